@@ -1,0 +1,42 @@
+/* The extension's single entry point. Each module of the SQLite layer has a
+** registration function; they run in table order and the first failure
+** stops the load with a message naming what failed. */
+#include "dw.h"
+
+int dw_register_version(sqlite3 *db, char **pzErr);
+
+
+
+static const struct {
+  const char *module;
+  dw_register_fn fn;
+} modules[] = {
+  {"version", dw_register_version},
+
+
+};
+
+#ifdef _WIN32
+__declspec(dllexport)
+#else
+__attribute__((visibility("default")))
+#endif
+int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
+                       const sqlite3_api_routines *pApi) {
+  SQLITE_EXTENSION_INIT2(pApi);
+  for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+    char *zErr = 0;
+    int rc = modules[i].fn(db, &zErr);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg) {
+        *pzErrMsg = zErr ? zErr
+                         : sqlite3_mprintf("diwan: loading module '%s' failed: %s",
+                                           modules[i].module, sqlite3_errstr(rc));
+      } else {
+        sqlite3_free(zErr);
+      }
+      return rc;
+    }
+  }
+  return SQLITE_OK;
+}

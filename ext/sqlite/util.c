@@ -1,0 +1,58 @@
+/* Shared helpers of the SQLite layer: table-driven registration, character
+** offsets, argument access. */
+#include <string.h>
+#include "dw.h"
+
+int dw_register_functions(sqlite3 *db, const dw_func *tab, int n, char **pzErr) {
+  for (int i = 0; i < n; i++) {
+    int rc = sqlite3_create_function_v2(db, tab[i].name, tab[i].nArg,
+                                        tab[i].flags, 0, tab[i].xFunc, 0, 0, 0);
+    if (rc != SQLITE_OK) {
+      *pzErr = sqlite3_mprintf("diwan: cannot register %s(): %s", tab[i].name,
+                               sqlite3_errstr(rc));
+      return rc;
+    }
+  }
+  return SQLITE_OK;
+}
+
+void dw_charpos_init(dw_charpos *c, const char *s, size_t n) {
+  c->s = (const unsigned char *)s;
+  c->n = n;
+  c->byte = 0;
+  c->chars = 0;
+}
+
+/* SQLite counts a character at every byte except the continuation bytes
+** that follow a byte >= 0xC0 (SQLITE_SKIP_UTF8). */
+sqlite3_int64 dw_charpos_chars(dw_charpos *c, size_t byte) {
+  if (byte > c->n) byte = c->n;
+  if (byte < c->byte) { c->byte = 0; c->chars = 0; }
+  size_t i = c->byte;
+  sqlite3_int64 k = c->chars;
+  while (i < byte) {
+    unsigned char b = c->s[i++];
+    k++;
+    if (b >= 0xC0)
+      while (i < c->n && (c->s[i] & 0xC0) == 0x80) i++;
+  }
+  /* A span may end inside a multi-byte char only on invalid input; i may
+  ** overshoot byte then, which is harmless for later calls. */
+  c->byte = i;
+  c->chars = k;
+  return k;
+}
+
+const char *dw_arg_text(sqlite3_value *v, size_t *n) {
+  int t = sqlite3_value_type(v);
+  const char *z;
+  if (t == SQLITE_NULL) { *n = 0; return NULL; }
+  if (t == SQLITE_BLOB) {
+    z = (const char *)sqlite3_value_blob(v);
+    *n = (size_t)sqlite3_value_bytes(v);
+    return z ? z : "";
+  }
+  z = (const char *)sqlite3_value_text(v);
+  *n = (size_t)sqlite3_value_bytes(v);
+  return z ? z : "";
+}

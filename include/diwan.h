@@ -1,0 +1,174 @@
+/*
+** diwan.h — the core API of diwan: UTF-8 text in, results out.
+**
+** Nothing here calls SQLite. Every function takes a byte pointer and a byte
+** length (the text need not be NUL-terminated and may be invalid UTF-8: bad
+** bytes decode as U+FFFD and are never copied through). Offsets reported by
+** the core are BYTE offsets into the caller's text; the SQLite layer turns
+** them into 1-based character offsets.
+**
+** Return codes: DIWAN_OK, DIWAN_NOMEM, DIWAN_ERROR. Iterating functions take
+** a callback; a non-zero return from the callback stops the walk and is
+** returned unchanged, so callers can tell "stopped" from "failed".
+*/
+#ifndef DIWAN_H
+#define DIWAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DIWAN_OK    0
+#define DIWAN_NOMEM 1
+#define DIWAN_ERROR 2
+
+const char *diwan_version_string(void);
+
+/* ---------------------------------------------------------------- buffers */
+
+/* A growable byte buffer; always NUL-terminated when p != NULL. */
+typedef struct diwan_buf {
+  char *p;
+  size_t n;
+  size_t cap;
+  int oom;        /* sticky: set once an allocation failed */
+} diwan_buf;
+
+void diwan_buf_init(diwan_buf *b);
+void diwan_buf_free(diwan_buf *b);
+void diwan_buf_reset(diwan_buf *b);                 /* n = 0, keeps memory */
+int  diwan_buf_reserve(diwan_buf *b, size_t extra);  /* DIWAN_OK / DIWAN_NOMEM */
+int  diwan_buf_append(diwan_buf *b, const char *s, size_t n);
+int  diwan_buf_putc(diwan_buf *b, uint32_t cp);       /* append as UTF-8 */
+
+/* ------------------------------------------------------------------ utf8 */
+
+#define DIWAN_REPLACEMENT 0xFFFDu
+
+/* Decode one code point at s (n > 0 bytes available). Sets *len to the
+** number of bytes consumed (>= 1). Invalid, overlong, surrogate and
+** truncated sequences decode as U+FFFD consuming one byte. */
+uint32_t diwan_utf8_decode(const unsigned char *s, size_t n, size_t *len);
+size_t   diwan_utf8_encode(uint32_t cp, char out[4]);
+/* Byte offset of the first invalid sequence, or n when s is valid UTF-8. */
+size_t   diwan_utf8_check(const char *s, size_t n);
+/* Copy s into out, replacing every invalid sequence by U+FFFD. Returns the
+** number of replacements (>= 0) or -1 on out of memory. */
+long     diwan_utf8_sanitize(const char *s, size_t n, diwan_buf *out);
+
+/* ---------------------------------------------------------------- script */
+
+typedef enum diwan_script {
+  DIWAN_SCRIPT_NONE = 0,   /* space, punctuation, symbols */
+  DIWAN_SCRIPT_LATIN,
+  DIWAN_SCRIPT_ARABIC,
+  DIWAN_SCRIPT_HEBREW,
+  DIWAN_SCRIPT_CYRILLIC,
+  DIWAN_SCRIPT_DIGIT,      /* any Unicode decimal digit */
+  DIWAN_SCRIPT_MARK,       /* combining marks of any script */
+  DIWAN_SCRIPT_OTHER       /* letters of other scripts */
+} diwan_script;
+
+diwan_script diwan_script_of(uint32_t cp);
+/* Decimal value of a digit of any script (ASCII, Arabic-Indic, Persian…), or -1. */
+int diwan_digit_value(uint32_t cp);
+/* Zero-width format characters that should vanish from keys (ZWNJ, ZWJ,
+** LRM, RLM, ALM, bidi embeddings and isolates, BOM, soft hyphen, WJ). */
+int diwan_is_invisible(uint32_t cp);
+
+/* ------------------------------------------------------------------ lang */
+
+/* ISO 639-1 code ("ar", "he", "fr", "en", "ru", "az", …) or "und". The
+** returned string is static. */
+const char *diwan_lang_detect(const char *s, size_t n);
+
+/* --------------------------------------------------------------- segment */
+
+typedef enum diwan_token_kind {
+  DIWAN_TOKEN_WORD = 1,
+  DIWAN_TOKEN_NUMBER,
+  DIWAN_TOKEN_PUNCT,
+  DIWAN_TOKEN_SYMBOL
+} diwan_token_kind;
+
+const char *diwan_token_kind_name(diwan_token_kind k);
+
+/* Pull iterators over a text: no allocation, O(n) in total. */
+typedef struct diwan_tokenizer {
+  const char *s;
+  size_t n, pos;
+} diwan_tokenizer;
+
+void diwan_tokenizer_init(diwan_tokenizer *t, const char *s, size_t n);
+/* Next token: returns 1 and sets the byte span and kind, or 0 at the end.
+** Words keep inner apostrophes, geresh/gershayim (צה"ל, אזרבייג'ן), inner
+** hyphens between letters, dots of initials; numbers keep grouping and
+** decimal separators (10,357,139  136.6  ١٢٫٥). Combining marks and
+** invisible format characters inside a word stay part of it. */
+int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
+                         diwan_token_kind *kind);
+
+typedef struct diwan_sentencer {
+  const char *s;
+  size_t n, pos;
+} diwan_sentencer;
+
+void diwan_sentencer_init(diwan_sentencer *t, const char *s, size_t n);
+/* Next sentence, trimmed of surrounding white space: 1 and its span, or 0.
+** Ends at . ! ? ؟ … ۔ and line breaks that end a paragraph; not after
+** abbreviations, initials, decimals or inside numbers. */
+int diwan_sentencer_next(diwan_sentencer *t, size_t *start, size_t *len);
+
+/* ------------------------------------------------------------------ fold */
+
+/* Levels for diwan_ar_normalize. */
+#define DIWAN_AR_STRICT 0   /* the folds listed in docs/matching.md */
+#define DIWAN_AR_LOOSE  1   /* also ؤ → و and ئ → ي */
+
+/* Each appends the normalised form of s to out (out is not reset). */
+int diwan_ar_normalize(const char *s, size_t n, int level, diwan_buf *out);
+int diwan_he_normalize(const char *s, size_t n, diwan_buf *out);
+int diwan_latin_fold(const char *s, size_t n, diwan_buf *out);
+/* The single match key of any text: every word folded by its own script. */
+int diwan_fold(const char *s, size_t n, diwan_buf *out);
+/* The stem key of one word (folded first). */
+int diwan_ar_stem(const char *w, size_t n, diwan_buf *out);
+int diwan_stem(const char *w, size_t n, diwan_buf *out);
+
+/* All the keys under which one word may be found: its fold key first, then
+** its stem and (Hebrew) prefix-stripped candidates, without repeats. */
+typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
+int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
+
+/* ----------------------------------------------------------------- dates */
+
+typedef struct diwan_date {
+  size_t start, len;        /* byte span of the surface in the input */
+  char value[64];           /* EDTF: 1994-10-10, 2001-09, 199X, XXXX-08-21, a/b */
+  char first_day[11];       /* ISO day, "" when the year is unknown */
+  char last_day[11];
+  const char *precision;    /* "day" "month" "year" "decade" "century" */
+  const char *calendar;     /* "gregorian" "islamic-umalqura" "hebrew" … */
+  const char *modifier;     /* NULL or "early" "mid" "late" "approx" "before" "after" */
+  const char *lang;         /* the language whose rule matched */
+} diwan_date;
+
+/* An anchor day for resolving missing years and relative expressions. */
+typedef struct diwan_ymd { int y, m, d; } diwan_ymd;
+
+/* Parse an ISO 8601 day (YYYY-MM-DD, also YYYY-MM and YYYY) into *out.
+** Returns DIWAN_OK or DIWAN_ERROR. */
+int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out);
+
+typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
+/* Every date mention in s, in text order. anchor and lang may be NULL. */
+int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
+                const char *lang, diwan_date_cb cb, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DIWAN_H */

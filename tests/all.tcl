@@ -1,0 +1,168 @@
+# diwan's test harness: tclsh tests/all.tcl [PATTERN...]
+#
+# Runs every tests/*.test (Tcl, with do_execsql_test / do_catchsql_test /
+# do_test as in SQLite's own tester.tcl) and every tests/*.sql (sqlean
+# style: each `select 'id', expr;` must give exactly one row whose second
+# value is 1; other statements are set-up and must succeed). Each file gets a
+# fresh in-memory database `db` with the extension loaded. Ends with the line
+# "N passed, N failed" and exits non-zero on any failure.
+
+package require sqlite3
+encoding system utf-8
+fconfigure stdout -encoding utf-8
+fconfigure stderr -encoding utf-8
+
+set ::root [file normalize [file join [file dirname [info script]] ..]]
+cd $::root
+set ::so [expr {[info exists ::env(DIWAN_SO)] ? $::env(DIWAN_SO) : "$::root/dist/diwan.so"}]
+set ::corpus [file normalize [file join $::root .. shared corpus]]
+set ::passed 0
+set ::failed 0
+set ::failures {}
+set ::current_file ""
+
+# Under valgrind, tests marked slow are skipped (they would take minutes).
+proc slow_ok {} { expr {![info exists ::env(DIWAN_VALGRIND)]} }
+
+proc open_db {{name db} {file :memory:}} {
+  catch {$name close}
+  sqlite3 $name $file
+  $name enable_load_extension 1
+  $name eval {select load_extension($::so)}
+  $name enable_load_extension 0
+}
+
+proc pass {name} { incr ::passed }
+proc fail {name msg} {
+  incr ::failed
+  lappend ::failures "$::current_file $name"
+  puts "FAILED $::current_file: $name\n  $msg"
+}
+
+proc check {name got expected} {
+  if {$got eq $expected} { pass $name } else {
+    fail $name "expected: [list $expected]\n  got:      [list $got]"
+  }
+}
+
+proc do_test {name script expected} {
+  if {[catch {uplevel 1 $script} got]} {
+    fail $name "error: $got"
+    return
+  }
+  check $name $got $expected
+}
+
+# The result of every row, flattened, NULL as "" (SQLite's execsql).
+proc execsql {sql {dbh db}} {
+  set r {}
+  $dbh eval $sql row {
+    foreach c $row(*) { lappend r $row($c) }
+  }
+  return $r
+}
+
+proc catchsql {sql {dbh db}} {
+  set rc [catch {execsql $sql $dbh} msg]
+  list $rc $msg
+}
+
+proc do_execsql_test {name sql expected} {
+  if {[catch {execsql $sql} got]} {
+    fail $name "error: $got\n  sql: [string trim $sql]"
+    return
+  }
+  check $name $got [list {*}$expected]
+}
+
+proc do_catchsql_test {name sql expected} {
+  check $name [catchsql $sql] [list {*}$expected]
+}
+
+# Run a program with the release build and without the sanitizer runtime,
+# so shell and Python tests see what a user sees.
+proc run_clean {args} {
+  set saved [array get ::env]
+  foreach v {LD_PRELOAD ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS} { unset -nocomplain ::env($v) }
+  set rc [catch {exec {*}$args 2>@1} out]
+  array unset ::env
+  array set ::env $saved
+  list $rc $out
+}
+
+proc read_utf8 {path} {
+  set f [open $path r]
+  fconfigure $f -encoding utf-8
+  set s [read $f]
+  close $f
+  return $s
+}
+
+proc run_sql_file {path} {
+  set sql [read_utf8 $path]
+  set stmt ""
+  set line 0
+  set start 0
+  foreach l [split $sql \n] {
+    incr line
+    if {$stmt eq "" && [string trim $l] eq ""} continue
+    if {$stmt eq ""} { set start $line }
+    append stmt $l \n
+    if {![sqlite3 complete $stmt]} continue
+    run_sql_stmt [string trim $stmt] $start
+    set stmt ""
+  }
+  if {[string trim $stmt] ne ""} { fail "line $start" "incomplete statement" }
+}
+
+proc run_sql_stmt {stmt line} {
+  # Strip leading comment lines before classifying the statement.
+  regsub -all -line {^\s*--.*$} $stmt "" body
+  set body [string trim $body]
+  if {$body eq ""} return
+  if {[regexp -nocase {^select\s+'([^']*)'\s*,} $body -> id]} {
+    if {[catch {set rows [db eval $body]} err]} {
+      fail "$id (line $line)" "error: $err"
+    } elseif {[llength $rows] != 2} {
+      fail "$id (line $line)" "expected one row of two values, got: [list $rows]"
+    } elseif {[lindex $rows 1] ne "1"} {
+      fail "$id (line $line)" "got [list [lindex $rows 1]], expected 1"
+    } else {
+      pass $id
+    }
+  } elseif {[catch {db eval $body} err]} {
+    fail "setup (line $line)" "error: $err\n  sql: $body"
+  }
+}
+
+set files [lsort [concat [glob -nocomplain tests/*.test] [glob -nocomplain tests/*.sql]]]
+if {[llength $argv]} {
+  set keep {}
+  foreach f $files {
+    foreach p $argv { if {[string match *$p* [file tail $f]]} { lappend keep $f; break } }
+  }
+  set files $keep
+}
+
+foreach f $files {
+  set ::current_file [file tail $f]
+  set before [expr {$::passed + $::failed}]
+  if {[catch {open_db} err]} {
+    fail load "cannot load $::so: $err"
+    continue
+  }
+  if {[file extension $f] eq ".sql"} {
+    run_sql_file $f
+  } elseif {[catch {uplevel #0 [list source -encoding utf-8 $f]} err]} {
+    fail "(file aborted)" "$err\n$::errorInfo"
+  }
+  catch {db close}
+  puts [format "%-28s %4d assertions" $::current_file [expr {$::passed + $::failed - $before}]]
+}
+
+if {$::failed} {
+  puts "\nFailures:"
+  foreach f $::failures { puts "  $f" }
+}
+puts "\n$::passed passed, $::failed failed"
+exit [expr {$::failed ? 1 : 0}]

@@ -1,0 +1,71 @@
+# make bench: speed ratios measured side by side in one run.
+#
+# Each bench/*.bench.tcl file adds cases; they share the generated text below
+# so every ratio compares two things on the same input in the same process.
+# Numbers are medians of several runs; only ratios are meant to be compared
+# across machines.
+
+package require sqlite3
+encoding system utf-8
+fconfigure stdout -encoding utf-8
+set ::root [file normalize [file join [file dirname [info script]] ..]]
+cd $::root
+set ::so [expr {[info exists ::env(DIWAN_SO)] ? $::env(DIWAN_SO) : "$::root/dist/diwan.so"}]
+set ::scale [expr {[info exists ::env(BENCH_MB)] ? $::env(BENCH_MB) : 8}]
+
+sqlite3 db :memory:
+db enable_load_extension 1
+db eval {select load_extension($::so)}
+
+proc read_utf8 {path} {
+  set f [open $path r]; fconfigure $f -encoding utf-8
+  set s [read $f]; close $f; return $s
+}
+
+# Generated text: the seed corpus and the sample repeated, shuffled by
+# paragraph with a fixed seed, to about $::scale MB per language group.
+proc gen_text {langs mb} {
+  expr {srand(42)}
+  set paras {}
+  foreach f [lsort [concat [glob -nocomplain ../shared/corpus/*.txt] [glob -nocomplain sample/*.txt]]] {
+    set body [read_utf8 $f]
+    set lang [db one {select diwan_lang($body)}]
+    if {[lsearch $langs $lang] < 0 && $langs ne "all"} continue
+    foreach p [split $body \n] { if {[string length $p] > 40} { lappend paras $p } }
+  }
+  set out {}
+  set want [expr {$mb * 1000000}]
+  set n 0
+  while {$n < $want && [llength $paras]} {
+    set p [lindex $paras [expr {int(rand() * [llength $paras])}]]
+    append out $p \n
+    incr n [string bytelength $p]
+    incr n
+  }
+  return $out
+}
+
+# Median wall time in seconds of running script n times.
+proc timeit {script {n 3}} {
+  set ts {}
+  for {set i 0} {$i < $n} {incr i} {
+    set t0 [clock microseconds]
+    uplevel 1 $script
+    lappend ts [expr {([clock microseconds] - $t0) / 1e6}]
+  }
+  lindex [lsort -real $ts] [expr {$n / 2}]
+}
+
+proc mbps {bytes secs} { expr {$secs > 0 ? $bytes / $secs / 1e6 : 0} }
+
+proc report {name value unit {target ""}} {
+  set line [format "%-58s %10.2f %s" $name $value $unit]
+  if {$target ne ""} { append line "   (target $target)" }
+  puts $line
+}
+
+puts "diwan bench: [db one {select diwan_version()}], ~$::scale MB per sample"
+foreach f [lsort [glob -nocomplain bench/*.bench.tcl]] {
+  puts "\n== [file rootname [file rootname [file tail $f]]]"
+  if {[catch {source -encoding utf-8 $f} err]} { puts "bench error in $f: $err" }
+}

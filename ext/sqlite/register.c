@@ -5,6 +5,7 @@
 
 int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
+int dw_register_corpus(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -12,6 +13,7 @@ static const struct {
 } modules[] = {
   {"version", dw_register_version},
   {"text", dw_register_text},
+  {"corpus", dw_register_corpus},
 };
 
 #ifdef _WIN32

@@ -5,10 +5,9 @@
 #include "html.h"
 #include "segment.h"
 
-/* Copies s to out with CRLF and lone CR turned into LF, and the blank-line
-** runs of HTML output squeezed, each line trimmed of trailing spaces. */
+/* Copies s to out with CRLF and lone CR turned into LF. With squeeze (HTML
+** output), lines are trimmed and empty ones dropped: one block, one line. */
 static int lines(const char *s, size_t n, int squeeze, diwan_buf *out) {
-  int blank = 0;
   size_t i = 0;
   while (i < n) {
     size_t e = i;
@@ -18,12 +17,10 @@ static int lines(const char *s, size_t n, int squeeze, diwan_buf *out) {
       while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
       while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
     }
-    int empty = a == b;
-    if (!(squeeze && empty && (blank || out->n == 0))) {
+    if (!(squeeze && a == b)) {
       diwan_buf_append(out, s + a, b - a);
       if (e < n) diwan_buf_putc(out, '\n');
     }
-    blank = empty;
     if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') e++;
     i = e + 1;
   }

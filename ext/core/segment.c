@@ -168,7 +168,8 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
   size_t i = t->pos, l;
   while (i < c.n) {
     uint32_t cp = at(&c, i, &l);
-    if (diwan_is_space(cp) || diwan_is_invisible(cp) || cp == DIWAN_REPLACEMENT) {
+    if (diwan_is_space(cp) || diwan_is_invisible(cp) || cp == DIWAN_REPLACEMENT ||
+        cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
       i += l;
       continue;
     }

@@ -143,6 +143,32 @@ int diwan_stem(const char *w, size_t n, diwan_buf *out);
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
+/* ---------------------------------------------------------------- corpus */
+
+/* The files of a folder that corpus_read imports: regular files with the
+** extensions .txt .text .md .markdown .html .htm .xhtml (case-insensitive),
+** found recursively, hidden names (".x") skipped, symbolic links followed
+** but each directory visited once (so link loops end), sorted by path. */
+typedef struct diwan_filelist {
+  char **paths;             /* relative to the folder, '/'-separated */
+  size_t n;
+} diwan_filelist;
+
+/* DIWAN_OK, DIWAN_NOMEM, or DIWAN_ERROR with a message in err (errno text
+** and the path) when the folder cannot be read. */
+int  diwan_list_files(const char *dir, diwan_filelist *out, char *err, size_t errlen);
+void diwan_filelist_free(diwan_filelist *l);
+
+/* A document's text as imported: BOM removed, CRLF and CR to LF, invalid
+** UTF-8 replaced by U+FFFD (*replaced counts them); HTML reduced to its
+** text when is_html. Appends to out. */
+int diwan_document_text(const char *raw, size_t n, int is_html, diwan_buf *out,
+                        long *replaced);
+/* The HTML <title> if any, else NULL: appends it to out and returns 1. */
+int diwan_html_title(const char *raw, size_t n, diwan_buf *out);
+/* Span of the first non-empty line of text (trimmed, markdown '#' removed). */
+void diwan_first_line(const char *s, size_t n, size_t *start, size_t *len);
+
 /* ----------------------------------------------------------------- dates */
 
 typedef struct diwan_date {

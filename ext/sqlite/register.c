@@ -4,16 +4,16 @@
 #include "dw.h"
 
 int dw_register_version(sqlite3 *db, char **pzErr);
-
-
+int dw_register_text(sqlite3 *db, char **pzErr);
+int dw_register_corpus(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
   dw_register_fn fn;
 } modules[] = {
   {"version", dw_register_version},
-
-
+  {"text", dw_register_text},
+  {"corpus", dw_register_corpus},
 };
 
 #ifdef _WIN32

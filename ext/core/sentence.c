@@ -1,0 +1,159 @@
+/* Sentence boundaries over the word tokenizer. A sentence ends at a
+** terminal mark followed by space (with its closing quotes and brackets),
+** at a blank line, or at a line break after a line that does not end in a
+** comma-like mark. Abbreviations, initials and dots inside words or
+** numbers never end one. */
+#include <string.h>
+#include <pthread.h>
+#include "diwan.h"
+#include "data.h"
+#include "segment.h"
+
+static int is_terminal(uint32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x2026 ||
+         cp == 0x06D4 || cp == 0x203C || cp == 0x2047 || cp == 0x3002;
+}
+
+static int is_closer(uint32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' ||
+         cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A ||
+         cp == 0x05F4;
+}
+
+/* Line ends that continue the sentence on the next line. */
+static int is_continuer(uint32_t cp) {
+  return cp == ',' || cp == 0x060C || cp == ';' || cp == 0x061B || cp == ':' ||
+         cp == '-' || cp == 0x2013 || cp == 0x2014;
+}
+
+static uint32_t first_cp(const char *s, size_t n) {
+  size_t len;
+  return n ? diwan_utf8_decode((const unsigned char *)s, n, &len) : 0;
+}
+
+/* Newlines in the gap s[a, b). */
+static int newlines(const char *s, size_t a, size_t b) {
+  int k = 0;
+  for (size_t i = a; i < b; i++) k += s[i] == '\n';
+  return k;
+}
+
+void diwan_sentencer_init(diwan_sentencer *t, const char *s, size_t n) {
+  t->s = s;
+  t->n = s ? n : 0;
+  t->pos = 0;
+}
+
+static int abbrev_before(const char *s, size_t dot, size_t pstart, size_t plen,
+                         diwan_token_kind pkind) {
+  if (pkind != DIWAN_TOKEN_WORD || pstart + plen != dot) return 0;
+  size_t len;
+  diwan_utf8_decode((const unsigned char *)s + pstart, plen, &len);
+  if (len == plen) return 1;  /* a single letter: an initial */
+  return diwan_is_abbreviation(s + pstart, plen);
+}
+
+int diwan_sentencer_next(diwan_sentencer *t, size_t *start, size_t *len) {
+  diwan_tokenizer tk;
+  size_t ts, tl, ps = 0, pl = 0, first = 0, end = 0;
+  diwan_token_kind k, pk = DIWAN_TOKEN_PUNCT;
+  int have = 0;
+  diwan_tokenizer_init(&tk, t->s, t->n);
+  tk.pos = t->pos;
+  while (diwan_tokenizer_next(&tk, &ts, &tl, &k)) {
+    if (have) {
+      int nl = newlines(t->s, end, ts);
+      if (nl >= 2) { tk.pos = ts; break; }
+      if (nl == 1) {
+        uint32_t last = first_cp(t->s + ps, pl);
+        uint32_t next = first_cp(t->s + ts, tl);
+        int lower = diwan_script_of(next) == DIWAN_SCRIPT_LATIN &&
+                    next >= 'a' && next <= 'z';
+        if (!(pk == DIWAN_TOKEN_PUNCT && is_continuer(last)) && !lower) {
+          tk.pos = ts;
+          break;
+        }
+      }
+    } else {
+      first = ts;
+      have = 1;
+    }
+    end = ts + tl;
+    uint32_t cp = first_cp(t->s + ts, tl);
+    int stop = 0;
+    if (k == DIWAN_TOKEN_PUNCT && is_terminal(cp) &&
+        !(cp == '.' && tl == 1 && abbrev_before(t->s, ts, ps, pl, pk))) {
+      /* Absorb touching closers and further terminals: ." ?! ...". */
+      diwan_tokenizer peek = tk;
+      size_t s2, l2;
+      diwan_token_kind k2;
+      while (diwan_tokenizer_next(&peek, &s2, &l2, &k2) && s2 == end &&
+             k2 == DIWAN_TOKEN_PUNCT) {
+        uint32_t c2 = first_cp(t->s + s2, l2);
+        if (!is_closer(c2) && !is_terminal(c2)) break;
+        end = s2 + l2;
+        tk.pos = end;
+      }
+      /* Only a mark followed by space or the end closes a sentence. */
+      size_t nlen;
+      uint32_t after = end < t->n ? diwan_utf8_decode((const unsigned char *)t->s + end,
+                                                      t->n - end, &nlen) : ' ';
+      stop = diwan_is_space(after) || diwan_is_invisible(after);
+      if (stop && cp == '.') {
+        /* "etc. and", "p. 54": a lower-case word or a digit goes on. */
+        diwan_tokenizer peek2 = tk;
+        if (diwan_tokenizer_next(&peek2, &s2, &l2, &k2) && newlines(t->s, end, s2) == 0) {
+          uint32_t c2 = first_cp(t->s + s2, l2);
+          if (c2 >= 'a' && c2 <= 'z') stop = 0;
+        }
+      }
+    }
+    ps = ts;
+    pl = tl;
+    pk = k;
+    if (stop) break;
+  }
+  t->pos = tk.pos > end ? tk.pos : end;
+  if (!have) { t->pos = t->n; return 0; }
+  *start = first;
+  *len = end - first;
+  return 1;
+}
+
+/* ---- abbreviations: parsed once from the lexicon */
+
+static struct { const char *w; size_t n; } abbr[256];
+static int nabbr;
+static pthread_once_t abbr_once = PTHREAD_ONCE_INIT;
+
+static int add_abbr(void *ctx, int nf, const char **f, const size_t *lens, size_t line) {
+  if (nabbr < (int)(sizeof abbr / sizeof abbr[0])) {
+    abbr[nabbr].w = f[0];
+    abbr[nabbr].n = lens[0];
+    nabbr++;
+  }
+  return 0;
+}
+
+static void load_abbr(void) {
+  size_t len;
+  const char *d = diwan_data("abbreviations.txt", &len);
+  if (d) diwan_tsv_each(d, len, 1, add_abbr, 0);
+}
+
+static int ascii_ieq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+int diwan_is_abbreviation(const char *w, size_t n) {
+  pthread_once(&abbr_once, load_abbr);
+  for (int i = 0; i < nabbr; i++)
+    if (abbr[i].n == n && ascii_ieq(abbr[i].w, w, n)) return 1;
+  return 0;
+}

@@ -7,6 +7,8 @@ int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
+int dw_register_date_each(sqlite3 *db, char **pzErr);
+int dw_register_date_parse(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -16,6 +18,8 @@ static const struct {
   {"text", dw_register_text},
   {"corpus", dw_register_corpus},
   {"match", dw_register_match},
+  {"date_each", dw_register_date_each},
+  {"date_parse", dw_register_date_parse},
 };
 
 #ifdef _WIN32

@@ -9,6 +9,8 @@ int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
 int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
+int dw_register_entities(sqlite3 *db, char **pzErr);
+int dw_register_events(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -20,6 +22,8 @@ static const struct {
   {"match", dw_register_match},
   {"date_each", dw_register_date_each},
   {"date_parse", dw_register_date_parse},
+  {"entities", dw_register_entities},
+  {"events", dw_register_events},
 };
 
 #ifdef _WIN32

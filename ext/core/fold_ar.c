@@ -5,8 +5,8 @@
 #include <pthread.h>
 #include "fold.h"
 
-#define KEEP 0xFFFFu
-#define DROP 0u
+#define KEEP DW_AR_KEEP
+#define DROP DW_AR_DROP
 
 /* The folds of docs/matching.md as ranges over U+0600–06FF. */
 static const struct { uint16_t lo, hi, to; } ar_rules[] = {
@@ -39,7 +39,7 @@ static void build(void) {
   tab[DIWAN_AR_LOOSE][0x26] = 0x064A;   /* ئ → ي */
 }
 
-static const uint16_t *table(int level) {
+const uint16_t *dw_ar_table(int level) {
   pthread_once(&once, build);
   return tab[level == DIWAN_AR_LOOSE ? DIWAN_AR_LOOSE : DIWAN_AR_STRICT];
 }
@@ -59,7 +59,7 @@ static int put_mapped(uint16_t m, uint32_t cp, diwan_buf *out) {
 
 int dw_ar_fold_cp(uint32_t cp, int level, diwan_buf *out) {
   if (cp >= 0x0600 && cp <= 0x06FF)
-    return put_mapped(table(level)[cp - 0x600], cp, out);
+    return put_mapped(dw_ar_table(level)[cp - 0x600], cp, out);
   if (is_extended_mark(cp) || diwan_is_invisible(cp)) return DIWAN_OK;
   int d = diwan_digit_value(cp);
   if (d >= 0) return diwan_buf_putc(out, (uint32_t)('0' + d));
@@ -79,7 +79,7 @@ int dw_ar_fold_cp(uint32_t cp, int level, diwan_buf *out) {
 }
 
 int diwan_ar_normalize(const char *s, size_t n, int level, diwan_buf *out) {
-  const uint16_t *map = table(level);
+  const uint16_t *map = dw_ar_table(level);
   const unsigned char *u = (const unsigned char *)s;
   if (diwan_buf_reserve(out, n)) return DIWAN_NOMEM;
   /* The fast path never writes more bytes than it reads, so the reserve

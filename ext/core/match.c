@@ -66,21 +66,26 @@ static int has_key(void *ctx, const char *k, size_t n) {
 
 static int each_word(const char *s, size_t n, int with_fold, diwan_key_cb cb,
                      void *ctx, int *all) {
+  dw_scratch sc;
+  int rc = 0;
   diwan_tokenizer t;
   size_t start, len;
   diwan_token_kind kind;
+  dw_scratch_init(&sc);
   diwan_tokenizer_init(&t, s, n);
   while (diwan_tokenizer_next(&t, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    int rc = dw_keys(s + start, len, with_fold, cb, ctx);
+    rc = dw_keys(s + start, len, with_fold, &sc, cb, ctx);
     if (all) {                       /* query side: every word must hit */
-      if (rc == 0) { *all = 0; return 0; }
-      if (rc != HIT) return rc;
+      if (rc == 0) { *all = 0; break; }
+      if (rc != HIT) break;
+      rc = 0;
     } else if (rc) {
-      return rc;
+      break;
     }
   }
-  return 0;
+  dw_scratch_free(&sc);
+  return rc;
 }
 
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,

@@ -52,25 +52,37 @@ static int emit(void *ctx, const char *k, size_t n) {
   return e->cb(e->ctx, k, n);
 }
 
+void dw_scratch_init(dw_scratch *sc) {
+  diwan_buf_init(&sc->f);
+  diwan_buf_init(&sc->s);
+}
+
+void dw_scratch_free(dw_scratch *sc) {
+  diwan_buf_free(&sc->f);
+  diwan_buf_free(&sc->s);
+}
+
 /* Keys of one word: fold key (if with_fold), stem key, Hebrew candidates. */
-int dw_keys(const char *w, size_t n, int with_fold, diwan_key_cb cb, void *ctx) {
-  diwan_buf f, s;
+int dw_keys(const char *w, size_t n, int with_fold, dw_scratch *sc,
+            diwan_key_cb cb, void *ctx) {
+  dw_scratch own;
   emitter e = {cb, ctx, {0}, {0}, 0};
   int rc;
-  diwan_buf_init(&f);
-  diwan_buf_init(&s);
-  rc = dw_fold_word(w, n, &f);
-  if (!rc) rc = stem_folded(f.p, f.n, &s);
-  if (!rc && (f.oom || s.oom)) rc = DIWAN_NOMEM;
-  if (!rc && with_fold) rc = emit(&e, f.p, f.n);
-  if (!rc) rc = emit(&e, s.p, s.n);
-  if (!rc && word_script(s.p, s.n) == DIWAN_SCRIPT_HEBREW)
-    rc = dw_he_candidates(s.p, s.n, emit, &e);
-  diwan_buf_free(&f);
-  diwan_buf_free(&s);
+  if (!sc) { dw_scratch_init(&own); sc = &own; }
+  diwan_buf *f = &sc->f, *s = &sc->s;
+  diwan_buf_reset(f);
+  diwan_buf_reset(s);
+  rc = dw_fold_word(w, n, f);
+  if (!rc) rc = stem_folded(f->p, f->n, s);
+  if (!rc && (f->oom || s->oom)) rc = DIWAN_NOMEM;
+  if (!rc && with_fold) rc = emit(&e, f->p, f->n);
+  if (!rc) rc = emit(&e, s->p, s->n);
+  if (!rc && word_script(s->p, s->n) == DIWAN_SCRIPT_HEBREW)
+    rc = dw_he_candidates(s->p, s->n, emit, &e);
+  if (sc == &own) dw_scratch_free(&own);
   return rc;
 }
 
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
-  return dw_keys(w, n, 1, cb, ctx);
+  return dw_keys(w, n, 1, NULL, cb, ctx);
 }

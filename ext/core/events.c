@@ -7,6 +7,7 @@
 ** Each group gives one contact event (visit/meeting/talks/invitation, the
 ** highest rank) and one event per other type. Work per clause is bounded
 ** (MAXTRIG), so the whole is linear in the text. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
@@ -113,6 +114,12 @@ typedef struct clause {
   size_t t0, t1;            /* its valid triggers in the sentence's list */
 } clause;
 
+/* An event already given for this sentence, to drop repeats. */
+typedef struct seen_ev {
+  const char *type, *a1, *a2;
+  char value[64];
+} seen_ev;
+
 typedef struct sent_ctx {
   ev_doc *d;
   size_t index, start, end;
@@ -121,6 +128,8 @@ typedef struct sent_ctx {
   size_t ncl, capcl;
   size_t *trig;             /* item indices of valid triggers */
   size_t ntrig, captrig;
+  seen_ev seen[16];
+  int nseen;
   diwan_event_cb cb;
   void *ctx;
 } sent_ctx;
@@ -205,11 +214,38 @@ static void scope_ranges(const ev_doc *d, ev_scope *sc) {
   while (sc->d1 < d->ndate && d->date[sc->d1].start < sc->end) sc->d1++;
 }
 
+static int eq(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The same type, actors (either order) and date in one sentence is one
+** event told twice ("دعم سيادة أذربيجان ... التصويت الإيجابي"). */
+static int repeated(sent_ctx *x, const diwan_event *e) {
+  const char *v = e->has_date ? e->date.value : "";
+  for (int i = 0; i < x->nseen; i++) {
+    const seen_ev *s = &x->seen[i];
+    if (strcmp(s->type, e->type) || strcmp(s->value, v)) continue;
+    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
+        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1)))
+      return 1;
+  }
+  if (x->nseen < 16) {
+    seen_ev *s = &x->seen[x->nseen++];
+    s->type = e->type;
+    s->a1 = e->actor1;
+    s->a2 = e->actor2;
+    snprintf(s->value, sizeof s->value, "%s", v);
+  }
+  return 0;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
   scope_ranges(d, sc);
   group_events(x, c, ev, &nev);
+  sc->g0 = d->item[x->trig[c->t0]].start;
+  sc->g1 = d->item[x->trig[c->t1 - 1]].end;
   for (size_t k = 0; k < nev; k++) {
     const ev_item *it = &d->item[ev[k]];
     diwan_event e;
@@ -222,6 +258,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e.type = it->trig->type;
     e.cameo = it->trig->cameo;
     ev_attach(d, sc, &e);
+    if (repeated(x, &e)) continue;
     int rc = x->cb(x->ctx, &e);
     if (rc) return rc;
   }
@@ -248,6 +285,7 @@ static int do_sentence(sent_ctx *x, ev_scope *cur) {
   if (ev_scope_has_cue(d, x->i0, x->i1, CUE_CITATION, NULL)) return 0;
   int rc = find_clauses(x);
   if (rc) return rc;
+  x->nseen = 0;
   size_t pend = (size_t)-1, pstart = x->start;
   for (size_t g = 0; g < x->ncl; g++) {
     if (x->cl[g].t0 == x->cl[g].t1) continue;

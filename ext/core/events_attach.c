@@ -6,6 +6,12 @@
 #include "events_int.h"
 
 #define TITLE_GAP 24     /* bytes between a title and the country it names */
+#define NEAR 200         /* bytes around the triggers where persons and the
+                            place are taken: a long sentence names others */
+
+static int near(const ev_scope *sc, size_t pos) {
+  return pos + NEAR >= sc->g0 && pos < sc->g1 + NEAR;
+}
 
 static size_t distance(size_t a0, size_t a1, size_t b0, size_t b1) {
   if (b0 >= a1) return b0 - a1;
@@ -99,9 +105,14 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   e->actor2 = a[1];
   e->place = NULL;
   for (size_t m = sc->m0; m < sc->m1 && !e->place; m++)
-    if (strcmp(d->ment[m].entity->kind, "city") == 0) e->place = d->ment[m].entity->id;
-  for (int i = 0; i < nc && !e->place; i++)
-    if (!same(c[i], a[0]) && !same(c[i], a[1])) e->place = c[i];
+    if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "city") == 0)
+      e->place = d->ment[m].entity->id;
+  for (size_t m = sc->m0; m < sc->m1 && !e->place; m++) {
+    const diwan_entity *x = d->ment[m].entity;
+    if (near(sc, d->ment[m].start) && strcmp(x->kind, "country") == 0 &&
+        !same(x->id, a[0]) && !same(x->id, a[1]))
+      e->place = x->id;
+  }
 }
 
 /* The person holding role in country on day (yyyymmdd), or NULL. */
@@ -126,7 +137,8 @@ static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int 
   size_t m = sc->m0;
   for (size_t i = sc->i0; i < sc->i1; i++) {
     const ev_item *it = &d->item[i];
-    if (it->tag != EV_TITLE || strcmp(it->name, "-") == 0) continue;
+    if (it->tag != EV_TITLE || strcmp(it->name, "-") == 0 || !near(sc, it->start))
+      continue;
     while (m < sc->m1 && d->ment[m].start < it->end) m++;
     if (m >= sc->m1 || d->ment[m].start - it->end > TITLE_GAP) continue;
     const diwan_entity *e = d->ment[m].entity;
@@ -141,7 +153,7 @@ static void attach_persons(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   pref p[16];
   int np = 0;
   for (size_t m = sc->m0; m < sc->m1; m++)
-    if (strcmp(d->ment[m].entity->kind, "person") == 0)
+    if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "person") == 0)
       add_person(p, &np, d->ment[m].start, d->ment[m].entity->id);
   long day = e->has_date ? ev_day_number(e->date.first_day, strlen(e->date.first_day)) : 0;
   if (day) title_persons(d, sc, day, p, &np);

@@ -35,6 +35,8 @@ typedef struct ev_scope {
   size_t i0, i1;                    /* items */
   size_t d0, d1;                    /* dates */
   size_t sent_i0, sent_i1;          /* items of the whole sentence */
+  size_t g0, g1;                    /* bytes from the group's first trigger
+                                       to its last */
 } ev_scope;
 
 int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,

@@ -96,7 +96,8 @@ static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
   if (!c) return DIWAN_NOMEM;
   c->kind = kind;
   c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
-  /* cues are function words: a stem would widen them ("خلال زيارة") */
+  /* cues are function words: a stem would widen them ("خلال زيارة" is no
+  ** back-reference, "البلد" no pair), so they match on the fold key */
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
 }
 

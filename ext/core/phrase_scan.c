@@ -87,11 +87,47 @@ static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n) {
 typedef struct keys_ctx {
   ph_scanner *sc;
   qunit *u;
+  int nkeys;
 } keys_ctx;
+
+#define AR_WAW "\xD9\x88"
+#define AR_FA "\xD9\x81"
+#define AR_BA "\xD8\xA8"
+#define AR_LAM "\xD9\x84"
+#define AR_KAF "\xD9\x83"
+#define AR_ALEF "\xD8\xA7"
+
+static int starts(const char *k, size_t n, const char *p) {
+  size_t m = strlen(p);
+  return n > m + 4 && memcmp(k, p, m) == 0;
+}
+
+/* Exact phrases (cues) match the fold key, which keeps Arabic proclitics:
+** also offer the key without a leading و/ف and without ب/ل/ك before the
+** article (بالذكرى → الذكرى, للبلدين → البلدين), never the stem. */
+static void clitic_keys(ph_scanner *sc, qunit *u, const char *k, size_t n) {
+  char buf[CACHE_MAXLEN * 4];
+  if (n > sizeof buf - 2) return;
+  if (starts(k, n, AR_WAW) || starts(k, n, AR_FA)) {
+    k += 2;
+    n -= 2;
+    add_resolved(sc, u, k, n);
+  }
+  if (starts(k, n, AR_LAM AR_LAM)) {
+    memcpy(buf, AR_ALEF, 2);
+    memcpy(buf + 2, k + 2, n - 2);
+    add_resolved(sc, u, buf, n);
+  } else if ((starts(k, n, AR_BA) || starts(k, n, AR_LAM) || starts(k, n, AR_KAF)) &&
+             starts(k + 2, n - 2, AR_ALEF AR_LAM)) {
+    add_resolved(sc, u, k + 2, n - 2);
+  }
+}
 
 static int on_key(void *ctx, const char *key, size_t n) {
   keys_ctx *c = ctx;
-  if (n) add_resolved(c->sc, c->u, key, n);
+  if (!n) return 0;
+  add_resolved(c->sc, c->u, key, n);
+  if (c->nkeys++ == 0) clitic_keys(c->sc, c->u, key, n);
   return 0;
 }
 
@@ -127,7 +163,7 @@ static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
 static void resolve_word(ph_scanner *sc, qunit *u) {
   const char *w = sc->s + u->start;
   if (u->len > CACHE_MAXLEN) {
-    keys_ctx c = {sc, u};
+    keys_ctx c = {sc, u, 0};
     diwan_word_keys(w, u->len, on_key, &c);
     return;
   }
@@ -146,7 +182,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
       return;
     }
   }
-  keys_ctx c = {sc, u};
+  keys_ctx c = {sc, u, 0};
   diwan_word_keys(w, u->len, on_key, &c);
   cache_put(sc, e, h, u);
 }

@@ -1,9 +1,8 @@
 /* entity mentions: the longest gazetteer phrase at each position. */
 #include "gazetteer.h"
 
-/* On equal length: the user's row, then the kind order, then file order. */
-static const diwan_entity *best_hit(const ph_match *m,
-                                    const diwan_gazetteer *const *gs, int ng) {
+const diwan_entity *gz_best_hit(const ph_match *m,
+                                const diwan_gazetteer *const *gs, int ng) {
   const diwan_entity *best = NULL;
   int bg = 0, br = 0;
   size_t bp = 0;
@@ -33,12 +32,12 @@ int diwan_entities(const diwan_gazetteer *user, const char *s, size_t n,
   if (user) gs[ng++] = user;
   gs[ng++] = base;
   const ph_table *tabs[2] = {&gs[0]->tab, ng > 1 ? &gs[1]->tab : NULL};
-  ph_scanner *sc = ph_scanner_new(tabs, ng, s, n);
+  ph_scanner *sc = ph_scanner_new(tabs, NULL, ng, s, n);
   if (!sc) return DIWAN_NOMEM;
   ph_match m;
   int rc = 0, r;
   while ((r = ph_scanner_next(sc, &m)) > 0) {
-    diwan_mention mt = {m.start, m.len, best_hit(&m, gs, ng)};
+    diwan_mention mt = {m.start, m.len, gz_best_hit(&m, gs, ng)};
     if (!mt.entity) continue;
     if ((rc = cb(ctx, &mt))) break;
   }

@@ -38,6 +38,7 @@ static int on_date(void *ctx, const diwan_date *dt) {
   diwan_date *p = push((void **)&d->date, &d->ndate, &d->capdate, sizeof *p);
   if (!p) return DIWAN_NOMEM;
   *p = *dt;
+  p->start += d->date_base;
   return 0;
 }
 
@@ -55,20 +56,39 @@ static int add_item(ev_doc *d, const ph_match *m, const diwan_event_lexicon *x,
   return 0;
 }
 
-static int collect_items(ev_doc *d, const diwan_event_lexicon *user) {
-  const diwan_event_lexicon *base = ev_lexicon_builtin();
-  if (!base) return DIWAN_NOMEM;
-  const diwan_event_lexicon *lx[2] = {user, base};
-  const ph_table *tabs[2] = {user ? &user->tab : NULL, &base->tab};
-  ph_scanner *sc = ph_scanner_new(tabs, 2, d->s, d->n);
+static int add_mention(ev_doc *d, const ph_match *m,
+                       const diwan_gazetteer *const *gs, int ng) {
+  diwan_mention mt = {m->start, m->len, gz_best_hit(m, gs, ng)};
+  return mt.entity ? on_mention(d, &mt) : 0;
+}
+
+/* Mentions (channel 0) and event lexicon hits (channel 1) in one pass. */
+static int collect(ev_doc *d, const diwan_event_opts *o) {
+  const diwan_gazetteer *base = diwan_gazetteer_builtin();
+  const diwan_event_lexicon *lbase = ev_lexicon_builtin();
+  if (!base || !lbase) return DIWAN_NOMEM;
+  const diwan_gazetteer *ugaz = o ? o->gazetteer : NULL;
+  const diwan_event_lexicon *ulex = o ? o->lexicon : NULL;
+  const diwan_gazetteer *gs[2] = {ugaz ? ugaz : base, base};
+  int ng = ugaz ? 2 : 1;
+  const diwan_event_lexicon *lx[2] = {ulex, lbase};
+  const ph_table *tabs[4] = {ugaz ? &ugaz->tab : NULL, &base->tab,
+                             ulex ? &ulex->tab : NULL, &lbase->tab};
+  const int chan[4] = {0, 0, 1, 1};
+  ph_scanner *sc = ph_scanner_new(tabs, chan, 4, d->s, d->n);
   if (!sc) return DIWAN_NOMEM;
   ph_match m;
   int rc = 0;
-  while (!rc && ph_scanner_next(sc, &m) > 0)
+  while (!rc && ph_scanner_next(sc, &m) > 0) {
+    if (m.channel == 0) {
+      rc = add_mention(d, &m, gs, ng);
+      continue;
+    }
     for (int h = 0; h < m.nhits && !rc; h++)
       for (int k = 0; k < 2; k++)
         if (lx[k] && m.hit[h].tab == &lx[k]->tab)
           rc = add_item(d, &m, lx[k], m.hit[h].p);
+  }
   ph_scanner_free(sc);
   return rc;
 }
@@ -280,11 +300,23 @@ static int do_group(sent_ctx *x, size_t g, size_t start, size_t end,
   return rc;
 }
 
+/* Dates are read only in sentences that have events: most have none, and
+** reading dates is the costly part. */
+static int sentence_dates(sent_ctx *x, ev_scope *cur) {
+  ev_doc *d = x->d;
+  d->ndate = 0;
+  d->date_base = x->start;
+  cur->d0 = 0;
+  return diwan_dates(d->s + x->start, x->end - x->start, d->anchor, NULL,
+                     on_date, d);
+}
+
 static int do_sentence(sent_ctx *x, ev_scope *cur) {
   ev_doc *d = x->d;
   if (ev_scope_has_cue(d, x->i0, x->i1, CUE_CITATION, NULL)) return 0;
   int rc = find_clauses(x);
-  if (rc) return rc;
+  if (rc || x->ntrig == 0) return rc;
+  if ((rc = sentence_dates(x, cur))) return rc;
   x->nseen = 0;
   size_t pend = (size_t)-1, pstart = x->start;
   for (size_t g = 0; g < x->ncl; g++) {
@@ -361,9 +393,8 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   d.n = n;
   span *sent = NULL;
   size_t nsent = 0;
-  int rc = diwan_entities(o ? o->gazetteer : NULL, s, n, on_mention, &d);
-  if (!rc) rc = collect_items(&d, o ? o->lexicon : NULL);
-  if (!rc) rc = diwan_dates(s, n, o ? o->anchor : NULL, NULL, on_date, &d);
+  int rc = collect(&d, o);
+  d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);

@@ -107,10 +107,13 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   for (size_t m = sc->m0; m < sc->m1 && !e->place; m++)
     if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "city") == 0)
       e->place = d->ment[m].entity->id;
+  /* a third country is the place only between the triggers of the group
+  ** ("التقى … عندما زار المملكة المغربية … مؤتمر القمة"): elsewhere in the
+  ** sentence it is a topic (the conflict with Armenia) */
   for (size_t m = sc->m0; m < sc->m1 && !e->place; m++) {
     const diwan_entity *x = d->ment[m].entity;
-    if (near(sc, d->ment[m].start) && strcmp(x->kind, "country") == 0 &&
-        !same(x->id, a[0]) && !same(x->id, a[1]))
+    if (d->ment[m].start >= sc->g0 && d->ment[m].start < sc->g1 &&
+        strcmp(x->kind, "country") == 0 && !same(x->id, a[0]) && !same(x->id, a[1]))
       e->place = x->id;
   }
 }

@@ -21,8 +21,10 @@ typedef struct ev_doc {
   size_t nment, capment;
   ev_item *item;
   size_t nitem, capitem;
-  diwan_date *date;
+  diwan_date *date;                 /* of the current sentence */
   size_t ndate, capdate;
+  size_t date_base;                 /* where the current sentence starts */
+  const diwan_ymd *anchor;
   const char *pair[2];              /* the countries the document is about */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;

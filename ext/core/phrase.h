@@ -69,16 +69,20 @@ typedef struct ph_hit {
 
 typedef struct ph_match {
   size_t start, len;        /* byte span in the text */
+  int channel;              /* of the tables that matched */
   int nhits;
   ph_hit hit[PH_MAXHITS];
 } ph_match;
 
 typedef struct ph_scanner ph_scanner;
-/* A scanner over s reporting, left to right, the longest phrase of any of
-** the tables at each position (NULL tables are skipped). */
-ph_scanner *ph_scanner_new(const ph_table *const *tabs, int ntabs,
-                           const char *s, size_t n);
-/* 1 and *m, 0 at the end, -DIWAN_NOMEM. */
+/* A scanner over s reporting, left to right, the longest phrase at each
+** position. Tables are grouped in channels (chan[i] of tabs[i], 0 or 1):
+** phrases of one channel compete and never overlap, the channels are
+** independent, and the text is tokenized and looked up once for all.
+** NULL tables are skipped. */
+ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
+                           int ntabs, const char *s, size_t n);
+/* 1 and *m, 0 at the end. Matches come in order of start, channel 0 first. */
 int ph_scanner_next(ph_scanner *sc, ph_match *m);
 void ph_scanner_free(ph_scanner *sc);
 

@@ -8,10 +8,8 @@
 #include "phrase.h"
 
 #define QCAP 16
-#define CACHE_SLOTS 8192          /* power of two; cleared when half full */
+#define CACHE_SLOTS_MAX 8192      /* power of two; cleared when half full */
 #define CACHE_MAXLEN 64           /* longer units are not cached */
-#define CACHE_BYTES (CACHE_SLOTS / 2 * CACHE_MAXLEN)
-#define POOL_KEYS (CACHE_SLOTS / 2 * 4)
 
 typedef struct qunit {
   size_t start, len;
@@ -26,14 +24,21 @@ typedef struct centry {
   uint16_t len, used;
 } centry;
 
+#define NCHAN 2
+
 struct ph_scanner {
   const ph_table *tabs[PH_MAXTABS];
+  int chan[PH_MAXTABS];
   int ntabs;
+  size_t upos;              /* index of the head unit in the text */
+  size_t until[NCHAN];      /* a channel's last match covers units < until */
+  int next_chan;            /* the channel to try next at the head */
   const char *s;
   ph_units us;
   qunit q[QCAP];
   int qhead, qn, eof;
   centry *cache;
+  size_t slots;             /* sized to the text: short texts are common */
   size_t ncache;
   char *cbytes;
   size_t nbytes;
@@ -43,18 +48,23 @@ struct ph_scanner {
   int full;                 /* an insert did not fit: clear before the next */
 };
 
-ph_scanner *ph_scanner_new(const ph_table *const *tabs, int ntabs,
-                           const char *s, size_t n) {
+ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
+                           int ntabs, const char *s, size_t n) {
   ph_scanner *sc = calloc(1, sizeof *sc);
   if (!sc) return NULL;
-  for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++)
-    if (tabs[i] && tabs[i]->nphr) sc->tabs[sc->ntabs++] = tabs[i];
+  for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
+    if (!tabs[i] || !tabs[i]->nphr) continue;
+    sc->chan[sc->ntabs] = chan && chan[i] > 0 && chan[i] < NCHAN ? chan[i] : 0;
+    sc->tabs[sc->ntabs++] = tabs[i];
+  }
   sc->s = s;
   ph_units_init(&sc->us, s, n);
-  sc->cache = calloc(CACHE_SLOTS, sizeof *sc->cache);
-  sc->cbytes = malloc(CACHE_BYTES);
-  sc->pk = malloc(POOL_KEYS * sizeof *sc->pk);
-  sc->pt = malloc(POOL_KEYS * sizeof *sc->pt);
+  sc->slots = 64;
+  while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
+  sc->cache = calloc(sc->slots, sizeof *sc->cache);
+  sc->cbytes = malloc((sc->slots / 2 * CACHE_MAXLEN));
+  sc->pk = malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
+  sc->pt = malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
   if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt) {
     ph_scanner_free(sc);
     return NULL;
@@ -106,7 +116,7 @@ static int starts(const char *k, size_t n, const char *p) {
 ** also offer the key without a leading و/ف and without ب/ل/ك before the
 ** article (بالذكرى → الذكرى, للبلدين → البلدين), never the stem. */
 static void clitic_keys(ph_scanner *sc, qunit *u, const char *k, size_t n) {
-  char buf[CACHE_MAXLEN * 4];
+  char buf[256];
   if (n > sizeof buf - 2) return;
   if (starts(k, n, AR_WAW) || starts(k, n, AR_FA)) {
     k += 2;
@@ -132,14 +142,14 @@ static int on_key(void *ctx, const char *key, size_t n) {
 }
 
 static void cache_clear(ph_scanner *sc) {
-  memset(sc->cache, 0, CACHE_SLOTS * sizeof *sc->cache);
+  memset(sc->cache, 0, sc->slots * sizeof *sc->cache);
   sc->ncache = sc->nbytes = sc->npool = 0;
   sc->full = 0;
 }
 
 static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
-  if (sc->ncache >= CACHE_SLOTS / 2 || sc->nbytes + u->len > CACHE_BYTES ||
-      sc->npool + (size_t)u->nk > POOL_KEYS) {
+  if (sc->ncache >= sc->slots / 2 || sc->nbytes + u->len > (sc->slots / 2 * CACHE_MAXLEN) ||
+      sc->npool + (size_t)u->nk > (sc->slots / 2 * 4)) {
     sc->full = 1;
     return;
   }
@@ -169,9 +179,9 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
   }
   uint64_t h = ph_hash(w, u->len);
   if (sc->full) cache_clear(sc);
-  size_t j = h & (CACHE_SLOTS - 1);
+  size_t j = h & (sc->slots - 1);
   centry *e;
-  for (; (e = &sc->cache[j])->used; j = (j + 1) & (CACHE_SLOTS - 1)) {
+  for (; (e = &sc->cache[j])->used; j = (j + 1) & (sc->slots - 1)) {
     if (e->h == h && e->len == u->len &&
         memcmp(sc->cbytes + e->off, w, u->len) == 0) {
       for (uint32_t i = 0; i < e->nk; i++) {
@@ -224,14 +234,21 @@ static void add_hit(ph_match *m, const ph_table *t, const ph_phrase *p) {
   if (m->nhits < PH_MAXHITS) m->hit[m->nhits++] = (ph_hit){t, p};
 }
 
-/* The longest phrases starting at the head unit; their length in units. */
-static int longest_at_head(ph_scanner *sc, ph_match *m) {
+static int chan_of(const ph_scanner *sc, const ph_table *t) {
+  for (int i = 0; i < sc->ntabs; i++)
+    if (sc->tabs[i] == t) return sc->chan[i];
+  return -1;
+}
+
+/* The longest phrases of channel c at the head unit; their length in units. */
+static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
   const qunit *u0 = &sc->q[sc->qhead];
   int best = 0;
   m->nhits = 0;
   for (int i = 0; i < u0->nk; i++) {
     const ph_key *k = u0->k[i];
     const ph_table *t = u0->kt[i];
+    if (chan_of(sc, t) != c) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
       const ph_phrase *p = &t->phr[k->starts[s]];
       if (p->nunits < best || !phrase_fits(sc, p)) continue;
@@ -246,16 +263,22 @@ int ph_scanner_next(ph_scanner *sc, ph_match *m) {
   for (;;) {
     fill(sc);
     if (sc->qn == 0) return 0;
-    int best = longest_at_head(sc, m);
-    int take = best ? best : 1;
-    if (best) {
-      const qunit *u0 = &sc->q[sc->qhead];
+    const qunit *u0 = &sc->q[sc->qhead];
+    while (sc->next_chan < NCHAN && u0->nk) {
+      int c = sc->next_chan++;
+      if (sc->upos < sc->until[c]) continue;
+      int best = longest_at_head(sc, c, m);
+      if (!best) continue;
       const qunit *ul = &sc->q[(sc->qhead + best - 1) % QCAP];
       m->start = u0->start;
       m->len = ul->start + ul->len - u0->start;
+      m->channel = c;
+      sc->until[c] = sc->upos + (size_t)best;
+      return 1;
     }
-    sc->qhead = (sc->qhead + take) % QCAP;
-    sc->qn -= take;
-    if (best) return 1;
+    sc->next_chan = 0;
+    sc->qhead = (sc->qhead + 1) % QCAP;
+    sc->qn--;
+    sc->upos++;
   }
 }

@@ -29,13 +29,46 @@ static int table_columns(sqlite3 *db, const char *table, const char *const *want
   return ncols ? 1 : -1;
 }
 
-/* Prepares SELECT of the wanted columns, or *st = NULL when the table is
-** absent. Columns past nrequired may be missing: NULL is selected instead. */
+/* The SELECT of the wanted columns; the table may lack the optional ones. */
+static char *select_sql(sqlite3 *db, const char *table, const char *const *cols,
+                        int ncols, const int *have) {
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < ncols; i++)
+    sqlite3_str_appendf(s, "%s%s", i ? ", " : "", !have || have[i] ? cols[i] : "NULL");
+  sqlite3_str_appendf(s, " FROM \"%w\"", table);
+  return sqlite3_str_finish(s);
+}
+
+/* 0 when the table surely does not exist. Every scan asks, and most
+** databases have no such table: a schema lookup, where the library has it,
+** is far cheaper than a failed prepare. */
+static int may_exist(sqlite3 *db, const char *table) {
+  if (!sqlite3_api->table_column_metadata) return 1;
+  return sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
+                                       NULL, NULL) == SQLITE_OK;
+}
+
+/* Prepares the SELECT of the wanted columns, or *st = NULL when the table
+** is absent. Columns past nrequired may be missing: NULL is selected then.
+** Runs once per scan, so the common cases cost one prepare: the table is
+** complete, or it does not exist. */
 static int select_rows(sqlite3 *db, const char *fn, const char *table,
                        const char *const *cols, int ncols, int nrequired,
                        sqlite3_stmt **st, char **pzErr) {
   int have[8];
   *st = NULL;
+  if (!may_exist(db, table)) return SQLITE_OK;
+  char *sql = select_sql(db, table, cols, ncols, NULL);
+  if (!sql) return SQLITE_NOMEM;
+  int rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
+  sqlite3_free(sql);
+  if (rc == SQLITE_OK) return rc;
+  if (rc != SQLITE_ERROR) return rc;
+  /* SQLite's own wording, stable since 3.0: the common case, answered
+  ** without a second query */
+  if (strncmp(sqlite3_errmsg(db), "no such table", 13) == 0) return SQLITE_OK;
+  /* missing columns: find out which */
   int r = table_columns(db, table, cols, ncols, have);
   if (r == -1) return SQLITE_OK;
   if (r < 0) return -r;
@@ -46,14 +79,9 @@ static int select_rows(sqlite3 *db, const char *fn, const char *table,
       return SQLITE_ERROR;
     }
   }
-  sqlite3_str *s = sqlite3_str_new(db);
-  sqlite3_str_appendall(s, "SELECT ");
-  for (int i = 0; i < ncols; i++)
-    sqlite3_str_appendf(s, "%s%s", i ? ", " : "", have[i] ? cols[i] : "NULL");
-  sqlite3_str_appendf(s, " FROM \"%w\"", table);
-  char *sql = sqlite3_str_finish(s);
+  sql = select_sql(db, table, cols, ncols, have);
   if (!sql) return SQLITE_NOMEM;
-  int rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
+  rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
   sqlite3_free(sql);
   if (rc != SQLITE_OK)
     *pzErr = sqlite3_mprintf("%s(): cannot read table %s: %s", fn, table,

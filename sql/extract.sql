@@ -132,9 +132,11 @@ CREATE VIEW event_clusters AS
          c.c_first AS first_day, c.c_last AS last_day,
          count(*) AS num_events,
          count(DISTINCT c.doc_id) AS num_docs,
-         count(DISTINCT d.lang) AS num_langs,
-         group_concat(DISTINCT d.lang) AS langs,
-         group_concat(DISTINCT d.path) AS docs
-    FROM event_canonical AS c JOIN docs AS d ON d.id = c.doc_id
+         count(DISTINCT c.lang) AS num_langs,
+         group_concat(DISTINCT c.lang) AS langs,
+         group_concat(DISTINCT c.path) AS docs
+    FROM (SELECT e.*, d.lang, d.path
+            FROM event_canonical AS e JOIN docs AS d ON d.id = e.doc_id
+           ORDER BY d.lang, d.path) AS c
    GROUP BY c.type, c.a1, c.a2, c.c_first, c.c_last
    ORDER BY c.c_first, c.c_last, c.type, c.a1, c.a2;

@@ -9,9 +9,14 @@
 #define NEAR 200         /* bytes around the triggers where persons and the
                             place are taken: a long sentence names others */
 
-static int near(const ev_scope *sc, size_t pos) {
-  return pos + NEAR >= sc->g0 && pos < sc->g1 + NEAR;
+#define PLACE_NEAR 100   /* a city further away is a topic ("the conflict
+                            over Karabakh"), not where the event happened */
+
+static int within(const ev_scope *sc, size_t pos, size_t w) {
+  return pos + w >= sc->g0 && pos < sc->g1 + w;
 }
+
+static int near(const ev_scope *sc, size_t pos) { return within(sc, pos, NEAR); }
 
 static size_t distance(size_t a0, size_t a1, size_t b0, size_t b1) {
   if (b0 >= a1) return b0 - a1;
@@ -104,7 +109,8 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   e->actor2 = a[1];
   e->place = NULL;
   for (size_t m = sc->m0; m < sc->m1 && !e->place; m++)
-    if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "city") == 0)
+    if (within(sc, d->ment[m].start, PLACE_NEAR) &&
+        strcmp(d->ment[m].entity->kind, "city") == 0)
       e->place = d->ment[m].entity->id;
   /* a third country is the place only between the triggers of the group
   ** ("التقى … عندما زار المملكة المغربية … مؤتمر القمة"): elsewhere in the

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dw.h"
+#include "date_anchor.h"
 #include "user_lexicon.h"
 
 typedef struct evt_state {
@@ -34,19 +35,11 @@ static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   evt_state *st = p;
   diwan_ymd anchor;
   int has_anchor = 0;
+  int rc = dw_date_anchor("event_each", args[1], &anchor, &has_anchor, pzErr);
+  if (rc != SQLITE_OK) return rc;
   st->s = dw_arg_text(args[0], &st->n);
-  if (args[1] && sqlite3_value_type(args[1]) != SQLITE_NULL) {
-    size_t an;
-    const char *a = dw_arg_text(args[1], &an);
-    if (diwan_parse_iso_day(a, an, &anchor) != DIWAN_OK) {
-      *pzErr = sqlite3_mprintf("event_each(): anchor '%.*s' is not an ISO 8601 date",
-                               (int)(an > 40 ? 40 : an), a);
-      return SQLITE_ERROR;
-    }
-    has_anchor = 1;
-  }
   if (!st->s) return SQLITE_OK;
-  int rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
+  rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
   if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
   if (rc != SQLITE_OK) return rc;
   diwan_event_opts o = {st->gaz, st->lex, has_anchor ? &anchor : NULL};

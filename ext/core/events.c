@@ -263,24 +263,38 @@ static int repeated(sent_ctx *x, const diwan_event *e) {
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
+  diwan_event evs[MAXTRIG + 1];
   scope_ranges(d, sc);
   group_events(x, c, ev, &nev);
   sc->g0 = d->item[x->trig[c->t0]].start;
   sc->g1 = d->item[x->trig[c->t1 - 1]].end;
   for (size_t k = 0; k < nev; k++) {
     const ev_item *it = &d->item[ev[k]];
-    diwan_event e;
-    memset(&e, 0, sizeof e);
-    e.sentence = x->index;
-    e.sent_start = x->start;
-    e.sent_len = x->end - x->start;
-    e.start = it->start;
-    e.len = it->end - it->start;
-    e.type = it->trig->type;
-    e.cameo = it->trig->cameo;
-    ev_attach(d, sc, &e);
-    if (repeated(x, &e)) continue;
-    int rc = x->cb(x->ctx, &e);
+    diwan_event *e = &evs[k];
+    memset(e, 0, sizeof *e);
+    e->sentence = x->index;
+    e->sent_start = x->start;
+    e->sent_len = x->end - x->start;
+    e->start = it->start;
+    e->len = it->end - it->start;
+    e->type = it->trig->type;
+    e->cameo = it->trig->cameo;
+    ev_attach(d, sc, e);
+  }
+  /* a visit told again dates the rest of its group: what was signed or set
+  ** up during it */
+  size_t from = nev;
+  for (size_t k = 0; k < nev && from == nev; k++)
+    if (ev_same_person(d, &evs[k])) from = k;
+  for (size_t k = 0; k < nev && from < nev; k++) {
+    if (evs[k].has_date) continue;
+    evs[k].date = evs[from].date;
+    evs[k].has_date = 1;
+  }
+  for (size_t k = 0; k < nev; k++) {
+    ev_remember(d, &evs[k]);
+    if (repeated(x, &evs[k])) continue;
+    int rc = x->cb(x->ctx, &evs[k]);
     if (rc) return rc;
   }
   return 0;

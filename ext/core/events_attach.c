@@ -44,6 +44,11 @@ static int year_of(const diwan_date *dt) {
   return dt->first_day[0] ? atoi(dt->first_day) : 0;
 }
 
+static int is_contact(const char *type) {
+  return !strcmp(type, "visit") || !strcmp(type, "meeting") ||
+         !strcmp(type, "talks") || !strcmp(type, "invitation");
+}
+
 static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   size_t best = (size_t)-1, bd = 0;
   int n;
@@ -64,7 +69,9 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   } else if (sc->inherit && d->has_last) {
     e->date = d->last;
     e->has_date = 1;
-  } else if (d->has_para) {
+  } else if (d->has_para && is_contact(e->type)) {
+    /* a meeting or talks later in the paragraph of a dated visit happened
+    ** during it; a statement of support there may be of any time */
     e->date = d->para;
     e->has_date = 1;
   }
@@ -183,4 +190,38 @@ void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   attach_date(d, sc, e);
   attach_actors(d, sc, e);
   attach_persons(d, sc, e);
+}
+
+static int shares_person(const ev_recent *r, const diwan_event *e) {
+  for (int i = 0; i < r->np; i++)
+    for (int k = 0; k < e->npersons; k++)
+      if (strcmp(r->p[i], e->persons[k]) == 0) return 1;
+  return 0;
+}
+
+int ev_same_person(ev_doc *d, diwan_event *e) {
+  if (e->has_date || !e->npersons) return 0;
+  if (strcmp(e->type, "visit") && strcmp(e->type, "meeting")) return 0;
+  for (int k = 1; k <= d->nrecent; k++) {
+    const ev_recent *r = &d->recent[(d->rnext - k + EV_RECENT) % EV_RECENT];
+    if (strcmp(r->type, e->type) == 0 && shares_person(r, e)) {
+      e->date = r->date;
+      e->has_date = 1;
+      d->last = d->para = e->date;
+      d->has_last = d->has_para = 1;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+void ev_remember(ev_doc *d, const diwan_event *e) {
+  if (!e->has_date || !e->npersons) return;
+  ev_recent *r = &d->recent[d->rnext];
+  r->type = e->type;
+  r->np = e->npersons;
+  for (int i = 0; i < e->npersons; i++) r->p[i] = e->persons[i];
+  r->date = e->date;
+  d->rnext = (d->rnext + 1) % EV_RECENT;
+  if (d->nrecent < EV_RECENT) d->nrecent++;
 }

@@ -14,6 +14,16 @@ typedef struct ev_item {
   const ev_cue *cue;                /* EV_CUE */
 } ev_item;
 
+/* A dated event with persons, for the same visit told again later. */
+typedef struct ev_recent {
+  const char *type;
+  int np;
+  const char *p[DIWAN_EVENT_MAXPERSONS];
+  diwan_date date;
+} ev_recent;
+
+#define EV_RECENT 8
+
 typedef struct ev_doc {
   const char *s;
   size_t n;
@@ -28,6 +38,8 @@ typedef struct ev_doc {
   const char *pair[2];              /* the countries the document is about */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;
+  ev_recent recent[EV_RECENT];      /* ring of the last dated events */
+  int nrecent, rnext;
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -45,5 +57,11 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
                      int *value);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
+/* An undated visit or meeting with a person of an earlier dated one of the
+** same type is that one told again ("خلال زيارة الرئيس إلهام علييف"):
+** takes its date. 1 when it did. */
+int ev_same_person(ev_doc *d, diwan_event *e);
+/* Keeps a dated event for ev_same_person. */
+void ev_remember(ev_doc *d, const diwan_event *e);
 
 #endif

@@ -53,6 +53,40 @@ typedef struct ev_scope {
                                        to its last */
 } ev_scope;
 
+/* One more element of a growable array; NULL when out of memory. */
+void *ev_push(void **arr, size_t *n, size_t *cap, size_t size);
+
+typedef struct clause {
+  size_t start, end;        /* bytes: after the boundary before, to the next */
+  size_t i0, i1;            /* items */
+  size_t t0, t1;            /* its valid triggers in the sentence's list */
+} clause;
+
+/* An event already given for this sentence, to drop repeats. */
+typedef struct seen_ev {
+  const char *type, *a1, *a2;
+  char value[64];
+} seen_ev;
+
+/* One sentence being read; walk() in events.c fills the first fields. */
+typedef struct sent_ctx {
+  ev_doc *d;
+  size_t index, start, end;
+  size_t i0, i1;
+  clause *cl;
+  size_t ncl, capcl;
+  size_t *trig;             /* item indices of valid triggers */
+  size_t ntrig, captrig;
+  int inherit;
+  seen_ev seen[16];
+  int nseen;
+  diwan_event_cb cb;
+  void *ctx;
+} sent_ctx;
+
+/* The events of the sentence x, passed to x->cb. */
+int ev_sentence(sent_ctx *x, ev_scope *cur);
+
 int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
                      int *value);
 /* Fills the date, actors, place and persons of e (type and trigger set). */

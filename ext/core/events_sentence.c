@@ -1,0 +1,216 @@
+/* The events of one sentence. It is cut into clauses at the boundary cues;
+** a trigger counts when the argument it needs is in its clause and no
+** non-event cue (habitual, future, existence) is; the valid
+** triggers of one clause form a group that governs the clause and the
+** trigger-less clauses after it (the first group also those before it).
+** Each group gives one contact event (visit/meeting/talks/invitation, the
+** highest rank) and one event per other type. Work per clause is bounded
+** (MAXTRIG), so the whole is linear in the text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "events_int.h"
+
+#define MAXTRIG 32   /* triggers considered per clause */
+
+static int on_date(void *ctx, const diwan_date *dt) {
+  ev_doc *d = ctx;
+  diwan_date *p = ev_push((void **)&d->date, &d->ndate, &d->capdate, sizeof *p);
+  if (!p) return DIWAN_NOMEM;
+  *p = *dt;
+  p->start += d->date_base;
+  return 0;
+}
+
+static int arg_in(const ev_doc *d, const clause *c, const char *cls) {
+  if (!cls[0]) return 1;
+  for (size_t i = c->i0; i < c->i1; i++)
+    if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
+  return 0;
+}
+
+/* Splits the sentence into clauses and keeps each clause's valid triggers. */
+static int find_clauses(sent_ctx *x) {
+  ev_doc *d = x->d;
+  int anniv = ev_scope_has_cue(d, x->i0, x->i1, CUE_ANNIVERSARY, NULL);
+  size_t i = x->i0, start = x->start;
+  x->ncl = x->ntrig = 0;
+  while (i <= x->i1) {
+    size_t j = i;
+    while (j < x->i1 && !(d->item[j].tag == EV_CUE && d->item[j].cue->kind == CUE_BOUNDARY)) j++;
+    clause *c = ev_push((void **)&x->cl, &x->ncl, &x->capcl, sizeof *c);
+    if (!c) return DIWAN_NOMEM;
+    c->start = start;
+    c->end = j < x->i1 ? d->item[j].start : x->end;
+    c->i0 = i;
+    c->i1 = j;
+    c->t0 = c->t1 = x->ntrig;
+    int blocked = !anniv && ev_scope_has_cue(d, i, j, CUE_NONEVENT, NULL);
+    for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
+      if (d->item[k].tag != EV_TRIGGER) continue;
+      n++;
+      if (!arg_in(d, c, d->item[k].trig->arg)) continue;
+      size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
+      if (!t) return DIWAN_NOMEM;
+      *t = k;
+    }
+    c->t1 = x->ntrig;
+    if (j >= x->i1) break;
+    start = d->item[j].end;
+    i = j + 1;
+  }
+  return DIWAN_OK;
+}
+
+/* The events of one group: one contact event, one per other type. */
+static int group_events(const sent_ctx *x, const clause *c, size_t *ev,
+                        size_t *nev) {
+  const ev_doc *d = x->d;
+  size_t best = (size_t)-1, n = 0;
+  for (size_t t = c->t0; t < c->t1; t++) {
+    const ev_trigger *tr = d->item[x->trig[t]].trig;
+    if (tr->contact) {
+      if (best == (size_t)-1 || tr->rank > d->item[best].trig->rank) best = x->trig[t];
+      continue;
+    }
+    int seen = 0;
+    for (size_t k = 0; k < n; k++)
+      seen |= strcmp(d->item[ev[k]].trig->type, tr->type) == 0;
+    if (!seen) ev[n++] = x->trig[t];
+  }
+  if (best != (size_t)-1) ev[n++] = best;
+  /* in text order */
+  for (size_t a = 1; a < n; a++)
+    for (size_t b = a; b > 0 && d->item[ev[b]].start < d->item[ev[b - 1]].start; b--) {
+      size_t tmp = ev[b];
+      ev[b] = ev[b - 1];
+      ev[b - 1] = tmp;
+    }
+  *nev = n;
+  return 0;
+}
+
+static void scope_ranges(const ev_doc *d, ev_scope *sc) {
+  while (sc->m0 < d->nment && d->ment[sc->m0].start < sc->start) sc->m0++;
+  sc->m1 = sc->m0;
+  while (sc->m1 < d->nment && d->ment[sc->m1].start < sc->end) sc->m1++;
+  while (sc->i0 < d->nitem && d->item[sc->i0].start < sc->start) sc->i0++;
+  sc->i1 = sc->i0;
+  while (sc->i1 < d->nitem && d->item[sc->i1].start < sc->end) sc->i1++;
+  while (sc->d0 < d->ndate && d->date[sc->d0].start < sc->start) sc->d0++;
+  sc->d1 = sc->d0;
+  while (sc->d1 < d->ndate && d->date[sc->d1].start < sc->end) sc->d1++;
+}
+
+static int eq(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The same type, actors (either order) and date in one sentence is one
+** event told twice ("دعم سيادة أذربيجان ... التصويت الإيجابي"). */
+static int repeated(sent_ctx *x, const diwan_event *e) {
+  const char *v = e->has_date ? e->date.value : "";
+  for (int i = 0; i < x->nseen; i++) {
+    const seen_ev *s = &x->seen[i];
+    if (strcmp(s->type, e->type) || strcmp(s->value, v)) continue;
+    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
+        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1)))
+      return 1;
+  }
+  if (x->nseen < 16) {
+    seen_ev *s = &x->seen[x->nseen++];
+    s->type = e->type;
+    s->a1 = e->actor1;
+    s->a2 = e->actor2;
+    snprintf(s->value, sizeof s->value, "%s", v);
+  }
+  return 0;
+}
+
+static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
+  ev_doc *d = x->d;
+  size_t ev[MAXTRIG + 1], nev = 0;
+  diwan_event evs[MAXTRIG + 1];
+  scope_ranges(d, sc);
+  group_events(x, c, ev, &nev);
+  sc->g0 = d->item[x->trig[c->t0]].start;
+  sc->g1 = d->item[x->trig[c->t1 - 1]].end;
+  for (size_t k = 0; k < nev; k++) {
+    const ev_item *it = &d->item[ev[k]];
+    diwan_event *e = &evs[k];
+    memset(e, 0, sizeof *e);
+    e->sentence = x->index;
+    e->sent_start = x->start;
+    e->sent_len = x->end - x->start;
+    e->start = it->start;
+    e->len = it->end - it->start;
+    e->type = it->trig->type;
+    e->cameo = it->trig->cameo;
+    ev_attach(d, sc, e);
+  }
+  /* a visit told again dates the rest of its group: what was signed or set
+  ** up during it */
+  size_t from = nev;
+  for (size_t k = 0; k < nev && from == nev; k++)
+    if (ev_same_person(d, &evs[k])) from = k;
+  for (size_t k = 0; k < nev && from < nev; k++) {
+    if (evs[k].has_date) continue;
+    evs[k].date = evs[from].date;
+    evs[k].has_date = 1;
+  }
+  for (size_t k = 0; k < nev; k++) {
+    ev_remember(d, &evs[k]);
+    if (repeated(x, &evs[k])) continue;
+    int rc = x->cb(x->ctx, &evs[k]);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* cur carries the mention, item and date cursors from scope to scope. */
+static int do_group(sent_ctx *x, size_t g, size_t start, size_t end,
+                    ev_scope *cur) {
+  ev_scope sc = *cur;
+  sc.start = start;
+  sc.end = end;
+  sc.inherit = x->inherit;
+  int rc = emit_group(x, &x->cl[g], &sc);
+  cur->m0 = sc.m0;
+  cur->i0 = sc.i0;
+  cur->d0 = sc.d0;
+  return rc;
+}
+
+/* Dates are read only in sentences that have events: most have none, and
+** reading dates is the costly part. */
+static int sentence_dates(sent_ctx *x, ev_scope *cur) {
+  ev_doc *d = x->d;
+  d->ndate = 0;
+  d->date_base = x->start;
+  cur->d0 = 0;
+  return diwan_dates(d->s + x->start, x->end - x->start, d->anchor, NULL,
+                     on_date, d);
+}
+
+int ev_sentence(sent_ctx *x, ev_scope *cur) {
+  ev_doc *d = x->d;
+  if (ev_scope_has_cue(d, x->i0, x->i1, CUE_CITATION, NULL)) return 0;
+  int rc = find_clauses(x);
+  if (rc || x->ntrig == 0) return rc;
+  if ((rc = sentence_dates(x, cur))) return rc;
+  x->inherit = ev_scope_has_cue(d, x->i0, x->i1, CUE_INHERIT, NULL);
+  x->nseen = 0;
+  size_t pend = (size_t)-1, pstart = x->start;
+  for (size_t g = 0; g < x->ncl; g++) {
+    if (x->cl[g].t0 == x->cl[g].t1) continue;
+    if (pend != (size_t)-1) {
+      rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);
+      if (rc) return rc;
+      pstart = x->cl[g].start;
+    }
+    pend = g;
+  }
+  if (pend != (size_t)-1) rc = do_group(x, pend, pstart, x->end, cur);
+  return rc;
+}
+

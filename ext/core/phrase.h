@@ -88,6 +88,9 @@ void ph_scanner_free(ph_scanner *sc);
 
 uint64_t ph_hash(const char *s, size_t n);
 
+/* diwan_word_keys through a process-wide memo (phrase_keys.c). */
+void ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
+
 /* The unit stream of a text: tokens of diwan_tokenizer, words split at inner
 ** hyphens and stripped of a leading French elision (l’, d’, qu’ …). */
 typedef struct ph_units {

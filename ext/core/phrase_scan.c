@@ -174,7 +174,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
   const char *w = sc->s + u->start;
   if (u->len > CACHE_MAXLEN) {
     keys_ctx c = {sc, u, 0};
-    diwan_word_keys(w, u->len, on_key, &c);
+    ph_word_keys(w, u->len, on_key, &c);
     return;
   }
   uint64_t h = ph_hash(w, u->len);
@@ -193,7 +193,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
     }
   }
   keys_ctx c = {sc, u, 0};
-  diwan_word_keys(w, u->len, on_key, &c);
+  ph_word_keys(w, u->len, on_key, &c);
   cache_put(sc, e, h, u);
 }
 

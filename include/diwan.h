@@ -275,7 +275,10 @@ typedef struct diwan_event_opts {
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
 } diwan_event_opts;
 
-/* Every event of a document, in text order. */
+/* Every event of a document, in text order (see docs/events.md for the
+** rules). The strings of an event point into the lexicons: the built-in ones
+** live as long as the library, the user's until they are freed. o may be
+** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
                  diwan_event_cb cb, void *ctx);
 

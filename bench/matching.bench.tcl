@@ -64,10 +64,23 @@ proc build {tok} {
   db eval "create virtual table mt_fts using fts5(body, tokenize='$tok')"
   db eval {insert into mt_fts(body) select body from mt_paras}
 }
-set t_u [timeit { build {unicode61 remove_diacritics 2} } 3]
-set t_d [timeit { build diwan } 3]
+# Builds alternate between the tokenizers and the fastest of each is kept:
+# on a shared machine the minimum is what the code costs, the rest is load.
+set best(u) 1e9
+set best(d) 1e9
+set best(d0) 1e9
+for {set r 0} {$r < 5} {incr r} {
+  foreach {k tok} {u {unicode61 remove_diacritics 2} d diwan d0 {diwan stem 0}} {
+    set dt [timeit [list build $tok] 1]
+    if {$dt < $best($k)} { set best($k) $dt }
+  }
+}
+set t_u $best(u)
+set t_d $best(d)
 report "fts5 build unicode61 remove_diacritics 2" [mbps $pbytes $t_u] MB/s
 report "fts5 build diwan" [mbps $pbytes $t_d] MB/s
+report "fts5 build diwan stem 0" [mbps $pbytes $best(d0)] MB/s
+report "fts5 build time diwan stem 0 / unicode61" [expr {$best(d0) / $t_u}] x
 report "fts5 build time diwan / unicode61" [expr {$t_d / $t_u}] x "<= 1.5"
 
 # Stemmed queries find more rows than unicode61 (that is the point), and

@@ -22,7 +22,7 @@ static affixes articles, conjs, clitics, suffixes;
 static dw_wordset protect;
 /* Quick rejection before hashing: bit (first letter & 63) of the row for
 ** the word's length in letters is set when some protected word has both. */
-static uint64_t protect_filter[MAXCP + 1];
+static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
@@ -75,7 +75,10 @@ static void load(void) {
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
     if (!protect.slot[i]) continue;
     int k = decode(protect.pool + protect.slot[i] - 1, protect.len[i], cp, MAXCP);
-    if (k > 0) protect_filter[k] |= 1ull << (cp[0] & 63);
+    if (k > 0) {
+      protect_filter[k] |= 1ull << (cp[0] & 63);
+      protect_last[k] |= 1ull << (cp[k - 1] & 63);
+    }
   }
 }
 
@@ -92,7 +95,9 @@ static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
   size_t n = 0;
   int len = b - a + (with_article ? 2 : 0);
   uint32_t first = with_article ? 0x0627 : (b > a ? cp[a] : 0);
-  if (len <= 0 || len > MAXCP || !(protect_filter[len] & (1ull << (first & 63)))) return 0;
+  if (len <= 0 || len > MAXCP || !(protect_filter[len] & (1ull << (first & 63))) ||
+      !(protect_last[len] & (1ull << (cp[b - 1] & 63))))
+    return 0;
   if (with_article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); n = 4; }
   for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
   return dw_wordset_has(&protect, tmp, n);

@@ -6,6 +6,7 @@
 int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
+int dw_register_match(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -14,6 +15,7 @@ static const struct {
   {"version", dw_register_version},
   {"text", dw_register_text},
   {"corpus", dw_register_corpus},
+  {"match", dw_register_match},
 };
 
 #ifdef _WIN32

@@ -82,7 +82,7 @@ test: $(SO) dist/diwan.so
 
 valgrind: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so DIWAN_VALGRIND=1 \
-	  valgrind --quiet --error-exitcode=99 --leak-check=full \
+	  valgrind --quiet --error-exitcode=99 --leak-check=full --keep-debuginfo=yes \
 	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	  --suppressions=tests/valgrind.supp $(TCLSH) tests/all.tcl $(TESTS)
 

@@ -7,6 +7,7 @@ int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
+int dw_register_fts5(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -16,6 +17,7 @@ static const struct {
   {"text", dw_register_text},
   {"corpus", dw_register_corpus},
   {"match", dw_register_match},
+  {"fts5", dw_register_fts5},
 };
 
 #ifdef _WIN32

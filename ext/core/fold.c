@@ -30,27 +30,70 @@ static int fold_cp(uint32_t cp, diwan_buf *out) {
   return dw_latin_fold_cp(cp, out);
 }
 
-int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
-  const unsigned char *u = (const unsigned char *)w;
-  size_t start = out->n, i = 0;
-  while (i < n) {
-    size_t len;
-    uint32_t cp = u[i] < 0x80 ? (len = 1, u[i]) : diwan_utf8_decode(u + i, n - i, &len);
-    i += len;
-    if (fold_cp(cp, out)) return DIWAN_NOMEM;
-    /* Two apostrophes in a row are a gershayim typed on a Latin keyboard. */
-    if (out->n >= start + 2 && out->p[out->n - 1] == '\'' && out->p[out->n - 2] == '\'') {
-      out->n--;
-      out->p[out->n - 1] = '"';
-    }
+/* Folds the characters of w[i..n) that need more than a table: writes
+** them through fold_cp, then applies the gershayim rule. */
+static int fold_slow(const unsigned char *u, size_t n, size_t *i, size_t start,
+                     diwan_buf *out) {
+  size_t len;
+  uint32_t cp = diwan_utf8_decode(u + *i, n - *i, &len);
+  *i += len;
+  if (fold_cp(cp, out)) return DIWAN_NOMEM;
+  return DIWAN_OK;
+}
+
+/* Two apostrophes in a row are a gershayim typed on a Latin keyboard; a
+** French elision comes off the front. Only for words with an apostrophe. */
+static void fix_apostrophes(diwan_buf *out, size_t start) {
+  size_t w = start;
+  for (size_t r = start; r < out->n; r++) {
+    if (out->p[r] == '\'' && w > start && out->p[w - 1] == '\'') out->p[w - 1] = '"';
+    else out->p[w++] = out->p[r];
   }
+  out->n = w;
   size_t skip = dw_elision_len(out->p + start, out->n - start);
   if (skip) {
     memmove(out->p + start, out->p + start + skip, out->n - start - skip);
     out->n -= skip;
   }
-  if (diwan_buf_reserve(out, 0)) return DIWAN_NOMEM;
   out->p[out->n] = 0;
+}
+
+int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
+  const unsigned char *u = (const unsigned char *)w;
+  const uint16_t *map = dw_ar_table(DIWAN_AR_STRICT);
+  size_t start = out->n, i = 0;
+  int apostrophe = 0;
+  /* ASCII and U+0600–06FF never grow, so n bytes suffice until a slow
+  ** character, after which the rest is reserved again. */
+  if (diwan_buf_reserve(out, n)) return DIWAN_NOMEM;
+  while (i < n) {
+    unsigned c = u[i];
+    char *o = out->p + out->n;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (c == '\'') apostrophe = 1;
+      *o = (char)c;
+      out->n++;
+      i++;
+      continue;
+    }
+    if (c >= 0xD8 && c <= 0xDB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      unsigned t = u[i + 1], idx = ((c & 3) << 6) | (t & 0x3F);
+      uint16_t m = map[idx];
+      if (idx == 0x6B || idx == 0x6C) goto slow;   /* ٫ ٬ in numbers */
+      i += 2;
+      if (m == DW_AR_KEEP) { o[0] = (char)c; o[1] = (char)t; out->n += 2; }
+      else if (m == DW_AR_DROP) { }
+      else if (m < 0x80) { *o = (char)m; out->n++; }
+      else { o[0] = (char)(0xC0 | (m >> 6)); o[1] = (char)(0x80 | (m & 0x3F)); out->n += 2; }
+      continue;
+    }
+  slow:
+    if (fold_slow(u, n, &i, start, out) || diwan_buf_reserve(out, n - i)) return DIWAN_NOMEM;
+    apostrophe = 1;   /* the slow path may have written one (’ → ') */
+  }
+  if (apostrophe) fix_apostrophes(out, start);
+  else out->p[out->n] = 0;
   return DIWAN_OK;
 }
 

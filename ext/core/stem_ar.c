@@ -20,6 +20,9 @@ typedef struct affixes { affix a[MAXAFFIX]; int n; } affixes;
 
 static affixes articles, conjs, clitics, suffixes;
 static dw_wordset protect;
+/* Quick rejection before hashing: bit (first letter & 63) of the row for
+** the word's length in letters is set when some protected word has both. */
+static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
@@ -68,28 +71,49 @@ static void load(void) {
   qsort(articles.a, (size_t)articles.n, sizeof(affix), longer_first);
   qsort(clitics.a, (size_t)clitics.n, sizeof(affix), longer_first);
   dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose);
+  uint32_t cp[MAXCP];
+  for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
+    if (!protect.slot[i]) continue;
+    int k = decode(protect.pool + protect.slot[i] - 1, protect.len[i], cp, MAXCP);
+    if (k > 0) {
+      protect_filter[k] |= 1ull << (cp[0] & 63);
+      protect_last[k] |= 1ull << (cp[k - 1] & 63);
+    }
+  }
 }
 
 static int put(const uint32_t *cp, int a, int b, diwan_buf *out) {
-  for (int i = a; i < b; i++)
-    if (diwan_buf_putc(out, cp[i])) return DIWAN_NOMEM;
-  return DIWAN_OK;
+  char tmp[MAXCP * 4];
+  size_t n = 0;
+  for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
+  return diwan_buf_append(out, tmp, n);
 }
 
 /* Is cp[a..b) (optionally preceded by the article) a protected word? */
 static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
   char tmp[MAXCP * 4 + 8];
   size_t n = 0;
+  int len = b - a + (with_article ? 2 : 0);
+  uint32_t first = with_article ? 0x0627 : (b > a ? cp[a] : 0);
+  if (len <= 0 || len > MAXCP || !(protect_filter[len] & (1ull << (first & 63))) ||
+      !(protect_last[len] & (1ull << (cp[b - 1] & 63))))
+    return 0;
   if (with_article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); n = 4; }
   for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
   return dw_wordset_has(&protect, tmp, n);
 }
 
 static int starts(const uint32_t *cp, int a, int b, const affix *x) {
-  return b - a >= x->n && memcmp(cp + a, x->cp, (size_t)x->n * 4) == 0;
+  if (b - a < x->n) return 0;
+  for (int i = 0; i < x->n; i++)
+    if (cp[a + i] != x->cp[i]) return 0;
+  return 1;
 }
 static int ends(const uint32_t *cp, int a, int b, const affix *x) {
-  return b - a >= x->n && memcmp(cp + b - x->n, x->cp, (size_t)x->n * 4) == 0;
+  if (b - a < x->n) return 0;
+  for (int i = 0; i < x->n; i++)
+    if (cp[b - x->n + i] != x->cp[i]) return 0;
+  return 1;
 }
 static int ends_in_article(const affix *x) {
   return x->n >= 2 && x->cp[x->n - 1] == 0x0644 &&
@@ -116,19 +140,50 @@ static int strip_front(const uint32_t *cp, int a, int b, diwan_buf *out) {
   return a;
 }
 
-int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
+/* Decodes w through the loose table when it holds only ASCII and U+0600–
+** 06FF (nearly always): the count of code points, or -1 when the word
+** needs the full normalisation or is too long. */
+static int decode_fast(const char *w, size_t n, uint32_t *cp) {
+  const uint16_t *map = dw_ar_table(DIWAN_AR_LOOSE);
+  const unsigned char *u = (const unsigned char *)w;
+  int k = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned c = u[i];
+    if (k == MAXCP) return -1;
+    if (c < 0x80) { cp[k++] = c; i++; continue; }
+    if (c < 0xD8 || c > 0xDB || i + 1 >= n || (u[i + 1] & 0xC0) != 0x80) return -1;
+    unsigned idx = ((c & 3) << 6) | (u[i + 1] & 0x3F);
+    uint16_t m = map[idx];
+    i += 2;
+    if (m == DW_AR_DROP) continue;
+    cp[k++] = m == DW_AR_KEEP ? 0x600 + idx : m;
+  }
+  return k;
+}
+
+/* The slow way: full loose normalisation, then decoding. */
+static int decode_slow(const char *w, size_t n, uint32_t *cp, diwan_buf *out, int *done) {
   diwan_buf norm;
-  uint32_t cp[MAXCP];
-  pthread_once(&once, load);
   diwan_buf_init(&norm);
   int rc = norm_loose(w, n, &norm);
   int b = rc ? -1 : decode(norm.p, norm.n, cp, MAXCP);
-  if (rc || b < 0 || b < 2 || is_protected(cp, 0, b, 0)) {
-    rc = rc ? rc : diwan_buf_append(out, norm.p, norm.n);
-    diwan_buf_free(&norm);
-    return rc;
+  if (!rc && b < 0) {            /* too long to stem: the normalised word */
+    rc = diwan_buf_append(out, norm.p, norm.n);
+    *done = 1;
   }
   diwan_buf_free(&norm);
+  return rc ? -2 : b;
+}
+
+int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
+  uint32_t cp[MAXCP];
+  int done = 0;
+  pthread_once(&once, load);
+  int b = decode_fast(w, n, cp);
+  if (b < 0) b = decode_slow(w, n, cp, out, &done);
+  if (b == -2) return DIWAN_NOMEM;
+  if (done) return DIWAN_OK;
+  if (b < 2 || is_protected(cp, 0, b, 0)) return put(cp, 0, b, out);
   int a = strip_front(cp, 0, b, out);
   if (a == -2) return DIWAN_NOMEM;
   if (a == -1) return DIWAN_OK;

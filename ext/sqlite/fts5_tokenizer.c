@@ -64,26 +64,22 @@ static int emit_key(void *ctx, const char *k, size_t n) {
   return rc;
 }
 
-static int fold_only(const char *w, size_t n, emit_ctx *e) {
-  diwan_buf b;
-  diwan_buf_init(&b);
-  int rc = dw_fold_word(w, n, &b) ? SQLITE_NOMEM : SQLITE_OK;
-  if (rc == SQLITE_OK && b.n) rc = emit_key(e, b.p, b.n);
-  diwan_buf_free(&b);
+static int fold_only(const char *w, size_t n, diwan_buf *b, emit_ctx *e) {
+  diwan_buf_reset(b);
+  int rc = dw_fold_word(w, n, b) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && b->n) rc = emit_key(e, b->p, b->n);
   return rc;
 }
 
 /* A prefix query: the fold key (كويت* → كويتية…) and the stem key. */
-static int prefix_keys(const char *w, size_t n, emit_ctx *e) {
-  diwan_buf f, s;
-  diwan_buf_init(&f);
-  diwan_buf_init(&s);
-  int rc = dw_fold_word(w, n, &f) || diwan_stem(w, n, &s) ? SQLITE_NOMEM : SQLITE_OK;
-  if (rc == SQLITE_OK && f.n) rc = emit_key(e, f.p, f.n);
-  if (rc == SQLITE_OK && s.n && !(s.n == f.n && memcmp(s.p, f.p, f.n) == 0))
-    rc = emit_key(e, s.p, s.n);
-  diwan_buf_free(&f);
-  diwan_buf_free(&s);
+static int prefix_keys(const char *w, size_t n, dw_scratch *sc, emit_ctx *e) {
+  diwan_buf *f = &sc->f, *s = &sc->s;
+  diwan_buf_reset(f);
+  diwan_buf_reset(s);
+  int rc = dw_fold_word(w, n, f) || diwan_stem(w, n, s) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && f->n) rc = emit_key(e, f->p, f->n);
+  if (rc == SQLITE_OK && s->n && !(s->n == f->n && memcmp(s->p, f->p, f->n) == 0))
+    rc = emit_key(e, s->p, s->n);
   return rc;
 }
 
@@ -95,19 +91,24 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
   size_t start, len;
   diwan_token_kind kind;
   int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  int rc = SQLITE_OK;
+  dw_scratch sc;
   if (!pText || nText <= 0) return SQLITE_OK;
+  dw_scratch_init(&sc);
   diwan_tokenizer_init(&tk, pText, (size_t)nText);
   while (diwan_tokenizer_next(&tk, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
     emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0};
     const char *w = pText + start;
-    int rc;
-    if (!t->stem) rc = fold_only(w, len, &e);
-    else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &e);
-    else rc = dw_keys(w, len, !query, emit_key, &e);
-    if (rc) return rc == DIWAN_NOMEM && e.count == 0 ? SQLITE_NOMEM : rc;
+    if (!t->stem) rc = fold_only(w, len, &sc.f, &e);
+    else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &sc, &e);
+    else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, &sc, emit_key, &e);
+    /* A core failure before any key is out of memory; otherwise rc is
+    ** what FTS5's xToken returned and goes back unchanged. */
+    if (rc) { if (rc == DIWAN_NOMEM && e.count == 0) rc = SQLITE_NOMEM; break; }
   }
-  return SQLITE_OK;
+  dw_scratch_free(&sc);
+  return rc;
 }
 
 static fts5_api *get_api(sqlite3 *db) {

@@ -76,8 +76,19 @@ static uint32_t hash(const char *s, size_t n) {
   return h;
 }
 
+/* A one-probe filter in front of the table: most words of a text are not
+** in the lexicon, and this rejects them without hashing every byte. */
+static uint8_t filter[8192];
+
+static unsigned filter_bit(const char *key, size_t n) {
+  const unsigned char *u = (const unsigned char *)key;
+  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+}
+
 const dlex *dl_find(const char *key, size_t n) {
   if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
+  unsigned fb = filter_bit(key, n);
+  if (!(filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
   for (;;) {
     int k = table[h];
@@ -101,6 +112,8 @@ static dlex *get_or_add(const char *key, size_t n) {
   }
   e = &entries[nentries++];
   memset(e, 0, sizeof *e);
+  unsigned fb = filter_bit(key, n);
+  filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
   memcpy(e->key, key, n);
   e->klen = (uint8_t)n;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);

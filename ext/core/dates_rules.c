@@ -40,9 +40,32 @@ static int is_numsep(const dtok *t) {
 
 /* The longest lexicon form of one of kinds starting at token i (its first
 ** token may have lost a prefix). Returns it and sets *end, or NULL. */
+static const dlex *mw_walk(dctx *c, long i, uint32_t kinds, long *end);
+
 static const dlex *mw(dctx *c, long i, uint32_t kinds, long *end) {
-  const dtok *t = T(i);
+  dtok *t = (dtok *)T(i);
   if (!t->lx || t->kind == T_EOF) return NULL;
+  if (!(t->lx->kinds & K_PFX)) {
+    *end = i + 1;
+    return (t->lx->kinds & kinds) ? t->lx : NULL;
+  }
+  /* Rules ask a token for many kinds: walk its multi-word forms once to
+  ** learn which kinds start here at all. */
+  if (!t->mwk_done) {
+    long e;
+    mw_walk(c, i, 0, &e);
+    t = (dtok *)T(i);
+    t->mwk_done = 1;
+    t->mwk = c->walk_kinds;
+  }
+  if (!(t->mwk & kinds)) return NULL;
+  return mw_walk(c, i, kinds, end);
+}
+
+/* The walk itself; with kinds 0, collects the union in c->walk_kinds. */
+static const dlex *mw_walk(dctx *c, long i, uint32_t kinds, long *end) {
+  const dtok *t = T(i);
+  c->walk_kinds = t->lx->kinds & ~K_PFX;
   const dlex *best = (t->lx->kinds & kinds) ? t->lx : NULL;
   *end = i + 1;
   if (!(t->lx->kinds & K_PFX)) return best;
@@ -59,6 +82,7 @@ static const dlex *mw(dctx *c, long i, uint32_t kinds, long *end) {
     n += u->klen;
     const dlex *e = dl_find(key, n);
     if (!e) break;
+    c->walk_kinds |= e->kinds & ~K_PFX;
     if (e->kinds & kinds) { best = e; *end = j + 1; }
     if (!(e->kinds & K_PFX)) break;
   }
@@ -212,6 +236,8 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   if (mw(c, j, K_YEAR, &yk) && T(yk)->kind == T_NUM) j = yk;
   if (year_at(c, j, 1000, 2999, &end, &era)) {
     set_end(o, T(j)->num, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, end);
+    if (era == ERA_AZ) o->lang = "az";          /* may: English or Azerbaijani */
+    else if (era == ERA_RU) o->lang = "ru";
     return 1;
   }
   if (bad_year_at(c, j)) { o->end = j + 1; return -1; }
@@ -312,7 +338,9 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         o->lang = e->mlang;
         return (d >= 1 && d <= dd_days_in_month(o->e.y, e->month)) ? 1 : -1;
       }
-      if (!strcmp(e->mlang, "en") && !bad_year_at(c, y)) {
+      /* May 5 but not "they may 5": a day without a year needs a capital */
+      if (!strcmp(e->mlang, "en") && !bad_year_at(c, y) &&
+          (!e->ambiguous || (c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z'))) {
         set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
         o->lang = e->mlang;
         return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
@@ -481,6 +509,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   long j, k, end;
   const dlex *st = mw(c, i, K_RSTART, &j);
   if (!st) return 0;
+  if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
   core a, b;
   int d;
   if (core_at(c, j, &a, 0) <= 0) {

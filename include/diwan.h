@@ -143,6 +143,13 @@ int diwan_stem(const char *w, size_t n, diwan_buf *out);
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
+/* *found = 1 when every word of query occurs in text as a word under
+** fold + stem (a query word's stem key, or for Hebrew one of its prefix
+** candidates, is among the keys of some word of text); a query without
+** words gives 1. Linear in the two lengths. */
+int diwan_match(const char *text, size_t n, const char *query, size_t qn,
+                int *found);
+
 /* ---------------------------------------------------------------- corpus */
 
 /* The files of a folder that corpus_read imports: regular files with the

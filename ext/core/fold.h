@@ -1,0 +1,64 @@
+/* Internals shared by the fold and stem files of the core. */
+#ifndef DIWAN_FOLD_H
+#define DIWAN_FOLD_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diwan.h"
+
+/* ------------------------------------------------------------ word sets */
+/* A read-only set of UTF-8 strings built once from a lexicon. */
+typedef struct dw_wordset {
+  char *pool;          /* the strings, back to back */
+  uint32_t *slot;      /* open addressing: offset+1 into pool, 0 = empty */
+  uint32_t *len;       /* length of the string in the same slot */
+  size_t mask;
+  size_t count;
+  size_t maxlen;       /* longest member, in bytes */
+} dw_wordset;
+
+/* Normalises a lexicon entry before it is stored. */
+typedef int (*dw_entry_fn)(const char *s, size_t n, diwan_buf *out);
+
+/* Builds the set from the first TSV field of every line of data file
+** `name` whose second field equals `kind` (kind NULL: every line). On out
+** of memory the set is left empty (lookups then find nothing). */
+void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
+                     dw_entry_fn norm);
+int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
+
+/* ------------------------------------------------------ per code point */
+/* Arabic code point (U+0600–06FF) under a level: appends its folded form;
+** used by the fold key so it agrees with diwan_ar_normalize. */
+int dw_ar_fold_cp(uint32_t cp, int level, diwan_buf *out);
+/* Hebrew code point or mark (U+0590–05FF, FB1D–FB4F): likewise for
+** diwan_he_normalize. */
+int dw_he_fold_cp(uint32_t cp, diwan_buf *out);
+/* Any other code point through NFKC + case fold + accent removal (+ the
+** letters of latin_letters.tsv). Apostrophe look-alikes become '. */
+int dw_latin_fold_cp(uint32_t cp, diwan_buf *out);
+/* NFKC of one code point, appended as UTF-8 code points to cps (at most
+** max); returns how many, or -1 when ICU fails. */
+int dw_nfkc_cp(uint32_t cp, uint32_t *cps, int max);
+
+/* Removes a French elision at the start of the folded word w[0..n) by
+** returning how many bytes to skip (0 when none). */
+size_t dw_elision_len(const char *w, size_t n);
+
+/* The fold key of one word (what diwan_fold writes for it). */
+int dw_fold_word(const char *w, size_t n, diwan_buf *out);
+
+/* Hebrew: the stem key (finals folded) and the prefix-stripped candidates
+** of one already folded word. cb as in diwan_word_keys. */
+int dw_he_stem_key(const char *w, size_t n, diwan_buf *out);
+int dw_he_candidates(const char *key, size_t n, diwan_key_cb cb, void *ctx);
+
+/* The keys of one word: its fold key when with_fold, then its stem key and
+** (Hebrew) prefix-stripped candidates, without repeats. The query side of
+** matching uses with_fold = 0: a stem key always finds the word it came
+** from, since every word is indexed under its own stem key. */
+int dw_keys(const char *w, size_t n, int with_fold, diwan_key_cb cb, void *ctx);
+
+/* Final letter forms to their medial forms (ך ם ן ף ץ), else cp. */
+uint32_t dw_he_unfinal(uint32_t cp);
+
+#endif

@@ -1,0 +1,76 @@
+/* Stem keys and the set of keys of a word, by the script of its first
+** letter: Arabic words get the light stemmer, Hebrew words the final-letter
+** key and prefix-stripped candidates, other words their fold key. */
+#include <string.h>
+#include "fold.h"
+
+static diwan_script word_script(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  for (size_t i = 0; i < n;) {
+    size_t len;
+    diwan_script sc = diwan_script_of(diwan_utf8_decode(u + i, n - i, &len));
+    i += len;
+    if (sc != DIWAN_SCRIPT_NONE && sc != DIWAN_SCRIPT_MARK && sc != DIWAN_SCRIPT_DIGIT)
+      return sc;
+  }
+  return DIWAN_SCRIPT_NONE;
+}
+
+/* The stem key of an already folded word. */
+static int stem_folded(const char *k, size_t n, diwan_buf *out) {
+  switch (word_script(k, n)) {
+    case DIWAN_SCRIPT_ARABIC: return diwan_ar_stem(k, n, out);
+    case DIWAN_SCRIPT_HEBREW: return dw_he_stem_key(k, n, out);
+    default: return diwan_buf_append(out, k, n);
+  }
+}
+
+int diwan_stem(const char *w, size_t n, diwan_buf *out) {
+  diwan_buf f;
+  diwan_buf_init(&f);
+  int rc = dw_fold_word(w, n, &f);
+  if (!rc) rc = stem_folded(f.p, f.n, out);
+  diwan_buf_free(&f);
+  return rc ? rc : diwan_buf_reserve(out, 0);
+}
+
+/* Emits keys without repeats: remembers the spans already given. */
+typedef struct emitter {
+  diwan_key_cb cb;
+  void *ctx;
+  const char *seen[40];
+  size_t seen_n[40];
+  int nseen;
+} emitter;
+
+static int emit(void *ctx, const char *k, size_t n) {
+  emitter *e = ctx;
+  if (n == 0) return 0;
+  for (int i = 0; i < e->nseen; i++)
+    if (e->seen_n[i] == n && memcmp(e->seen[i], k, n) == 0) return 0;
+  if (e->nseen < 40) { e->seen[e->nseen] = k; e->seen_n[e->nseen++] = n; }
+  return e->cb(e->ctx, k, n);
+}
+
+/* Keys of one word: fold key (if with_fold), stem key, Hebrew candidates. */
+int dw_keys(const char *w, size_t n, int with_fold, diwan_key_cb cb, void *ctx) {
+  diwan_buf f, s;
+  emitter e = {cb, ctx, {0}, {0}, 0};
+  int rc;
+  diwan_buf_init(&f);
+  diwan_buf_init(&s);
+  rc = dw_fold_word(w, n, &f);
+  if (!rc) rc = stem_folded(f.p, f.n, &s);
+  if (!rc && (f.oom || s.oom)) rc = DIWAN_NOMEM;
+  if (!rc && with_fold) rc = emit(&e, f.p, f.n);
+  if (!rc) rc = emit(&e, s.p, s.n);
+  if (!rc && word_script(s.p, s.n) == DIWAN_SCRIPT_HEBREW)
+    rc = dw_he_candidates(s.p, s.n, emit, &e);
+  diwan_buf_free(&f);
+  diwan_buf_free(&s);
+  return rc;
+}
+
+int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
+  return dw_keys(w, n, 1, cb, ctx);
+}

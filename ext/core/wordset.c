@@ -1,0 +1,96 @@
+/* Read-only string sets for lexicons (protected words, affixes): built
+** once, then looked up in O(length) with open addressing. */
+#include <stdlib.h>
+#include <string.h>
+#include "data.h"
+#include "fold.h"
+
+static uint32_t hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+typedef struct loader {
+  const char *kind;
+  dw_entry_fn norm;
+  diwan_buf pool;      /* normalised entries, each followed by NUL */
+  diwan_buf tmp;
+  size_t count;
+} loader;
+
+static int collect(void *ctx, int nf, const char **f, const size_t *lens,
+                   size_t lineno) {
+  loader *L = ctx;
+  if (L->kind && (nf < 2 || lens[1] != strlen(L->kind) ||
+                  memcmp(f[1], L->kind, lens[1]) != 0))
+    return 0;
+  diwan_buf_reset(&L->tmp);
+  if (L->norm) L->norm(f[0], lens[0], &L->tmp);
+  else diwan_buf_append(&L->tmp, f[0], lens[0]);
+  if (L->tmp.oom || L->tmp.n == 0) return 0;
+  diwan_buf_append(&L->pool, L->tmp.p, L->tmp.n + 1);
+  L->count++;
+  return 0;
+}
+
+static void insert(dw_wordset *set, uint32_t off, uint32_t n) {
+  const char *s = set->pool + off;
+  size_t i = hash(s, n) & set->mask;
+  while (set->slot[i]) {
+    if (set->len[i] == n && memcmp(set->pool + set->slot[i] - 1, s, n) == 0)
+      return;
+    i = (i + 1) & set->mask;
+  }
+  set->slot[i] = off + 1;
+  set->len[i] = n;
+  set->count++;
+  if (n > set->maxlen) set->maxlen = n;
+}
+
+static void wordset_free(void *p) {
+  dw_wordset *set = p;
+  free(set->slot);
+  free(set->len);
+  free((void *)set->pool);
+  memset(set, 0, sizeof *set);
+}
+
+void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
+                     dw_entry_fn norm) {
+  memset(set, 0, sizeof *set);
+  size_t len;
+  const char *text = diwan_data(name, &len);
+  if (!text) return;
+  loader L = {kind, norm, {0}, {0}, 0};
+  diwan_tsv_each(text, len, 2, collect, &L);
+  diwan_buf_free(&L.tmp);
+  size_t cap = 16;
+  while (cap < L.count * 2 + 2) cap *= 2;
+  set->slot = calloc(cap, sizeof *set->slot);
+  set->len = calloc(cap, sizeof *set->len);
+  if (L.pool.oom || !set->slot || !set->len) {
+    free(set->slot); free(set->len); diwan_buf_free(&L.pool);
+    memset(set, 0, sizeof *set);
+    return;
+  }
+  set->pool = L.pool.p;
+  set->mask = cap - 1;
+  diwan_at_unload(wordset_free, set);
+  for (size_t off = 0; off < L.pool.n;) {
+    uint32_t n = (uint32_t)strlen(L.pool.p + off);
+    insert(set, (uint32_t)off, n);
+    off += n + 1;
+  }
+}
+
+int dw_wordset_has(const dw_wordset *set, const char *s, size_t n) {
+  if (!set->slot || n > set->maxlen) return 0;
+  size_t i = hash(s, n) & set->mask;
+  while (set->slot[i]) {
+    if (set->len[i] == n && memcmp(set->pool + set->slot[i] - 1, s, n) == 0)
+      return 1;
+    i = (i + 1) & set->mask;
+  }
+  return 0;
+}

@@ -1,0 +1,132 @@
+/* The FTS5 tokenizer "diwan": the core word tokenizer, each word indexed
+** under its fold key with its stem key (and Hebrew prefix candidates) at
+** the same position as FTS5_TOKEN_COLOCATED. Queries use the stem key (and
+** candidates, as alternatives), so بالكويت finds الكويت and לקזחסטן finds
+** קזחסטן; a prefix query uses the fold key and the stem key. Offsets are
+** byte offsets of the original word, so highlight() and snippet() mark the
+** words as written.
+**   tokenize = 'diwan'            fold keys + stems
+**   tokenize = 'diwan stem 0'     fold keys only (exact folded matching)
+** The v1 API is registered: it exists in every SQLite with FTS5. */
+#include <string.h>
+#include <stdlib.h>
+#include "dw.h"
+#include "fts5_v1.h"
+#include "fold.h"
+
+/* FTS5 keeps at most this many bytes of a token; longer keys are cut at a
+** character boundary so they stay valid UTF-8. */
+#define MAX_KEY 32768
+
+typedef struct dw_fts5 { int stem; } dw_fts5;
+
+static int parse_bool(const char *z, int *out) {
+  if (strcmp(z, "0") == 0) { *out = 0; return 1; }
+  if (strcmp(z, "1") == 0) { *out = 1; return 1; }
+  return 0;
+}
+
+static int tok_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **ppOut) {
+  dw_fts5 *t = sqlite3_malloc(sizeof *t);
+  if (!t) return SQLITE_NOMEM;
+  t->stem = 1;
+  for (int i = 0; i < nArg; i += 2) {
+    /* Unknown options and bad values fail the CREATE VIRTUAL TABLE. */
+    if (i + 1 < nArg && strcmp(azArg[i], "stem") == 0 && parse_bool(azArg[i + 1], &t->stem))
+      continue;
+    sqlite3_free(t);
+    return SQLITE_ERROR;
+  }
+  *ppOut = (Fts5Tokenizer *)t;
+  return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *p) { sqlite3_free(p); }
+
+typedef struct emit_ctx {
+  void *pCtx;
+  int (*xToken)(void *, int, const char *, int, int, int);
+  int start, end, count;
+} emit_ctx;
+
+static size_t cut(const char *k, size_t n) {
+  if (n <= MAX_KEY) return n;
+  n = MAX_KEY;
+  while (n > 0 && ((unsigned char)k[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+static int emit_key(void *ctx, const char *k, size_t n) {
+  emit_ctx *e = ctx;
+  int flags = e->count++ ? FTS5_TOKEN_COLOCATED : 0;
+  int rc = e->xToken(e->pCtx, flags, k, (int)cut(k, n), e->start, e->end);
+  /* Non-zero stops the key walk; the SQLite code is passed back up. */
+  return rc;
+}
+
+static int fold_only(const char *w, size_t n, emit_ctx *e) {
+  diwan_buf b;
+  diwan_buf_init(&b);
+  int rc = dw_fold_word(w, n, &b) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && b.n) rc = emit_key(e, b.p, b.n);
+  diwan_buf_free(&b);
+  return rc;
+}
+
+/* A prefix query: the fold key (كويت* → كويتية…) and the stem key. */
+static int prefix_keys(const char *w, size_t n, emit_ctx *e) {
+  diwan_buf f, s;
+  diwan_buf_init(&f);
+  diwan_buf_init(&s);
+  int rc = dw_fold_word(w, n, &f) || diwan_stem(w, n, &s) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && f.n) rc = emit_key(e, f.p, f.n);
+  if (rc == SQLITE_OK && s.n && !(s.n == f.n && memcmp(s.p, f.p, f.n) == 0))
+    rc = emit_key(e, s.p, s.n);
+  diwan_buf_free(&f);
+  diwan_buf_free(&s);
+  return rc;
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText,
+                        int nText,
+                        int (*xToken)(void *, int, const char *, int, int, int)) {
+  dw_fts5 *t = (dw_fts5 *)p;
+  diwan_tokenizer tk;
+  size_t start, len;
+  diwan_token_kind kind;
+  int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  if (!pText || nText <= 0) return SQLITE_OK;
+  diwan_tokenizer_init(&tk, pText, (size_t)nText);
+  while (diwan_tokenizer_next(&tk, &start, &len, &kind)) {
+    if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
+    emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0};
+    const char *w = pText + start;
+    int rc;
+    if (!t->stem) rc = fold_only(w, len, &e);
+    else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &e);
+    else rc = dw_keys(w, len, !query, emit_key, &e);
+    if (rc) return rc == DIWAN_NOMEM && e.count == 0 ? SQLITE_NOMEM : rc;
+  }
+  return SQLITE_OK;
+}
+
+static fts5_api *get_api(sqlite3 *db) {
+  fts5_api *api = 0;
+  sqlite3_stmt *st = 0;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, 0) != SQLITE_OK) return 0;
+  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", 0);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return api;
+}
+
+int dw_register_fts5(sqlite3 *db, char **pzErr) {
+  static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+  fts5_api *api = get_api(db);
+  if (!api) return SQLITE_OK;   /* an SQLite built without FTS5: nothing to add */
+  int rc = api->xCreateTokenizer(api, "diwan", 0, &tok, 0);
+  if (rc != SQLITE_OK)
+    *pzErr = sqlite3_mprintf("diwan: cannot register the fts5 tokenizer 'diwan': %s",
+                             sqlite3_errstr(rc));
+  return rc;
+}

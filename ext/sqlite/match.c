@@ -1,0 +1,144 @@
+/* Matching as SQL: ar_normalize, he_normalize, latin_fold, diwan_fold,
+** ar_stem, diwan_stem, diwan_match and the collation DIWAN. All pure, so
+** they work in indexes, generated columns and trusted_schema=0 views. */
+#include <stdlib.h>
+#include <string.h>
+#include "dw.h"
+
+/* Hands a core buffer to SQLite as the TEXT result (it takes ownership). */
+static void result_buf(sqlite3_context *ctx, diwan_buf *b, int rc) {
+  if (rc || b->oom) {
+    diwan_buf_free(b);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (!b->p && diwan_buf_reserve(b, 0)) { sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_text64(ctx, b->p, b->n, free, SQLITE_UTF8);
+}
+
+typedef int (*text_fn)(const char *s, size_t n, diwan_buf *out);
+
+static void run_text_fn(sqlite3_context *ctx, sqlite3_value *arg, text_fn fn) {
+  size_t n;
+  const char *s = dw_arg_text(arg, &n);
+  if (!s) return;
+  diwan_buf b;
+  diwan_buf_init(&b);
+  result_buf(ctx, &b, fn(s, n, &b));
+}
+
+static int ar_level(sqlite3_context *ctx, sqlite3_value *v, int *level) {
+  int t = sqlite3_value_type(v);
+  const char *z = (const char *)sqlite3_value_text(v);
+  if (t == SQLITE_INTEGER && (sqlite3_value_int64(v) == 0 || sqlite3_value_int64(v) == 1)) {
+    *level = (int)sqlite3_value_int64(v);
+    return 1;
+  }
+  if (t == SQLITE_TEXT && z && (strcmp(z, "strict") == 0 || strcmp(z, "loose") == 0)) {
+    *level = z[0] == 'l' ? DIWAN_AR_LOOSE : DIWAN_AR_STRICT;
+    return 1;
+  }
+  sqlite3_result_error(ctx, "ar_normalize(): level must be 'strict', 'loose', 0 or 1", -1);
+  return 0;
+}
+
+static void fn_ar_normalize(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  int level = DIWAN_AR_STRICT;
+  if (argc > 1 && sqlite3_value_type(argv[1]) == SQLITE_NULL) return;
+  if (argc > 1 && !ar_level(ctx, argv[1], &level)) return;
+  size_t n;
+  const char *s = dw_arg_text(argv[0], &n);
+  if (!s) return;
+  diwan_buf b;
+  diwan_buf_init(&b);
+  result_buf(ctx, &b, diwan_ar_normalize(s, n, level, &b));
+}
+
+static void fn_he_normalize(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  run_text_fn(ctx, argv[0], diwan_he_normalize);
+}
+static void fn_latin_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  run_text_fn(ctx, argv[0], diwan_latin_fold);
+}
+static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  run_text_fn(ctx, argv[0], diwan_fold);
+}
+
+/* The stem functions take a word; given a longer text they stem each word
+** and number and join them with single spaces. */
+static int stem_words(const char *s, size_t n, diwan_buf *out, text_fn stem) {
+  diwan_tokenizer t;
+  size_t start, len;
+  diwan_token_kind kind;
+  diwan_tokenizer_init(&t, s, n);
+  while (diwan_tokenizer_next(&t, &start, &len, &kind)) {
+    if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
+    size_t before = out->n;
+    if (out->n && diwan_buf_append(out, " ", 1)) return DIWAN_NOMEM;
+    size_t mark = out->n;
+    if (stem(s + start, len, out)) return DIWAN_NOMEM;
+    if (out->n == mark) out->n = before;
+  }
+  return diwan_buf_reserve(out, 0);
+}
+static int ar_stem_words(const char *s, size_t n, diwan_buf *out) {
+  return stem_words(s, n, out, diwan_ar_stem);
+}
+static int stem_any_words(const char *s, size_t n, diwan_buf *out) {
+  return stem_words(s, n, out, diwan_stem);
+}
+static void fn_ar_stem(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  run_text_fn(ctx, argv[0], ar_stem_words);
+}
+static void fn_stem(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  run_text_fn(ctx, argv[0], stem_any_words);
+}
+
+static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  size_t n, qn;
+  const char *s = dw_arg_text(argv[0], &n);
+  const char *q = dw_arg_text(argv[1], &qn);
+  int found;
+  if (!s || !q) return;
+  if (diwan_match(s, n, q, qn, &found)) { sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_int(ctx, found);
+}
+
+/* Collation DIWAN: order of the fold keys, ties broken by nothing (equal
+** keys are equal). Out of memory compares the raw bytes instead. */
+static int collate(void *arg, int n1, const void *a, int n2, const void *b) {
+  diwan_buf x, y;
+  int r;
+  diwan_buf_init(&x);
+  diwan_buf_init(&y);
+  if (diwan_fold(a, (size_t)n1, &x) || diwan_fold(b, (size_t)n2, &y)) {
+    r = memcmp(a, b, (size_t)(n1 < n2 ? n1 : n2));
+    if (!r) r = (n1 > n2) - (n1 < n2);
+  } else {
+    r = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
+    if (!r) r = (x.n > y.n) - (x.n < y.n);
+  }
+  diwan_buf_free(&x);
+  diwan_buf_free(&y);
+  return r;
+}
+
+static const dw_func funcs[] = {
+  {"ar_normalize", 1, DW_PURE, fn_ar_normalize},
+  {"ar_normalize", 2, DW_PURE, fn_ar_normalize},
+  {"he_normalize", 1, DW_PURE, fn_he_normalize},
+  {"latin_fold", 1, DW_PURE, fn_latin_fold},
+  {"diwan_fold", 1, DW_PURE, fn_fold},
+  {"ar_stem", 1, DW_PURE, fn_ar_stem},
+  {"diwan_stem", 1, DW_PURE, fn_stem},
+  {"diwan_match", 2, DW_PURE, fn_match},
+};
+
+int dw_register_match(sqlite3 *db, char **pzErr) {
+  int rc = dw_register_functions(db, funcs, sizeof funcs / sizeof funcs[0], pzErr);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_create_collation_v2(db, "DIWAN", SQLITE_UTF8, 0, collate, 0);
+  if (rc != SQLITE_OK)
+    *pzErr = sqlite3_mprintf("diwan: cannot register collation DIWAN: %s", sqlite3_errstr(rc));
+  return rc;
+}

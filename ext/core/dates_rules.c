@@ -30,6 +30,9 @@ static int is_hyphen(const dtok *t) {
 static int is_apos_p(const dtok *t) {
   return t->kind == T_PUNCT && (t->cp == '\'' || t->cp == 0x2019 || t->cp == 0x2018);
 }
+static int is_comma(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == ',' || t->cp == 0x060C);
+}
 static int is_sep(const dtok *t) {
   return t->kind == T_PUNCT && (t->cp == '-' || t->cp == '/' || t->cp == '.');
 }
@@ -175,7 +178,9 @@ static int numeric_at(dctx *c, long i, core *o) {
     return 0;                                   /* inside 978-90-04-17855-7 */
   const dtok *n = T(i + 5);
   if (glued(n) && is_sep(n) && T(i + 6)->kind == T_NUM && glued(T(i + 6))) return 0;
-  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF) return 0;
+  int time = n->kind == T_WORD && n->klen == 1 && n->key[0] == 't' &&
+             T(i + 6)->kind == T_NUM && glued(T(i + 6));   /* 1974-10-31T10:00 */
+  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time) return 0;
   int yy, mm, dd;
   if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
     yy = a->num; mm = b->num; dd = y->num;
@@ -231,7 +236,7 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   long r;
   const dlex *ra = mw(c, j, K_RAFTER, &r);
   if (ra) j = r;
-  if (is_p(T(j), ',') && T(j + 1)->kind == T_NUM) j++;
+  if (is_comma(T(j)) && T(j + 1)->kind == T_NUM) j++;
   long yk;
   if (mw(c, j, K_YEAR, &yk) && T(yk)->kind == T_NUM) j = yk;
   if (year_at(c, j, 1000, 2999, &end, &era)) {
@@ -303,10 +308,10 @@ static int weekday_at(dctx *c, long i, core *o) {
   } else if (!w) {
     return 0;
   }
-  if (is_p(T(j), ',')) j++;
+  if (is_comma(T(j))) j++;
   long k;
   if (mw(c, j, K_MUWAFIQ, &k)) j = k;
-  if (is_p(T(j), ',')) j++;
+  if (is_comma(T(j))) j++;
   int r = core_at(c, j, o, 0);
   if (r > 0 && o->e.prec != P_DAY) return 0;
   return r;
@@ -332,7 +337,7 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (e->cal == CAL_GREG && day_at(c, j, &d, &k)) {
       long y = k, yend;
       int era;
-      if (is_p(T(y), ',')) y++;
+      if (is_comma(T(y))) y++;
       if (year_at(c, y, 1000, 2999, &yend, &era)) {
         set_end(o, T(y)->num, e->month, d, P_DAY, CAL_GREG, yend);
         o->lang = e->mlang;
@@ -369,8 +374,8 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
   if (lead) {
     int r = weekday_at(c, i, o);
     if (r) return r;
-    if (has(T(i), K_ARTICLE) && T(i + 1)->kind == T_NUM) {
-      r = core_at(c, i + 1, o, 0);
+    if (has(T(i), K_ARTICLE) && (T(i + 1)->kind == T_NUM || has(T(i + 1), K_WEEKDAY))) {
+      r = core_at(c, i + 1, o, T(i + 1)->kind != T_NUM);
       if (r > 0 && o->e.prec != P_DAY) return 0;
       return r;
     }

@@ -254,6 +254,11 @@ static int word_line(void *ctx, int nf, const char **f, const size_t *l,
   return 0;
 }
 
+static void free_entries(void *p) {
+  free(p);
+  entries = NULL;
+}
+
 static void load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
@@ -265,6 +270,7 @@ static void load(void) {
     t = diwan_data(words[i], &len);
     if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) load_rc = DIWAN_NOMEM;
   }
+  if (entries) diwan_at_unload(free_entries, entries);
 }
 
 int dl_init(void) {

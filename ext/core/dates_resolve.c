@@ -184,6 +184,8 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (m.b.cal != CAL_GREG && !kb) return 0;
     edtf(&m.b, kb, &f2, &l2, vb, sizeof vb);
     snprintf(d.value, sizeof d.value, "%s/%s", va, vb);
+    if (ka && kb && dd_day_number(f.y, f.m, f.d) > dd_day_number(l2.y, l2.m, l2.d))
+      return 0;                            /* an end before its start */
     if (ka && kb) { iso(d.first_day, &f); iso(d.last_day, &l2); }
     if (kb) { c->have_prev = 1; c->prev_y = f2.y; }
   } else {

@@ -538,6 +538,11 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   if (a.e.cal != b.e.cal) return 0;
   if (!a.e.m && a.e.d) a.e.m = b.e.m;            /* 13 … 15 تموز */
   if (!a.e.y && a.e.m) a.e.y = b.e.y;             /* يناير … سبتمبر 2024 */
+  if (!b.e.y && b.e.m && a.e.y) {                 /* du 20 décembre 2019 au 5 janvier */
+    b.e.y = a.e.y;
+    if (dd_day_number(b.e.y, b.e.m, b.e.d ? b.e.d : 1) < dd_day_number(a.e.y, a.e.m ? a.e.m : 1, a.e.d ? a.e.d : 1))
+      b.e.y++;
+  }
   if (a.e.prec == P_DAY && !a.e.m) return 0;
   if (a.e.prec != b.e.prec && !(a.e.prec == P_DAY && b.e.prec == P_DAY)) return 0;
   if (a.e.cal == CAL_GREG && a.e.m && a.e.d && a.e.d > dd_days_in_month(a.e.y ? a.e.y : 2000, a.e.m)) {

@@ -153,27 +153,40 @@ static inline int plain2(int script, const unsigned char *u) {
   return script == S_HEBREW && u[0] == 0xD7 && u[1] >= 0x90 && u[1] <= 0xAA;
 }
 
-/* Consumes a run of plain letters of the word's script. */
+/* Consumes a run of plain letters of the word's script. Locals, not the
+** token's fields, in the loops: stores through char pointers would make the
+** compiler reload them every byte. */
 static void fast_run(dscan *sc, dtok *t, cuts *c) {
   const unsigned char *u = (const unsigned char *)sc->s;
-  size_t p = sc->pos, n = sc->n;
+  size_t p = sc->pos, n = sc->n, klen = t->klen;
+  char *key = t->key;
+  int nl = c->nl;
   if (t->script == S_LATIN) {
-    while (p < n && (u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z' && !t->toolong) {
-      if (t->klen + 1 >= DL_KEYMAX) { t->klen = 0; t->toolong = 1; break; }
-      t->key[t->klen++] = (char)(u[p] | 0x20);
+    while (p < n && (u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z') {
+      if (klen + 1 >= DL_KEYMAX) { t->toolong = 1; break; }
+      key[klen++] = (char)(u[p] | 0x20);
       p++;
-      if (c->nl < 2) { c->src[c->nl] = p; c->key[c->nl] = t->klen; }
-      c->nl++;
+      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
+      nl++;
     }
-  } else {
-    while (p + 1 < n && plain2(t->script, u + p) && !t->toolong) {
-      if (t->klen + 2 >= DL_KEYMAX) { t->klen = 0; t->toolong = 1; break; }
-      t->key[t->klen++] = (char)u[p];
-      t->key[t->klen++] = (char)u[p + 1];
+  } else if (t->script == S_ARABIC || t->script == S_HEBREW) {
+    int sc_ = t->script;
+    while (p + 1 < n && plain2(sc_, u + p)) {
+      if (klen + 2 >= DL_KEYMAX) { t->toolong = 1; break; }
+      key[klen] = (char)u[p];
+      key[klen + 1] = (char)u[p + 1];
+      klen += 2;
       p += 2;
-      if (c->nl < 2) { c->src[c->nl] = p; c->key[c->nl] = t->klen; }
-      c->nl++;
+      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
+      nl++;
     }
+  }
+  c->nl = nl;
+  if (t->toolong) {
+    /* the rest of the word is consumed by the caller's slow loop */
+    t->klen = 0;
+  } else {
+    t->klen = (uint8_t)klen;
   }
   sc->pos = p;
 }

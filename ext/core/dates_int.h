@@ -20,7 +20,8 @@ enum {
   K_RAFTER = 1u << 16, K_RBEFORE = 1u << 17, K_AGO = 1u << 18,
   K_LATER = 1u << 19, K_YUNIT = 1u << 20, K_NUMW = 1u << 21,
   K_DECADE = 1u << 22, K_CENTURY = 1u << 23, K_DECLEAD = 1u << 24,
-  K_PFX = 1u << 25           /* a proper prefix of a multi-word form */
+  K_ODAY = 1u << 25,        /* an ordinal day word (الأول من نوفمبر) */
+  K_PFX = 1u << 26           /* a proper prefix of a multi-word form */
 };
 
 /* Calendars of a month name or of a parsed date. */

@@ -188,6 +188,7 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ryear", K_RYEAR}, {"rafter", K_RAFTER}, {"rbefore", K_RBEFORE},
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
+  {"oday", K_ODAY},
 };
 
 static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
@@ -202,7 +203,7 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
-    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY:
+    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
       break;
     default: break;

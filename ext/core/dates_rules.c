@@ -318,7 +318,7 @@ static int weekday_at(dctx *c, long i, core *o) {
 }
 
 static int core_word_at(dctx *c, long i, core *o, int lead) {
-  long j;
+  long j, k2;
   const dlex *e;
   if ((e = mw(c, i, K_CENTURY | K_DECADE, &j))) {
     int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);
@@ -369,6 +369,16 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     }
     if (bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
+  }
+  if ((e = mw(c, i, K_ODAY, &j)) && has(T(j), K_OF)) {
+    const dlex *mo = month_at(c, j + 1, &k2);
+    if (mo) {
+      int r = after_month(c, k2, mo, o, e->num);
+      if (r <= 0) return r;
+      if (mo->cal == CAL_GREG && e->num > dd_days_in_month(o->e.y ? o->e.y : 2000, mo->month))
+        return -1;
+      return 1;
+    }
   }
   if (gematria_day_at(c, i, o)) return 1;
   if (lead) {

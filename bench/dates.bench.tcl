@@ -35,7 +35,7 @@ if {[catch {exec /usr/bin/python3 -c $py $sfile 2>/dev/null} out]} {
   set pmbps [mbps $pbytes $psecs]
   set sbytes [string bytelength $slice]
   set srows [db one {select count(*) from date_each($slice)}]
-  report "python3-dateparser search_dates, [format %.1f [expr {$pbytes / 1e3}]] kB slice ($pfound dates; date_each: $srows)" $pmbps MB/s
+  report "python3-dateparser search_dates, [format %.1f [expr {$pbytes / 1e3}]] kB slice ($pfound dates; date_each: $srows)" [expr {$pmbps * 1000}] kB/s
   report "date_each / dateparser speed ratio" [expr {$pmbps > 0 ? $dmbps / $pmbps : 0}] x
 }
 file delete $sfile

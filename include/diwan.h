@@ -192,12 +192,18 @@ typedef struct diwan_date {
 /* An anchor day for resolving missing years and relative expressions. */
 typedef struct diwan_ymd { int y, m, d; } diwan_ymd;
 
-/* Parse an ISO 8601 day (YYYY-MM-DD, also YYYY-MM and YYYY) into *out.
-** Returns DIWAN_OK or DIWAN_ERROR. */
+/* Parse an ISO 8601 day (YYYY-MM-DD, also YYYY-MM and YYYY, whose missing
+** month and day are 0; a time after the day, "T…" or " …", is ignored) into
+** *out. Surrounding blanks are allowed. Returns DIWAN_OK or DIWAN_ERROR. */
 int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out);
 
 typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
-/* Every date mention in s, in text order. anchor and lang may be NULL. */
+/* Every date mention in s, in text order. anchor and lang may be NULL.
+** Without an anchor a missing year stays XXXX and relative expressions
+** (اليوم, last month) are not reported; "N years later" counts from the
+** previous mention. lang "en-US" reads 03/04/2020 month first; otherwise
+** numeric dates are day first unless the first number is over 12. The
+** callback's pointers are valid during the call only. */
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx);
 

@@ -10,6 +10,8 @@ int dw_register_match(sqlite3 *db, char **pzErr);
 int dw_register_fts5(sqlite3 *db, char **pzErr);
 int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
+int dw_register_entities(sqlite3 *db, char **pzErr);
+int dw_register_events(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -22,6 +24,8 @@ static const struct {
   {"fts5", dw_register_fts5},
   {"date_each", dw_register_date_each},
   {"date_parse", dw_register_date_parse},
+  {"entities", dw_register_entities},
+  {"events", dw_register_events},
 };
 
 #ifdef _WIN32

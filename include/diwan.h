@@ -192,14 +192,92 @@ typedef struct diwan_date {
 /* An anchor day for resolving missing years and relative expressions. */
 typedef struct diwan_ymd { int y, m, d; } diwan_ymd;
 
-/* Parse an ISO 8601 day (YYYY-MM-DD, also YYYY-MM and YYYY) into *out.
-** Returns DIWAN_OK or DIWAN_ERROR. */
+/* Parse an ISO 8601 day (YYYY-MM-DD, also YYYY-MM and YYYY, whose missing
+** month and day are 0; a time after the day, "T…" or " …", is ignored) into
+** *out. Surrounding blanks are allowed. Returns DIWAN_OK or DIWAN_ERROR. */
 int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out);
 
 typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
-/* Every date mention in s, in text order. anchor and lang may be NULL. */
+/* Every date mention in s, in text order. anchor and lang may be NULL.
+** Without an anchor a missing year stays XXXX and relative expressions
+** (اليوم, last month) are not reported; "N years later" counts from the
+** previous mention. lang "en-US" reads 03/04/2020 month first; otherwise
+** numeric dates are day first unless the first number is over 12. The
+** callback's pointers are valid during the call only. */
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx);
+
+/* ------------------------------------------------- entities and events */
+
+/* A gazetteer entry: ids are ISO 3166-1 alpha-2 for countries, else
+** "city:baku", "org:oic", "person:ilham-aliyev". country is "" for
+** international bodies. kind is "country", "city", "organization" or
+** "person" (static strings). */
+typedef struct diwan_entity {
+  const char *id, *kind, *name, *country;
+} diwan_entity;
+
+typedef struct diwan_gazetteer diwan_gazetteer;
+
+/* The compiled-in gazetteer (ext/data countries, cities, organizations,
+** persons), built once; NULL only when out of memory. */
+const diwan_gazetteer *diwan_gazetteer_builtin(void);
+/* An empty gazetteer for a user's rows, searched with the built-in one. */
+diwan_gazetteer *diwan_gazetteer_new(void);
+/* One row, fields in the order id, kind, name, country, lang, surface
+** (byte strings, copied; invalid UTF-8 is replaced). DIWAN_ERROR when id,
+** kind or surface is empty or kind is not one of the four kinds. */
+int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
+                        const size_t len[6]);
+void diwan_gazetteer_free(diwan_gazetteer *g);
+
+typedef struct diwan_mention {
+  size_t start, len;              /* byte span of the surface */
+  const diwan_entity *entity;
+} diwan_mention;
+typedef int (*diwan_mention_cb)(void *ctx, const diwan_mention *m);
+
+/* Every mention, left to right, the longest phrase at each position; on
+** equal length a user row wins, then country, city, organization, person.
+** user may be NULL. Linear in n. */
+int diwan_entities(const diwan_gazetteer *user, const char *s, size_t n,
+                   diwan_mention_cb cb, void *ctx);
+
+/* User triggers, searched with the compiled-in lexicons of ext/data. */
+typedef struct diwan_event_lexicon diwan_event_lexicon;
+diwan_event_lexicon *diwan_event_lexicon_new(void);
+/* One trigger: fields lang, type, cameo, surface, argument (class, may be
+** empty); rank orders triggers of one event (higher wins, default 1).
+** DIWAN_ERROR when type or surface is empty. */
+int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
+                            const size_t len[5], int rank);
+void diwan_event_lexicon_free(diwan_event_lexicon *x);
+
+#define DIWAN_EVENT_MAXPERSONS 8
+
+typedef struct diwan_event {
+  size_t sentence;                /* 0-based index of the sentence */
+  size_t sent_start, sent_len;    /* byte span of the sentence */
+  size_t start, len;              /* byte span of the trigger */
+  const char *type, *cameo;       /* cameo may be NULL */
+  int has_date;
+  diwan_date date;                /* its span may lie in another sentence */
+  const char *actor1, *actor2;    /* alpha-2 codes or NULL */
+  const char *place;              /* an entity id or NULL */
+  int npersons;
+  const char *persons[DIWAN_EVENT_MAXPERSONS];
+} diwan_event;
+typedef int (*diwan_event_cb)(void *ctx, const diwan_event *e);
+
+typedef struct diwan_event_opts {
+  const diwan_gazetteer *gazetteer;   /* user rows or NULL */
+  const diwan_event_lexicon *lexicon; /* user triggers or NULL */
+  const diwan_ymd *anchor;            /* for dates without a year, or NULL */
+} diwan_event_opts;
+
+/* Every event of a document, in text order. */
+int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
+                 diwan_event_cb cb, void *ctx);
 
 #ifdef __cplusplus
 }

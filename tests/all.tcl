@@ -83,10 +83,16 @@ proc do_catchsql_test {name sql expected} {
 # so shell and Python tests see what a user sees.
 proc run_clean {args} {
   set saved [array get ::env]
-  foreach v {LD_PRELOAD ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS} { unset -nocomplain ::env($v) }
-  set rc [catch {exec {*}$args 2>@1} out]
+  foreach v {LD_PRELOAD ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS DIWAN_TESTDIR} { unset -nocomplain ::env($v) }
+  set rc [catch {exec {*}$args 2>@1} out opts]
   array unset ::env
   array set ::env $saved
+  if {$rc} {
+    # exec appends this line when the child exits non-zero; report the status instead.
+    regsub {\n?child process exited abnormally$} $out "" out
+    set code [dict get $opts -errorcode]
+    set rc [expr {[lindex $code 0] eq "CHILDSTATUS" ? [lindex $code 2] : 1}]
+  }
   list $rc $out
 }
 
@@ -108,7 +114,7 @@ proc run_sql_file {path} {
     if {$stmt eq "" && [string trim $l] eq ""} continue
     if {$stmt eq ""} { set start $line }
     append stmt $l \n
-    if {![sqlite3 complete $stmt]} continue
+    if {![db complete $stmt]} continue
     run_sql_stmt [string trim $stmt] $start
     set stmt ""
   }
@@ -135,7 +141,9 @@ proc run_sql_stmt {stmt line} {
   }
 }
 
-set files [lsort [concat [glob -nocomplain tests/*.test] [glob -nocomplain tests/*.sql]]]
+# DIWAN_TESTDIR runs another folder (the harness's own self-test uses it).
+set dir [expr {[info exists ::env(DIWAN_TESTDIR)] ? $::env(DIWAN_TESTDIR) : "tests"}]
+set files [lsort [concat [glob -nocomplain $dir/*.test] [glob -nocomplain $dir/*.sql]]]
 if {[llength $argv]} {
   set keep {}
   foreach f $files {

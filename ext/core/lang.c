@@ -57,7 +57,8 @@ static void tally_letter(counts *c, uint32_t cp, diwan_script sc) {
   if (cp == 0x0259 || cp == 0x018F || cp == 0x011F || cp == 0x0131) c->az_letters++;
   else if (cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491) c->uk_letters++;
   else if (cp == 0xE9 || cp == 0xE8 || cp == 0xEA || cp == 0xE0 || cp == 0xE7 ||
-           cp == 0xF4 || cp == 0xEE || cp == 0xFB || cp == 0x153) c->fr_letters++;
+           cp == 0xF4 || cp == 0xEE || cp == 0xFB || cp == 0x153 || cp == 0xEF ||
+           cp == 0xEB || cp == 0xF9 || cp == 0xE2) c->fr_letters++;
 }
 
 static void tally_word(counts *c, const char *s, size_t n) {
@@ -82,7 +83,7 @@ static void tally_word(counts *c, const char *s, size_t n) {
 }
 
 static const char *latin(const counts *c) {
-  size_t fr = c->fr + c->fr_letters / 4, az = c->az + c->az_letters / 2;
+  size_t fr = c->fr + c->fr_letters / 2, az = c->az + c->az_letters / 2;
   if (az > fr && az > c->en) return "az";
   if (fr > c->en && fr > 0) return "fr";
   if (c->en > fr && c->en > 0) return "en";

@@ -1,26 +1,9 @@
 /* Read-only string sets for lexicons (protected words, affixes): built
 ** once, then looked up in O(length) with open addressing. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "data.h"
 #include "fold.h"
-
-/* Every loaded set, so the library can free them when it is unloaded
-** (sanitizers and valgrind would otherwise see the lexicons as leaks). */
-#define MAXSETS 16
-static dw_wordset *loaded[MAXSETS];
-static int nloaded;
-
-__attribute__((destructor)) static void free_all(void) {
-  for (int i = 0; i < nloaded; i++) {
-    free(loaded[i]->pool);
-    free(loaded[i]->slot);
-    free(loaded[i]->len);
-    memset(loaded[i], 0, sizeof *loaded[i]);
-  }
-  nloaded = 0;
-}
 
 static uint32_t hash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -65,6 +48,14 @@ static void insert(dw_wordset *set, uint32_t off, uint32_t n) {
   if (n > set->maxlen) set->maxlen = n;
 }
 
+static void wordset_free(void *p) {
+  dw_wordset *set = p;
+  free(set->slot);
+  free(set->len);
+  free((void *)set->pool);
+  memset(set, 0, sizeof *set);
+}
+
 void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                      dw_entry_fn norm) {
   memset(set, 0, sizeof *set);
@@ -85,11 +76,7 @@ void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
   }
   set->pool = L.pool.p;
   set->mask = cap - 1;
-  /* Loads run under each owner's pthread_once, but owners differ. */
-  static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-  pthread_mutex_lock(&mu);
-  if (nloaded < MAXSETS) loaded[nloaded++] = set;
-  pthread_mutex_unlock(&mu);
+  diwan_at_unload(wordset_free, set);
   for (size_t off = 0; off < L.pool.n;) {
     uint32_t n = (uint32_t)strlen(L.pool.p + off);
     insert(set, (uint32_t)off, n);

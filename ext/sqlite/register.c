@@ -8,6 +8,10 @@ int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
 int dw_register_fts5(sqlite3 *db, char **pzErr);
+int dw_register_date_each(sqlite3 *db, char **pzErr);
+int dw_register_date_parse(sqlite3 *db, char **pzErr);
+int dw_register_entities(sqlite3 *db, char **pzErr);
+int dw_register_events(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -18,6 +22,10 @@ static const struct {
   {"corpus", dw_register_corpus},
   {"match", dw_register_match},
   {"fts5", dw_register_fts5},
+  {"date_each", dw_register_date_each},
+  {"date_parse", dw_register_date_parse},
+  {"entities", dw_register_entities},
+  {"events", dw_register_events},
 };
 
 #ifdef _WIN32

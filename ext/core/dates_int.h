@@ -1,0 +1,160 @@
+/* Internal header of date extraction: the lexicon (dates_lex.c), the token
+** scanner (dates_scan.c), the patterns (dates_rules.c), resolution and
+** output (dates_resolve.c), calendars (calendar.c) and gematria (gematria.c).
+*/
+#ifndef DIWAN_DATES_INT_H
+#define DIWAN_DATES_INT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diwan.h"
+
+/* ------------------------------------------------------------- lexicon */
+#define DL_KEYMAX 48
+
+enum {
+  K_MONTH = 1u << 0, K_CUE = 1u << 1, K_YEAR = 1u << 2, K_QUAL = 1u << 3,
+  K_WEEKDAY = 1u << 4, K_MUWAFIQ = 1u << 5, K_ERA = 1u << 6,
+  K_RSTART = 1u << 7, K_RJOIN = 1u << 8, K_ARTICLE = 1u << 9,
+  K_ORDSUF = 1u << 10, K_OF = 1u << 11, K_UNIT = 1u << 12,
+  K_RDAY = 1u << 13, K_RMONTH = 1u << 14, K_RYEAR = 1u << 15,
+  K_RAFTER = 1u << 16, K_RBEFORE = 1u << 17, K_AGO = 1u << 18,
+  K_LATER = 1u << 19, K_YUNIT = 1u << 20, K_NUMW = 1u << 21,
+  K_DECADE = 1u << 22, K_CENTURY = 1u << 23, K_DECLEAD = 1u << 24,
+  K_ODAY = 1u << 25,        /* an ordinal day word (الأول من نوفمبر) */
+  K_PFX = 1u << 26           /* a proper prefix of a multi-word form */
+};
+
+/* Calendars of a month name or of a parsed date. */
+enum { CAL_GREG = 0, CAL_HIJRI = 1, CAL_HEBREW = 2 };
+/* Modifiers, indexes into dd_modifier_name. */
+enum { MOD_NONE = 0, MOD_EARLY, MOD_MID, MOD_LATE, MOD_APPROX, MOD_BEFORE, MOD_AFTER };
+/* Eras after a year. */
+enum { ERA_NONE = 0, ERA_CE, ERA_AH, ERA_RU, ERA_AZ };
+
+typedef struct dlex {
+  char key[DL_KEYMAX];
+  uint8_t klen;
+  uint8_t ntok;             /* tokens in the form */
+  uint32_t kinds;
+  int8_t month, cal, ambiguous;
+  int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
+  int8_t after;             /* ago/later: 1 when the word follows the number */
+  int16_t num;              /* numw, yunit count, decade (199), century (20) */
+  char mlang[4];            /* language of the month name */
+  char lang[4];             /* language of the other kinds */
+} dlex;
+
+/* Loads the lexicons once (thread-safe). DIWAN_OK or DIWAN_NOMEM. */
+int dl_init(void);
+const dlex *dl_find(const char *key, size_t n);
+/* Appends the folded form of one code point to out (at most 4 bytes);
+** returns the bytes written (0: the code point vanishes). */
+size_t dl_fold_cp(uint32_t cp, char *out);
+
+/* ------------------------------------------------------------- scanner */
+enum { T_EOF = 0, T_WORD, T_NUM, T_PUNCT };
+enum { S_NONE = 0, S_LATIN, S_ARABIC, S_HEBREW, S_CYRILLIC };
+
+typedef struct dtok {
+  size_t s, e;              /* byte span in the text */
+  uint8_t kind, script;     /* script: of a word, or of a number's digits */
+  uint8_t sp, nl;           /* white space / a line break before the token */
+  uint8_t pre;              /* bytes of a one-letter prefix the match dropped */
+  uint8_t kpre;             /* the same prefix's bytes in key */
+  uint8_t gem;              /* Hebrew word with geresh or gershayim */
+  uint8_t nd;               /* digits of a number */
+  uint8_t klen;
+  uint8_t toolong;          /* the folded form did not fit key */
+  uint32_t cp;              /* a punctuation token's code point */
+  int32_t num;              /* a number's value (-1 when over 9 digits) */
+  const dlex *lx;           /* lexicon entry of the word alone, or NULL */
+  uint32_t mwk;             /* kinds of every form starting here (see mw) */
+  uint8_t mwk_done;
+  char key[DL_KEYMAX];      /* folded form (klen 0 when too long) */
+} dtok;
+
+#define DS_RING 64          /* tokens kept; rules look back < 8, ahead < 40 */
+
+typedef struct dscan {
+  const char *s;
+  size_t n, pos;
+  long count;               /* tokens scanned so far */
+  long limit;               /* ds_tok gives EOF from here: bounded look-ahead */
+  int nolookup;             /* building lexicon keys: no lexicon yet */
+  dtok ring[DS_RING];
+  dtok eof;
+} dscan;
+
+void ds_init(dscan *sc, const char *s, size_t n);
+#define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
+/* Token number i, or the EOF token past the end or past the look-ahead
+** limit set by ds_at. Valid for i >= (position given to ds_at) - 16. */
+const dtok *ds_tok_scan(dscan *sc, long i);
+static inline const dtok *ds_tok(dscan *sc, long i) {
+  if (i >= 0 && i < sc->count && i < sc->limit) return &sc->ring[i & (DS_RING - 1)];
+  return ds_tok_scan(sc, i);
+}
+/* The rules now start at token i: look-ahead ends at i + DS_AHEAD. */
+void ds_at(dscan *sc, long i);
+
+/* ------------------------------------------------------------ gematria */
+/* Value of a Hebrew numeral word (כ״ז 27, תשנ״ב 752, ה׳תשנ״ב 5752), or -1. */
+int dg_value(const char *s, size_t n);
+
+/* ------------------------------------------------------------ calendar */
+/* Gregorian day of a day of another calendar (month 1-based; Hebrew months
+** as in dates_months.tsv). DIWAN_OK, or DIWAN_ERROR for a day that does not
+** exist. */
+int dc_to_gregorian(int cal, int y, int m, int d, diwan_ymd *out);
+/* Days in a month of a calendar, 0 when the month does not exist. */
+int dc_month_days(int cal, int y, int m);
+/* Months in a year of a calendar (12, or 13 in a Hebrew leap year). */
+int dc_year_months(int cal, int y);
+int dd_days_in_month(int y, int m);   /* Gregorian */
+long dd_day_number(int y, int m, int d);
+void dd_from_day_number(long n, diwan_ymd *out);
+
+/* ------------------------------------------------------------- parsing */
+/* Relative expressions. */
+enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
+       REL_MONTHNAME_NEXT, REL_LATER };
+enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY };
+
+/* One end of a date mention, before resolution. Unknown fields are 0. */
+typedef struct dend {
+  int y, m, d;
+  int prec, cal;
+  int decade;               /* 199 for 199X; century number for P_CENTURY */
+} dend;
+
+typedef struct dmatch {
+  long t0, t1;              /* tokens [t0, t1) */
+  size_t bs, be;            /* byte span of the surface */
+  dend a, b;                /* b.prec != 0: a range a/b */
+  int mod;
+  int rel;                  /* REL_*: resolved against the anchor */
+  int rel_n;                /* its offset (days, months, years) or month */
+  const char *lang;
+} dmatch;
+
+typedef struct dctx {
+  dscan sc;
+  const diwan_ymd *anchor;
+  const char *lang;         /* caller's hint, or NULL */
+  int us;                   /* month-first numeric dates */
+  const char *ctx_lang;     /* language of the last word that told */
+  int have_prev;            /* a previous mention, for "two years later" */
+  int prev_y;
+  diwan_date_cb cb;
+  void *cbctx;
+  uint32_t walk_kinds;      /* scratch of the multi-word lookup */
+} dctx;
+
+/* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the
+** tokens a rejected impossible date covered, so they are not re-read). */
+int dr_match(dctx *c, long i, dmatch *m, long *skip);
+/* Resolves and reports one match. Returns the callback's value, or 0. */
+int dd_emit(dctx *c, const dmatch *m);
+extern const char *const dd_modifier_name[];
+
+#endif

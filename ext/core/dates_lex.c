@@ -1,0 +1,280 @@
+/* The lexicons of date extraction: month names, cue words, qualifiers,
+** decades and relative expressions from ext/data/dates_*.tsv, folded and
+** loaded once into a small open-addressing hash table. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include "data.h"
+#include "dates_int.h"
+
+/* Base letters of U+00C0..U+017F ('?': keep the lower-cased letter). */
+static const char latin_base[] =
+    "aaaaaa?ceeeeiiii?nooooo??uuuuy??aaaaaa?ceeeeiiii?nooooo??uuuuy?y"
+    "aaaaaaccccccccdd??eeeeeeeeeegggggggghh??iiiiiiiiii??jjkk?llllll??"
+    "??nnnnnn???oooooo??rrrrrrsssssssstttt??uuuuuuuuuuuuwwyyyzzzzzz?";
+
+static size_t put(uint32_t cp, char *out) {
+  return diwan_utf8_encode(cp, out);
+}
+
+size_t dl_fold_cp(uint32_t cp, char *out) {
+  if (cp < 0x80) {
+    out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+    return 1;
+  }
+  if (cp >= 0x0600 && cp <= 0x06FF) {
+    switch (cp) {
+      case 0x0622: case 0x0623: case 0x0625: case 0x0671: return put(0x0627, out);
+      case 0x0649: case 0x0626: case 0x06CC: return put(0x064A, out);
+      case 0x0629: return put(0x0647, out);
+      case 0x0624: return put(0x0648, out);
+      case 0x06A9: return put(0x0643, out);
+      case 0x0640: case 0x0670: return 0;
+      default:
+        if (cp >= 0x064B && cp <= 0x065F) return 0;
+        if (cp >= 0x0610 && cp <= 0x061A) return 0;
+        return put(cp, out);
+    }
+  }
+  if (cp >= 0x0591 && cp <= 0x05C7) {
+    if (cp == 0x05BE || cp == 0x05C0 || cp == 0x05C3 || cp == 0x05C6)
+      return put(cp, out);
+    return 0;
+  }
+  if (cp == 0x05F3 || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+    out[0] = '\'';
+    return 1;
+  }
+  if (cp == 0x05F4 || cp == 0x201C || cp == 0x201D) {
+    out[0] = '"';
+    return 1;
+  }
+  if (cp >= 0x0410 && cp <= 0x042F) return put(cp + 0x20, out);
+  if (cp == 0x0401 || cp == 0x0451) return put(0x0435, out);
+  if (cp >= 0xC0 && cp <= 0x17F) {
+    char b = latin_base[cp - 0xC0];
+    if (b != '?') { out[0] = b; return 1; }
+    return put((uint32_t)u_tolower((UChar32)cp), out);
+  }
+  if (cp == 0x018F) return put(0x0259, out);   /* Azerbaijani schwa */
+  if (diwan_is_invisible(cp)) return 0;
+  return put(cp, out);
+}
+
+/* ---------------------------------------------------------- hash table */
+#define TAB_SIZE 4096
+static dlex *entries;
+static int nentries, capentries;
+static int16_t table[TAB_SIZE];    /* entry index + 1, 0 = empty */
+static int load_rc;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* A one-probe filter in front of the table: most words of a text are not
+** in the lexicon, and this rejects them without hashing every byte. */
+static uint8_t filter[8192];
+
+static unsigned filter_bit(const char *key, size_t n) {
+  const unsigned char *u = (const unsigned char *)key;
+  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+}
+
+const dlex *dl_find(const char *key, size_t n) {
+  if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
+  unsigned fb = filter_bit(key, n);
+  if (!(filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
+  uint32_t h = hash(key, n) & (TAB_SIZE - 1);
+  for (;;) {
+    int k = table[h];
+    if (!k) return NULL;
+    const dlex *e = &entries[k - 1];
+    if (e->klen == n && memcmp(e->key, key, n) == 0) return e;
+    h = (h + 1) & (TAB_SIZE - 1);
+  }
+}
+
+static dlex *get_or_add(const char *key, size_t n) {
+  dlex *e = (dlex *)dl_find(key, n);
+  if (e) return e;
+  if (nentries + 1 >= TAB_SIZE / 2) return NULL;
+  if (nentries == capentries) {
+    int cap = capentries ? capentries * 2 : 512;
+    dlex *p = realloc(entries, sizeof *p * (size_t)cap);
+    if (!p) return NULL;
+    entries = p;
+    capentries = cap;
+  }
+  e = &entries[nentries++];
+  memset(e, 0, sizeof *e);
+  unsigned fb = filter_bit(key, n);
+  filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
+  memcpy(e->key, key, n);
+  e->klen = (uint8_t)n;
+  uint32_t h = hash(key, n) & (TAB_SIZE - 1);
+  while (table[h]) h = (h + 1) & (TAB_SIZE - 1);
+  table[h] = (int16_t)nentries;
+  return e;
+}
+
+/* ------------------------------------------------------------- loading */
+typedef struct form_key {
+  char key[DL_KEYMAX];
+  size_t klen;
+  size_t cut[8];          /* key length after each token */
+  int ntok;
+} form_key;
+
+/* A form's key is its tokens' folded forms, joined by one space where the
+** form has white space: the scanner builds the same keys from text. */
+static int form_to_key(const char *s, size_t n, form_key *fk) {
+  dscan *sc = malloc(sizeof *sc);
+  if (!sc) return -1;
+  ds_init(sc, s, n);
+  sc->nolookup = 1;
+  fk->klen = 0;
+  fk->ntok = 0;
+  for (long i = 0;; i++) {
+    const dtok *t = ds_tok(sc, i);
+    if (t->kind == T_EOF) break;
+    size_t need = t->klen + (i > 0 && t->sp);
+    if (!t->klen || fk->ntok == 8 || fk->klen + need >= DL_KEYMAX) {
+      free(sc);
+      return -1;
+    }
+    if (i > 0 && t->sp) fk->key[fk->klen++] = ' ';
+    memcpy(fk->key + fk->klen, t->key, t->klen);
+    fk->klen += t->klen;
+    fk->cut[fk->ntok++] = fk->klen;
+  }
+  free(sc);
+  return fk->ntok ? 0 : -1;
+}
+
+static int field_is(const char *f, size_t n, const char *lit) {
+  return strlen(lit) == n && memcmp(f, lit, n) == 0;
+}
+
+static int parse_int(const char *f, size_t n) {
+  int sign = 1, v = 0;
+  size_t i = 0;
+  if (i < n && (f[i] == '-' || f[i] == '+')) sign = f[i++] == '-' ? -1 : 1;
+  for (; i < n && f[i] >= '0' && f[i] <= '9'; i++) v = v * 10 + (f[i] - '0');
+  return sign * v;
+}
+
+static void set_lang(char *dst, const char *f, size_t n) {
+  if (n > 3) n = 3;
+  memcpy(dst, f, n);
+  dst[n] = 0;
+}
+
+static int mod_code(const char *f, size_t n) {
+  for (int i = 1; i <= MOD_AFTER; i++)
+    if (field_is(f, n, dd_modifier_name[i])) return i;
+  return MOD_NONE;
+}
+
+static const struct { const char *name; uint32_t kind; } kind_names[] = {
+  {"cue", K_CUE}, {"year", K_YEAR}, {"qual", K_QUAL}, {"weekday", K_WEEKDAY},
+  {"muwafiq", K_MUWAFIQ}, {"era", K_ERA}, {"rstart", K_RSTART},
+  {"rjoin", K_RJOIN}, {"article", K_ARTICLE}, {"ordsuf", K_ORDSUF},
+  {"of", K_OF}, {"unit", K_UNIT}, {"rday", K_RDAY}, {"rmonth", K_RMONTH},
+  {"ryear", K_RYEAR}, {"rafter", K_RAFTER}, {"rbefore", K_RBEFORE},
+  {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
+  {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
+  {"oday", K_ODAY},
+};
+
+static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
+  e->kinds |= kind;
+  switch (kind) {
+    case K_QUAL: e->mod = (int8_t)mod_code(v, vn); break;
+    case K_ERA:
+      e->era = field_is(v, vn, "ah") ? ERA_AH : field_is(v, vn, "ru") ? ERA_RU
+             : field_is(v, vn, "az") ? ERA_AZ : ERA_CE;
+      break;
+    case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE:
+      e->rel = (int8_t)parse_int(v, vn);
+      break;
+    case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
+    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
+      e->num = (int16_t)parse_int(v, vn);
+      break;
+    default: break;
+  }
+}
+
+static int add_prefixes(const form_key *fk) {
+  for (int t = 0; t + 1 < fk->ntok; t++) {
+    dlex *p = get_or_add(fk->key, fk->cut[t]);
+    if (!p) return 1;
+    p->kinds |= K_PFX;
+  }
+  return 0;
+}
+
+/* months: form, month, calendar, lang, flags */
+static int month_line(void *ctx, int nf, const char **f, const size_t *l,
+                      size_t lineno) {
+  form_key fk;
+  if (nf < 4 || form_to_key(f[0], l[0], &fk)) return 0;
+  if (add_prefixes(&fk)) return 1;   /* first: it may move entries */
+  dlex *e = get_or_add(fk.key, fk.klen);
+  if (!e) return 1;
+  if (e->kinds & K_MONTH) return 0;    /* the first listing wins */
+  e->kinds |= K_MONTH;
+  e->ntok = (uint8_t)fk.ntok;
+  e->month = (int8_t)parse_int(f[1], l[1]);
+  e->cal = f[2][0] == 'h' ? CAL_HIJRI : f[2][0] == 'j' ? CAL_HEBREW : CAL_GREG;
+  e->ambiguous = nf > 4 && l[4] && f[4][0] == 'a';
+  set_lang(e->mlang, f[3], l[3]);
+  return 0;
+}
+
+/* other lexicons: form, kind, value, lang */
+static int word_line(void *ctx, int nf, const char **f, const size_t *l,
+                     size_t lineno) {
+  form_key fk;
+  if (nf < 2 || form_to_key(f[0], l[0], &fk)) return 0;
+  uint32_t kind = 0;
+  for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++)
+    if (field_is(f[1], l[1], kind_names[k].name)) kind = kind_names[k].kind;
+  if (!kind) return 0;
+  if (add_prefixes(&fk)) return 1;
+  dlex *e = get_or_add(fk.key, fk.klen);
+  if (!e) return 1;
+  e->ntok = (uint8_t)fk.ntok;
+  set_kind(e, kind, nf > 2 ? f[2] : "", nf > 2 ? l[2] : 0);
+  if (!e->lang[0] && nf > 3) set_lang(e->lang, f[3], l[3]);
+  return 0;
+}
+
+static void free_entries(void *p) {
+  free(p);
+  entries = NULL;
+}
+
+static void load(void) {
+  static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
+                                      "dates_relative.tsv"};
+  size_t len;
+  const char *t = diwan_data("dates_months.tsv", &len);
+  load_rc = DIWAN_OK;
+  if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) load_rc = DIWAN_NOMEM;
+  for (size_t i = 0; load_rc == DIWAN_OK && i < 3; i++) {
+    t = diwan_data(words[i], &len);
+    if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) load_rc = DIWAN_NOMEM;
+  }
+  if (entries) diwan_at_unload(free_entries, entries);
+}
+
+int dl_init(void) {
+  pthread_once(&once, load);
+  return load_rc;
+}

@@ -1,0 +1,252 @@
+/* Resolution and output of date mentions: missing years and relative
+** expressions against the anchor, EDTF values, the first and last day a
+** mention may denote; and the entry point diwan_dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "dates_int.h"
+
+const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
+                                        "approx", "before", "after"};
+static const char *const prec_name[] = {NULL, "day", "month", "year",
+                                        "decade", "century"};
+static const char *const cal_name[] = {"gregorian", "islamic-umalqura", "hebrew"};
+
+int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out) {
+  size_t i = 0;
+  int v[3] = {0, 0, 0}, k = 0;
+  if (!s) return DIWAN_ERROR;
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  for (; k < 3; k++) {
+    size_t start = i, want = k ? 2 : 4;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && i - start < want) v[k] = v[k] * 10 + (s[i++] - '0');
+    if (i - start != want) return DIWAN_ERROR;
+    if (i == n || s[i] == 'T' || (k == 2 && s[i] == ' ')) { k++; break; }
+    if (s[i] != '-' || k == 2) return DIWAN_ERROR;
+    i++;
+  }
+  if (v[0] < 1 || (k > 1 && (v[1] < 1 || v[1] > 12)) ||
+      (k > 2 && (v[2] < 1 || v[2] > dd_days_in_month(v[0], v[1]))))
+    return DIWAN_ERROR;
+  if (i < n && k < 3) return DIWAN_ERROR;      /* a time after a day only */
+  out->y = v[0];
+  out->m = v[1];
+  out->d = v[2];
+  return DIWAN_OK;
+}
+
+static void digits(char *out, unsigned v, int n) {
+  while (n-- > 0) { out[n] = (char)('0' + v % 10); v /= 10; }
+}
+
+/* YYYY-MM-DD into 11 bytes (years outside 0-9999 never get here). */
+static void iso(char *out, const diwan_ymd *d) {
+  digits(out, (unsigned)d->y, 4);
+  out[4] = '-';
+  digits(out + 5, (unsigned)d->m, 2);
+  out[7] = '-';
+  digits(out + 8, (unsigned)d->d, 2);
+  out[10] = 0;
+}
+
+/* The first and last Gregorian days of one end; 0 when the year is unknown
+** or the day does not exist in its calendar. */
+static int end_days(const dend *e, diwan_ymd *f, diwan_ymd *l) {
+  int y = e->y;
+  switch (e->prec) {
+    case P_DECADE:
+      f->y = e->decade * 10; f->m = 1; f->d = 1;
+      l->y = f->y + 9; l->m = 12; l->d = 31;
+      return 1;
+    case P_CENTURY:
+      f->y = (e->decade - 1) * 100; f->m = 1; f->d = 1;
+      l->y = f->y + 99; l->m = 12; l->d = 31;
+      return 1;
+    default: break;
+  }
+  if (!y) return 0;
+  int m0 = e->m ? e->m : 1, m1 = e->m ? e->m : dc_year_months(e->cal, y);
+  if (e->cal == CAL_HEBREW && !e->m) m1 = 13;   /* Tishri … Elul */
+  int d0 = e->d ? e->d : 1, d1 = e->d ? e->d : dc_month_days(e->cal, y, m1);
+  if (dc_to_gregorian(e->cal, y, m0, d0, f) != DIWAN_OK) return 0;
+  if (dc_to_gregorian(e->cal, y, m1, d1, l) != DIWAN_OK) return 0;
+  return 1;
+}
+
+static void edtf(const dend *e, int known, const diwan_ymd *f,
+                 const diwan_ymd *l, char *out, size_t cap) {
+  if (e->prec == P_DECADE) { snprintf(out, cap, "%03dX", e->decade % 1000); return; }
+  if (e->prec == P_CENTURY) { snprintf(out, cap, "%02dXX", (e->decade - 1) % 100); return; }
+  if (e->cal != CAL_GREG) {
+    if (e->prec == P_DAY) snprintf(out, cap, "%04d-%02d-%02d", f->y, f->m, f->d);
+    else snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", f->y, f->m, f->d, l->y, l->m, l->d);
+    return;
+  }
+  char y[8];
+  if (known) snprintf(y, sizeof y, "%04d", e->y % 10000);
+  else memcpy(y, "XXXX", 5);
+  if (e->prec == P_DAY) snprintf(out, cap, "%s-%02d-%02d", y, e->m % 100, e->d % 100);
+  else if (e->prec == P_MONTH) snprintf(out, cap, "%s-%02d", y, e->m % 100);
+  else snprintf(out, cap, "%s", y);
+}
+
+/* The year of a month (and day) given without one: the nearest to the
+** anchor, or the last/next one for "أغسطس الماضي" / "août prochain". */
+static int anchor_year(const diwan_ymd *a, int m, int d, int rel) {
+  if (rel == REL_MONTHNAME_PAST) return a->m && m >= a->m ? a->y - 1 : a->y;
+  if (rel == REL_MONTHNAME_NEXT) return a->m && m <= a->m ? a->y + 1 : a->y;
+  if (!a->m) return a->y;
+  long at = dd_day_number(a->y, a->m, a->d ? a->d : 15), best = -1;
+  int by = a->y;
+  for (int y = a->y - 1; y <= a->y + 1; y++) {
+    long dist = labs(dd_day_number(y, m, d ? d : 15) - at);
+    if (best < 0 || dist < best) { best = dist; by = y; }
+  }
+  return by;
+}
+
+static void add_months(diwan_ymd *x, int n) {
+  long k = (long)x->y * 12 + (x->m - 1) + n;
+  x->y = (int)(k / 12);
+  x->m = (int)(k % 12) + 1;
+}
+
+/* Relative expressions become plain ends; 0 when nothing can be said. */
+static int resolve_relative(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  memset(&m->a, 0, sizeof m->a);
+  m->a.cal = CAL_GREG;
+  switch (m->rel) {
+    case REL_DAY: {
+      if (!a || !a->d) return 0;
+      diwan_ymd x;
+      dd_from_day_number(dd_day_number(a->y, a->m, a->d) + m->rel_n, &x);
+      m->a.y = x.y; m->a.m = x.m; m->a.d = x.d; m->a.prec = P_DAY;
+      return 1;
+    }
+    case REL_MONTH: {
+      if (!a || !a->m) return 0;
+      diwan_ymd x = *a;
+      add_months(&x, m->rel_n);
+      m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+      return 1;
+    }
+    case REL_YEAR:
+      if (!a) return 0;
+      m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
+      return 1;
+    case REL_LATER:
+      if (!c->have_prev && !a) return 0;
+      m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
+      m->a.prec = P_YEAR;
+      return 1;
+    default:    /* a month name with الماضي/dernier: the month, year unknown */
+      m->a.m = m->rel_n;
+      m->a.prec = P_MONTH;
+      if (a) m->a.y = anchor_year(a, m->a.m, 0, m->rel);
+      return 1;
+  }
+}
+
+static void fill_year(dctx *c, dend *e) {
+  if (e->y || !e->m || e->cal != CAL_GREG || !c->anchor) return;
+  e->y = anchor_year(c->anchor, e->m, e->d, REL_NONE);
+}
+
+int dd_emit(dctx *c, const dmatch *mm) {
+  dmatch m = *mm;
+  if (m.rel && !resolve_relative(c, &m)) return 0;
+  int range = m.b.prec != P_NONE;
+  if (range) {
+    fill_year(c, &m.b);
+    if (!m.a.y && m.a.m && m.b.y) {
+      m.a.y = m.b.y;
+      if (dd_day_number(m.a.y, m.a.m, m.a.d ? m.a.d : 1) >
+          dd_day_number(m.b.y, m.b.m, m.b.d ? m.b.d : 1))
+        m.a.y--;                           /* du 20 décembre au 5 janvier */
+    }
+  } else {
+    fill_year(c, &m.a);
+  }
+  if (m.a.cal == CAL_GREG && m.a.y && m.a.d && m.a.d > dd_days_in_month(m.a.y, m.a.m))
+    return 0;                              /* 29 février of a common year */
+  diwan_date d;
+  diwan_ymd f, l, f2, l2;
+  memset(&d, 0, sizeof d);
+  int ka = end_days(&m.a, &f, &l);
+  if (m.a.cal != CAL_GREG && !ka) return 0;
+  char va[32], vb[32];
+  edtf(&m.a, ka, &f, &l, va, sizeof va);
+  if (range) {
+    int kb = end_days(&m.b, &f2, &l2);
+    if (m.b.cal != CAL_GREG && !kb) return 0;
+    edtf(&m.b, kb, &f2, &l2, vb, sizeof vb);
+    snprintf(d.value, sizeof d.value, "%s/%s", va, vb);
+    if (ka && kb && dd_day_number(f.y, f.m, f.d) > dd_day_number(l2.y, l2.m, l2.d))
+      return 0;                            /* an end before its start */
+    if (ka && kb) { iso(d.first_day, &f); iso(d.last_day, &l2); }
+    if (kb) { c->have_prev = 1; c->prev_y = f2.y; }
+  } else {
+    snprintf(d.value, sizeof d.value, "%s", va);
+    if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
+    if (ka) { c->have_prev = 1; c->prev_y = f.y; }
+  }
+  d.start = m.bs;
+  d.len = m.be - m.bs;
+  d.precision = prec_name[range && m.b.prec > m.a.prec ? m.b.prec : m.a.prec];
+  d.calendar = cal_name[m.a.cal];
+  d.modifier = dd_modifier_name[m.mod];
+  d.lang = m.lang && m.lang[0] ? m.lang : c->lang ? c->lang : c->ctx_lang;
+  return c->cb(c->cbctx, &d);
+}
+
+/* The language a numeric date takes from the words before it. */
+static void note_lang(dctx *c, const dtok *t) {
+  if (t->kind != T_WORD) return;
+  switch (t->script) {
+    case S_ARABIC: c->ctx_lang = "ar"; break;
+    case S_HEBREW: c->ctx_lang = "he"; break;
+    case S_CYRILLIC: c->ctx_lang = "ru"; break;
+    case S_LATIN:
+      if (t->lx && t->lx->lang[0] && !(t->lx->kinds & (K_RJOIN | K_ERA)))
+        c->ctx_lang = t->lx->lang;
+      else if (t->lx && t->lx->mlang[0])
+        c->ctx_lang = t->lx->mlang;
+      break;
+    default: break;
+  }
+}
+
+int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
+                const char *lang, diwan_date_cb cb, void *ctx) {
+  if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
+  if (!s) return DIWAN_OK;
+  dctx *c = calloc(1, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  ds_init(&c->sc, s, n);
+  c->anchor = anchor;
+  c->lang = lang && lang[0] ? lang : NULL;
+  c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
+  c->ctx_lang = "und";
+  c->cb = cb;
+  c->cbctx = ctx;
+  int rc = 0;
+  for (long i = 0;;) {
+    ds_at(&c->sc, i);
+    const dtok *t = ds_tok(&c->sc, i);
+    if (t->kind == T_EOF) break;
+    note_lang(c, t);
+    dmatch m;
+    long skip = 0;
+    if (dr_match(c, i, &m, &skip)) {
+      if ((rc = dd_emit(c, &m)) != 0) break;
+      i = m.t1;
+    } else {
+      i += skip > 0 ? skip : 1;
+    }
+  }
+  free(c);
+  return rc;
+}

@@ -1,0 +1,215 @@
+/* The patterns of date extraction, over the scanner's tokens. Each pattern
+** looks at most DS_AHEAD tokens ahead of where it starts, so a text is read
+** in linear time whatever it holds.
+**
+** Precision over recall: a bare number is a year only with a cue (a
+** preposition, a year word, a qualifier, ©, a citation's parentheses, a
+** caption's trailing year); month names that are also ordinary words need
+** a day or a year next to them. */
+#include <string.h>
+#include "dates_pat.h"
+
+/* ------------------------------------------------------------ matching */
+static void span(dctx *c, dmatch *m, long t0, long t1) {
+  const dtok *a = T(t0);
+  m->t0 = t0;
+  m->t1 = t1;
+  m->bs = a->s + a->pre;
+  m->be = T(t1 - 1)->e;
+}
+
+static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
+  memset(m, 0, sizeof *m);
+  m->a = o->e;
+  m->rel = o->rel;
+  m->rel_n = o->rel_n;
+  m->lang = o->lang;
+  span(c, m, t0, o->end);
+}
+
+static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
+  int era;
+  long end;
+  if (!dp_year_at(c, j, 1000, 2100, &end, &era) || era == ERA_AH) return 0;
+  memset(o, 0, sizeof *o);
+  dp_set_end(o, T(j)->num, 0, 0, P_YEAR, CAL_GREG, end);
+  o->lang = lang;
+  return 1;
+}
+
+/* What may follow a cue or qualifier: a date, a bare year, a month alone. */
+static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
+  int r = dp_core_at(c, j, o, 1);
+  if (r < 0) { *skip = o->end - i; return -1; }
+  if (r > 0 && !(o->alone && o->ambiguous)) return 1;
+  return dp_bare_year(c, j, o, lang);
+}
+
+/* N years ago / il y a N ans / N ans plus tard / بعد عامين. */
+static int count_years(dctx *c, long j, int *n, long *end) {
+  const dtok *t = T(j);
+  long k;
+  if (t->kind == T_NUM && t->nd <= 2 && dp_num_alone(c, j)) { *n = t->num; k = j + 1; }
+  else if (has(t, K_NUMW)) { *n = t->lx->num; k = j + 1; }
+  else if (has(t, K_YUNIT) && t->lx->num > 0) { *n = t->lx->num; *end = j + 1; return 1; }
+  else return 0;
+  if (!has(T(k), K_YUNIT)) return 0;
+  *end = k + 1;
+  return *n > 0;
+}
+
+static int relative_at(dctx *c, long i, dmatch *m) {
+  long j, end;
+  int n;
+  const dlex *e;
+  memset(m, 0, sizeof *m);
+  if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR, &j))) {
+    m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH : REL_YEAR;
+    m->rel_n = e->rel;
+    m->lang = e->lang;
+    span(c, m, i, j);
+    return 1;
+  }
+  if ((e = dp_mw(c, i, K_RBEFORE, &j))) {
+    const dlex *mo = dp_month_at(c, j, &end);
+    if (!mo || mo->cal != CAL_GREG) return 0;
+    m->rel = e->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
+    m->rel_n = mo->month;
+    m->lang = e->lang;
+    span(c, m, i, end);
+    return 1;
+  }
+  if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after && count_years(c, j, &n, &end)) {
+    m->rel = (e->kinds & K_LATER) ? REL_LATER : REL_YEAR;
+    m->rel_n = (e->kinds & K_LATER) ? n : -n;
+    m->lang = e->lang;
+    span(c, m, i, end);
+    return 1;
+  }
+  if (count_years(c, i, &n, &j) && (e = dp_mw(c, j, K_AGO | K_LATER, &end)) && e->after) {
+    m->rel = (e->kinds & K_LATER) ? REL_LATER : REL_YEAR;
+    m->rel_n = (e->kinds & K_LATER) ? n : -n;
+    m->lang = e->lang;
+    span(c, m, i, end);
+    return 1;
+  }
+  return 0;
+}
+
+/* A range: [starter] A joiner B, A taking what it lacks from B. */
+static int range_at(dctx *c, long i, dmatch *m, long *skip) {
+  long j, k, end;
+  const dlex *st = dp_mw(c, i, K_RSTART, &j);
+  if (!st) return 0;
+  if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
+  core a, b;
+  int d;
+  if (dp_core_at(c, j, &a, 0) <= 0) {
+    memset(&a, 0, sizeof a);
+    if (dp_day_at(c, j, &d, &end) && d >= 1 && d <= 31) {
+      dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, end);
+    } else if (!dp_bare_year(c, j, &a, st->lang)) {
+      return 0;
+    }
+  }
+  if (a.rel) return 0;
+  long bstart;
+  const dtok *jt = T(a.end);
+  if (dp_mw(c, a.end, K_RJOIN, &k)) bstart = k;
+  else if (jt->kind == T_WORD && jt->pre && (jt->script == S_ARABIC || jt->script == S_HEBREW) &&
+           jt->pre <= 2 && has(jt, K_MONTH)) bstart = a.end;   /* وسبتمبر */
+  else return 0;
+  int r = dp_core_at(c, bstart, &b, 0);
+  if (r <= 0 && !(a.e.prec == P_YEAR && dp_bare_year(c, bstart, &b, st->lang))) return 0;
+  if (b.rel || b.alone || b.e.prec == P_DECADE || b.e.prec == P_CENTURY) return 0;
+  if (a.e.cal != b.e.cal) return 0;
+  if (!a.e.m && a.e.d) a.e.m = b.e.m;            /* 13 … 15 تموز */
+  if (!a.e.y && a.e.m) a.e.y = b.e.y;             /* يناير … سبتمبر 2024 */
+  if (!b.e.y && b.e.m && a.e.y) {                 /* du 20 décembre 2019 au 5 janvier */
+    b.e.y = a.e.y;
+    if (dd_day_number(b.e.y, b.e.m, b.e.d ? b.e.d : 1) < dd_day_number(a.e.y, a.e.m ? a.e.m : 1, a.e.d ? a.e.d : 1))
+      b.e.y++;
+  }
+  if (a.e.prec == P_DAY && !a.e.m) return 0;
+  if (a.e.prec != b.e.prec && !(a.e.prec == P_DAY && b.e.prec == P_DAY)) return 0;
+  if (a.e.cal == CAL_GREG && a.e.m && a.e.d && a.e.d > dd_days_in_month(a.e.y ? a.e.y : 2000, a.e.m)) {
+    *skip = b.end - i;
+    return 0;
+  }
+  if (a.e.y && b.e.y &&
+      dd_day_number(a.e.y, a.e.m ? a.e.m : 1, a.e.d ? a.e.d : 1) >=
+          dd_day_number(b.e.y, b.e.m ? b.e.m : 1, b.e.d ? b.e.d : 1))
+    return 0;
+  memset(m, 0, sizeof *m);
+  m->a = a.e;
+  m->b = b.e;
+  m->lang = b.lang ? b.lang : a.lang ? a.lang : st->lang;
+  span(c, m, i, b.end);
+  return 1;
+}
+
+static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
+  long j;
+  const dlex *q = dp_mw(c, i, K_CUE, &j);
+  if (!q) return 0;
+  if (is_hyphen(T(j)) && glued(T(j))) j++;
+  core o;
+  int r = after_cue(c, j, &o, q->lang, skip, i);
+  if (r <= 0) return r;
+  from_core(c, m, &o, j);
+  if (!m->lang) m->lang = q->lang;
+  return 1;
+}
+
+static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
+  long j;
+  const dlex *q = dp_mw(c, i, K_QUAL, &j);
+  if (!q) return 0;
+  if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
+  core o;
+  int r = after_cue(c, j, &o, q->lang, skip, i);
+  if (r <= 0 || o.rel) return r;
+  from_core(c, m, &o, i);
+  m->mod = q->mod;
+  if (!m->lang) m->lang = q->lang;
+  return 1;
+}
+
+/* © 2024, (1998), and a caption's trailing year ("בבאקו, 2017."). */
+static int marked_year_at(dctx *c, long i, dmatch *m) {
+  const dtok *t = T(i);
+  core o;
+  if ((is_p(t, 0xA9) || is_p(t, '(')) && dp_bare_year(c, i + 1, &o, NULL)) {
+    if (is_p(t, '(') && (!is_p(T(o.end), ')') || o.end != i + 2)) return 0;
+    from_core(c, m, &o, i + 1);
+    return 1;
+  }
+  const dtok *p = T(i - 1), *n = T(i + 1);
+  if (t->kind != T_NUM || !t->sp || t->nl || !(is_p(p, ',') || is_p(p, '.'))) return 0;
+  if (T(i - 2)->kind != T_WORD) return 0;
+  int at_end = n->kind == T_EOF || n->nl ||
+               (is_p(n, '.') && glued(n) && (T(i + 2)->nl || T(i + 2)->kind == T_EOF));
+  if (!at_end || !dp_bare_year(c, i, &o, NULL) || o.end != i + 1) return 0;
+  from_core(c, m, &o, i);
+  return 1;
+}
+
+int dr_match(dctx *c, long i, dmatch *m, long *skip) {
+  const dtok *t = T(i);
+  *skip = 0;
+  if (t->kind == T_EOF) return 0;
+  if (t->kind == T_WORD && !t->lx && !t->gem) return 0;
+  int r;
+  if ((r = qual_at(c, i, m, skip))) return r > 0;
+  if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
+  if ((r = cue_at(c, i, m, skip))) return r > 0;
+  core o;
+  r = dp_core_at(c, i, &o, 1);
+  if (r < 0) { *skip = o.end - i; return 0; }
+  if (r > 0 && !o.alone) {
+    from_core(c, m, &o, i);
+    return 1;
+  }
+  if (relative_at(c, i, m)) return 1;
+  return marked_year_at(c, i, m);
+}

@@ -1,0 +1,181 @@
+/* What an event gets from its scope: the date the trigger governs (or one
+** inherited within the report), the two actors, the place, the persons. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "events_int.h"
+
+#define TITLE_GAP 24     /* bytes between a title and the country it names */
+#define NEAR 200         /* bytes around the triggers where persons and the
+                            place are taken: a long sentence names others */
+
+static int near(const ev_scope *sc, size_t pos) {
+  return pos + NEAR >= sc->g0 && pos < sc->g1 + NEAR;
+}
+
+static size_t distance(size_t a0, size_t a1, size_t b0, size_t b1) {
+  if (b0 >= a1) return b0 - a1;
+  if (a0 >= b1) return a0 - b1;
+  return 0;
+}
+
+/* A year-precision date for year y, keeping the span of the source. */
+static void year_date(diwan_date *out, const diwan_date *src, int y) {
+  diwan_date r;
+  memset(&r, 0, sizeof r);
+  r.start = src->start;
+  r.len = src->len;
+  if (y < 1 || y > 9999) { *out = *src; return; }
+  snprintf(r.value, sizeof r.value, "%04d", y);
+  snprintf(r.first_day, sizeof r.first_day, "%04d-01-01", y);
+  snprintf(r.last_day, sizeof r.last_day, "%04d-12-31", y);
+  r.precision = "year";
+  r.calendar = "gregorian";
+  r.lang = src->lang;
+  *out = r;
+}
+
+static int year_of(const diwan_date *dt) {
+  return dt->first_day[0] ? atoi(dt->first_day) : 0;
+}
+
+static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  size_t best = (size_t)-1, bd = 0;
+  int n;
+  for (size_t k = sc->d0; k < sc->d1; k++) {
+    const diwan_date *dt = &d->date[k];
+    size_t dist = distance(e->start, e->start + e->len, dt->start, dt->start + dt->len);
+    if (best == (size_t)-1 || dist < bd) { best = k; bd = dist; }
+  }
+  if (best != (size_t)-1) {
+    e->date = d->date[best];
+    e->has_date = 1;
+    if (ev_scope_has_cue(d, sc->i0, sc->i1, CUE_ANNIVERSARY, &n) && year_of(&e->date))
+      year_date(&e->date, &e->date, year_of(&e->date) - n);
+  } else if (ev_scope_has_cue(d, sc->i0, sc->i1, CUE_RELATIVE, &n) && d->has_last &&
+             year_of(&d->last)) {
+    year_date(&e->date, &d->last, year_of(&d->last) + n);
+    e->has_date = 1;
+  } else if (ev_scope_has_cue(d, sc->sent_i0, sc->sent_i1, CUE_INHERIT, NULL) &&
+             d->has_last) {
+    e->date = d->last;
+    e->has_date = 1;
+  } else if (d->has_para) {
+    e->date = d->para;
+    e->has_date = 1;
+  }
+  if (e->has_date) {
+    d->last = d->para = e->date;
+    d->has_last = d->has_para = 1;
+  }
+}
+
+static const char *country_of(const diwan_entity *e) {
+  if (strcmp(e->kind, "country") == 0) return e->id;
+  return e->country[0] ? e->country : NULL;
+}
+
+static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+static void add_actor(const char **a, int *na, const char *c) {
+  if (*na < 2 && c && !same(a[0], c)) a[(*na)++] = c;
+}
+
+static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  const char *c[8], *a[2] = {NULL, NULL};
+  int nc = 0, na = 0;
+  for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
+    const char *x = country_of(d->ment[m].entity);
+    int dup = !x;
+    for (int i = 0; i < nc && !dup; i++) dup = same(c[i], x);
+    if (!dup) c[nc++] = x;
+  }
+  if (d->pair[0]) {
+    for (int i = 0; i < nc; i++)
+      if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
+    if (na == 1) add_actor(a, &na, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]);
+    if (na == 0 && (nc == 0 || ev_scope_has_cue(d, sc->i0, sc->i1, CUE_PAIR, NULL))) {
+      add_actor(a, &na, d->pair[0]);
+      add_actor(a, &na, d->pair[1]);
+    }
+  }
+  if (na == 0)
+    for (int i = 0; i < nc; i++) add_actor(a, &na, c[i]);
+  e->actor1 = a[0];
+  e->actor2 = a[1];
+  e->place = NULL;
+  for (size_t m = sc->m0; m < sc->m1 && !e->place; m++)
+    if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "city") == 0)
+      e->place = d->ment[m].entity->id;
+  /* a third country is the place only between the triggers of the group
+  ** ("التقى … عندما زار المملكة المغربية … مؤتمر القمة"): elsewhere in the
+  ** sentence it is a topic (the conflict with Armenia) */
+  for (size_t m = sc->m0; m < sc->m1 && !e->place; m++) {
+    const diwan_entity *x = d->ment[m].entity;
+    if (d->ment[m].start >= sc->g0 && d->ment[m].start < sc->g1 &&
+        strcmp(x->kind, "country") == 0 && !same(x->id, a[0]) && !same(x->id, a[1]))
+      e->place = x->id;
+  }
+}
+
+/* The person holding role in country on day (yyyymmdd), or NULL. */
+static const char *holder(const char *role, const char *country, long day) {
+  const diwan_event_lexicon *x = ev_lexicon_builtin();
+  for (size_t i = 0; x && i < x->nroles; i++) {
+    const ev_role *r = &x->roles[i];
+    if (strcmp(r->role, role) || strcmp(r->country, country)) continue;
+    if (r->from <= day && (r->to == 0 || day <= r->to)) return r->person;
+  }
+  return NULL;
+}
+
+typedef struct pref { size_t pos; const char *id; } pref;
+
+static void add_person(pref *p, int *np, size_t pos, const char *id) {
+  if (*np < 16) p[(*np)++] = (pref){pos, id};
+}
+
+/* A title resolves through the country named right after it. */
+static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int *np) {
+  size_t m = sc->m0;
+  for (size_t i = sc->i0; i < sc->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_TITLE || strcmp(it->name, "-") == 0 || !near(sc, it->start))
+      continue;
+    while (m < sc->m1 && d->ment[m].start < it->end) m++;
+    if (m >= sc->m1 || d->ment[m].start - it->end > TITLE_GAP) continue;
+    const diwan_entity *e = d->ment[m].entity;
+    if (strcmp(e->kind, "person") == 0) continue;
+    const char *c = country_of(e);
+    const char *who = c ? holder(it->name, c, day) : NULL;
+    if (who) add_person(p, np, it->start, who);
+  }
+}
+
+static void attach_persons(ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  pref p[16];
+  int np = 0;
+  for (size_t m = sc->m0; m < sc->m1; m++)
+    if (near(sc, d->ment[m].start) && strcmp(d->ment[m].entity->kind, "person") == 0)
+      add_person(p, &np, d->ment[m].start, d->ment[m].entity->id);
+  long day = e->has_date ? ev_day_number(e->date.first_day, strlen(e->date.first_day)) : 0;
+  if (day) title_persons(d, sc, day, p, &np);
+  for (int a = 1; a < np; a++)
+    for (int b = a; b > 0 && p[b].pos < p[b - 1].pos; b--) {
+      pref t = p[b];
+      p[b] = p[b - 1];
+      p[b - 1] = t;
+    }
+  e->npersons = 0;
+  for (int i = 0; i < np && e->npersons < DIWAN_EVENT_MAXPERSONS; i++) {
+    int dup = 0;
+    for (int k = 0; k < e->npersons && !dup; k++) dup = strcmp(e->persons[k], p[i].id) == 0;
+    if (!dup) e->persons[e->npersons++] = p[i].id;
+  }
+}
+
+void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  attach_date(d, sc, e);
+  attach_actors(d, sc, e);
+  attach_persons(d, sc, e);
+}

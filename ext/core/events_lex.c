@@ -1,0 +1,181 @@
+/* The event lexicon: ext/data triggers.tsv, arguments.tsv, titles.tsv,
+** cues.tsv and roles.tsv in one phrase table, plus a user's triggers. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "data.h"
+#include "events_lex.h"
+
+static void *push(void **arr, size_t *n, size_t *cap, size_t size) {
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, c * size);
+    if (!p) return NULL;
+    *arr = p;
+    *cap = c;
+  }
+  return (char *)*arr + (*n)++ * size;
+}
+
+diwan_event_lexicon *diwan_event_lexicon_new(void) {
+  diwan_event_lexicon *x = calloc(1, sizeof *x);
+  if (x) ph_table_init(&x->tab);
+  return x;
+}
+
+void diwan_event_lexicon_free(diwan_event_lexicon *x) {
+  if (!x) return;
+  ph_table_free(&x->tab);
+  ph_arena_free(&x->strings);
+  free(x->trig);
+  free(x->names);
+  free(x->cues);
+  free(x->roles);
+  free(x);
+}
+
+static const char *dup(diwan_event_lexicon *x, const char *s, size_t n) {
+  if (diwan_utf8_check(s, n) == n) return ph_strdup(&x->strings, s, n);
+  diwan_buf b;
+  diwan_buf_init(&b);
+  const char *r = NULL;
+  if (diwan_utf8_sanitize(s, n, &b) >= 0) r = ph_strdup(&x->strings, b.p ? b.p : "", b.n);
+  diwan_buf_free(&b);
+  return r;
+}
+
+static int is_contact(const char *type) {
+  static const char *const c[] = {"visit", "meeting", "talks", "invitation"};
+  for (int i = 0; i < 4; i++)
+    if (strcmp(type, c[i]) == 0) return 1;
+  return 0;
+}
+
+int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
+                            const size_t len[5], int rank) {
+  if (!len[1] || !len[3]) return DIWAN_ERROR;
+  size_t idx = x->ntrig;
+  ev_trigger *t = push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
+  if (!t) return DIWAN_NOMEM;
+  t->type = dup(x, f[1], len[1]);
+  t->cameo = len[2] ? dup(x, f[2], len[2]) : NULL;
+  t->arg = dup(x, f[4], len[4]);
+  t->rank = rank;
+  if (!t->type || (len[2] && !t->cameo) || !t->arg) return DIWAN_NOMEM;
+  t->contact = is_contact(t->type);
+  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, 0, NULL);
+}
+
+/* A name (argument class or title role) as a payload. */
+static int add_named(diwan_event_lexicon *x, int tag, const char *name,
+                     size_t nn, const char *surface, size_t ns) {
+  size_t idx = x->nnames;
+  const char **p = push((void **)&x->names, &x->nnames, &x->capnames, sizeof *p);
+  if (!p) return DIWAN_NOMEM;
+  *p = dup(x, name, nn);
+  if (!*p) return DIWAN_NOMEM;
+  return ph_table_add(&x->tab, surface, ns, tag, idx, 0, NULL);
+}
+
+static const struct { const char *name; int kind; } cue_kinds[] = {
+  {"pair", CUE_PAIR}, {"nonevent", CUE_NONEVENT}, {"inherit", CUE_INHERIT},
+  {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
+  {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY},
+};
+
+static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  int kind = 0;
+  for (size_t i = 0; i < sizeof cue_kinds / sizeof cue_kinds[0]; i++)
+    if (strlen(cue_kinds[i].name) == len[1] && memcmp(cue_kinds[i].name, f[1], len[1]) == 0)
+      kind = cue_kinds[i].kind;
+  if (!kind) return DIWAN_OK;
+  if (kind == CUE_NONEVENT && len[2] == 8 && memcmp(f[2], "citation", 8) == 0)
+    kind = CUE_CITATION;
+  size_t idx = x->ncues;
+  ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  c->kind = kind;
+  c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
+  /* cues are function words: a stem would widen them ("خلال زيارة" is no
+  ** back-reference, "البلد" no pair), so they match on the fold key */
+  return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+}
+
+long ev_day_number(const char *s, size_t n) {
+  diwan_ymd d;
+  if (n == 0 || diwan_parse_iso_day(s, n, &d)) return 0;
+  return d.y * 10000L + (d.m ? d.m : 1) * 100L + (d.d ? d.d : 1);
+}
+
+static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  ev_role *r = push((void **)&x->roles, &x->nroles, &x->caproles, sizeof *r);
+  if (!r) return DIWAN_NOMEM;
+  r->person = dup(x, f[0], len[0]);
+  r->role = dup(x, f[1], len[1]);
+  r->country = dup(x, f[2], len[2]);
+  r->from = ev_day_number(f[3], len[3]);
+  r->to = ev_day_number(f[4], len[4]);
+  if (!r->person || !r->role || !r->country) return DIWAN_NOMEM;
+  return DIWAN_OK;
+}
+
+typedef struct load_ctx {
+  diwan_event_lexicon *x;
+  int file, rc;
+} load_ctx;
+
+enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES };
+
+static int load_row(void *ctx, int nf, const char **f, const size_t *len,
+                    size_t lineno) {
+  load_ctx *c = ctx;
+  diwan_event_lexicon *x = c->x;
+  int rc = DIWAN_OK;
+  (void)lineno;
+  switch (c->file) {
+    case F_TRIGGERS:
+      if (nf >= 5) {
+        int rank = nf >= 6 && len[5] ? atoi(f[5]) : 1;
+        rc = diwan_event_lexicon_add(x, f, len, rank);
+      }
+      break;
+    case F_ARGUMENTS:
+      if (nf >= 3) rc = add_named(x, EV_ARG, f[1], len[1], f[2], len[2]);
+      break;
+    case F_TITLES:
+      if (nf >= 3) rc = add_named(x, EV_TITLE, f[1], len[1], f[2], len[2]);
+      break;
+    case F_CUES:
+      if (nf >= 4) rc = add_cue(x, f, len);
+      break;
+    case F_ROLES:
+      if (nf >= 4) rc = add_role(x, f, len);
+      break;
+  }
+  if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
+  return 0;
+}
+
+static diwan_event_lexicon *builtin;
+
+static void build_builtin(void) {
+  static const char *const files[] = {"triggers.tsv", "arguments.tsv",
+                                      "titles.tsv", "cues.tsv", "roles.tsv"};
+  diwan_event_lexicon *x = diwan_event_lexicon_new();
+  if (!x) return;
+  load_ctx c = {x, 0, DIWAN_OK};
+  for (int i = 0; i < 5 && !c.rc; i++) {
+    size_t len;
+    const char *text = diwan_data(files[i], &len);
+    c.file = i;
+    if (text) diwan_tsv_each(text, len, 6, load_row, &c);
+  }
+  if (c.rc) { diwan_event_lexicon_free(x); return; }
+  builtin = x;
+}
+
+const diwan_event_lexicon *ev_lexicon_builtin(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_builtin);
+  return builtin;
+}

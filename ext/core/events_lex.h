@@ -1,0 +1,53 @@
+/* Internal: the event lexicon (triggers, argument classes, titles, cues,
+** dated roles) as one phrase table, and the pieces events.c works with. */
+#ifndef DIWAN_EVENTS_LEX_H
+#define DIWAN_EVENTS_LEX_H
+#include "diwan.h"
+#include "phrase.h"
+
+enum { EV_TRIGGER = 1, EV_ARG, EV_TITLE, EV_CUE };
+enum {
+  CUE_PAIR = 1, CUE_NONEVENT, CUE_CITATION, CUE_INHERIT, CUE_RELATIVE,
+  CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY
+};
+
+typedef struct ev_trigger {
+  const char *type, *cameo, *arg;   /* cameo NULL when none; arg "" when none */
+  int rank, contact;                /* contact: visit, meeting, talks, invitation */
+} ev_trigger;
+
+typedef struct ev_cue {
+  int kind, value;
+} ev_cue;
+
+typedef struct ev_role {
+  const char *person, *role, *country;
+  long from, to;                    /* yyyymmdd; to 0: still in office */
+} ev_role;
+
+struct diwan_event_lexicon {
+  ph_table tab;
+  ph_arena strings;
+  ev_trigger *trig;
+  size_t ntrig, captrig;
+  const char **names;               /* argument classes and title roles */
+  size_t nnames, capnames;
+  ev_cue *cues;
+  size_t ncues, capcues;
+  ev_role *roles;
+  size_t nroles, caproles;
+};
+
+/* The compiled-in lexicon, built once; NULL when out of memory. */
+const diwan_event_lexicon *ev_lexicon_builtin(void);
+
+/* The payload of a phrase hit, by its tag. */
+static inline const ev_trigger *ev_hit_trigger(const diwan_event_lexicon *x,
+                                               const ph_phrase *p) {
+  return &x->trig[p->payload];
+}
+
+/* yyyymmdd of an ISO day or year ("1994-10-10", "1994"), or 0. */
+long ev_day_number(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,146 @@
+/* The gazetteer: entities (one per id) and their surfaces in every
+** language, from the compiled-in files and from a user's rows. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "data.h"
+#include "gazetteer.h"
+
+static const char *const kinds[] = {"country", "city", "organization", "person"};
+
+const char *diwan_kind_name(const char *s, size_t n, int *rank) {
+  for (int i = 0; i < 4; i++) {
+    if (strlen(kinds[i]) == n && memcmp(kinds[i], s, n) == 0) {
+      if (rank) *rank = i;
+      return kinds[i];
+    }
+  }
+  return NULL;
+}
+
+diwan_gazetteer *diwan_gazetteer_new(void) {
+  diwan_gazetteer *g = calloc(1, sizeof *g);
+  if (g) ph_table_init(&g->tab);
+  return g;
+}
+
+void diwan_gazetteer_free(diwan_gazetteer *g) {
+  if (!g) return;
+  ph_table_free(&g->tab);
+  ph_arena_free(&g->strings);
+  free(g->ents);
+  free(g->kindrank);
+  free(g->byid);
+  free(g);
+}
+
+/* A copy of s with invalid UTF-8 replaced, in the gazetteer's arena. */
+static const char *copy_clean(diwan_gazetteer *g, const char *s, size_t n) {
+  if (diwan_utf8_check(s, n) == n) return ph_strdup(&g->strings, s, n);
+  diwan_buf b;
+  diwan_buf_init(&b);
+  const char *r = NULL;
+  if (diwan_utf8_sanitize(s, n, &b) >= 0)
+    r = ph_strdup(&g->strings, b.p ? b.p : "", b.n);
+  diwan_buf_free(&b);
+  return r;
+}
+
+static int grow_ids(diwan_gazetteer *g) {
+  size_t cap = g->capid ? g->capid * 2 : 512;
+  size_t *t = calloc(cap, sizeof *t);
+  if (!t) return DIWAN_NOMEM;
+  for (size_t i = 0; i < g->nents; i++) {
+    size_t j = ph_hash(g->ents[i].id, strlen(g->ents[i].id)) & (cap - 1);
+    while (t[j]) j = (j + 1) & (cap - 1);
+    t[j] = i + 1;
+  }
+  free(g->byid);
+  g->byid = t;
+  g->capid = cap;
+  return DIWAN_OK;
+}
+
+/* The index of the entity with this id, creating it from the row. */
+static int entity_for(diwan_gazetteer *g, const char *const f[6],
+                      const size_t len[6], const char *kind, int rank,
+                      size_t *idx) {
+  if ((g->nents + 1) * 2 > g->capid && grow_ids(g)) return DIWAN_NOMEM;
+  size_t j = ph_hash(f[0], len[0]) & (g->capid - 1);
+  for (; g->byid[j]; j = (j + 1) & (g->capid - 1)) {
+    const char *id = g->ents[g->byid[j] - 1].id;
+    if (strlen(id) == len[0] && memcmp(id, f[0], len[0]) == 0) {
+      *idx = g->byid[j] - 1;
+      return DIWAN_OK;
+    }
+  }
+  if (g->nents == g->capents) {
+    size_t cap = g->capents ? g->capents * 2 : 256;
+    diwan_entity *e = realloc(g->ents, cap * sizeof *e);
+    if (!e) return DIWAN_NOMEM;
+    g->ents = e;
+    int *r = realloc(g->kindrank, cap * sizeof *r);
+    if (!r) return DIWAN_NOMEM;
+    g->kindrank = r;
+    g->capents = cap;
+  }
+  diwan_entity *e = &g->ents[g->nents];
+  e->id = copy_clean(g, f[0], len[0]);
+  e->kind = kind;
+  e->name = copy_clean(g, f[2], len[2]);
+  e->country = copy_clean(g, f[3], len[3]);
+  if (!e->id || !e->name || !e->country) return DIWAN_NOMEM;
+  g->kindrank[g->nents] = rank;
+  g->byid[j] = g->nents + 1;
+  *idx = g->nents++;
+  return DIWAN_OK;
+}
+
+int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
+                        const size_t len[6]) {
+  int rank = 0;
+  const char *kind = diwan_kind_name(f[1], len[1], &rank);
+  if (!len[0] || !len[5] || !kind) return DIWAN_ERROR;
+  size_t idx;
+  int rc = entity_for(g, f, len, kind, rank, &idx);
+  if (rc) return rc;
+  return ph_table_add(&g->tab, f[5], len[5], 0, idx, 0, NULL);
+}
+
+typedef struct load_ctx {
+  diwan_gazetteer *g;
+  int rc;
+} load_ctx;
+
+static int load_row(void *ctx, int nf, const char **f, const size_t *lens,
+                    size_t lineno) {
+  load_ctx *c = ctx;
+  (void)lineno;
+  if (nf < 6) return 0;
+  int rc = diwan_gazetteer_add(c->g, f, lens);
+  if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
+  return 0;
+}
+
+static diwan_gazetteer *builtin;
+
+static void build_builtin(void) {
+  static const char *const files[] = {"countries.tsv", "cities.tsv",
+                                      "organizations.tsv", "persons.tsv"};
+  diwan_gazetteer *g = diwan_gazetteer_new();
+  if (!g) return;
+  load_ctx c = {g, DIWAN_OK};
+  for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
+    size_t len;
+    const char *text = diwan_data(files[i], &len);
+    if (text) diwan_tsv_each(text, len, 6, load_row, &c);
+  }
+  if (c.rc) { diwan_gazetteer_free(g); return; }
+  builtin = g;
+}
+
+const diwan_gazetteer *diwan_gazetteer_builtin(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_builtin);
+  return builtin;
+}

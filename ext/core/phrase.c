@@ -1,0 +1,191 @@
+/* Phrase tables: every unit of every surface is stored as the set of its
+** match keys, interned once per table, and the first unit's keys index the
+** phrase so a scan looks up each text unit once. */
+#include <stdlib.h>
+#include <string.h>
+#include "phrase.h"
+
+/* --------------------------------------------------------------- arena */
+
+struct ph_block {
+  struct ph_block *next;
+  size_t used, cap;
+  char data[];
+};
+
+const char *ph_strdup(ph_arena *a, const char *s, size_t n) {
+  struct ph_block *b = a->head;
+  if (!b || b->cap - b->used < n + 1) {
+    size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+    b = malloc(sizeof *b + cap);
+    if (!b) return NULL;
+    b->next = a->head;
+    b->used = 0;
+    b->cap = cap;
+    a->head = b;
+  }
+  char *p = b->data + b->used;
+  if (n) memcpy(p, s, n);
+  p[n] = 0;
+  b->used += n + 1;
+  return p;
+}
+
+void ph_arena_free(ph_arena *a) {
+  while (a->head) {
+    struct ph_block *b = a->head;
+    a->head = b->next;
+    free(b);
+  }
+}
+
+/* ---------------------------------------------------------------- keys */
+
+uint64_t ph_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+void ph_table_init(ph_table *t) { memset(t, 0, sizeof *t); }
+
+void ph_table_free(ph_table *t) {
+  for (size_t i = 0; i < t->cap; i++) {
+    if (t->slots[i]) {
+      free(t->slots[i]->starts);
+      free(t->slots[i]);
+    }
+  }
+  free(t->slots);
+  for (size_t i = 0; i < t->nphr; i++) free(t->phr[i].units);
+  free(t->phr);
+  ph_arena_free(&t->arena);
+  memset(t, 0, sizeof *t);
+}
+
+static int grow_slots(ph_table *t) {
+  size_t cap = t->cap ? t->cap * 2 : 256;
+  ph_key **slots = calloc(cap, sizeof *slots);
+  if (!slots) return DIWAN_NOMEM;
+  for (size_t i = 0; i < t->cap; i++) {
+    ph_key *k = t->slots[i];
+    if (!k) continue;
+    size_t j = k->h & (cap - 1);
+    while (slots[j]) j = (j + 1) & (cap - 1);
+    slots[j] = k;
+  }
+  free(t->slots);
+  t->slots = slots;
+  t->cap = cap;
+  return DIWAN_OK;
+}
+
+static ph_key *intern(ph_table *t, const char *s, size_t n) {
+  if ((t->count + 1) * 2 > t->cap && grow_slots(t)) return NULL;
+  uint64_t h = ph_hash(s, n);
+  size_t j = h & (t->cap - 1);
+  for (ph_key *k; (k = t->slots[j]); j = (j + 1) & (t->cap - 1))
+    if (k->h == h && k->n == n && memcmp(k->s, s, n) == 0) return k;
+  ph_key *k = calloc(1, sizeof *k);
+  if (!k) return NULL;
+  k->s = ph_strdup(&t->arena, s, n);
+  if (!k->s) { free(k); return NULL; }
+  k->h = h;
+  k->n = n;
+  t->slots[j] = k;
+  t->count++;
+  return k;
+}
+
+typedef struct unit_ctx {
+  ph_table *t;
+  ph_unit *u;
+  int oom, exact;
+} unit_ctx;
+
+static int add_key(void *ctx, const char *key, size_t n) {
+  unit_ctx *c = ctx;
+  if (c->u->n >= (c->exact ? 1 : PH_MAXKEYS) || n == 0) return 0;
+  const ph_key *k = intern(c->t, key, n);
+  if (!k) { c->oom = 1; return 1; }
+  for (int i = 0; i < c->u->n; i++) if (c->u->k[i] == k) return 0;
+  c->u->k[c->u->n++] = k;
+  return 0;
+}
+
+static int add_start(ph_key *k, size_t idx) {
+  if (k->nstarts && k->starts[k->nstarts - 1] == idx) return DIWAN_OK;
+  if (k->nstarts == k->capstarts) {
+    size_t cap = k->capstarts ? k->capstarts * 2 : 2;
+    size_t *p = realloc(k->starts, cap * sizeof *p);
+    if (!p) return DIWAN_NOMEM;
+    k->starts = p;
+    k->capstarts = cap;
+  }
+  k->starts[k->nstarts++] = idx;
+  return DIWAN_OK;
+}
+
+/* Splits a surface into units with their interned keys. */
+static int surface_units(ph_table *t, const char *s, size_t n, int exact,
+                         ph_unit *units, int *nunits) {
+  ph_units us;
+  size_t a, len;
+  int word, nu = 0;
+  ph_units_init(&us, s, n);
+  while (ph_units_next(&us, &a, &len, &word)) {
+    if (nu == PH_MAXUNITS) { *nunits = 0; return DIWAN_OK; }
+    unit_ctx c = {t, &units[nu], 0, exact};
+    units[nu].n = 0;
+    if (word) diwan_word_keys(s + a, len, add_key, &c);
+    else add_key(&c, s + a, len);
+    if (c.oom) return DIWAN_NOMEM;
+    if (units[nu].n == 0) continue;    /* nothing to match on: skip */
+    nu++;
+  }
+  *nunits = nu;
+  return DIWAN_OK;
+}
+
+int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
+                 int exact, int *added) {
+  ph_unit units[PH_MAXUNITS];
+  int nu = 0;
+  if (added) *added = 0;
+  if (surface_units(t, s, n, exact, units, &nu)) return DIWAN_NOMEM;
+  if (nu == 0) return DIWAN_OK;
+  if (t->nphr == t->capphr) {
+    size_t cap = t->capphr ? t->capphr * 2 : 64;
+    ph_phrase *p = realloc(t->phr, cap * sizeof *p);
+    if (!p) return DIWAN_NOMEM;
+    t->phr = p;
+    t->capphr = cap;
+  }
+  ph_phrase *p = &t->phr[t->nphr];
+  p->units = malloc((size_t)nu * sizeof *p->units);
+  if (!p->units) return DIWAN_NOMEM;
+  memcpy(p->units, units, (size_t)nu * sizeof *p->units);
+  p->nunits = nu;
+  p->tag = tag;
+  p->payload = payload;
+  for (int i = 0; i < units[0].n; i++)
+    if (add_start((ph_key *)units[0].k[i], t->nphr)) {
+      free(p->units);
+      return DIWAN_NOMEM;
+    }
+  t->nphr++;
+  if (added) *added = 1;
+  return DIWAN_OK;
+}
+
+const ph_key *ph_table_find(const ph_table *t, uint64_t h, const char *s,
+                            size_t n) {
+  if (!t->cap) return NULL;
+  size_t j = h & (t->cap - 1);
+  for (const ph_key *k; (k = t->slots[j]); j = (j + 1) & (t->cap - 1))
+    if (k->h == h && k->n == n && memcmp(k->s, s, n) == 0) return k;
+  return NULL;
+}

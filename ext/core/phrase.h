@@ -1,0 +1,103 @@
+/* Internal: multi-word phrase tables and the longest-match scanner that the
+** gazetteer and the event lexicon share. A phrase is a sequence of units
+** (words split at inner hyphens, French elisions dropped; punctuation and
+** numbers as they are). Each word unit matches through every key that
+** diwan_word_keys gives for it, on the lexicon side and on the text side, so
+** inflected, prefixed and differently spelled forms meet. */
+#ifndef DIWAN_PHRASE_H
+#define DIWAN_PHRASE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "diwan.h"
+
+#define PH_MAXUNITS 8     /* longest phrase, in units */
+#define PH_MAXKEYS 6      /* keys kept per lexicon unit */
+#define PH_UNITKEYS 16    /* keys kept per text unit, all tables together */
+#define PH_MAXHITS 8      /* phrases of equal (longest) length kept per match */
+#define PH_MAXTABS 4
+
+/* Small strings that live as long as their owner; never moved. */
+typedef struct ph_arena {
+  struct ph_block *head;
+} ph_arena;
+const char *ph_strdup(ph_arena *a, const char *s, size_t n);
+void ph_arena_free(ph_arena *a);
+
+typedef struct ph_key {
+  uint64_t h;
+  const char *s;
+  size_t n;
+  size_t *starts;           /* phrases whose first unit has this key */
+  size_t nstarts, capstarts;
+} ph_key;
+
+typedef struct ph_unit {
+  int n;
+  const ph_key *k[PH_MAXKEYS];
+} ph_unit;
+
+typedef struct ph_phrase {
+  int nunits;
+  ph_unit *units;
+  int tag;                  /* what the payload is, owner-defined */
+  size_t payload;           /* index into the owner's array */
+} ph_phrase;
+
+typedef struct ph_table {
+  ph_key **slots;
+  size_t cap, count;
+  ph_phrase *phr;
+  size_t nphr, capphr;
+  ph_arena arena;
+} ph_table;
+
+void ph_table_init(ph_table *t);
+void ph_table_free(ph_table *t);
+/* Adds a surface; a surface with no units or more than PH_MAXUNITS is
+** ignored (*added = 0). exact: its words match by their fold key only, not
+** by stem ("خلال الزيارة" is not "خلال زيارة"). DIWAN_OK or DIWAN_NOMEM. */
+int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
+                 int exact, int *added);
+
+const ph_key *ph_table_find(const ph_table *t, uint64_t h, const char *s,
+                            size_t n);
+
+typedef struct ph_hit {
+  const ph_table *tab;
+  const ph_phrase *p;
+} ph_hit;
+
+typedef struct ph_match {
+  size_t start, len;        /* byte span in the text */
+  int channel;              /* of the tables that matched */
+  int nhits;
+  ph_hit hit[PH_MAXHITS];
+} ph_match;
+
+typedef struct ph_scanner ph_scanner;
+/* A scanner over s reporting, left to right, the longest phrase at each
+** position. Tables are grouped in channels (chan[i] of tabs[i], 0 or 1):
+** phrases of one channel compete and never overlap, the channels are
+** independent, and the text is tokenized and looked up once for all.
+** NULL tables are skipped. */
+ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
+                           int ntabs, const char *s, size_t n);
+/* 1 and *m, 0 at the end. Matches come in order of start, channel 0 first. */
+int ph_scanner_next(ph_scanner *sc, ph_match *m);
+void ph_scanner_free(ph_scanner *sc);
+
+uint64_t ph_hash(const char *s, size_t n);
+
+/* The unit stream of a text: tokens of diwan_tokenizer, words split at inner
+** hyphens and stripped of a leading French elision (l’, d’, qu’ …). */
+typedef struct ph_units {
+  diwan_tokenizer tk;
+  const char *s;
+  size_t rest, end;         /* the part of a word still to split */
+  int pending;
+} ph_units;
+void ph_units_init(ph_units *u, const char *s, size_t n);
+/* 1 and a unit (word: 1 for letters, 0 for numbers and punctuation), 0 at end. */
+int ph_units_next(ph_units *u, size_t *start, size_t *len, int *word);
+
+#endif

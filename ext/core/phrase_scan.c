@@ -1,0 +1,284 @@
+/* The longest-match scanner. Each text unit is looked up once: its keys
+** (diwan_word_keys) are resolved to the interned keys of every table, and
+** the result is cached by the unit's bytes, since news text repeats its
+** words (Zipf) and folding is the expensive part. A queue of PH_MAXUNITS
+** units is the only look-ahead, so a scan is linear in the text. */
+#include <stdlib.h>
+#include <string.h>
+#include "phrase.h"
+
+#define QCAP 16
+#define CACHE_SLOTS_MAX 8192      /* power of two; cleared when half full */
+#define CACHE_MAXLEN 64           /* longer units are not cached */
+
+typedef struct qunit {
+  size_t start, len;
+  int nk;
+  const ph_key *k[PH_UNITKEYS];
+  const ph_table *kt[PH_UNITKEYS];
+} qunit;
+
+typedef struct centry {
+  uint64_t h;
+  uint32_t off, nk, kofs;
+  uint16_t len, used;
+} centry;
+
+#define NCHAN 2
+
+struct ph_scanner {
+  const ph_table *tabs[PH_MAXTABS];
+  int chan[PH_MAXTABS];
+  int ntabs;
+  size_t upos;              /* index of the head unit in the text */
+  size_t until[NCHAN];      /* a channel's last match covers units < until */
+  int next_chan;            /* the channel to try next at the head */
+  const char *s;
+  ph_units us;
+  qunit q[QCAP];
+  int qhead, qn, eof;
+  centry *cache;
+  size_t slots;             /* sized to the text: short texts are common */
+  size_t ncache;
+  char *cbytes;
+  size_t nbytes;
+  const ph_key **pk;
+  const ph_table **pt;
+  size_t npool;
+  int full;                 /* an insert did not fit: clear before the next */
+};
+
+ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
+                           int ntabs, const char *s, size_t n) {
+  ph_scanner *sc = calloc(1, sizeof *sc);
+  if (!sc) return NULL;
+  for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
+    if (!tabs[i] || !tabs[i]->nphr) continue;
+    sc->chan[sc->ntabs] = chan && chan[i] > 0 && chan[i] < NCHAN ? chan[i] : 0;
+    sc->tabs[sc->ntabs++] = tabs[i];
+  }
+  sc->s = s;
+  ph_units_init(&sc->us, s, n);
+  sc->slots = 64;
+  while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
+  sc->cache = calloc(sc->slots, sizeof *sc->cache);
+  sc->cbytes = malloc((sc->slots / 2 * CACHE_MAXLEN));
+  sc->pk = malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
+  sc->pt = malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
+  if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt) {
+    ph_scanner_free(sc);
+    return NULL;
+  }
+  return sc;
+}
+
+void ph_scanner_free(ph_scanner *sc) {
+  if (!sc) return;
+  free(sc->cache);
+  free(sc->cbytes);
+  free(sc->pk);
+  free(sc->pt);
+  free(sc);
+}
+
+static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n) {
+  uint64_t h = ph_hash(key, n);
+  for (int t = 0; t < sc->ntabs && u->nk < PH_UNITKEYS; t++) {
+    const ph_key *k = ph_table_find(sc->tabs[t], h, key, n);
+    if (!k) continue;
+    int dup = 0;
+    for (int i = 0; i < u->nk; i++) dup |= u->k[i] == k;
+    if (dup) continue;
+    u->k[u->nk] = k;
+    u->kt[u->nk++] = sc->tabs[t];
+  }
+}
+
+typedef struct keys_ctx {
+  ph_scanner *sc;
+  qunit *u;
+  int nkeys;
+} keys_ctx;
+
+#define AR_WAW "\xD9\x88"
+#define AR_FA "\xD9\x81"
+#define AR_BA "\xD8\xA8"
+#define AR_LAM "\xD9\x84"
+#define AR_KAF "\xD9\x83"
+#define AR_ALEF "\xD8\xA7"
+
+static int starts(const char *k, size_t n, const char *p) {
+  size_t m = strlen(p);
+  return n > m + 4 && memcmp(k, p, m) == 0;
+}
+
+/* Exact phrases (cues) match the fold key, which keeps Arabic proclitics:
+** also offer the key without a leading و/ف and without ب/ل/ك before the
+** article (بالذكرى → الذكرى, للبلدين → البلدين), never the stem. */
+static void clitic_keys(ph_scanner *sc, qunit *u, const char *k, size_t n) {
+  char buf[256];
+  if (n > sizeof buf - 2) return;
+  if (starts(k, n, AR_WAW) || starts(k, n, AR_FA)) {
+    k += 2;
+    n -= 2;
+    add_resolved(sc, u, k, n);
+  }
+  if (starts(k, n, AR_LAM AR_LAM)) {
+    memcpy(buf, AR_ALEF, 2);
+    memcpy(buf + 2, k + 2, n - 2);
+    add_resolved(sc, u, buf, n);
+  } else if ((starts(k, n, AR_BA) || starts(k, n, AR_LAM) || starts(k, n, AR_KAF)) &&
+             starts(k + 2, n - 2, AR_ALEF AR_LAM)) {
+    add_resolved(sc, u, k + 2, n - 2);
+  }
+}
+
+static int on_key(void *ctx, const char *key, size_t n) {
+  keys_ctx *c = ctx;
+  if (!n) return 0;
+  add_resolved(c->sc, c->u, key, n);
+  if (c->nkeys++ == 0) clitic_keys(c->sc, c->u, key, n);
+  return 0;
+}
+
+static void cache_clear(ph_scanner *sc) {
+  memset(sc->cache, 0, sc->slots * sizeof *sc->cache);
+  sc->ncache = sc->nbytes = sc->npool = 0;
+  sc->full = 0;
+}
+
+static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
+  if (sc->ncache >= sc->slots / 2 || sc->nbytes + u->len > (sc->slots / 2 * CACHE_MAXLEN) ||
+      sc->npool + (size_t)u->nk > (sc->slots / 2 * 4)) {
+    sc->full = 1;
+    return;
+  }
+  memcpy(sc->cbytes + sc->nbytes, sc->s + u->start, u->len);
+  e->h = h;
+  e->off = (uint32_t)sc->nbytes;
+  e->len = (uint16_t)u->len;
+  e->nk = (uint32_t)u->nk;
+  e->kofs = (uint32_t)sc->npool;
+  e->used = 1;
+  for (int i = 0; i < u->nk; i++) {
+    sc->pk[sc->npool + (size_t)i] = u->k[i];
+    sc->pt[sc->npool + (size_t)i] = u->kt[i];
+  }
+  sc->nbytes += u->len;
+  sc->npool += (size_t)u->nk;
+  sc->ncache++;
+}
+
+/* Resolves a word unit through the cache. */
+static void resolve_word(ph_scanner *sc, qunit *u) {
+  const char *w = sc->s + u->start;
+  if (u->len > CACHE_MAXLEN) {
+    keys_ctx c = {sc, u, 0};
+    diwan_word_keys(w, u->len, on_key, &c);
+    return;
+  }
+  uint64_t h = ph_hash(w, u->len);
+  if (sc->full) cache_clear(sc);
+  size_t j = h & (sc->slots - 1);
+  centry *e;
+  for (; (e = &sc->cache[j])->used; j = (j + 1) & (sc->slots - 1)) {
+    if (e->h == h && e->len == u->len &&
+        memcmp(sc->cbytes + e->off, w, u->len) == 0) {
+      for (uint32_t i = 0; i < e->nk; i++) {
+        u->k[i] = sc->pk[e->kofs + i];
+        u->kt[i] = sc->pt[e->kofs + i];
+      }
+      u->nk = (int)e->nk;
+      return;
+    }
+  }
+  keys_ctx c = {sc, u, 0};
+  diwan_word_keys(w, u->len, on_key, &c);
+  cache_put(sc, e, h, u);
+}
+
+static void fill(ph_scanner *sc) {
+  while (!sc->eof && sc->qn < PH_MAXUNITS) {
+    qunit *u = &sc->q[(sc->qhead + sc->qn) % QCAP];
+    int word;
+    if (!ph_units_next(&sc->us, &u->start, &u->len, &word)) {
+      sc->eof = 1;
+      break;
+    }
+    u->nk = 0;
+    if (sc->ntabs) {
+      if (word) resolve_word(sc, u);
+      else add_resolved(sc, u, sc->s + u->start, u->len);
+    }
+    sc->qn++;
+  }
+}
+
+static int unit_has(const qunit *u, const ph_unit *pu) {
+  for (int i = 0; i < u->nk; i++)
+    for (int j = 0; j < pu->n; j++)
+      if (u->k[i] == pu->k[j]) return 1;
+  return 0;
+}
+
+static int phrase_fits(const ph_scanner *sc, const ph_phrase *p) {
+  if (p->nunits > sc->qn) return 0;
+  for (int j = 1; j < p->nunits; j++)
+    if (!unit_has(&sc->q[(sc->qhead + j) % QCAP], &p->units[j])) return 0;
+  return 1;
+}
+
+static void add_hit(ph_match *m, const ph_table *t, const ph_phrase *p) {
+  for (int i = 0; i < m->nhits; i++)
+    if (m->hit[i].p == p) return;
+  if (m->nhits < PH_MAXHITS) m->hit[m->nhits++] = (ph_hit){t, p};
+}
+
+static int chan_of(const ph_scanner *sc, const ph_table *t) {
+  for (int i = 0; i < sc->ntabs; i++)
+    if (sc->tabs[i] == t) return sc->chan[i];
+  return -1;
+}
+
+/* The longest phrases of channel c at the head unit; their length in units. */
+static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
+  const qunit *u0 = &sc->q[sc->qhead];
+  int best = 0;
+  m->nhits = 0;
+  for (int i = 0; i < u0->nk; i++) {
+    const ph_key *k = u0->k[i];
+    const ph_table *t = u0->kt[i];
+    if (chan_of(sc, t) != c) continue;
+    for (size_t s = 0; s < k->nstarts; s++) {
+      const ph_phrase *p = &t->phr[k->starts[s]];
+      if (p->nunits < best || !phrase_fits(sc, p)) continue;
+      if (p->nunits > best) { best = p->nunits; m->nhits = 0; }
+      add_hit(m, t, p);
+    }
+  }
+  return best;
+}
+
+int ph_scanner_next(ph_scanner *sc, ph_match *m) {
+  for (;;) {
+    fill(sc);
+    if (sc->qn == 0) return 0;
+    const qunit *u0 = &sc->q[sc->qhead];
+    while (sc->next_chan < NCHAN && u0->nk) {
+      int c = sc->next_chan++;
+      if (sc->upos < sc->until[c]) continue;
+      int best = longest_at_head(sc, c, m);
+      if (!best) continue;
+      const qunit *ul = &sc->q[(sc->qhead + best - 1) % QCAP];
+      m->start = u0->start;
+      m->len = ul->start + ul->len - u0->start;
+      m->channel = c;
+      sc->until[c] = sc->upos + (size_t)best;
+      return 1;
+    }
+    sc->next_chan = 0;
+    sc->qhead = (sc->qhead + 1) % QCAP;
+    sc->qn--;
+    sc->upos++;
+  }
+}

@@ -1,0 +1,86 @@
+/* The units phrases are made of, the same for lexicon surfaces and text, so
+** "Bosnie-Herzégovine", "L’Azerbaïdjan" and "באקו-טביליסי" meet their
+** lexicon entries word by word. */
+#include <string.h>
+#include "phrase.h"
+
+/* Bytes of a hyphen at s (ASCII, U+2010, U+2011, Hebrew maqaf), or 0. */
+static size_t hyphen_at(const unsigned char *s, size_t n) {
+  if (s[0] == '-') return 1;
+  if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x90 || s[2] == 0x91))
+    return 3;
+  if (n >= 2 && s[0] == 0xD6 && s[1] == 0xBE) return 2;
+  return 0;
+}
+
+static size_t apostrophe_at(const unsigned char *s, size_t n) {
+  if (s[0] == '\'') return 1;
+  if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99) return 3;
+  return 0;
+}
+
+/* French elided articles and pronouns before an apostrophe. */
+static int is_elision(const char *s, size_t n) {
+  static const char *const el[] = {"l", "d", "j", "n", "s", "m", "t", "c", "qu"};
+  for (size_t i = 0; i < sizeof el / sizeof el[0]; i++) {
+    size_t k = strlen(el[i]);
+    if (k != n) continue;
+    size_t j = 0;
+    while (j < k && (s[j] | 0x20) == el[i][j]) j++;
+    if (j == k) return 1;
+  }
+  return 0;
+}
+
+/* Where the word proper starts, after an elision like l’ or qu’. */
+static size_t skip_elision(const char *s, size_t a, size_t b) {
+  for (size_t i = a + 1; i <= a + 2 && i < b; i++) {
+    size_t k = apostrophe_at((const unsigned char *)s + i, b - i);
+    if (k && i + k < b && is_elision(s + a, i - a)) return i + k;
+  }
+  return a;
+}
+
+void ph_units_init(ph_units *u, const char *s, size_t n) {
+  memset(u, 0, sizeof *u);
+  u->s = s;
+  diwan_tokenizer_init(&u->tk, s, n);
+}
+
+/* The next hyphen-separated part of the pending word. */
+static int next_part(ph_units *u, size_t *start, size_t *len) {
+  const unsigned char *s = (const unsigned char *)u->s;
+  while (u->rest < u->end) {
+    size_t a = u->rest, i = a, k = 0;
+    while (i < u->end && !(k = hyphen_at(s + i, u->end - i))) i++;
+    u->rest = i < u->end ? i + k : u->end;
+    if (i > a) {
+      *start = a;
+      *len = i - a;
+      return 1;
+    }
+  }
+  u->pending = 0;
+  return 0;
+}
+
+int ph_units_next(ph_units *u, size_t *start, size_t *len, int *word) {
+  for (;;) {
+    if (u->pending && next_part(u, start, len)) {
+      *word = 1;
+      return 1;
+    }
+    size_t a, n;
+    diwan_token_kind kind;
+    if (!diwan_tokenizer_next(&u->tk, &a, &n, &kind)) return 0;
+    if (kind != DIWAN_TOKEN_WORD) {
+      *start = a;
+      *len = n;
+      *word = 0;
+      return 1;
+    }
+    u->rest = skip_elision(u->s, a, a + n);
+    u->end = a + n;
+    u->pending = 1;
+  }
+}

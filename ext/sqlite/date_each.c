@@ -1,0 +1,89 @@
+/* date_each(text [, anchor [, lang]]): every date mention of a text, one
+** row each, with 1-based character offsets, EDTF value, first and last day,
+** precision, calendar, modifier and language. */
+#include <string.h>
+#include "date_anchor.h"
+
+typedef struct de_state {
+  const char *s;
+  size_t n;
+  diwan_date *rows;
+  size_t nrows, cap, next;
+  int oom;
+  dw_charpos cp;
+} de_state;
+
+static int collect(void *ctx, const diwan_date *d) {
+  de_state *st = ctx;
+  if (st->nrows == st->cap) {
+    size_t cap = st->cap ? st->cap * 2 : 16;
+    diwan_date *p = sqlite3_realloc64(st->rows, cap * sizeof *p);
+    if (!p) { st->oom = 1; return 1; }
+    st->rows = p;
+    st->cap = cap;
+  }
+  st->rows[st->nrows++] = *d;
+  return 0;
+}
+
+static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
+  de_state *st = p;
+  diwan_ymd anchor;
+  int has;
+  int rc = dw_date_anchor("date_each", args[1], &anchor, &has, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  st->s = dw_arg_text(args[0], &st->n);
+  if (!st->s) return SQLITE_OK;
+  const char *lang = args[2] ? (const char *)sqlite3_value_text(args[2]) : NULL;
+  dw_charpos_init(&st->cp, st->s, st->n);
+  rc = diwan_dates(st->s, st->n, has ? &anchor : NULL, lang, collect, st);
+  if (st->oom || rc == DIWAN_NOMEM) return SQLITE_NOMEM;
+  return SQLITE_OK;
+}
+
+static void text_or_null(dw_val *v, const char *z) {
+  if (z && z[0]) dw_text(v, z, -1);
+  else dw_null(v);
+}
+
+static int de_next(void *p, dw_val *row, char **pzErr) {
+  de_state *st = p;
+  if (st->next >= st->nrows) return 0;
+  const diwan_date *d = &st->rows[st->next++];
+  sqlite3_int64 a = dw_charpos_chars(&st->cp, d->start);
+  sqlite3_int64 b = dw_charpos_chars(&st->cp, d->start + d->len);
+  dw_int(&row[0], a + 1);
+  dw_int(&row[1], b - a);
+  dw_text(&row[2], st->s + d->start, (sqlite3_int64)d->len);
+  dw_text(&row[3], d->value, -1);
+  text_or_null(&row[4], d->first_day);
+  text_or_null(&row[5], d->last_day);
+  text_or_null(&row[6], d->precision);
+  text_or_null(&row[7], d->calendar);
+  text_or_null(&row[8], d->modifier);
+  text_or_null(&row[9], d->lang);
+  return 1;
+}
+
+static void de_finish(void *p) {
+  de_state *st = p;
+  sqlite3_free(st->rows);
+  st->rows = NULL;
+}
+
+static const dw_tvf date_each = {
+  .name = "date_each",
+  .columns = "start INTEGER, length INTEGER, surface TEXT, value TEXT, "
+             "first_day TEXT, last_day TEXT, precision TEXT, calendar TEXT, "
+             "modifier TEXT, lang TEXT",
+  .args = {"input", "anchor", "text_lang"},  /* "lang" is an output column */
+  .nRequired = 1,
+  .stateSize = sizeof(de_state),
+  .start = de_start,
+  .next = de_next,
+  .finish = de_finish,
+};
+
+int dw_register_date_each(sqlite3 *db, char **pzErr) {
+  return dw_register_tvf(db, &date_each, pzErr);
+}

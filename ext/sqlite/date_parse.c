@@ -1,0 +1,48 @@
+/* date_parse(text [, anchor]): the EDTF value of the first date mention of
+** a text, or NULL. */
+#include <string.h>
+#include "date_anchor.h"
+
+/* The callback's stop value, distinct from the DIWAN_* codes. */
+#define FOUND 100
+
+typedef struct first_date {
+  char value[64];
+  int found;
+} first_date;
+
+static int take_first(void *ctx, const diwan_date *d) {
+  first_date *f = ctx;
+  memcpy(f->value, d->value, sizeof f->value);
+  f->found = 1;
+  return FOUND;                   /* stop: only the first is wanted */
+}
+
+static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  diwan_ymd anchor;
+  int has;
+  char *zErr = NULL;
+  if (dw_date_anchor("date_parse", argc > 1 ? argv[1] : NULL, &anchor, &has, &zErr)) {
+    sqlite3_result_error(ctx, zErr ? zErr : "date_parse(): bad anchor", -1);
+    sqlite3_free(zErr);
+    return;
+  }
+  size_t n;
+  const char *s = dw_arg_text(argv[0], &n);
+  if (!s) return;
+  first_date f = {{0}, 0};
+  if (diwan_dates(s, n, has ? &anchor : NULL, NULL, take_first, &f) == DIWAN_NOMEM) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (f.found) sqlite3_result_text(ctx, f.value, -1, SQLITE_TRANSIENT);
+}
+
+static const dw_func funcs[] = {
+  {"date_parse", 1, DW_PURE, fn_date_parse},
+  {"date_parse", 2, DW_PURE, fn_date_parse},
+};
+
+int dw_register_date_parse(sqlite3 *db, char **pzErr) {
+  return dw_register_functions(db, funcs, sizeof funcs / sizeof funcs[0], pzErr);
+}

@@ -1,0 +1,140 @@
+/* event_each(text [, anchor]): one row per event of a document, with the
+** sentence as evidence. Uses the tables diwan_gazetteer and diwan_triggers
+** when the database has them. */
+#include <stdlib.h>
+#include <string.h>
+#include "dw.h"
+#include "user_lexicon.h"
+
+typedef struct evt_state {
+  const char *s;
+  size_t n;
+  diwan_gazetteer *gaz;
+  diwan_event_lexicon *lex;
+  diwan_event *ev;
+  size_t nev, cap, i;
+  dw_charpos cp;
+  diwan_buf json, trig, text;
+} evt_state;
+
+static int collect(void *ctx, const diwan_event *e) {
+  evt_state *st = ctx;
+  if (st->nev == st->cap) {
+    size_t cap = st->cap ? st->cap * 2 : 32;
+    diwan_event *p = realloc(st->ev, cap * sizeof *p);
+    if (!p) return DIWAN_NOMEM;
+    st->ev = p;
+    st->cap = cap;
+  }
+  st->ev[st->nev++] = *e;
+  return 0;
+}
+
+static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
+  evt_state *st = p;
+  diwan_ymd anchor;
+  int has_anchor = 0;
+  st->s = dw_arg_text(args[0], &st->n);
+  if (args[1] && sqlite3_value_type(args[1]) != SQLITE_NULL) {
+    size_t an;
+    const char *a = dw_arg_text(args[1], &an);
+    if (diwan_parse_iso_day(a, an, &anchor) != DIWAN_OK) {
+      *pzErr = sqlite3_mprintf("event_each(): anchor '%.*s' is not an ISO 8601 date",
+                               (int)(an > 40 ? 40 : an), a);
+      return SQLITE_ERROR;
+    }
+    has_anchor = 1;
+  }
+  if (!st->s) return SQLITE_OK;
+  int rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
+  if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  diwan_event_opts o = {st->gaz, st->lex, has_anchor ? &anchor : NULL};
+  if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
+  dw_charpos_init(&st->cp, st->s, st->n);
+  return SQLITE_OK;
+}
+
+/* ids come from lexicons and user rows: escape them for JSON. */
+static void json_persons(diwan_buf *b, const diwan_event *e) {
+  diwan_buf_reset(b);
+  diwan_buf_append(b, "[", 1);
+  for (int i = 0; i < e->npersons; i++) {
+    if (i) diwan_buf_append(b, ",", 1);
+    diwan_buf_append(b, "\"", 1);
+    for (const char *c = e->persons[i]; *c; c++) {
+      unsigned char u = (unsigned char)*c;
+      if (u == '"' || u == '\\') { diwan_buf_append(b, "\\", 1); diwan_buf_append(b, c, 1); }
+      else if (u < 0x20) {
+        char esc[8];
+        static const char hex[] = "0123456789abcdef";
+        memcpy(esc, "\\u00", 4);
+        esc[4] = hex[u >> 4];
+        esc[5] = hex[u & 15];
+        diwan_buf_append(b, esc, 6);
+      } else diwan_buf_append(b, c, 1);
+    }
+    diwan_buf_append(b, "\"", 1);
+  }
+  diwan_buf_append(b, "]", 1);
+}
+
+static void date_cols(dw_val *row, const diwan_event *e) {
+  if (!e->has_date) return;
+  dw_text(&row[6], e->date.value, -1);
+  if (e->date.first_day[0]) dw_text(&row[7], e->date.first_day, -1);
+  if (e->date.last_day[0]) dw_text(&row[8], e->date.last_day, -1);
+  dw_text(&row[9], e->date.precision, -1);
+}
+
+static int evt_next(void *p, dw_val *row, char **pzErr) {
+  evt_state *st = p;
+  if (st->i >= st->nev) return 0;
+  const diwan_event *e = &st->ev[st->i++];
+  sqlite3_int64 a = dw_charpos_chars(&st->cp, e->start);
+  sqlite3_int64 b = dw_charpos_chars(&st->cp, e->start + e->len);
+  dw_int(&row[0], (sqlite3_int64)e->sentence + 1);
+  dw_int(&row[1], a + 1);
+  dw_int(&row[2], b - a);
+  if (dw_clean_text(&row[3], st->s + e->start, e->len, &st->trig)) return -SQLITE_NOMEM;
+  dw_text(&row[4], e->type, -1);
+  dw_text(&row[5], e->cameo, -1);
+  date_cols(row, e);
+  dw_text(&row[10], e->actor1, -1);
+  dw_text(&row[11], e->actor2, -1);
+  json_persons(&st->json, e);
+  if (st->json.oom) return -SQLITE_NOMEM;
+  dw_text(&row[12], st->json.p, (sqlite3_int64)st->json.n);
+  dw_text(&row[13], e->place, -1);
+  if (dw_clean_text(&row[14], st->s + e->sent_start, e->sent_len, &st->text))
+    return -SQLITE_NOMEM;
+  return 1;
+}
+
+static void evt_finish(void *p) {
+  evt_state *st = p;
+  free(st->ev);
+  diwan_gazetteer_free(st->gaz);
+  diwan_event_lexicon_free(st->lex);
+  diwan_buf_free(&st->json);
+  diwan_buf_free(&st->trig);
+  diwan_buf_free(&st->text);
+}
+
+static const dw_tvf event_each = {
+  .name = "event_each",
+  .columns = "sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT, "
+             "type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT, "
+             "precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT, "
+             "text TEXT",
+  .args = {"input", "anchor"},
+  .nRequired = 1,
+  .stateSize = sizeof(evt_state),
+  .start = evt_start,
+  .next = evt_next,
+  .finish = evt_finish,
+};
+
+int dw_register_events(sqlite3 *db, char **pzErr) {
+  return dw_register_tvf(db, &event_each, pzErr);
+}

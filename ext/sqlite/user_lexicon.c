@@ -1,0 +1,216 @@
+/* A user's own lexicon rows: the tables diwan_gazetteer(id, kind, name,
+** country, lang, surface) and diwan_triggers(lang, type, cameo, surface,
+** argument[, rank]), read at the start of each scan so a new row counts at
+** once. A missing table means no user rows; a malformed one is an error
+** naming the function, the table and the column. */
+#include <string.h>
+#include "dw.h"
+#include "user_lexicon.h"
+
+/* 1 when the table has a column of that name (case-insensitive), 0 when not,
+** -1 when the table does not exist; negative SQLite codes on error. */
+static int table_columns(sqlite3 *db, const char *table, const char *const *want,
+                         int nwant, int *have) {
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1)", -1,
+                              &st, 0);
+  if (rc != SQLITE_OK) return -rc;
+  sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+  int ncols = 0;
+  for (int i = 0; i < nwant; i++) have[i] = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    ncols++;
+    for (int i = 0; i < nwant && name; i++)
+      if (sqlite3_stricmp(name, want[i]) == 0) have[i] = 1;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) return -rc;
+  return ncols ? 1 : -1;
+}
+
+/* The SELECT of the wanted columns; the table may lack the optional ones. */
+static char *select_sql(sqlite3 *db, const char *table, const char *const *cols,
+                        int ncols, const int *have) {
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < ncols; i++)
+    sqlite3_str_appendf(s, "%s%s", i ? ", " : "", !have || have[i] ? cols[i] : "NULL");
+  sqlite3_str_appendf(s, " FROM \"%w\"", table);
+  return sqlite3_str_finish(s);
+}
+
+/* 0 when the table surely does not exist. Every scan asks, and most
+** databases have no such table: a schema lookup, where the library has it,
+** is far cheaper than a failed prepare. */
+static int may_exist(sqlite3 *db, const char *table) {
+  if (!sqlite3_api->table_column_metadata) return 1;
+  return sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
+                                       NULL, NULL) == SQLITE_OK;
+}
+
+/* Prepares the SELECT of the wanted columns, or *st = NULL when the table
+** is absent. Columns past nrequired may be missing: NULL is selected then.
+** Runs once per scan, so the common cases cost one prepare: the table is
+** complete, or it does not exist. */
+static int select_rows(sqlite3 *db, const char *fn, const char *table,
+                       const char *const *cols, int ncols, int nrequired,
+                       sqlite3_stmt **st, char **pzErr) {
+  int have[8];
+  *st = NULL;
+  if (!may_exist(db, table)) return SQLITE_OK;
+  char *sql = select_sql(db, table, cols, ncols, NULL);
+  if (!sql) return SQLITE_NOMEM;
+  int rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
+  sqlite3_free(sql);
+  if (rc == SQLITE_OK) return rc;
+  if (rc != SQLITE_ERROR) return rc;
+  /* SQLite's own wording, stable since 3.0: the common case, answered
+  ** without a second query */
+  if (strncmp(sqlite3_errmsg(db), "no such table", 13) == 0) return SQLITE_OK;
+  /* missing columns: find out which */
+  int r = table_columns(db, table, cols, ncols, have);
+  if (r == -1) return SQLITE_OK;
+  if (r < 0) return -r;
+  for (int i = 0; i < nrequired; i++) {
+    if (!have[i]) {
+      *pzErr = sqlite3_mprintf("%s(): table %s has no column '%s'", fn, table,
+                               cols[i]);
+      return SQLITE_ERROR;
+    }
+  }
+  sql = select_sql(db, table, cols, ncols, have);
+  if (!sql) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK)
+    *pzErr = sqlite3_mprintf("%s(): cannot read table %s: %s", fn, table,
+                             sqlite3_errmsg(db));
+  return rc;
+}
+
+static const char *type_name(int t) {
+  switch (t) {
+    case SQLITE_INTEGER: return "an integer";
+    case SQLITE_FLOAT: return "a real";
+    case SQLITE_BLOB: return "a blob";
+    case SQLITE_NULL: return "NULL";
+    default: return "text";
+  }
+}
+
+/* Fields of one row as text; NULL is allowed where optional says so. */
+static int row_fields(sqlite3_stmt *st, const char *fn, const char *table,
+                      const char *const *cols, int ncols, unsigned optional,
+                      sqlite3_int64 rowno, const char **f, size_t *len,
+                      char **pzErr) {
+  for (int i = 0; i < ncols; i++) {
+    int t = sqlite3_column_type(st, i);
+    if (t == SQLITE_TEXT || (t == SQLITE_NULL && (optional >> i & 1))) {
+      const char *z = (const char *)sqlite3_column_text(st, i);
+      f[i] = z ? z : "";
+      len[i] = z ? (size_t)sqlite3_column_bytes(st, i) : 0;
+      continue;
+    }
+    *pzErr = sqlite3_mprintf("%s(): table %s, row %lld: column '%s' is %s, "
+                             "not text", fn, table, rowno, cols[i], type_name(t));
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
+                      char **pzErr) {
+  static const char *const cols[] = {"id", "kind", "name", "country", "lang",
+                                     "surface"};
+  sqlite3_stmt *st;
+  *out = NULL;
+  int rc = select_rows(db, fn, "diwan_gazetteer", cols, 6, 6, &st, pzErr);
+  if (rc != SQLITE_OK || !st) return rc;
+  diwan_gazetteer *g = diwan_gazetteer_new();
+  sqlite3_int64 rowno = 0;
+  while (g && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *f[6];
+    size_t len[6];
+    rowno++;
+    /* name, country and lang may be NULL */
+    rc = row_fields(st, fn, "diwan_gazetteer", cols, 6, 0x1C, rowno, f, len, pzErr);
+    if (rc != SQLITE_OK) break;
+    int r = diwan_gazetteer_add(g, f, len);
+    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
+    if (r == DIWAN_ERROR) {
+      *pzErr = sqlite3_mprintf(
+          "%s(): table diwan_gazetteer, row %lld: needs an id, a surface and a "
+          "kind among country, city, organization, person (got '%.*s')",
+          fn, rowno, (int)len[1], f[1]);
+      rc = SQLITE_ERROR;
+      break;
+    }
+  }
+  if (!g) rc = SQLITE_NOMEM;
+  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  else if (rc != SQLITE_OK && !*pzErr)
+    *pzErr = sqlite3_mprintf("%s(): reading diwan_gazetteer: %s", fn,
+                             sqlite3_errstr(rc));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_OK) { diwan_gazetteer_free(g); return rc; }
+  *out = g;
+  return SQLITE_OK;
+}
+
+int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
+                     char **pzErr) {
+  static const char *const cols[] = {"lang", "type", "cameo", "surface",
+                                     "argument", "rank"};
+  sqlite3_stmt *st;
+  *out = NULL;
+  int rc = select_rows(db, fn, "diwan_triggers", cols, 6, 5, &st, pzErr);
+  if (rc != SQLITE_OK || !st) return rc;
+  diwan_event_lexicon *x = diwan_event_lexicon_new();
+  sqlite3_int64 rowno = 0;
+  while (x && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *f[5];
+    size_t len[5];
+    rowno++;
+    /* lang, cameo and argument may be NULL */
+    rc = row_fields(st, fn, "diwan_triggers", cols, 5, 0x15, rowno, f, len, pzErr);
+    if (rc != SQLITE_OK) break;
+    int t = sqlite3_column_type(st, 5);
+    if (t != SQLITE_NULL && t != SQLITE_INTEGER) {
+      *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: column "
+                               "'rank' is %s, not an integer", fn, rowno,
+                               type_name(t));
+      rc = SQLITE_ERROR;
+      break;
+    }
+    int rank = t == SQLITE_NULL ? 1 : sqlite3_column_int(st, 5);
+    int r = diwan_event_lexicon_add(x, f, len, rank);
+    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
+    if (r == DIWAN_ERROR) {
+      *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: needs a "
+                               "type and a surface", fn, rowno);
+      rc = SQLITE_ERROR;
+      break;
+    }
+  }
+  if (!x) rc = SQLITE_NOMEM;
+  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  else if (rc != SQLITE_OK && !*pzErr)
+    *pzErr = sqlite3_mprintf("%s(): reading diwan_triggers: %s", fn,
+                             sqlite3_errstr(rc));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_OK) { diwan_event_lexicon_free(x); return rc; }
+  *out = x;
+  return SQLITE_OK;
+}
+
+int dw_clean_text(dw_val *v, const char *s, size_t n, diwan_buf *buf) {
+  if (diwan_utf8_check(s, n) == n) {
+    dw_text(v, s, (sqlite3_int64)n);
+    return SQLITE_OK;
+  }
+  diwan_buf_reset(buf);
+  if (diwan_utf8_sanitize(s, n, buf) < 0) return SQLITE_NOMEM;
+  dw_text(v, buf->p ? buf->p : "", (sqlite3_int64)buf->n);
+  return SQLITE_OK;
+}

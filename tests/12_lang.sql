@@ -1,0 +1,25 @@
+-- diwan_lang(): script first, then frequent words within a script.
+select 'lang-ar', diwan_lang('أنشئت العلاقات الدبلوماسية بين اذربيجان والكويت') = 'ar';
+select 'lang-ar-vowelled', diwan_lang('أَحْمَدُ فِي الْكُوَيْتِ') = 'ar';
+select 'lang-he', diwan_lang('היחסים הדיפלומטיים כוננו ב-27 באוגוסט 1992') = 'he';
+select 'lang-he-niqqud', diwan_lang('שָׁלוֹם עֲלֵיכֶם') = 'he';
+select 'lang-fr', diwan_lang('Les deux pays ont commencé à nouer des relations diplomatiques en 1994') = 'fr';
+select 'lang-fr-accents', diwan_lang('Koweït coopération défense armée') = 'fr';
+select 'lang-en', diwan_lang('The two countries established diplomatic relations in 1992') = 'en';
+select 'lang-ru', diwan_lang('Дипломатические отношения между Азербайджаном и Казахстаном установлены 27 августа 1992 года') = 'ru';
+select 'lang-uk', diwan_lang('Дипломатичні відносини між країнами встановлені у 1992 році і це важливо') = 'uk';
+select 'lang-az', diwan_lang('Azərbaycan və Qazaxıstan arasında diplomatik münasibətlər 1992-ci ildə qurulub') = 'az';
+select 'lang-az-letters', diwan_lang('Azərbaycan Qazaxıstan Əlcəzair') = 'az';
+select 'lang-und-short', diwan_lang('ok') = 'und';
+select 'lang-und-digits', diwan_lang('1994 2004 2006 ١٩٩٤') = 'und';
+select 'lang-und-punct', diwan_lang('... !!! ؟؟') = 'und';
+select 'lang-und-empty', diwan_lang('') = 'und';
+select 'lang-null', diwan_lang(NULL) is null;
+select 'lang-blob', diwan_lang(cast('שתי המדינות חברות' as blob)) = 'he';
+select 'lang-invalid-utf8', diwan_lang(x'ff' || cast('العلاقات بين البلدين' as blob) || x'c3') = 'ar';
+select 'lang-integer', diwan_lang(12345) = 'und';
+select 'lang-he-with-english-citations', diwan_lang('יחסי אזרבייג''ן–קזחסטן הם היחסים הבילטרליים בין אזרבייג''ן לקזחסטן. ^ Azerbaijan - Kazakhstan: brotherhood') = 'he';
+select 'lang-mixed-dominant', diwan_lang('Le Koweït الكويت الكويتية الأذربيجانية العلاقات') = 'ar';
+select 'lang-latin-unknown', diwan_lang('Lorem ipsum dolor sit amet') = 'und';
+select 'lang-type', typeof(diwan_lang('abc')) = 'text';
+select 'lang-deterministic-index', (select count(*) from pragma_function_list where name = 'diwan_lang' and (flags & 0x200800) = 0x200800) = 1;

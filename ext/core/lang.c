@@ -50,7 +50,7 @@ static const char *vote(const char *w, size_t n) {
 
 typedef struct counts {
   size_t script[8];
-  size_t fr, en, az, ru, uk, de_letters, az_letters, uk_letters, fr_letters;
+  size_t fr, en, az, ru, uk, az_letters, uk_letters, fr_letters;
 } counts;
 
 static void tally_letter(counts *c, uint32_t cp, diwan_script sc) {

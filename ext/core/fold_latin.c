@@ -3,11 +3,8 @@
 ** ICU defines the fold of each code point; the results for U+0000–07FF
 ** (every two-byte code point: Latin, Greek, Cyrillic…) are computed once
 ** into a table so the hot path never calls ICU. */
-#define _GNU_SOURCE   /* dladdr, RTLD_NODELETE */
-#include <dlfcn.h>
 #include <pthread.h>
 #include <string.h>
-#include <unicode/ucal.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
@@ -67,26 +64,8 @@ static int icu_fold(uint32_t cp, diwan_buf *out) {
   return DIWAN_OK;
 }
 
-/* ICU's normalizer instances are cached inside ICU, which the extension
-** loaded. Pinning ICU keeps those caches alive across unloads of the
-** extension (and reused by the next load) instead of lost with the library.
-** Both libraries must stay: ICU's shared cache (in libicuuc) also holds
-** objects whose code is in libicui18n (the calendars of the dates module),
-** and would call into an unmapped library if only libicuuc stayed. */
-static void pin(const void *symbol) {
-  Dl_info info;
-  if (dladdr(symbol, &info) && info.dli_fname)
-    dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-}
-
-static void pin_icu(void) {
-  pin((const void *)unorm2_getNFKCInstance);   /* libicuuc */
-  pin((const void *)ucal_open);                /* libicui18n */
-}
-
 static void build(void) {
   UErrorCode err = U_ZERO_ERROR;
-  pin_icu();
   nfkc = unorm2_getNFKCInstance(&err);
   err = U_ZERO_ERROR;
   nfkc_cf = unorm2_getNFKCCasefoldInstance(&err);

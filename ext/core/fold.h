@@ -32,6 +32,9 @@ int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
 #define DW_AR_KEEP 0xFFFFu
 #define DW_AR_DROP 0u
 const uint16_t *dw_ar_table(int level);
+/* The Hebrew table over U+0580–05FF (index cp - 0x580), same encoding;
+** the replacements are ASCII ' and ". */
+const uint16_t *dw_he_table(void);
 
 /* Arabic code point (U+0600–06FF) under a level: appends its folded form;
 ** used by the fold key so it agrees with diwan_ar_normalize. */

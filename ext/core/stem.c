@@ -72,7 +72,10 @@ void dw_scratch_free(dw_scratch *sc) {
 int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
             diwan_key_cb cb, void *ctx) {
   dw_scratch own;
-  emitter e = {cb, ctx, {0}, {0}, 0};
+  emitter e;              /* only nseen needs clearing, not the arrays */
+  e.cb = cb;
+  e.ctx = ctx;
+  e.nseen = 0;
   int rc;
   if (!sc) { dw_scratch_init(&own); sc = &own; }
   diwan_buf *f = &sc->f, *s = &sc->s;

@@ -23,6 +23,13 @@ static dw_wordset protect;
 /* Quick rejection before hashing: bit (first letter & 63) of the row for
 ** the word's length in letters is set when some protected word has both. */
 static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
+/* Letters of U+0600–06FF that start a front affix / end a suffix: most
+** words can skip the affix loops after one look-up. */
+static unsigned char front_first[256], suffix_last[256];
+
+static int in_table(const unsigned char *t, uint32_t cp) {
+  return cp >= 0x600 && cp <= 0x6FF && t[cp - 0x600];
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
@@ -61,6 +68,8 @@ static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
   return 0;
 }
 
+static int in_range(uint32_t cp) { return cp >= 0x600 && cp <= 0x6FF; }
+
 static int longer_first(const void *x, const void *y) {
   return ((const affix *)y)->n - ((const affix *)x)->n;
 }
@@ -72,6 +81,14 @@ static void load(void) {
   /* Stable enough: entries of one length keep no meaningful order. */
   qsort(articles.a, (size_t)articles.n, sizeof(affix), longer_first);
   qsort(clitics.a, (size_t)clitics.n, sizeof(affix), longer_first);
+  const affixes *front[] = {&articles, &clitics, &conjs};
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; i < front[k]->n; i++)
+      if (in_range(front[k]->a[i].cp[0])) front_first[front[k]->a[i].cp[0] - 0x600] = 1;
+  for (int i = 0; i < suffixes.n; i++) {
+    uint32_t last = suffixes.a[i].cp[suffixes.a[i].n - 1];
+    if (in_range(last)) suffix_last[last - 0x600] = 1;
+  }
   dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose);
   uint32_t cp[MAXCP];
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
@@ -127,6 +144,7 @@ static int ends_in_article(const affix *x) {
 static int protected_plus_suffix(uint32_t *cp, int a, int b);
 
 static int strip_front(uint32_t *cp, int a, int b, diwan_buf *out) {
+  if (b <= a || !in_table(front_first, cp[a])) return a;
   for (int i = 0; i < articles.n; i++) {
     const affix *x = &articles.a[i];
     if (!starts(cp, a, b, x) || b - a - x->n < 2) continue;
@@ -188,6 +206,7 @@ static int decode_slow(const char *w, size_t n, uint32_t *cp, diwan_buf *out, in
 ** before a suffix is written ت, so ت is also read as ة (folded to ه). Returns
 ** the end of the protected word in cp[a..) (with ت made ه), or 0. */
 static int protected_plus_suffix(uint32_t *cp, int a, int b) {
+  if (b <= a || !in_table(suffix_last, cp[b - 1])) return 0;
   for (int i = 0; i < suffixes.n; i++) {
     const affix *x = &suffixes.a[i];
     int e = b - x->n;
@@ -204,6 +223,7 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b) {
 /* The Light10 suffixes, once each in order; stops at a protected word. */
 static int strip_suffixes(uint32_t *cp, int a, int b) {
   int pronoun = 0;
+  if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
   for (int i = 0; i < suffixes.n; i++) {
     const affix *x = &suffixes.a[i];
     if (!ends(cp, a, b, x) || b - a < x->n + 2) continue;

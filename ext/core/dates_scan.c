@@ -244,6 +244,7 @@ static void lookup(dtok *t, const cuts *c) {
     for (int k = 0; k < 2 && k + 2 < c->nl; k++) {
       if (!prefix_letter(t->script, t->key + (k ? c->key[0] : 0))) return;
       size_t kk = c->key[k];
+      if (c->src[k] - t->s > 255) return;   /* letters buried in marks */
       t->lx = dl_find(t->key + kk, t->klen - kk);
       if (t->lx) {
         t->pre = (uint8_t)(c->src[k] - t->s);
@@ -251,7 +252,8 @@ static void lookup(dtok *t, const cuts *c) {
         return;
       }
     }
-  } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen) {
+  } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen &&
+             c->elide_src - t->s <= 255) {
     t->lx = dl_find(t->key + c->elide_key, t->klen - c->elide_key);
     if (t->lx) {
       t->pre = (uint8_t)(c->elide_src - t->s);

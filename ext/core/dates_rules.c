@@ -153,11 +153,19 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *q = dp_mw(c, i, K_CUE, &j);
   if (!q) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;
-  core o;
+  core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
   from_core(c, m, &o, j);
   if (!m->lang) m->lang = q->lang;
+  /* في 2001-2005, in 1994–2007: two years joined by a dash */
+  const dtok *d = T(o.end);
+  if (o.e.prec == P_YEAR && !o.rel && d->kind == T_PUNCT && glued(d) &&
+      (is_hyphen(d) || d->cp == 0x2013) && glued(T(o.end + 1)) &&
+      dp_bare_year(c, o.end + 1, &b, NULL) && b.e.y > o.e.y) {
+    m->b = b.e;
+    span(c, m, j, b.end);
+  }
   return 1;
 }
 

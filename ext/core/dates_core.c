@@ -23,7 +23,9 @@ static int numeric_at(dctx *c, long i, core *o) {
   if (glued(n) && is_sep(n) && T(i + 6)->kind == T_NUM && glued(T(i + 6))) return 0;
   int time = n->kind == T_WORD && n->klen == 1 && n->key[0] == 't' &&
              T(i + 6)->kind == T_NUM && glued(T(i + 6));   /* 1974-10-31T10:00 */
-  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time) return 0;
+  int era;
+  long end = dp_era_at(c, i + 5, &era);          /* ١٤٤٥/٠٩/١٥ هـ */
+  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time && !era) return 0;
   int yy, mm, dd;
   if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
     yy = a->num; mm = b->num; dd = y->num;
@@ -35,8 +37,13 @@ static int numeric_at(dctx *c, long i, core *o) {
   } else {
     return 0;
   }
-  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, i + 5);
   o->lang = NULL;
+  if (era == ERA_AH) {
+    dp_set_end(o, yy, mm, dd, P_DAY, CAL_HIJRI, end);
+    diwan_ymd g;
+    return dc_to_gregorian(CAL_HIJRI, yy, mm, dd, &g) == DIWAN_OK ? 1 : -1;
+  }
+  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, era ? end : i + 5);
   if (yy < 1000 || yy > 2999 || mm < 1 || mm > 12 || dd < 1 ||
       dd > dd_days_in_month(yy, mm))
     return -1;

@@ -207,6 +207,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   *skip = 0;
   if (t->kind == T_EOF) return 0;
   if (t->kind == T_WORD && !t->lx && !t->gem) return 0;
+  /* punctuation starts a date only as ’90s, (1998) or © 2024 */
+  if (t->kind == T_PUNCT && !t->lx && t->cp != '(' && t->cp != 0xA9 && t->cp != '\'' &&
+      t->cp != 0x2019 && t->cp != 0x2018)
+    return 0;
   int r;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;

@@ -169,6 +169,7 @@ static int weekday_at(dctx *c, long i, core *o) {
 
 static int core_word_at(dctx *c, long i, core *o, int lead) {
   long j, k2;
+  if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
   const dlex *e;
   if ((e = dp_mw(c, i, K_CENTURY | K_DECADE, &j))) {
     int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);
@@ -248,7 +249,7 @@ int dp_core_at(dctx *c, long i, core *o, int lead) {
   const dtok *t = T(i);
   memset(o, 0, sizeof *o);
   if (t->kind == T_WORD) return core_word_at(c, i, o, lead);
-  if (t->kind == T_PUNCT) return digit_decade_at(c, i, o);
+  if (t->kind == T_PUNCT) return is_apos_p(t) ? digit_decade_at(c, i, o) : 0;
   if (t->kind != T_NUM) return 0;
   int r = numeric_at(c, i, o);
   if (r) return r;

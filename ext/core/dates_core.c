@@ -194,11 +194,14 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         o->lang = e->mlang;
         return (d >= 1 && d <= dd_days_in_month(o->e.y, e->month)) ? 1 : -1;
       }
-      /* May 5 but not "they may 5": a day without a year needs a capital */
-      if (!strcmp(e->mlang, "en") && !dp_bad_year_at(c, y) &&
-          (!e->ambiguous || (c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z'))) {
+      /* English order without a year: May 5, Sept. 11 (also a French
+      ** abbreviation), but not "they may 5": capitals or an English name */
+      int cap = c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z';
+      int en = !strcmp(e->mlang, "en");
+      if (T(i)->script == S_LATIN && !dp_bad_year_at(c, y) &&
+          ((en && !e->ambiguous) || cap)) {
         dp_set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
-        o->lang = e->mlang;
+        o->lang = "en";
         return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
       }
     }

@@ -72,12 +72,27 @@ static void documents(const char *s, size_t n) {
   CHECK(l && strlen(l) >= 2);
 }
 
+static int date_cb(void *ctx, const diwan_date *d) {
+  size_t n = *(size_t *)ctx;
+  CHECK(d->len > 0 && d->start + d->len <= n);
+  CHECK(d->precision && d->calendar && d->lang);
+  CHECK(!d->first_day[0] || strcmp(d->first_day, d->last_day) <= 0);
+  return 0;
+}
+
+static void dates(const char *s, size_t n) {
+  diwan_ymd anchor = {2020, 2, 29};
+  diwan_dates(s, n, NULL, NULL, date_cb, &n);
+  diwan_dates(s, n, &anchor, "en-US", date_cb, &n);
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   const char *s = (const char *)data;
   int found = 0;
   diwan_match(s, size / 2, s + size / 2, size - size / 2, &found);
   CHECK(found == 0 || found == 1);
   tokens(s, size);
+  dates(s, size);
   folds(s, size);
   documents(s, size);
   return 0;

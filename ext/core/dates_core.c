@@ -23,7 +23,9 @@ static int numeric_at(dctx *c, long i, core *o) {
   if (glued(n) && is_sep(n) && T(i + 6)->kind == T_NUM && glued(T(i + 6))) return 0;
   int time = n->kind == T_WORD && n->klen == 1 && n->key[0] == 't' &&
              T(i + 6)->kind == T_NUM && glued(T(i + 6));   /* 1974-10-31T10:00 */
-  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time) return 0;
+  int era;
+  long end = dp_era_at(c, i + 5, &era);          /* ١٤٤٥/٠٩/١٥ هـ */
+  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time && !era) return 0;
   int yy, mm, dd;
   if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
     yy = a->num; mm = b->num; dd = y->num;
@@ -35,8 +37,13 @@ static int numeric_at(dctx *c, long i, core *o) {
   } else {
     return 0;
   }
-  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, i + 5);
   o->lang = NULL;
+  if (era == ERA_AH) {
+    dp_set_end(o, yy, mm, dd, P_DAY, CAL_HIJRI, end);
+    diwan_ymd g;
+    return dc_to_gregorian(CAL_HIJRI, yy, mm, dd, &g) == DIWAN_OK ? 1 : -1;
+  }
+  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, era ? end : i + 5);
   if (yy < 1000 || yy > 2999 || mm < 1 || mm > 12 || dd < 1 ||
       dd > dd_days_in_month(yy, mm))
     return -1;
@@ -162,6 +169,7 @@ static int weekday_at(dctx *c, long i, core *o) {
 
 static int core_word_at(dctx *c, long i, core *o, int lead) {
   long j, k2;
+  if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
   const dlex *e;
   if ((e = dp_mw(c, i, K_CENTURY | K_DECADE, &j))) {
     int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);
@@ -186,11 +194,14 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         o->lang = e->mlang;
         return (d >= 1 && d <= dd_days_in_month(o->e.y, e->month)) ? 1 : -1;
       }
-      /* May 5 but not "they may 5": a day without a year needs a capital */
-      if (!strcmp(e->mlang, "en") && !dp_bad_year_at(c, y) &&
-          (!e->ambiguous || (c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z'))) {
+      /* English order without a year: May 5, Sept. 11 (also a French
+      ** abbreviation), but not "they may 5": capitals or an English name */
+      int cap = c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z';
+      int en = !strcmp(e->mlang, "en");
+      if (T(i)->script == S_LATIN && !dp_bad_year_at(c, y) &&
+          ((en && !e->ambiguous) || cap)) {
         dp_set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
-        o->lang = e->mlang;
+        o->lang = "en";
         return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
       }
     }
@@ -241,7 +252,7 @@ int dp_core_at(dctx *c, long i, core *o, int lead) {
   const dtok *t = T(i);
   memset(o, 0, sizeof *o);
   if (t->kind == T_WORD) return core_word_at(c, i, o, lead);
-  if (t->kind == T_PUNCT) return digit_decade_at(c, i, o);
+  if (t->kind == T_PUNCT) return is_apos_p(t) ? digit_decade_at(c, i, o) : 0;
   if (t->kind != T_NUM) return 0;
   int r = numeric_at(c, i, o);
   if (r) return r;

@@ -153,11 +153,19 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *q = dp_mw(c, i, K_CUE, &j);
   if (!q) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;
-  core o;
+  core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
   from_core(c, m, &o, j);
   if (!m->lang) m->lang = q->lang;
+  /* في 2001-2005, in 1994–2007: two years joined by a dash */
+  const dtok *d = T(o.end);
+  if (o.e.prec == P_YEAR && !o.rel && d->kind == T_PUNCT && glued(d) &&
+      (is_hyphen(d) || d->cp == 0x2013) && glued(T(o.end + 1)) &&
+      dp_bare_year(c, o.end + 1, &b, NULL) && b.e.y > o.e.y) {
+    m->b = b.e;
+    span(c, m, j, b.end);
+  }
   return 1;
 }
 
@@ -199,6 +207,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   *skip = 0;
   if (t->kind == T_EOF) return 0;
   if (t->kind == T_WORD && !t->lx && !t->gem) return 0;
+  /* punctuation starts a date only as ’90s, (1998) or © 2024 */
+  if (t->kind == T_PUNCT && !t->lx && t->cp != '(' && t->cp != 0xA9 && t->cp != '\'' &&
+      t->cp != 0x2019 && t->cp != 0x2018)
+    return 0;
   int r;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;

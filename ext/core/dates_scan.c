@@ -59,8 +59,13 @@ void ds_at(dscan *sc, long i) { sc->limit = i + DS_AHEAD; }
 
 static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
   if (at >= sc->n) { *len = 0; return 0; }
-  unsigned char b = (unsigned char)sc->s[at];
-  if (b < 0x80) { *len = 1; return b; }
+  const unsigned char *u = (const unsigned char *)sc->s + at;
+  if (u[0] < 0x80) { *len = 1; return u[0]; }
+  /* two-byte letters (Arabic, Hebrew, Cyrillic, Latin-1) without a call */
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && at + 1 < sc->n && (u[1] & 0xC0) == 0x80) {
+    *len = 2;
+    return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+  }
   return diwan_utf8_decode((const unsigned char *)sc->s + at, sc->n - at, len);
 }
 
@@ -74,7 +79,7 @@ static inline void add_key(dtok *t, uint32_t cp) {
     k = 1;
   } else if ((cp >= 0x05D0 && cp <= 0x05EA) ||
              (cp >= 0x0627 && cp <= 0x063A && cp != 0x0629) ||
-             (cp >= 0x0641 && cp <= 0x0648)) {
+             (cp >= 0x0641 && cp <= 0x0648) || cp == 0x064A) {
     buf[0] = (char)(0xC0 | (cp >> 6));
     buf[1] = (char)(0x80 | (cp & 0x3F));
     k = 2;
@@ -114,13 +119,16 @@ static void scan_number(dscan *sc, dtok *t, uint32_t cp, size_t len) {
   t->kind = T_NUM;
   t->script = (uint8_t)cls;
   for (;;) {
-    int d = diwan_digit_value(cp);
+    int d = cp < 0x80 ? (int)(cp - '0') : diwan_digit_value(cp);
     if (t->nd < 255) t->nd++;
     if (v <= 999999999) v = v * 10 + d;
     add_key(t, cp);
     sc->pos += len;
     cp = peek(sc, sc->pos, &len);
-    if (!len || diwan_digit_value(cp) < 0 || digit_class(cp) != cls) break;
+    if (!len) break;
+    if (cp < 0x80 ? !(cp >= '0' && cp <= '9' && cls == 1)
+                  : (diwan_digit_value(cp) < 0 || digit_class(cp) != cls))
+      break;
   }
   t->num = v > 999999999 ? -1 : (int32_t)v;
 }
@@ -149,7 +157,7 @@ static int continues_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int *mark
 static inline int plain2(int script, const unsigned char *u) {
   if (script == S_ARABIC)
     return (u[0] == 0xD8 && u[1] >= 0xA7 && u[1] <= 0xBA && u[1] != 0xA9) ||
-           (u[0] == 0xD9 && u[1] >= 0x81 && u[1] <= 0x88);
+           (u[0] == 0xD9 && ((u[1] >= 0x81 && u[1] <= 0x88) || u[1] == 0x8A));
   return script == S_HEBREW && u[0] == 0xD7 && u[1] >= 0x90 && u[1] <= 0xAA;
 }
 
@@ -207,7 +215,7 @@ static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, cuts *c) {
     if (!len) break;
     diwan_script s = script_of(cp);
     /* Marks and invisible format characters stay inside the word. */
-    if (s == DIWAN_SCRIPT_MARK || (s == DIWAN_SCRIPT_NONE && diwan_is_invisible(cp))) {
+    if (s == DIWAN_SCRIPT_MARK || (s == DIWAN_SCRIPT_NONE && cp >= 0x80 && diwan_is_invisible(cp))) {
       letter = 0;
       continue;
     }
@@ -244,6 +252,7 @@ static void lookup(dtok *t, const cuts *c) {
     for (int k = 0; k < 2 && k + 2 < c->nl; k++) {
       if (!prefix_letter(t->script, t->key + (k ? c->key[0] : 0))) return;
       size_t kk = c->key[k];
+      if (c->src[k] - t->s > 255) return;   /* letters buried in marks */
       t->lx = dl_find(t->key + kk, t->klen - kk);
       if (t->lx) {
         t->pre = (uint8_t)(c->src[k] - t->s);
@@ -251,7 +260,8 @@ static void lookup(dtok *t, const cuts *c) {
         return;
       }
     }
-  } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen) {
+  } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen &&
+             c->elide_src - t->s <= 255) {
     t->lx = dl_find(t->key + c->elide_key, t->klen - c->elide_key);
     if (t->lx) {
       t->pre = (uint8_t)(c->elide_src - t->s);
@@ -276,12 +286,16 @@ static void scan_one(dscan *sc, dtok *t) {
     cp = peek(sc, sc->pos, &len);
     if (!len) { *t = sc->eof; t->sp = 1; t->nl = 1; return; }
     if (cp == ' ' || is_space(cp, &nl)) { t->sp = 1; sc->pos += len; continue; }
-    if (cp >= 0x80 && diwan_is_invisible(cp)) { sc->pos += len; continue; }
+    /* Hebrew and Arabic letters are not invisible: skip the call for them */
+    if (cp >= 0x80 && (cp == 0x061C || cp < 0x0590 || cp > 0x06FF) && diwan_is_invisible(cp)) {
+      sc->pos += len;
+      continue;
+    }
     break;
   }
   t->nl = (uint8_t)nl;
   t->s = sc->pos;
-  if (diwan_digit_value(cp) >= 0) {
+  if (cp < 0x80 ? (cp >= '0' && cp <= '9') : diwan_digit_value(cp) >= 0) {
     scan_number(sc, t, cp, len);
     t->e = sc->pos;
     /* 20th century, 20e siècle start with a number */

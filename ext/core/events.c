@@ -148,6 +148,7 @@ typedef struct sent_ctx {
   size_t ncl, capcl;
   size_t *trig;             /* item indices of valid triggers */
   size_t ntrig, captrig;
+  int inherit;
   seen_ev seen[16];
   int nseen;
   diwan_event_cb cb;
@@ -291,8 +292,7 @@ static int do_group(sent_ctx *x, size_t g, size_t start, size_t end,
   ev_scope sc = *cur;
   sc.start = start;
   sc.end = end;
-  sc.sent_i0 = x->i0;
-  sc.sent_i1 = x->i1;
+  sc.inherit = x->inherit;
   int rc = emit_group(x, &x->cl[g], &sc);
   cur->m0 = sc.m0;
   cur->i0 = sc.i0;
@@ -317,6 +317,7 @@ static int do_sentence(sent_ctx *x, ev_scope *cur) {
   int rc = find_clauses(x);
   if (rc || x->ntrig == 0) return rc;
   if ((rc = sentence_dates(x, cur))) return rc;
+  x->inherit = ev_scope_has_cue(d, x->i0, x->i1, CUE_INHERIT, NULL);
   x->nseen = 0;
   size_t pend = (size_t)-1, pstart = x->start;
   for (size_t g = 0; g < x->ncl; g++) {

@@ -56,8 +56,7 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
              year_of(&d->last)) {
     year_date(&e->date, &d->last, year_of(&d->last) + n);
     e->has_date = 1;
-  } else if (ev_scope_has_cue(d, sc->sent_i0, sc->sent_i1, CUE_INHERIT, NULL) &&
-             d->has_last) {
+  } else if (sc->inherit && d->has_last) {
     e->date = d->last;
     e->has_date = 1;
   } else if (d->has_para) {

@@ -36,7 +36,7 @@ typedef struct ev_scope {
   size_t m0, m1;                    /* mentions in it: [m0, m1) */
   size_t i0, i1;                    /* items */
   size_t d0, d1;                    /* dates */
-  size_t sent_i0, sent_i1;          /* items of the whole sentence */
+  int inherit;                      /* the sentence has an inherit cue */
   size_t g0, g1;                    /* bytes from the group's first trigger
                                        to its last */
 } ev_scope;

@@ -174,6 +174,12 @@ static void build_builtin(void) {
   builtin = x;
 }
 
+/* Freed when SQLite unloads the extension (see gazetteer.c). */
+__attribute__((destructor)) static void free_builtin(void) {
+  diwan_event_lexicon_free(builtin);
+  builtin = NULL;
+}
+
 const diwan_event_lexicon *ev_lexicon_builtin(void) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, build_builtin);

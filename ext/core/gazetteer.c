@@ -139,6 +139,13 @@ static void build_builtin(void) {
   builtin = g;
 }
 
+/* SQLite unloads the extension when its last connection closes: free the
+** gazetteer then, or every close would leak it. */
+__attribute__((destructor)) static void free_builtin(void) {
+  diwan_gazetteer_free(builtin);
+  builtin = NULL;
+}
+
 const diwan_gazetteer *diwan_gazetteer_builtin(void) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, build_builtin);

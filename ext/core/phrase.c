@@ -106,9 +106,21 @@ typedef struct unit_ctx {
   int oom, exact;
 } unit_ctx;
 
+static size_t nchars(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* The first key is the fold key; the others (stems, prefix-stripped forms)
+** index a lexicon word only when they keep MINSTEM letters: the stem of
+** "ألباني" is "بان", which is also "that" (بانه). */
+#define MINSTEM 4
+
 static int add_key(void *ctx, const char *key, size_t n) {
   unit_ctx *c = ctx;
   if (c->u->n >= (c->exact ? 1 : PH_MAXKEYS) || n == 0) return 0;
+  if (c->u->n > 0 && nchars(key, n) < MINSTEM) return 0;
   const ph_key *k = intern(c->t, key, n);
   if (!k) { c->oom = 1; return 1; }
   for (int i = 0; i < c->u->n; i++) if (c->u->k[i] == k) return 0;

@@ -43,7 +43,7 @@ OBJS := $(patsubst ext/%.c,$(OUT)/%.o,$(SRCS)) $(OUT)/data.o
 DATA := $(sort $(wildcard ext/data/*))
 HDRS := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
-              -DDIWAN_BUILD='"$(FLAVOR) $(CFLAGS) $(SANFLAGS)"'
+              -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
 .PHONY: all test valgrind demo bench fuzz install uninstall clean
 

@@ -27,7 +27,7 @@ ifeq ($(SANITIZE),1)
   SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=all
   TEST_ENV := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
-              ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+              ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1 \
               LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 else
@@ -43,9 +43,9 @@ OBJS := $(patsubst ext/%.c,$(OUT)/%.o,$(SRCS)) $(OUT)/data.o
 DATA := $(sort $(wildcard ext/data/*))
 HDRS := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
-              -DDIWAN_BUILD='"$(FLAVOR) $(CFLAGS) $(SANFLAGS)"'
+              -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test valgrind demo bench install uninstall clean
+.PHONY: all test valgrind demo bench fuzz install uninstall clean
 
 all: dist/diwan.so
 
@@ -82,7 +82,7 @@ test: $(SO) dist/diwan.so
 
 valgrind: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so DIWAN_VALGRIND=1 \
-	  valgrind --quiet --error-exitcode=99 --leak-check=full \
+	  valgrind --quiet --error-exitcode=99 --leak-check=full --keep-debuginfo=yes \
 	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	  --suppressions=tests/valgrind.supp $(TCLSH) tests/all.tcl $(TESTS)
 
@@ -93,6 +93,17 @@ demo: dist/diwan.so
 
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
+
+# Coverage-guided fuzzing of the core (needs clang with libFuzzer).
+FUZZ_SECONDS ?= 60
+CORE_SRCS := $(sort $(wildcard ext/core/*.c))
+fuzz: build/release/data.c
+	@mkdir -p build/fuzz-corpus
+	cp ../shared/corpus/*.txt sample/*/* build/fuzz-corpus/ 2>/dev/null || true
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE \
+	  -Iinclude -Iext/core $(ICU_CFLAGS) tests/fuzz/fuzz_core.c $(CORE_SRCS) \
+	  build/release/data.c $(ICU_LIBS) -lm -o build/fuzz_core
+	build/fuzz_core -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 build/fuzz-corpus
 
 install: dist/diwan.so
 	install -d $(DESTDIR)$(PREFIX)/lib/diwan $(DESTDIR)$(PREFIX)/include

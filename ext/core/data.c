@@ -1,6 +1,29 @@
 /* Access to the compiled-in lexicons and a tiny TSV line walker. */
+#include <pthread.h>
 #include <string.h>
 #include "data.h"
+
+#define MAX_CLEANUPS 128
+static struct { void (*fn)(void *); void *arg; } cleanups[MAX_CLEANUPS];
+static int ncleanups;
+static pthread_mutex_t cleanup_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void diwan_at_unload(void (*fn)(void *), void *arg) {
+  pthread_mutex_lock(&cleanup_mu);
+  if (ncleanups < MAX_CLEANUPS) {
+    cleanups[ncleanups].fn = fn;
+    cleanups[ncleanups].arg = arg;
+    ncleanups++;
+  }
+  pthread_mutex_unlock(&cleanup_mu);
+}
+
+__attribute__((destructor)) static void run_cleanups(void) {
+  while (ncleanups > 0) {
+    ncleanups--;
+    cleanups[ncleanups].fn(cleanups[ncleanups].arg);
+  }
+}
 
 const char *diwan_data(const char *name, size_t *len) {
   for (const diwan_datafile *f = diwan_datafiles; f->name; f++) {

@@ -23,4 +23,9 @@ typedef int (*diwan_tsv_cb)(void *ctx, int nf, const char **f,
 int diwan_tsv_each(const char *text, size_t len, int maxf, diwan_tsv_cb cb,
                    void *ctx);
 
+/* Lexicons parsed at first use live until the library is unloaded; then
+** (sqlite3_close dlcloses the extension) every registered cleanup runs in
+** reverse order, so nothing the library allocated outlives it. */
+void diwan_at_unload(void (*fn)(void *), void *arg);
+
 #endif

@@ -20,7 +20,8 @@ enum {
   K_RAFTER = 1u << 16, K_RBEFORE = 1u << 17, K_AGO = 1u << 18,
   K_LATER = 1u << 19, K_YUNIT = 1u << 20, K_NUMW = 1u << 21,
   K_DECADE = 1u << 22, K_CENTURY = 1u << 23, K_DECLEAD = 1u << 24,
-  K_PFX = 1u << 25           /* a proper prefix of a multi-word form */
+  K_ODAY = 1u << 25,        /* an ordinal day word (الأول من نوفمبر) */
+  K_PFX = 1u << 26           /* a proper prefix of a multi-word form */
 };
 
 /* Calendars of a month name or of a parsed date. */
@@ -63,9 +64,12 @@ typedef struct dtok {
   uint8_t gem;              /* Hebrew word with geresh or gershayim */
   uint8_t nd;               /* digits of a number */
   uint8_t klen;
+  uint8_t toolong;          /* the folded form did not fit key */
   uint32_t cp;              /* a punctuation token's code point */
   int32_t num;              /* a number's value (-1 when over 9 digits) */
   const dlex *lx;           /* lexicon entry of the word alone, or NULL */
+  uint32_t mwk;             /* kinds of every form starting here (see mw) */
+  uint8_t mwk_done;
   char key[DL_KEYMAX];      /* folded form (klen 0 when too long) */
 } dtok;
 
@@ -85,7 +89,11 @@ void ds_init(dscan *sc, const char *s, size_t n);
 #define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
 /* Token number i, or the EOF token past the end or past the look-ahead
 ** limit set by ds_at. Valid for i >= (position given to ds_at) - 16. */
-const dtok *ds_tok(dscan *sc, long i);
+const dtok *ds_tok_scan(dscan *sc, long i);
+static inline const dtok *ds_tok(dscan *sc, long i) {
+  if (i >= 0 && i < sc->count && i < sc->limit) return &sc->ring[i & (DS_RING - 1)];
+  return ds_tok_scan(sc, i);
+}
 /* The rules now start at token i: look-ahead ends at i + DS_AHEAD. */
 void ds_at(dscan *sc, long i);
 
@@ -139,6 +147,7 @@ typedef struct dctx {
   int prev_y;
   diwan_date_cb cb;
   void *cbctx;
+  uint32_t walk_kinds;      /* scratch of the multi-word lookup */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

@@ -76,8 +76,19 @@ static uint32_t hash(const char *s, size_t n) {
   return h;
 }
 
+/* A one-probe filter in front of the table: most words of a text are not
+** in the lexicon, and this rejects them without hashing every byte. */
+static uint8_t filter[8192];
+
+static unsigned filter_bit(const char *key, size_t n) {
+  const unsigned char *u = (const unsigned char *)key;
+  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+}
+
 const dlex *dl_find(const char *key, size_t n) {
   if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
+  unsigned fb = filter_bit(key, n);
+  if (!(filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
   for (;;) {
     int k = table[h];
@@ -101,6 +112,8 @@ static dlex *get_or_add(const char *key, size_t n) {
   }
   e = &entries[nentries++];
   memset(e, 0, sizeof *e);
+  unsigned fb = filter_bit(key, n);
+  filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
   memcpy(e->key, key, n);
   e->klen = (uint8_t)n;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
@@ -175,6 +188,7 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ryear", K_RYEAR}, {"rafter", K_RAFTER}, {"rbefore", K_RBEFORE},
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
+  {"oday", K_ODAY},
 };
 
 static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
@@ -189,7 +203,7 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
-    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY:
+    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
       break;
     default: break;
@@ -241,6 +255,11 @@ static int word_line(void *ctx, int nf, const char **f, const size_t *l,
   return 0;
 }
 
+static void free_entries(void *p) {
+  free(p);
+  entries = NULL;
+}
+
 static void load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
@@ -252,6 +271,7 @@ static void load(void) {
     t = diwan_data(words[i], &len);
     if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) load_rc = DIWAN_NOMEM;
   }
+  if (entries) diwan_at_unload(free_entries, entries);
 }
 
 int dl_init(void) {

@@ -75,21 +75,42 @@ static int end_days(const dend *e, diwan_ymd *f, diwan_ymd *l) {
   return 1;
 }
 
+/* Appends n digits of v, or "XX…" when v < 0 (unknown). */
+static char *put_digits(char *o, int v, int n) {
+  if (v < 0) { while (n-- > 0) *o++ = 'X'; return o; }
+  digits(o, (unsigned)v, n);
+  return o + n;
+}
+
+static char *put_day(char *o, const diwan_ymd *d) {
+  o = put_digits(o, d->y % 10000, 4);
+  *o++ = '-';
+  o = put_digits(o, d->m % 100, 2);
+  *o++ = '-';
+  return put_digits(o, d->d % 100, 2);
+}
+
+/* The EDTF of one end into out (at least 32 bytes); no printf: this runs
+** for every mention. */
 static void edtf(const dend *e, int known, const diwan_ymd *f,
-                 const diwan_ymd *l, char *out, size_t cap) {
-  if (e->prec == P_DECADE) { snprintf(out, cap, "%03dX", e->decade % 1000); return; }
-  if (e->prec == P_CENTURY) { snprintf(out, cap, "%02dXX", (e->decade - 1) % 100); return; }
-  if (e->cal != CAL_GREG) {
-    if (e->prec == P_DAY) snprintf(out, cap, "%04d-%02d-%02d", f->y, f->m, f->d);
-    else snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", f->y, f->m, f->d, l->y, l->m, l->d);
-    return;
+                 const diwan_ymd *l, char *out) {
+  char *o = out;
+  if (e->prec == P_DECADE) {
+    o = put_digits(o, e->decade % 1000, 3);
+    *o++ = 'X';
+  } else if (e->prec == P_CENTURY) {
+    o = put_digits(o, (e->decade - 1) % 100, 2);
+    *o++ = 'X';
+    *o++ = 'X';
+  } else if (e->cal != CAL_GREG) {
+    o = put_day(o, f);
+    if (e->prec != P_DAY) { *o++ = '/'; o = put_day(o, l); }
+  } else {
+    o = put_digits(o, known ? e->y % 10000 : -1, 4);
+    if (e->prec == P_DAY || e->prec == P_MONTH) { *o++ = '-'; o = put_digits(o, e->m % 100, 2); }
+    if (e->prec == P_DAY) { *o++ = '-'; o = put_digits(o, e->d % 100, 2); }
   }
-  char y[8];
-  if (known) snprintf(y, sizeof y, "%04d", e->y % 10000);
-  else memcpy(y, "XXXX", 5);
-  if (e->prec == P_DAY) snprintf(out, cap, "%s-%02d-%02d", y, e->m % 100, e->d % 100);
-  else if (e->prec == P_MONTH) snprintf(out, cap, "%s-%02d", y, e->m % 100);
-  else snprintf(out, cap, "%s", y);
+  *o = 0;
 }
 
 /* The year of a month (and day) given without one: the nearest to the
@@ -178,16 +199,21 @@ int dd_emit(dctx *c, const dmatch *mm) {
   int ka = end_days(&m.a, &f, &l);
   if (m.a.cal != CAL_GREG && !ka) return 0;
   char va[32], vb[32];
-  edtf(&m.a, ka, &f, &l, va, sizeof va);
+  edtf(&m.a, ka, &f, &l, va);
   if (range) {
     int kb = end_days(&m.b, &f2, &l2);
     if (m.b.cal != CAL_GREG && !kb) return 0;
-    edtf(&m.b, kb, &f2, &l2, vb, sizeof vb);
-    snprintf(d.value, sizeof d.value, "%s/%s", va, vb);
+    edtf(&m.b, kb, &f2, &l2, vb);
+    size_t na = strlen(va), nb = strlen(vb);   /* each < 32: fits 64 */
+    memcpy(d.value, va, na);
+    d.value[na] = '/';
+    memcpy(d.value + na + 1, vb, nb + 1);
+    if (ka && kb && dd_day_number(f.y, f.m, f.d) > dd_day_number(l2.y, l2.m, l2.d))
+      return 0;                            /* an end before its start */
     if (ka && kb) { iso(d.first_day, &f); iso(d.last_day, &l2); }
     if (kb) { c->have_prev = 1; c->prev_y = f2.y; }
   } else {
-    snprintf(d.value, sizeof d.value, "%s", va);
+    memcpy(d.value, va, strlen(va) + 1);
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
   }
@@ -201,7 +227,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
 }
 
 /* The language a numeric date takes from the words before it. */
-static void note_lang(dctx *c, const dtok *t) {
+static inline void note_lang(dctx *c, const dtok *t) {
   if (t->kind != T_WORD) return;
   switch (t->script) {
     case S_ARABIC: c->ctx_lang = "ar"; break;
@@ -236,6 +262,7 @@ int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
     const dtok *t = ds_tok(&c->sc, i);
     if (t->kind == T_EOF) break;
     note_lang(c, t);
+    if (t->kind == T_WORD && !t->lx && !t->gem) { i++; continue; }   /* most words */
     dmatch m;
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {

@@ -61,6 +61,7 @@ static void fix_apostrophes(diwan_buf *out, size_t start) {
 int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
   const unsigned char *u = (const unsigned char *)w;
   const uint16_t *map = dw_ar_table(DIWAN_AR_STRICT);
+  const uint16_t *he = dw_he_table();
   size_t start = out->n, i = 0;
   int apostrophe = 0;
   /* ASCII and U+0600–06FF never grow, so n bytes suffice until a slow
@@ -86,6 +87,14 @@ int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
       else if (m == DW_AR_DROP) { }
       else if (m < 0x80) { *o = (char)m; out->n++; }
       else { o[0] = (char)(0xC0 | (m >> 6)); o[1] = (char)(0x80 | (m & 0x3F)); out->n += 2; }
+      continue;
+    }
+    if ((c == 0xD6 || c == 0xD7) && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      unsigned t = u[i + 1];
+      uint16_t m = he[(((c & 0x1F) << 6) | (t & 0x3F)) - 0x580];
+      i += 2;
+      if (m == DW_AR_KEEP) { o[0] = (char)c; o[1] = (char)t; out->n += 2; }
+      else if (m != DW_AR_DROP) { *o = (char)m; out->n++; apostrophe = 1; }
       continue;
     }
   slow:

@@ -32,6 +32,9 @@ int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
 #define DW_AR_KEEP 0xFFFFu
 #define DW_AR_DROP 0u
 const uint16_t *dw_ar_table(int level);
+/* The Hebrew table over U+0580–05FF (index cp - 0x580), same encoding;
+** the replacements are ASCII ' and ". */
+const uint16_t *dw_he_table(void);
 
 /* Arabic code point (U+0600–06FF) under a level: appends its folded form;
 ** used by the fold key so it agrees with diwan_ar_normalize. */
@@ -56,17 +59,23 @@ int dw_fold_word(const char *w, size_t n, diwan_buf *out);
 /* Hebrew: the stem key (finals folded) and the prefix-stripped candidates
 ** of one already folded word. cb as in diwan_word_keys. */
 int dw_he_stem_key(const char *w, size_t n, diwan_buf *out);
-int dw_he_candidates(const char *key, size_t n, diwan_key_cb cb, void *ctx);
+int dw_he_candidates(const char *key, size_t n, int longest_only,
+                     diwan_key_cb cb, void *ctx);
 
-/* The keys of one word: its fold key when with_fold, then its stem key and
-** (Hebrew) prefix-stripped candidates, without repeats. The query side of
-** matching uses with_fold = 0: a stem key always finds the word it came
-** from, since every word is indexed under its own stem key. */
 typedef struct dw_scratch { diwan_buf f, s; } dw_scratch;
 void dw_scratch_init(dw_scratch *sc);
 void dw_scratch_free(dw_scratch *sc);
+/* Which keys dw_keys gives. A query word looks for its stem key and all its
+** Hebrew candidates; so a document word needs, besides its fold and stem
+** keys, only its longest prefix strip (the query's candidates reach the
+** shorter strips), which keeps FTS5 indexes small. */
+typedef enum dw_keymode {
+  DW_KEYS_ALL,     /* fold, stem, every candidate (diwan_word_keys) */
+  DW_KEYS_DOC,     /* fold, stem, the longest candidate */
+  DW_KEYS_QUERY    /* stem, every candidate */
+} dw_keymode;
 /* sc: buffers reused from word to word (NULL: allocate for this word). */
-int dw_keys(const char *w, size_t n, int with_fold, dw_scratch *sc,
+int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
             diwan_key_cb cb, void *ctx);
 
 /* Final letter forms to their medial forms (ך ם ן ף ץ), else cp. */

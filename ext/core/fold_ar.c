@@ -22,6 +22,9 @@ static const struct { uint16_t lo, hi, to; } ar_rules[] = {
 };
 
 static uint16_t tab[2][256];   /* [level][cp - 0x600] */
+/* The same as UTF-8 ready to store: two bytes and how many of them count. */
+typedef struct { unsigned char b[2], len; } out2;
+static out2 utf[2][256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void build(void) {
@@ -37,6 +40,14 @@ static void build(void) {
   }
   tab[DIWAN_AR_LOOSE][0x24] = 0x0648;   /* ؤ → و */
   tab[DIWAN_AR_LOOSE][0x26] = 0x064A;   /* ئ → ي */
+  for (int l = 0; l < 2; l++)
+    for (int i = 0; i < 256; i++) {
+      uint32_t m = tab[l][i] == KEEP ? 0x600u + (unsigned)i : tab[l][i];
+      out2 *o = &utf[l][i];
+      if (m == DROP) o->len = 0;
+      else if (m < 0x80) { o->b[0] = (unsigned char)m; o->len = 1; }
+      else { o->b[0] = (unsigned char)(0xC0 | (m >> 6)); o->b[1] = (unsigned char)(0x80 | (m & 0x3F)); o->len = 2; }
+    }
 }
 
 const uint16_t *dw_ar_table(int level) {
@@ -79,7 +90,8 @@ int dw_ar_fold_cp(uint32_t cp, int level, diwan_buf *out) {
 }
 
 int diwan_ar_normalize(const char *s, size_t n, int level, diwan_buf *out) {
-  const uint16_t *map = dw_ar_table(level);
+  dw_ar_table(level);
+  const out2 *map = utf[level == DIWAN_AR_LOOSE ? DIWAN_AR_LOOSE : DIWAN_AR_STRICT];
   const unsigned char *u = (const unsigned char *)s;
   if (diwan_buf_reserve(out, n)) return DIWAN_NOMEM;
   /* The fast path never writes more bytes than it reads, so the reserve
@@ -90,13 +102,13 @@ int diwan_ar_normalize(const char *s, size_t n, int level, diwan_buf *out) {
     unsigned c = u[i];
     if (c < 0x80) { *w++ = (unsigned char)c; i++; continue; }
     if (c >= 0xD8 && c <= 0xDB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-      unsigned t = u[i + 1];
-      uint16_t m = map[((c & 3) << 6) | (t & 0x3F)];
+      /* Both bytes are stored even when fewer count: the reserve leaves
+      ** room, since two input bytes were consumed. */
+      const out2 *o = &map[((c & 3) << 6) | (u[i + 1] & 0x3F)];
+      w[0] = o->b[0];
+      w[1] = o->b[1];
+      w += o->len;
       i += 2;
-      if (m == KEEP) { w[0] = (unsigned char)c; w[1] = (unsigned char)t; w += 2; }
-      else if (m == DROP) { }
-      else if (m < 0x80) *w++ = (unsigned char)m;
-      else { w[0] = (unsigned char)(0xC0 | (m >> 6)); w[1] = (unsigned char)(0x80 | (m & 0x3F)); w += 2; }
       continue;
     }
     out->n = (size_t)((char *)w - out->p);

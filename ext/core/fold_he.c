@@ -20,6 +20,11 @@ static void build(void) {
   tab[0x05F4 - 0x580] = '"';
 }
 
+const uint16_t *dw_he_table(void) {
+  pthread_once(&once, build);
+  return tab;
+}
+
 static int is_geresh(uint32_t cp) {
   return cp == 0x2018 || cp == 0x2019 || cp == 0xFF07 || cp == 0x02BC;
 }

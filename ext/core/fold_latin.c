@@ -38,27 +38,53 @@ static int add_letter(void *ctx, int nf, const char **f, const size_t *lens,
   return 0;
 }
 
-/* The ICU definition for one code point, into out. */
+static int find_letter(UChar32 c) {
+  for (int k = 0; k < nletters; k++)
+    if (letters[k].cp == (uint32_t)c) return k;
+  return -1;
+}
+
+/* One case-folded character without its accents: the letters of
+** latin_letters.tsv as listed there (before decomposition, so й can stay
+** й), anything else decomposed with its combining marks dropped. */
+static int strip_accents(UChar32 c, diwan_buf *out) {
+  UChar src[2], b[64];
+  int32_t ns = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  int k = find_letter(c);
+  if (k >= 0) return diwan_buf_append(out, letters[k].fold, strlen(letters[k].fold));
+  U16_APPEND_UNSAFE(src, ns, c);
+  int32_t nb = unorm2_normalize(nfd, src, ns, b, 64, &err);
+  if (U_FAILURE(err)) return diwan_buf_putc(out, (uint32_t)c);
+  for (int32_t i = 0; i < nb;) {
+    UChar32 d;
+    U16_NEXT(b, i, nb, d);
+    int8_t t = u_charType(d);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK)
+      continue;
+    k = find_letter(d);
+    int rc = k >= 0 ? diwan_buf_append(out, letters[k].fold, strlen(letters[k].fold))
+                    : diwan_buf_putc(out, (uint32_t)d);
+    if (rc) return rc;
+  }
+  return DIWAN_OK;
+}
+
+/* The ICU definition for one code point, into out: NFKC with case folding,
+** then each resulting character without accents. */
 static int icu_fold(uint32_t cp, diwan_buf *out) {
-  UChar src[2], a[64], b[64];
+  UChar src[2], a[64];
   int32_t ns = 0;
   UErrorCode err = U_ZERO_ERROR;
   if (is_apostrophe(cp)) return diwan_buf_putc(out, '\'');
   if (!nfkc_cf || !nfd) return diwan_buf_putc(out, cp);
   U16_APPEND_UNSAFE(src, ns, cp);
   int32_t na = unorm2_normalize(nfkc_cf, src, ns, a, 64, &err);
-  int32_t nb = U_SUCCESS(err) ? unorm2_normalize(nfd, a, na, b, 64, &err) : 0;
   if (U_FAILURE(err)) return diwan_buf_putc(out, cp);
-  for (int32_t i = 0; i < nb;) {
+  for (int32_t i = 0; i < na;) {
     UChar32 c;
-    U16_NEXT(b, i, nb, c);
-    int8_t t = u_charType(c);
-    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK)
-      continue;
-    int k = 0;
-    while (k < nletters && letters[k].cp != (uint32_t)c) k++;
-    int rc = k < nletters ? diwan_buf_append(out, letters[k].fold, strlen(letters[k].fold))
-                          : diwan_buf_putc(out, (uint32_t)c);
+    U16_NEXT(a, i, na, c);
+    int rc = strip_accents(c, out);
     if (rc) return rc;
   }
   return DIWAN_OK;

@@ -1,7 +1,8 @@
 /* Language identification for news text: the dominant script decides
 ** between Arabic, Hebrew, Cyrillic and Latin; frequent words (and a few
 ** letters only one language uses) decide within Latin and Cyrillic.
-** Unsure — too few letters, or no votes — is "und". */
+** Unsure — too few letters, or no votes — is "und". Only the first 64 KB
+** are read. */
 #include <string.h>
 #include <pthread.h>
 #include <unicode/uchar.h>
@@ -49,7 +50,7 @@ static const char *vote(const char *w, size_t n) {
 
 typedef struct counts {
   size_t script[8];
-  size_t fr, en, az, ru, uk, de_letters, az_letters, uk_letters, fr_letters;
+  size_t fr, en, az, ru, uk, az_letters, uk_letters, fr_letters;
 } counts;
 
 static void tally_letter(counts *c, uint32_t cp, diwan_script sc) {
@@ -90,8 +91,13 @@ static const char *latin(const counts *c) {
   return "und";
 }
 
+/* The opening of a text decides its language: reading more changes nothing
+** for a document and would make the cost grow with its length. */
+#define SAMPLE_BYTES 65536
+
 const char *diwan_lang_detect(const char *s, size_t n) {
   pthread_once(&once, load);
+  if (n > SAMPLE_BYTES) n = SAMPLE_BYTES;
   counts c;
   memset(&c, 0, sizeof c);
   diwan_tokenizer t;

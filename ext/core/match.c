@@ -64,7 +64,7 @@ static int has_key(void *ctx, const char *k, size_t n) {
   return ks->off[find(ks, k, n)] ? HIT : 0;
 }
 
-static int each_word(const char *s, size_t n, int with_fold, diwan_key_cb cb,
+static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
                      void *ctx, int *all) {
   dw_scratch sc;
   int rc = 0;
@@ -75,7 +75,7 @@ static int each_word(const char *s, size_t n, int with_fold, diwan_key_cb cb,
   diwan_tokenizer_init(&t, s, n);
   while (diwan_tokenizer_next(&t, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    rc = dw_keys(s + start, len, with_fold, &sc, cb, ctx);
+    rc = dw_keys(s + start, len, mode, &sc, cb, ctx);
     if (all) {                       /* query side: every word must hit */
       if (rc == 0) { *all = 0; break; }
       if (rc != HIT) break;
@@ -93,9 +93,9 @@ int diwan_match(const char *text, size_t n, const char *query, size_t qn,
   keyset ks;
   memset(&ks, 0, sizeof ks);
   int rc = grow(&ks);
-  if (!rc) rc = each_word(text, n, 1, add_key, &ks, NULL);
+  if (!rc) rc = each_word(text, n, DW_KEYS_DOC, add_key, &ks, NULL);
   *found = 1;
-  if (!rc) rc = each_word(query, qn, 0, has_key, &ks, found);
+  if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, has_key, &ks, found);
   if (ks.pool.oom) rc = DIWAN_NOMEM;
   diwan_buf_free(&ks.pool);
   free(ks.off);

@@ -14,6 +14,7 @@ int diwan_digit_value(uint32_t cp) {
 }
 
 int diwan_is_invisible(uint32_t cp) {
+  if (cp < 0x00AD || (cp > 0x00AD && cp < 0x061C)) return 0;
   switch (cp) {
     case 0x00AD: case 0x061C: case 0x180E: case 0x200B: case 0x200C:
     case 0x200D: case 0x200E: case 0x200F: case 0x2060: case 0xFEFF:
@@ -54,6 +55,9 @@ diwan_script diwan_script_of(uint32_t cp) {
     return DIWAN_SCRIPT_NONE;
   }
   if (cp >= 0x0600 && cp <= 0x06FF) return arabic_block(cp);
+  /* Latin-1 letters and Latin Extended-A/B, but × and ÷. */
+  if (cp >= 0xC0 && cp <= 0x24F) return (cp == 0xD7 || cp == 0xF7) ? DIWAN_SCRIPT_NONE
+                                                                     : DIWAN_SCRIPT_LATIN;
   if (cp >= 0x0591 && cp <= 0x05C7 && cp != 0x05BE && cp != 0x05C0 &&
       cp != 0x05C3 && cp != 0x05C6)
     return DIWAN_SCRIPT_MARK;

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include "diwan.h"
 #include "segment.h"
+#include "utf8_fast.h"
 
 typedef struct cursor {
   const unsigned char *s;
@@ -19,7 +20,7 @@ typedef struct cursor {
 /* Code point at byte i (0 when i is past the end), its length in *len. */
 static uint32_t at(const cursor *c, size_t i, size_t *len) {
   if (i >= c->n) { *len = 0; return 0; }
-  return diwan_utf8_decode(c->s + i, c->n - i, len);
+  return dw_decode(c->s + i, c->n - i, len);
 }
 
 static int is_letter_script(diwan_script sc) {
@@ -45,17 +46,6 @@ static int is_hyphen(uint32_t cp) {
 
 static int is_num_sep(uint32_t cp) {
   return cp == '.' || cp == ',' || cp == 0x066B || cp == 0x066C;
-}
-
-/* Skip invisible format characters from i; returns the first other byte. */
-static size_t skip_invisible(const cursor *c, size_t i) {
-  size_t len;
-  while (i < c->n) {
-    uint32_t cp = at(c, i, &len);
-    if (!diwan_is_invisible(cp)) break;
-    i += len;
-  }
-  return i;
 }
 
 static diwan_script script_at(const cursor *c, size_t i) {
@@ -94,9 +84,12 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
   at(c, i, &len);
   i += len;
   for (;;) {
-    size_t j = skip_invisible(c, i);
-    if (j >= c->n) return i;
+    /* Letters, marks and digits continue the word; invisible joiners
+    ** continue it only when a word character follows them. */
+    size_t j = i;
     uint32_t cp = at(c, j, &len);
+    while (len && diwan_is_invisible(cp)) { j += len; cp = at(c, j, &len); }
+    if (!len) return i;
     diwan_script s2 = diwan_script_of(cp);
     if (is_letter_script(s2) || s2 == DIWAN_SCRIPT_MARK || s2 == DIWAN_SCRIPT_DIGIT) {
       if (sc == DIWAN_SCRIPT_MARK && is_letter_script(s2)) sc = s2;

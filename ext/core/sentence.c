@@ -38,6 +38,19 @@ static int newlines(const char *s, size_t a, size_t b) {
   return k;
 }
 
+/* After "[", a footnote reference is digits or a short word and "]". On
+** success moves *end past the "]" and returns 1. */
+static int footnote(diwan_tokenizer *peek, size_t *end) {
+  size_t s, l;
+  diwan_token_kind k;
+  if (!diwan_tokenizer_next(peek, &s, &l, &k) || s != *end + 1) return 0;
+  if (k != DIWAN_TOKEN_NUMBER && !(k == DIWAN_TOKEN_WORD && l <= 12)) return 0;
+  size_t e = s + l;
+  if (!diwan_tokenizer_next(peek, &s, &l, &k) || s != e || peek->s[s] != ']') return 0;
+  *end = s + 1;
+  return 1;
+}
+
 void diwan_sentencer_init(diwan_sentencer *t, const char *s, size_t n) {
   t->s = s;
   t->n = s ? n : 0;
@@ -83,16 +96,22 @@ int diwan_sentencer_next(diwan_sentencer *t, size_t *start, size_t *len) {
     int stop = 0;
     if (k == DIWAN_TOKEN_PUNCT && is_terminal(cp) &&
         !(cp == '.' && tl == 1 && abbrev_before(t->s, ts, ps, pl, pk))) {
-      /* Absorb touching closers and further terminals: ." ?! ...". */
+      /* Absorb touching closers, further terminals and footnote marks:
+      ** ."  ?!  ...".  .[12][13] */
       diwan_tokenizer peek = tk;
       size_t s2, l2;
       diwan_token_kind k2;
-      while (diwan_tokenizer_next(&peek, &s2, &l2, &k2) && s2 == end &&
-             k2 == DIWAN_TOKEN_PUNCT) {
+      while (diwan_tokenizer_next(&peek, &s2, &l2, &k2) && s2 == end) {
         uint32_t c2 = first_cp(t->s + s2, l2);
-        if (!is_closer(c2) && !is_terminal(c2)) break;
-        end = s2 + l2;
+        if (k2 == DIWAN_TOKEN_PUNCT && (is_closer(c2) || is_terminal(c2))) {
+          end = s2 + l2;
+        } else if (c2 == '[' && footnote(&peek, &end)) {
+          /* end moved past "]" */
+        } else {
+          break;
+        }
         tk.pos = end;
+        peek = tk;
       }
       /* Only a mark followed by space or the end closes a sentence. */
       size_t nlen;

@@ -6,6 +6,12 @@
 
 static diwan_script word_script(const char *w, size_t n) {
   const unsigned char *u = (const unsigned char *)w;
+  /* Fold keys start with a letter nearly always: decide by its lead byte. */
+  if (n >= 2 && u[0] >= 0xD8 && u[0] <= 0xDB &&
+      diwan_script_of(0x600 + (((u[0] & 3u) << 6) | (u[1] & 0x3Fu))) == DIWAN_SCRIPT_ARABIC)
+    return DIWAN_SCRIPT_ARABIC;
+  if (n >= 2 && u[0] == 0xD7 && u[1] >= 0x90 && u[1] <= 0xAA) return DIWAN_SCRIPT_HEBREW;
+  if (n >= 1 && ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z')) return DIWAN_SCRIPT_LATIN;
   for (size_t i = 0; i < n;) {
     size_t len;
     diwan_script sc = diwan_script_of(diwan_utf8_decode(u + i, n - i, &len));
@@ -63,10 +69,13 @@ void dw_scratch_free(dw_scratch *sc) {
 }
 
 /* Keys of one word: fold key (if with_fold), stem key, Hebrew candidates. */
-int dw_keys(const char *w, size_t n, int with_fold, dw_scratch *sc,
+int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
             diwan_key_cb cb, void *ctx) {
   dw_scratch own;
-  emitter e = {cb, ctx, {0}, {0}, 0};
+  emitter e;              /* only nseen needs clearing, not the arrays */
+  e.cb = cb;
+  e.ctx = ctx;
+  e.nseen = 0;
   int rc;
   if (!sc) { dw_scratch_init(&own); sc = &own; }
   diwan_buf *f = &sc->f, *s = &sc->s;
@@ -75,14 +84,14 @@ int dw_keys(const char *w, size_t n, int with_fold, dw_scratch *sc,
   rc = dw_fold_word(w, n, f);
   if (!rc) rc = stem_folded(f->p, f->n, s);
   if (!rc && (f->oom || s->oom)) rc = DIWAN_NOMEM;
-  if (!rc && with_fold) rc = emit(&e, f->p, f->n);
+  if (!rc && mode != DW_KEYS_QUERY) rc = emit(&e, f->p, f->n);
   if (!rc) rc = emit(&e, s->p, s->n);
   if (!rc && word_script(s->p, s->n) == DIWAN_SCRIPT_HEBREW)
-    rc = dw_he_candidates(s->p, s->n, emit, &e);
+    rc = dw_he_candidates(s->p, s->n, mode == DW_KEYS_DOC, emit, &e);
   if (sc == &own) dw_scratch_free(&own);
   return rc;
 }
 
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
-  return dw_keys(w, n, 1, NULL, cb, ctx);
+  return dw_keys(w, n, DW_KEYS_ALL, NULL, cb, ctx);
 }

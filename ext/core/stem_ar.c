@@ -15,14 +15,21 @@
 #define MAXCP 64     /* longer "words" are not stemmed */
 #define MAXAFFIX 24
 
-typedef struct affix { uint32_t cp[8]; int n; } affix;
+typedef struct affix { uint32_t cp[8]; int n, pronoun; } affix;
 typedef struct affixes { affix a[MAXAFFIX]; int n; } affixes;
 
 static affixes articles, conjs, clitics, suffixes;
 static dw_wordset protect;
 /* Quick rejection before hashing: bit (first letter & 63) of the row for
 ** the word's length in letters is set when some protected word has both. */
-static uint64_t protect_filter[MAXCP + 1];
+static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
+/* Letters of U+0600–06FF that start a front affix / end a suffix: most
+** words can skip the affix loops after one look-up. */
+static unsigned char front_first[256], suffix_last[256];
+
+static int in_table(const unsigned char *t, uint32_t cp) {
+  return cp >= 0x600 && cp <= 0x6FF && t[cp - 0x600];
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
@@ -55,9 +62,13 @@ static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
   norm_loose(f[1], lens[1], &b);
   int k = b.oom ? -1 : decode(b.p, b.n, set->a[set->n].cp, 8);
   diwan_buf_free(&b);
-  if (k > 0) set->a[set->n++].n = k;
+  if (k <= 0) return 0;
+  set->a[set->n].pronoun = nf > 2 && lens[2] == 7 && memcmp(f[2], "pronoun", 7) == 0;
+  set->a[set->n++].n = k;
   return 0;
 }
+
+static int in_range(uint32_t cp) { return cp >= 0x600 && cp <= 0x6FF; }
 
 static int longer_first(const void *x, const void *y) {
   return ((const affix *)y)->n - ((const affix *)x)->n;
@@ -66,16 +77,27 @@ static int longer_first(const void *x, const void *y) {
 static void load(void) {
   size_t len;
   const char *d = diwan_data("ar_affixes.tsv", &len);
-  if (d) diwan_tsv_each(d, len, 2, add_affix, NULL);
+  if (d) diwan_tsv_each(d, len, 3, add_affix, NULL);
   /* Stable enough: entries of one length keep no meaningful order. */
   qsort(articles.a, (size_t)articles.n, sizeof(affix), longer_first);
   qsort(clitics.a, (size_t)clitics.n, sizeof(affix), longer_first);
+  const affixes *front[] = {&articles, &clitics, &conjs};
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; i < front[k]->n; i++)
+      if (in_range(front[k]->a[i].cp[0])) front_first[front[k]->a[i].cp[0] - 0x600] = 1;
+  for (int i = 0; i < suffixes.n; i++) {
+    uint32_t last = suffixes.a[i].cp[suffixes.a[i].n - 1];
+    if (in_range(last)) suffix_last[last - 0x600] = 1;
+  }
   dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose);
   uint32_t cp[MAXCP];
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
     if (!protect.slot[i]) continue;
     int k = decode(protect.pool + protect.slot[i] - 1, protect.len[i], cp, MAXCP);
-    if (k > 0) protect_filter[k] |= 1ull << (cp[0] & 63);
+    if (k > 0) {
+      protect_filter[k] |= 1ull << (cp[0] & 63);
+      protect_last[k] |= 1ull << (cp[k - 1] & 63);
+    }
   }
 }
 
@@ -92,7 +114,9 @@ static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
   size_t n = 0;
   int len = b - a + (with_article ? 2 : 0);
   uint32_t first = with_article ? 0x0627 : (b > a ? cp[a] : 0);
-  if (len <= 0 || len > MAXCP || !(protect_filter[len] & (1ull << (first & 63)))) return 0;
+  if (len <= 0 || len > MAXCP || !(protect_filter[len] & (1ull << (first & 63))) ||
+      !(protect_last[len] & (1ull << (cp[b - 1] & 63))))
+    return 0;
   if (with_article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); n = 4; }
   for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
   return dw_wordset_has(&protect, tmp, n);
@@ -117,7 +141,10 @@ static int ends_in_article(const affix *x) {
 
 /* Strips the front of cp[a..b); returns the new start, or -1 when the
 ** word is done (a protected name with its article was written to out). */
-static int strip_front(const uint32_t *cp, int a, int b, diwan_buf *out) {
+static int protected_plus_suffix(uint32_t *cp, int a, int b);
+
+static int strip_front(uint32_t *cp, int a, int b, diwan_buf *out) {
+  if (b <= a || !in_table(front_first, cp[a])) return a;
   for (int i = 0; i < articles.n; i++) {
     const affix *x = &articles.a[i];
     if (!starts(cp, a, b, x) || b - a - x->n < 2) continue;
@@ -128,7 +155,9 @@ static int strip_front(const uint32_t *cp, int a, int b, diwan_buf *out) {
     return a + x->n;
   }
   for (int i = 0; i < clitics.n; i++)
-    if (starts(cp, a, b, &clitics.a[i]) && is_protected(cp, a + clitics.a[i].n, b, 0))
+    if (starts(cp, a, b, &clitics.a[i]) &&
+        (is_protected(cp, a + clitics.a[i].n, b, 0) ||
+         protected_plus_suffix(cp, a + clitics.a[i].n, b)))
       return a + clitics.a[i].n;
   for (int i = 0; i < conjs.n; i++)
     if (starts(cp, a, b, &conjs.a[i]) && b - a >= 4) return a + conjs.a[i].n;
@@ -170,6 +199,44 @@ static int decode_slow(const char *w, size_t n, uint32_t *cp, diwan_buf *out, in
   return rc ? -2 : b;
 }
 
+#define TEH 0x062Au
+#define HEH 0x0647u
+
+/* A protected word plus one suffix (وزارتي, وثيقتين): the taa marbuta
+** before a suffix is written ت, so ت is also read as ة (folded to ه). Returns
+** the end of the protected word in cp[a..) (with ت made ه), or 0. */
+static int protected_plus_suffix(uint32_t *cp, int a, int b) {
+  if (b <= a || !in_table(suffix_last, cp[b - 1])) return 0;
+  for (int i = 0; i < suffixes.n; i++) {
+    const affix *x = &suffixes.a[i];
+    int e = b - x->n;
+    if (!ends(cp, a, b, x) || e - a < 2) continue;
+    if (is_protected(cp, a, e, 0)) return e;
+    if (cp[e - 1] != TEH) continue;
+    cp[e - 1] = HEH;
+    if (is_protected(cp, a, e, 0)) return e;
+    cp[e - 1] = TEH;
+  }
+  return 0;
+}
+
+/* The Light10 suffixes, once each in order; stops at a protected word. */
+static int strip_suffixes(uint32_t *cp, int a, int b) {
+  int pronoun = 0;
+  if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
+  for (int i = 0; i < suffixes.n; i++) {
+    const affix *x = &suffixes.a[i];
+    if (!ends(cp, a, b, x) || b - a < x->n + 2) continue;
+    b -= x->n;
+    pronoun |= x->pronoun;
+    if (is_protected(cp, a, b, 0)) return b;
+  }
+  /* After a pronoun, ات is the plural (علاقاته) and a lone ت the taa
+  ** marbuta (سفارتها), both of which the bare noun loses too. */
+  if (pronoun && b - a >= 4 && cp[b - 1] == TEH) b -= cp[b - 2] == 0x0627 ? 2 : 1;
+  return b;
+}
+
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
   uint32_t cp[MAXCP];
   int done = 0;
@@ -179,15 +246,12 @@ int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
   if (b == -2) return DIWAN_NOMEM;
   if (done) return DIWAN_OK;
   if (b < 2 || is_protected(cp, 0, b, 0)) return put(cp, 0, b, out);
+  int e = protected_plus_suffix(cp, 0, b);
+  if (e) return put(cp, 0, e, out);
   int a = strip_front(cp, 0, b, out);
   if (a == -2) return DIWAN_NOMEM;
   if (a == -1) return DIWAN_OK;
   if (a > 0 && is_protected(cp, a, b, 0)) return put(cp, a, b, out);
-  for (int i = 0; i < suffixes.n; i++) {
-    const affix *x = &suffixes.a[i];
-    if (!ends(cp, a, b, x) || b - a < x->n + 2) continue;
-    b -= x->n;
-    if (is_protected(cp, a, b, 0)) break;
-  }
-  return put(cp, a, b, out);
+  if (a > 0 && (e = protected_plus_suffix(cp, a, b)) != 0) return put(cp, a, e, out);
+  return put(cp, a, strip_suffixes(cp, a, b), out);
 }

@@ -48,6 +48,14 @@ static void insert(dw_wordset *set, uint32_t off, uint32_t n) {
   if (n > set->maxlen) set->maxlen = n;
 }
 
+static void wordset_free(void *p) {
+  dw_wordset *set = p;
+  free(set->slot);
+  free(set->len);
+  free((void *)set->pool);
+  memset(set, 0, sizeof *set);
+}
+
 void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                      dw_entry_fn norm) {
   memset(set, 0, sizeof *set);
@@ -68,6 +76,7 @@ void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
   }
   set->pool = L.pool.p;
   set->mask = cap - 1;
+  diwan_at_unload(wordset_free, set);
   for (size_t off = 0; off < L.pool.n;) {
     uint32_t n = (uint32_t)strlen(L.pool.p + off);
     insert(set, (uint32_t)off, n);

@@ -3,6 +3,9 @@
 #include <string.h>
 #include "date_anchor.h"
 
+/* The callback's stop value, distinct from the DIWAN_* codes. */
+#define FOUND 100
+
 typedef struct first_date {
   char value[64];
   int found;
@@ -12,7 +15,7 @@ static int take_first(void *ctx, const diwan_date *d) {
   first_date *f = ctx;
   memcpy(f->value, d->value, sizeof f->value);
   f->found = 1;
-  return 1;                       /* stop: only the first is wanted */
+  return FOUND;                   /* stop: only the first is wanted */
 }
 
 static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {

@@ -102,7 +102,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
     const char *w = pText + start;
     if (!t->stem) rc = fold_only(w, len, &sc.f, &e);
     else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &sc, &e);
-    else rc = dw_keys(w, len, !query, &sc, emit_key, &e);
+    else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, &sc, emit_key, &e);
     /* A core failure before any key is out of memory; otherwise rc is
     ** what FTS5's xToken returned and goes back unchanged. */
     if (rc) { if (rc == DIWAN_NOMEM && e.count == 0) rc = SQLITE_NOMEM; break; }

@@ -1,6 +1,8 @@
 /* The extension's single entry point. Each module of the SQLite layer has a
 ** registration function; they run in table order and the first failure
 ** stops the load with a message naming what failed. */
+#define _GNU_SOURCE 1
+#include <dlfcn.h>
 #include "dw.h"
 
 int dw_register_version(sqlite3 *db, char **pzErr);
@@ -28,6 +30,18 @@ static const struct {
   {"events", dw_register_events},
 };
 
+/* Keep this library (and so ICU, which it loaded) in memory once loaded.
+** ICU keeps process-wide caches whose entries point into ICU's own code;
+** if sqlite3_close unloaded us and ICU with us, a later load would find
+** those entries dangling. Pinning makes every load after the first free. */
+static void pin_library(void) {
+#ifndef _WIN32
+  Dl_info info;
+  if (dladdr((void *)pin_library, &info) && info.dli_fname)
+    dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #else
@@ -36,6 +50,7 @@ __attribute__((visibility("default")))
 int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
   SQLITE_EXTENSION_INIT2(pApi);
+  pin_library();
   for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
     char *zErr = 0;
     int rc = modules[i].fn(db, &zErr);

@@ -11,36 +11,51 @@ static void fn_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_text(ctx, diwan_lang_detect(s, n), -1, SQLITE_STATIC);
 }
 
-/* ---- token_each */
+/* ---- token_each and sentence_each: one streaming walk, two iterators */
 
-typedef struct tok_state {
+typedef struct span_state {
   const char *s;
-  diwan_tokenizer t;
+  int sentences;            /* which iterator this scan uses */
+  diwan_tokenizer tok;
+  diwan_sentencer sent;
   dw_charpos cp;
   sqlite3_int64 idx;
-} tok_state;
+} span_state;
 
-static int tok_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
-  tok_state *st = p;
+static int span_start(span_state *st, sqlite3_value *arg, int sentences) {
   size_t n;
-  st->s = dw_arg_text(args[0], &n);
-  diwan_tokenizer_init(&st->t, st->s, st->s ? n : 0);
-  dw_charpos_init(&st->cp, st->s, st->s ? n : 0);
+  st->s = dw_arg_text(arg, &n);
+  if (!st->s) n = 0;
+  st->sentences = sentences;
+  diwan_tokenizer_init(&st->tok, st->s, n);
+  diwan_sentencer_init(&st->sent, st->s, n);
+  dw_charpos_init(&st->cp, st->s, n);
   return SQLITE_OK;
 }
 
-static int tok_next(void *p, dw_val *row, char **pzErr) {
-  tok_state *st = p;
-  size_t ts, tl;
-  diwan_token_kind k;
-  if (!diwan_tokenizer_next(&st->t, &ts, &tl, &k)) return 0;
-  sqlite3_int64 a = dw_charpos_chars(&st->cp, ts);
-  sqlite3_int64 b = dw_charpos_chars(&st->cp, ts + tl);
+static int tok_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
+  return span_start(p, args[0], 0);
+}
+
+static int sent_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
+  return span_start(p, args[0], 1);
+}
+
+/* Columns idx, start, length, unit [, kind]. */
+static int span_next(void *p, dw_val *row, char **pzErr) {
+  span_state *st = p;
+  size_t us, ul;
+  diwan_token_kind k = DIWAN_TOKEN_WORD;
+  int more = st->sentences ? diwan_sentencer_next(&st->sent, &us, &ul)
+                           : diwan_tokenizer_next(&st->tok, &us, &ul, &k);
+  if (!more) return 0;
+  sqlite3_int64 a = dw_charpos_chars(&st->cp, us);
+  sqlite3_int64 b = dw_charpos_chars(&st->cp, us + ul);
   dw_int(&row[0], ++st->idx);
   dw_int(&row[1], a + 1);
   dw_int(&row[2], b - a);
-  dw_text(&row[3], st->s + ts, (sqlite3_int64)tl);
-  dw_text(&row[4], diwan_token_kind_name(k), -1);
+  dw_text(&row[3], st->s + us, (sqlite3_int64)ul);
+  if (!st->sentences) dw_text(&row[4], diwan_token_kind_name(k), -1);
   return 1;
 }
 
@@ -49,50 +64,19 @@ static const dw_tvf token_each = {
   .columns = "idx INTEGER, start INTEGER, length INTEGER, token TEXT, kind TEXT",
   .args = {"input"},
   .nRequired = 1,
-  .stateSize = sizeof(tok_state),
+  .stateSize = sizeof(span_state),
   .start = tok_start,
-  .next = tok_next,
+  .next = span_next,
 };
-
-/* ---- sentence_each */
-
-typedef struct sent_state {
-  const char *s;
-  diwan_sentencer t;
-  dw_charpos cp;
-  sqlite3_int64 idx;
-} sent_state;
-
-static int sent_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
-  sent_state *st = p;
-  size_t n;
-  st->s = dw_arg_text(args[0], &n);
-  diwan_sentencer_init(&st->t, st->s, st->s ? n : 0);
-  dw_charpos_init(&st->cp, st->s, st->s ? n : 0);
-  return SQLITE_OK;
-}
-
-static int sent_next(void *p, dw_val *row, char **pzErr) {
-  sent_state *st = p;
-  size_t ss, sl;
-  if (!diwan_sentencer_next(&st->t, &ss, &sl)) return 0;
-  sqlite3_int64 a = dw_charpos_chars(&st->cp, ss);
-  sqlite3_int64 b = dw_charpos_chars(&st->cp, ss + sl);
-  dw_int(&row[0], ++st->idx);
-  dw_int(&row[1], a + 1);
-  dw_int(&row[2], b - a);
-  dw_text(&row[3], st->s + ss, (sqlite3_int64)sl);
-  return 1;
-}
 
 static const dw_tvf sentence_each = {
   .name = "sentence_each",
   .columns = "idx INTEGER, start INTEGER, length INTEGER, sentence TEXT",
   .args = {"input"},
   .nRequired = 1,
-  .stateSize = sizeof(sent_state),
+  .stateSize = sizeof(span_state),
   .start = sent_start,
-  .next = sent_next,
+  .next = span_next,
 };
 
 static const dw_func funcs[] = {

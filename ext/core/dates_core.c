@@ -1,0 +1,287 @@
+/* Self-standing dates: numeric dates, day + month (+ year), month + year,
+** year words, decades, centuries, Hebrew-calendar dates in gematria,
+** weekday and article leads. */
+#include <string.h>
+#include "dates_pat.h"
+
+void dp_set_end(core *o, int y, int m, int d, int prec, int cal, long end) {
+  o->e.y = y; o->e.m = m; o->e.d = d;
+  o->e.prec = prec; o->e.cal = cal;
+  o->end = end;
+}
+
+/* Y-M-D, D.M.Y, D/M/Y (M/D/Y for US English or a day over 12). */
+static int numeric_at(dctx *c, long i, core *o) {
+  const dtok *a = T(i), *s1 = T(i + 1), *b = T(i + 2), *s2 = T(i + 3), *y = T(i + 4);
+  if (!is_sep(s1) || !glued(s1) || b->kind != T_NUM || !glued(b) ||
+      !is_p(s2, s1->cp) || !glued(s2) || y->kind != T_NUM || !glued(y))
+    return 0;
+  const dtok *p = T(i - 1);
+  if (glued(a) && (p->kind == T_NUM || (is_sep(p) && glued(p) && T(i - 2)->kind == T_NUM)))
+    return 0;                                   /* inside 978-90-04-17855-7 */
+  const dtok *n = T(i + 5);
+  if (glued(n) && is_sep(n) && T(i + 6)->kind == T_NUM && glued(T(i + 6))) return 0;
+  int time = n->kind == T_WORD && n->klen == 1 && n->key[0] == 't' &&
+             T(i + 6)->kind == T_NUM && glued(T(i + 6));   /* 1974-10-31T10:00 */
+  int era;
+  long end = dp_era_at(c, i + 5, &era);          /* ١٤٤٥/٠٩/١٥ هـ */
+  if (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF && !time && !era) return 0;
+  int yy, mm, dd;
+  if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
+    yy = a->num; mm = b->num; dd = y->num;
+  } else if (y->nd == 4 && a->nd <= 2 && b->nd <= 2) {
+    yy = y->num;
+    int month_first = (c->us && a->num <= 12) || (b->num > 12 && a->num <= 12);
+    mm = month_first ? a->num : b->num;
+    dd = month_first ? b->num : a->num;
+  } else {
+    return 0;
+  }
+  o->lang = NULL;
+  if (era == ERA_AH) {
+    dp_set_end(o, yy, mm, dd, P_DAY, CAL_HIJRI, end);
+    diwan_ymd g;
+    return dc_to_gregorian(CAL_HIJRI, yy, mm, dd, &g) == DIWAN_OK ? 1 : -1;
+  }
+  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, era ? end : i + 5);
+  if (yy < 1000 || yy > 2999 || mm < 1 || mm > 12 || dd < 1 ||
+      dd > dd_days_in_month(yy, mm))
+    return -1;
+  return 1;
+}
+
+/* A Hijri or Hebrew-calendar year after a month: digits or gematria. */
+static int other_year_at(dctx *c, long j, int cal, int *y, long *end) {
+  int era = ERA_NONE;
+  long k = j, yk;
+  if (dp_mw(c, k, K_YEAR, &yk)) k = yk;
+  const dtok *t = T(k);
+  if (cal == CAL_HEBREW && t->kind == T_WORD && t->gem) {
+    int v = dg_value(c->sc.s + t->s, t->e - t->s);
+    if (v < 1) return 0;
+    *y = v < 1000 ? v + 5000 : v;
+    *end = k + 1;
+    return 1;
+  }
+  if (t->kind != T_NUM || t->nd < 3 || t->nd > 4 || !dp_num_alone(c, k)) return 0;
+  *end = dp_era_at(c, k + 1, &era);
+  *y = t->num;
+  if (cal == CAL_HEBREW) return *y >= 5000 && *y <= 6999;
+  if (era == ERA_AH) return *y >= 1 && *y <= 2000;
+  return era == ERA_NONE && *y >= 1300 && *y <= 1600;
+}
+
+/* After a day and a month (or a month alone): the year, if any. Returns
+** 1 with or without a year, -1 for an impossible year. */
+static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
+  int era, y;
+  long end, j = k;
+  const char *lang = m->mlang;
+  o->lang = lang;
+  if (m->cal != CAL_GREG) {
+    if (!other_year_at(c, k, m->cal, &y, &end)) return 0;
+    dp_set_end(o, y, m->month, d, d ? P_DAY : P_MONTH, m->cal, end);
+    return 1;
+  }
+  long r;
+  const dlex *ra = dp_mw(c, j, K_RAFTER, &r);
+  if (ra) j = r;
+  if (is_comma(T(j)) && T(j + 1)->kind == T_NUM) j++;
+  long yk;
+  if (dp_mw(c, j, K_YEAR, &yk) && T(yk)->kind == T_NUM) j = yk;
+  if (dp_year_at(c, j, 1000, 2999, &end, &era)) {
+    dp_set_end(o, T(j)->num, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, end);
+    if (era == ERA_AZ) o->lang = "az";          /* may: English or Azerbaijani */
+    else if (era == ERA_RU) o->lang = "ru";
+    return 1;
+  }
+  if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
+  dp_set_end(o, 0, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, ra ? r : k);
+  if (ra && !d) { o->rel = ra->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT; o->rel_n = m->month; }
+  else if (!d) { o->alone = 1; o->ambiguous = m->ambiguous; }
+  return 1;
+}
+
+/* Hebrew-calendar day written in gematria: כ״ז באב תשנ״ב. */
+static int gematria_day_at(dctx *c, long i, core *o) {
+  const dtok *t = T(i);
+  if (t->kind != T_WORD || !t->gem) return 0;
+  int d = dg_value(c->sc.s + t->s, t->e - t->s);
+  long k;
+  if (d < 1 || d > 30) return 0;
+  const dlex *m = dp_month_at(c, i + 1, &k);
+  if (!m || m->cal != CAL_HEBREW) return 0;
+  return after_month(c, k, m, o, d) > 0 && o->e.y ? 1 : 0;
+}
+
+static int decade_num_at(dctx *c, long j, core *o) {
+  const dtok *t = T(j);
+  if (t->kind == T_WORD && t->klen == 2 && is_hyphen(T(j + 1)) && glued(T(j + 1)))
+    t = T(j += 2);                                /* שנות ה-90 */
+  if (t->kind != T_NUM || !dp_num_alone(c, j)) return 0;
+  int dec;
+  if (t->nd == 2 && t->num % 10 == 0 && t->num >= 10) dec = 190 + t->num / 10;
+  else if (t->nd == 4 && t->num % 10 == 0 && t->num >= 1000 && t->num <= 2090) dec = t->num / 10;
+  else return 0;
+  dp_set_end(o, 0, 0, 0, P_DECADE, CAL_GREG, j + 1);
+  o->e.decade = dec;
+  return 1;
+}
+
+/* 1990s, 90s, ’90s, 1990-е: a decade written with digits. */
+static int digit_decade_at(dctx *c, long i, core *o) {
+  long j = i;
+  if (is_apos_p(T(i)) && T(i + 1)->kind == T_NUM && glued(T(i + 1)) && T(i + 1)->nd == 2) j = i + 1;
+  const dtok *t = T(j), *s = T(j + 1);
+  if (t->kind != T_NUM || t->num % 10 != 0 || (t->nd != 2 && t->nd != 4)) return 0;
+  long end;
+  if (s->kind == T_WORD && glued(s) && s->klen == 1 && s->key[0] == 's') end = j + 2;
+  else if (is_apos_p(s) && glued(s) && T(j + 2)->klen == 1 && T(j + 2)->key[0] == 's' && glued(T(j + 2))) end = j + 3;
+  else if (is_hyphen(s) && glued(s) && glued(T(j + 2)) && T(j + 2)->script == S_CYRILLIC &&
+           T(j + 2)->klen == 2) end = j + 3;       /* -е, -х */
+  else return 0;
+  if (t->nd == 4 && (t->num < 1000 || t->num > 2090)) return 0;
+  dp_set_end(o, 0, 0, 0, P_DECADE, CAL_GREG, end);
+  o->e.decade = t->nd == 4 ? t->num / 10 : 190 + t->num / 10;
+  o->lang = NULL;
+  return 1;
+}
+
+int dp_core_at(dctx *c, long i, core *o, int lead);
+
+/* A weekday (or اليوم), ",", الموافق, then a full date. */
+static int weekday_at(dctx *c, long i, core *o) {
+  long j;
+  const dlex *w = dp_mw(c, i, K_WEEKDAY, &j);
+  if (!w && has(T(i), K_RDAY) && T(i)->lx->rel == 0) {
+    if (!dp_mw(c, i + 1, K_WEEKDAY, &j)) return 0;
+  } else if (!w) {
+    return 0;
+  }
+  if (is_comma(T(j))) j++;
+  long k;
+  if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;
+  if (is_comma(T(j))) j++;
+  int r = dp_core_at(c, j, o, 0);
+  if (r > 0 && o->e.prec != P_DAY) return 0;
+  return r;
+}
+
+static int core_word_at(dctx *c, long i, core *o, int lead) {
+  long j, k2;
+  if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
+  const dlex *e;
+  if ((e = dp_mw(c, i, K_CENTURY | K_DECADE, &j))) {
+    int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);
+    dp_set_end(o, 0, 0, 0, cent ? P_CENTURY : P_DECADE, CAL_GREG, j);
+    o->e.decade = e->num;
+    o->lang = e->lang;
+    return 1;
+  }
+  if ((e = dp_mw(c, i, K_DECLEAD, &j)) && decade_num_at(c, j, o)) {
+    o->lang = e->lang;
+    return 1;
+  }
+  if ((e = dp_month_at(c, i, &j))) {
+    int d;
+    long k;
+    if (e->cal == CAL_GREG && dp_day_at(c, j, &d, &k)) {
+      long y = k, yend;
+      int era;
+      if (is_comma(T(y))) y++;
+      if (dp_year_at(c, y, 1000, 2999, &yend, &era)) {
+        dp_set_end(o, T(y)->num, e->month, d, P_DAY, CAL_GREG, yend);
+        o->lang = e->mlang;
+        return (d >= 1 && d <= dd_days_in_month(o->e.y, e->month)) ? 1 : -1;
+      }
+      /* English order without a year: May 5, Sept. 11 (also a French
+      ** abbreviation), but not "they may 5": capitals or an English name */
+      int cap = c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z';
+      int en = !strcmp(e->mlang, "en");
+      if (T(i)->script == S_LATIN && !dp_bad_year_at(c, y) &&
+          ((en && !e->ambiguous) || cap)) {
+        dp_set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
+        o->lang = "en";
+        return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
+      }
+    }
+    return after_month(c, j, e, o, 0);
+  }
+  if ((e = dp_mw(c, i, K_YEAR, &j))) {
+    int era;
+    long end;
+    if (dp_year_at(c, j, 1000, 2100, &end, &era) && era != ERA_AH) {
+      dp_set_end(o, T(j)->num, 0, 0, P_YEAR, CAL_GREG, end);
+      o->lang = e->lang;
+      return 1;
+    }
+    if (T(j)->kind == T_NUM && T(j)->nd <= 4 && dp_num_alone(c, j) &&
+        dp_era_at(c, j + 1, &era) > j + 1 && era == ERA_AH) {
+      dp_set_end(o, T(j)->num, 0, 0, P_YEAR, CAL_HIJRI, dp_era_at(c, j + 1, &era));
+      o->lang = e->lang;
+      return o->e.y >= 1 && o->e.y <= 2000 ? 1 : -1;
+    }
+    if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
+    return 0;
+  }
+  if ((e = dp_mw(c, i, K_ODAY, &j)) && has(T(j), K_OF)) {
+    const dlex *mo = dp_month_at(c, j + 1, &k2);
+    if (mo) {
+      int r = after_month(c, k2, mo, o, e->num);
+      if (r <= 0) return r;
+      if (mo->cal == CAL_GREG && e->num > dd_days_in_month(o->e.y ? o->e.y : 2000, mo->month))
+        return -1;
+      return 1;
+    }
+  }
+  if (gematria_day_at(c, i, o)) return 1;
+  if (lead) {
+    int r = weekday_at(c, i, o);
+    if (r) return r;
+    if (has(T(i), K_ARTICLE) && (T(i + 1)->kind == T_NUM || has(T(i + 1), K_WEEKDAY))) {
+      r = dp_core_at(c, i + 1, o, T(i + 1)->kind != T_NUM);
+      if (r > 0 && o->e.prec != P_DAY) return 0;
+      return r;
+    }
+  }
+  return 0;
+}
+
+/* Any self-standing date at i. lead: weekday and article leads allowed. */
+int dp_core_at(dctx *c, long i, core *o, int lead) {
+  const dtok *t = T(i);
+  memset(o, 0, sizeof *o);
+  if (t->kind == T_WORD) return core_word_at(c, i, o, lead);
+  if (t->kind == T_PUNCT) return is_apos_p(t) ? digit_decade_at(c, i, o) : 0;
+  if (t->kind != T_NUM) return 0;
+  int r = numeric_at(c, i, o);
+  if (r) return r;
+  if (digit_decade_at(c, i, o)) return 1;
+  long j, k, end;
+  const dlex *e;
+  if ((e = dp_mw(c, i, K_CENTURY, &j))) {
+    dp_set_end(o, 0, 0, 0, P_CENTURY, CAL_GREG, j);
+    o->e.decade = e->num;
+    o->lang = e->lang;
+    return 1;
+  }
+  int d, era;
+  if (dp_day_at(c, i, &d, &j)) {
+    if (has(T(j), K_OF)) j++;
+    if ((e = dp_month_at(c, j, &k))) {
+      r = after_month(c, k, e, o, d);
+      if (r <= 0) return r;
+      int ok = e->cal == CAL_GREG
+                   ? d >= 1 && d <= dd_days_in_month(o->e.y ? o->e.y : 2000, e->month)
+                   : d >= 1 && d <= 30;
+      return ok ? 1 : -1;
+    }
+  }
+  if (dp_year_at(c, i, 1, 2999, &end, &era) && era != ERA_NONE) {
+    int hij = era == ERA_AH;
+    dp_set_end(o, t->num, 0, 0, P_YEAR, hij ? CAL_HIJRI : CAL_GREG, end);
+    if (!hij && (t->num < 1000 || t->num > 2100)) return 0;
+    return hij && t->num > 2000 ? -1 : 1;
+  }
+  return 0;
+}

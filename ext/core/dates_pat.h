@@ -1,0 +1,56 @@
+/* Internal header of the date patterns: what dates_read.c (lexicon forms,
+** numbers, years, days, month names), dates_core.c (self-standing dates)
+** and dates_rules.c (dates in context) share. */
+#ifndef DIWAN_DATES_PAT_H
+#define DIWAN_DATES_PAT_H
+#include "dates_int.h"
+
+#define T(i) ds_tok(&c->sc, (i))
+
+/* A date read at some token, before its context is known. */
+typedef struct core {
+  dend e;
+  long end;                 /* one past the last token */
+  int alone;                /* a month name alone: needs a cue */
+  int ambiguous;            /* that month name is also an ordinary word */
+  int rel, rel_n;
+  const char *lang;
+} core;
+
+static inline int is_p(const dtok *t, uint32_t cp) { return t->kind == T_PUNCT && t->cp == cp; }
+static inline int glued(const dtok *t) { return !t->sp; }
+static inline int has(const dtok *t, uint32_t k) { return t->lx && (t->lx->kinds & k); }
+static inline int is_hyphen(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == '-' || t->cp == 0x2010 || t->cp == 0x2011 ||
+                                t->cp == 0x05BE);
+}
+static inline int is_apos_p(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == '\'' || t->cp == 0x2019 || t->cp == 0x2018);
+}
+static inline int is_comma(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == ',' || t->cp == 0x060C);
+}
+static inline int is_sep(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == '-' || t->cp == '/' || t->cp == '.');
+}
+static inline int is_numsep(const dtok *t) {
+  return t->kind == T_PUNCT && (t->cp == '.' || t->cp == ',' || t->cp == 0x066B ||
+                                t->cp == 0x066C || t->cp == '/' || t->cp == ':');
+}
+
+/* dates_read.c */
+const dlex *dp_mw(dctx *c, long i, uint32_t kinds, long *end);
+int dp_num_alone(dctx *c, long j);
+long dp_era_at(dctx *c, long j, int *era);
+int dp_year_at(dctx *c, long j, int lo, int hi, long *end, int *era);
+int dp_bad_year_at(dctx *c, long j);
+int dp_day_at(dctx *c, long j, int *d, long *end);
+const dlex *dp_month_at(dctx *c, long j, long *end);
+
+/* dates_core.c */
+void dp_set_end(core *o, int y, int m, int d, int prec, int cal, long end);
+/* Any self-standing date at i: 1, 0, or -1 for an impossible date (o->end
+** set past it). lead: a weekday or an article may come first. */
+int dp_core_at(dctx *c, long i, core *o, int lead);
+
+#endif

@@ -66,6 +66,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
   title, body, content='docs', content_rowid='id', tokenize='diwan'
 );
 INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
+-- One settled segment: queries need not merge the build's segments.
+INSERT INTO docs_fts(docs_fts) VALUES('optimize');
 
 -- Every event with its date, type, actors and source, oldest first; events
 -- without a known year come last.

@@ -49,6 +49,9 @@ typedef struct ph_unit {
 #define PH_KDERIVED 1   /* stem, Hebrew candidate, proclitic before the article */
 #define PH_KBARE 2      /* a bare proclitic or the article dropped:
                            PH_BARE phrases only */
+#define PH_KSTEM 3      /* an Arabic word's stem: not PH_EXACT phrases,
+                           whose short surfaces are stems of other words
+                           (قطرة "drop" → قطر, حلبة → حلب) */
 
 typedef struct ph_phrase {
   int nunits;

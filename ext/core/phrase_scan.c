@@ -169,10 +169,18 @@ static void he_article(keys_ctx *c, const char *cand, size_t n) {
   add_resolved(c->sc, c->u, buf, n + 2, PH_KDERIVED);
 }
 
+/* Arabic letters are U+0600..U+06FF: lead bytes D8..DB. */
+static int ar_letter(const char *k) {
+  unsigned char b = (unsigned char)k[0];
+  return b >= 0xD8 && b <= 0xDB;
+}
+
 static int on_key(void *ctx, const char *key, size_t n) {
   keys_ctx *c = ctx;
   if (!n) return 0;
-  add_resolved(c->sc, c->u, key, n, c->nkeys ? PH_KDERIVED : PH_KFOLD);
+  int kind = c->nkeys ? PH_KDERIVED : PH_KFOLD;
+  if (c->nkeys == 1 && ar_letter(key)) kind = PH_KSTEM;
+  add_resolved(c->sc, c->u, key, n, kind);
   if (c->nkeys == 0) {
     c->nfold = n;
     if (n <= sizeof c->fold) memcpy(c->fold, key, n);
@@ -264,6 +272,7 @@ static int unit_kind(const qunit *u, const ph_unit *pu, int flags) {
   int best = -1;
   for (int i = 0; i < u->nk; i++) {
     if (u->kx[i] == PH_KBARE && !(flags & PH_BARE)) continue;
+    if (u->kx[i] == PH_KSTEM && (flags & PH_EXACT)) continue;
     for (int j = 0; j < pu->n; j++)
       if (u->k[i] == pu->k[j] && (best < 0 || u->kx[i] < best)) best = u->kx[i];
   }

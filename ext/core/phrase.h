@@ -49,9 +49,10 @@ typedef struct ph_unit {
 #define PH_KDERIVED 1   /* stem, Hebrew candidate, proclitic before the article */
 #define PH_KBARE 2      /* a bare proclitic or the article dropped:
                            PH_BARE phrases only */
-#define PH_KSTEM 3      /* an Arabic word's stem: not PH_EXACT phrases,
-                           whose short surfaces are stems of other words
-                           (قطرة "drop" → قطر, حلبة → حلب) */
+#define PH_KLOOSE 3     /* not for PH_EXACT phrases, whose short surfaces
+                           are often part of other words: an Arabic stem
+                           (قطرة "drop" → قطر, حلبة → حلب), a Hebrew word
+                           after ש or כ (שמאלי → מאלי) */
 
 typedef struct ph_phrase {
   int nunits;

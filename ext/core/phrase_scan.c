@@ -155,18 +155,24 @@ static void clitic_keys(ph_scanner *sc, qunit *u, const char *k, size_t n) {
 
 #define HE_HE "\xD7\x94"
 
+/* The second byte of the last prefix letter before the Hebrew candidate
+** cand (a suffix, up to final letters, of the fold key c->fold), or 0. */
+static unsigned he_prefix_end(const keys_ctx *c, size_t n) {
+  if (c->nfold > sizeof c->fold || n + 2 > c->nfold) return 0;
+  const unsigned char *p = (const unsigned char *)c->fold + c->nfold - n - 2;
+  return p[0] == 0xD7 ? p[1] : 0;
+}
+
 /* Hebrew ב/ל/כ take the article's place (באומות is ב+האומות): a word
 ** left by such a prefix is also offered with the article, since the
-** lexicon is not prefix-stripped. cand is a Hebrew candidate key, a suffix
-** (up to final letters) of the fold key c->fold. */
-static void he_article(keys_ctx *c, const char *cand, size_t n) {
+** lexicon is not prefix-stripped. */
+static void he_article(keys_ctx *c, const char *cand, size_t n, unsigned last,
+                       int kind) {
   char buf[256];
-  if (n + 2 > sizeof buf || c->nfold > sizeof c->fold || n + 2 > c->nfold) return;
-  const unsigned char *p = (const unsigned char *)c->fold + c->nfold - n - 2;
-  if (p[0] != 0xD7 || (p[1] != 0x91 && p[1] != 0x9C && p[1] != 0x9B)) return;
+  if (n + 2 > sizeof buf || (last != 0x91 && last != 0x9C && last != 0x9B)) return;
   memcpy(buf, HE_HE, 2);
   memcpy(buf + 2, cand, n);
-  add_resolved(c->sc, c->u, buf, n + 2, PH_KDERIVED);
+  add_resolved(c->sc, c->u, buf, n + 2, kind);
 }
 
 /* Arabic letters are U+0600..U+06FF: lead bytes D8..DB. */
@@ -179,14 +185,19 @@ static int on_key(void *ctx, const char *key, size_t n) {
   keys_ctx *c = ctx;
   if (!n) return 0;
   int kind = c->nkeys ? PH_KDERIVED : PH_KFOLD;
-  if (c->nkeys == 1 && ar_letter(key)) kind = PH_KSTEM;
+  int he = c->nkeys && n < c->nfold && (unsigned char)key[0] == 0xD7;
+  unsigned last = he ? he_prefix_end(c, n) : 0;
+  /* an Arabic stem; a Hebrew word after ש or כ, which mostly begin a word
+  ** (שמאלי "left", כיוון "direction", כלוב "cage") */
+  if ((c->nkeys == 1 && ar_letter(key)) || last == 0xA9 || last == 0x9B)
+    kind = PH_KLOOSE;
   add_resolved(c->sc, c->u, key, n, kind);
   if (c->nkeys == 0) {
     c->nfold = n;
     if (n <= sizeof c->fold) memcpy(c->fold, key, n);
     clitic_keys(c->sc, c->u, key, n);
-  } else if (n < c->nfold && (unsigned char)key[0] == 0xD7) {
-    he_article(c, key, n);
+  } else if (he) {
+    he_article(c, key, n, last, kind);
   }
   c->nkeys++;
   return 0;
@@ -272,7 +283,7 @@ static int unit_kind(const qunit *u, const ph_unit *pu, int flags) {
   int best = -1;
   for (int i = 0; i < u->nk; i++) {
     if (u->kx[i] == PH_KBARE && !(flags & PH_BARE)) continue;
-    if (u->kx[i] == PH_KSTEM && (flags & PH_EXACT)) continue;
+    if (u->kx[i] == PH_KLOOSE && (flags & PH_EXACT)) continue;
     for (int j = 0; j < pu->n; j++)
       if (u->k[i] == pu->k[j] && (best < 0 || u->kx[i] < best)) best = u->kx[i];
   }

@@ -225,7 +225,8 @@ const diwan_gazetteer *diwan_gazetteer_builtin(void);
 /* An empty gazetteer for a user's rows, searched with the built-in one. */
 diwan_gazetteer *diwan_gazetteer_new(void);
 /* One row, fields in the order id, kind, name, country, lang, surface
-** (byte strings, copied; invalid UTF-8 is replaced). DIWAN_ERROR when id,
+** (byte strings, copied; invalid UTF-8 is replaced; the surface is keyed by
+** its fold key, so list each inflected form). DIWAN_ERROR when id,
 ** kind or surface is empty or kind is not one of the four kinds. */
 int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
                         const size_t len[6]);
@@ -238,8 +239,10 @@ typedef struct diwan_mention {
 typedef int (*diwan_mention_cb)(void *ctx, const diwan_mention *m);
 
 /* Every mention, left to right, the longest phrase at each position; on
-** equal length a user row wins, then country, city, organization, person.
-** user may be NULL. Linear in n. */
+** equal length a match on the exact spelling (fold key) beats one through
+** a stripped clitic or prefix, then a user row wins, then country, city,
+** organization, person. Surfaces are folded, never stemmed (see
+** docs/events.md). user may be NULL. Linear in n. */
 int diwan_entities(const diwan_gazetteer *user, const char *s, size_t n,
                    diwan_mention_cb cb, void *ctx);
 

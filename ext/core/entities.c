@@ -4,18 +4,20 @@
 const diwan_entity *gz_best_hit(const ph_match *m,
                                 const diwan_gazetteer *const *gs, int ng) {
   const diwan_entity *best = NULL;
-  int bg = 0, br = 0;
+  int bg = 0, br = 0, bd = 0;
   size_t bp = 0;
   for (int i = 0; i < m->nhits; i++) {
     for (int k = 0; k < ng; k++) {
       const diwan_gazetteer *g = gs[k];
       if (m->hit[i].tab != &g->tab) continue;
       size_t e = m->hit[i].p->payload;
-      int r = g->kindrank[e];
-      if (!best || k < bg || (k == bg && (r < br || (r == br && e < bp)))) {
+      int r = g->kindrank[e], d = m->hit[i].derived;
+      if (!best || d < bd || (d == bd && (k < bg || (k == bg && (r < br ||
+                                          (r == br && e < bp)))))) {
         best = &g->ents[e];
         bg = k;
         br = r;
+        bd = d;
         bp = e;
       }
     }

@@ -147,7 +147,32 @@ static void add_person(pref *p, int *np, size_t pos, const char *id) {
   if (*np < 16) p[(*np)++] = (pref){pos, id};
 }
 
-/* A title resolves through the country named right after it. */
+/* Bytes of white space only between a and b, else (size_t)-1. */
+static size_t blank_gap(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n') return (size_t)-1;
+  return b - a;
+}
+
+/* The mention a title names its country by: the one right after it (أمير
+** دولة الكويت, the Emir of Kuwait) or a country adjective right before it
+** (the Azerbaijani foreign minister), whichever is nearer, after on a tie.
+** m is the first mention after the title. NULL if none. */
+static const diwan_entity *title_country(const ev_doc *d, const ev_scope *sc,
+                                         const ev_item *it, size_t m) {
+  size_t after = (size_t)-1, before = (size_t)-1;
+  if (m < sc->m1 && d->ment[m].start - it->end <= TITLE_GAP)
+    after = d->ment[m].start - it->end;
+  if (m > sc->m0) {
+    const diwan_mention *b = &d->ment[m - 1];
+    if (b->start + b->len <= it->start && strcmp(b->entity->kind, "country") == 0)
+      before = blank_gap(d->s, b->start + b->len, it->start);
+  }
+  if (before < after) return d->ment[m - 1].entity;
+  return after != (size_t)-1 ? d->ment[m].entity : NULL;
+}
+
+/* A title resolves through the country it is bound to (title_country). */
 static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int *np) {
   size_t m = sc->m0;
   for (size_t i = sc->i0; i < sc->i1; i++) {
@@ -155,9 +180,8 @@ static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int 
     if (it->tag != EV_TITLE || strcmp(it->name, "-") == 0 || !near(sc, it->start))
       continue;
     while (m < sc->m1 && d->ment[m].start < it->end) m++;
-    if (m >= sc->m1 || d->ment[m].start - it->end > TITLE_GAP) continue;
-    const diwan_entity *e = d->ment[m].entity;
-    if (strcmp(e->kind, "person") == 0) continue;
+    const diwan_entity *e = title_country(d, sc, it, m);
+    if (!e || strcmp(e->kind, "person") == 0) continue;
     const char *c = country_of(e);
     const char *who = c ? holder(it->name, c, day) : NULL;
     if (who) add_person(p, np, it->start, who);

@@ -68,13 +68,13 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
 
 /* A name (argument class or title role) as a payload. */
 static int add_named(diwan_event_lexicon *x, int tag, const char *name,
-                     size_t nn, const char *surface, size_t ns) {
+                     size_t nn, const char *surface, size_t ns, int flags) {
   size_t idx = x->nnames;
   const char **p = push((void **)&x->names, &x->nnames, &x->capnames, sizeof *p);
   if (!p) return DIWAN_NOMEM;
   *p = dup(x, name, nn);
   if (!*p) return DIWAN_NOMEM;
-  return ph_table_add(&x->tab, surface, ns, tag, idx, 0, NULL);
+  return ph_table_add(&x->tab, surface, ns, tag, idx, flags, NULL);
 }
 
 static const struct { const char *name; int kind; } cue_kinds[] = {
@@ -140,10 +140,12 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
       }
       break;
     case F_ARGUMENTS:
-      if (nf >= 3) rc = add_named(x, EV_ARG, f[1], len[1], f[2], len[2]);
+      if (nf >= 3) rc = add_named(x, EV_ARG, f[1], len[1], f[2], len[2], 0);
       break;
     case F_TITLES:
-      if (nf >= 3) rc = add_named(x, EV_TITLE, f[1], len[1], f[2], len[2]);
+      /* a title takes a bare preposition: "التقى … بأمير دولة الكويت" */
+      if (nf >= 3)
+        rc = add_named(x, EV_TITLE, f[1], len[1], f[2], len[2], PH_BARE);
       break;
     case F_CUES:
       if (nf >= 4) rc = add_cue(x, f, len);

@@ -17,8 +17,10 @@ struct diwan_gazetteer {
 /* The static string of a kind name, or NULL when it is not a kind. */
 const char *diwan_kind_name(const char *s, size_t n, int *rank);
 
-/* The entity a match stands for: on equal length the first gazetteer of gs
-** (the user's), then the kind order, then file order. NULL if none. */
+/* The entity a match stands for: on equal length the hit matched on the
+** fewest derived keys (an exact spelling beats a stem), then the first
+** gazetteer of gs (the user's), then the kind order, then file order. NULL
+** if none. */
 const diwan_entity *gz_best_hit(const ph_match *m,
                                 const diwan_gazetteer *const *gs, int ng);
 

@@ -104,6 +104,7 @@ typedef struct unit_ctx {
   ph_table *t;
   ph_unit *u;
   int oom, exact;
+  size_t nfold;             /* letters of the fold key */
 } unit_ctx;
 
 static size_t nchars(const char *s, size_t n) {
@@ -114,16 +115,22 @@ static size_t nchars(const char *s, size_t n) {
 
 /* The first key is the fold key; the others (stems, prefix-stripped forms)
 ** index a lexicon word only when they keep MINSTEM letters: the stem of
-** "ألباني" is "بان", which is also "that" (بانه). */
+** "ألباني" is "بان", which is also "that" (بانه). An exact word keeps only
+** the keys as long as its fold key, i.e. spelling normalizations (Hebrew
+** final letters: קזחסטן → קזחסטנ, the form the text's prefix-stripped keys
+** take), never a stem: stemmed, "الرياض" would be "رياض" and catch
+** "الرياضة" (sport). */
 #define MINSTEM 4
 
 static int add_key(void *ctx, const char *key, size_t n) {
   unit_ctx *c = ctx;
-  if (c->u->n >= (c->exact ? 1 : PH_MAXKEYS) || n == 0) return 0;
+  if (c->u->n >= PH_MAXKEYS || n == 0) return 0;
   if (c->u->n > 0 && nchars(key, n) < MINSTEM) return 0;
+  if (c->u->n > 0 && c->exact && nchars(key, n) != c->nfold) return 0;
   const ph_key *k = intern(c->t, key, n);
   if (!k) { c->oom = 1; return 1; }
   for (int i = 0; i < c->u->n; i++) if (c->u->k[i] == k) return 0;
+  if (c->u->n == 0) c->nfold = nchars(key, n);
   c->u->k[c->u->n++] = k;
   return 0;
 }
@@ -150,7 +157,7 @@ static int surface_units(ph_table *t, const char *s, size_t n, int exact,
   ph_units_init(&us, s, n);
   while (ph_units_next(&us, &a, &len, &word)) {
     if (nu == PH_MAXUNITS) { *nunits = 0; return DIWAN_OK; }
-    unit_ctx c = {t, &units[nu], 0, exact};
+    unit_ctx c = {t, &units[nu], 0, exact, 0};
     units[nu].n = 0;
     if (word) diwan_word_keys(s + a, len, add_key, &c);
     else add_key(&c, s + a, len);
@@ -163,7 +170,8 @@ static int surface_units(ph_table *t, const char *s, size_t n, int exact,
 }
 
 int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
-                 int exact, int *added) {
+                 int flags, int *added) {
+  int exact = (flags & PH_EXACT) != 0;
   ph_unit units[PH_MAXUNITS];
   int nu = 0;
   if (added) *added = 0;
@@ -181,6 +189,7 @@ int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
   if (!p->units) return DIWAN_NOMEM;
   memcpy(p->units, units, (size_t)nu * sizeof *p->units);
   p->nunits = nu;
+  p->flags = flags;
   p->tag = tag;
   p->payload = payload;
   for (int i = 0; i < units[0].n; i++)

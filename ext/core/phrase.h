@@ -1,9 +1,11 @@
 /* Internal: multi-word phrase tables and the longest-match scanner that the
 ** gazetteer and the event lexicon share. A phrase is a sequence of units
 ** (words split at inner hyphens, French elisions dropped; punctuation and
-** numbers as they are). Each word unit matches through every key that
-** diwan_word_keys gives for it, on the lexicon side and on the text side, so
-** inflected, prefixed and differently spelled forms meet. */
+** numbers as they are). A text word offers every key that diwan_word_keys
+** gives for it (fold key, stem, Hebrew prefix-stripped forms) and its
+** Arabic clitic-stripped forms; a lexicon word is indexed by its fold key,
+** plus its stems unless the phrase is PH_EXACT. A hit says on how many
+** derived keys it matched, so an owner can prefer exact spellings. */
 #ifndef DIWAN_PHRASE_H
 #define DIWAN_PHRASE_H
 #include <stddef.h>
@@ -36,8 +38,25 @@ typedef struct ph_unit {
   const ph_key *k[PH_MAXKEYS];
 } ph_unit;
 
+/* Flags of a phrase (ph_table_add). */
+#define PH_EXACT 1      /* lexicon words keyed by their fold key only */
+#define PH_BARE 2       /* also matches a text word with a bare proclitic
+                           (بأمير → أمير) or without its article
+                           (الجزائرية → جزائرية) */
+
+/* How a text key was derived, best first. */
+#define PH_KFOLD 0      /* the word's fold key */
+#define PH_KDERIVED 1   /* stem, Hebrew candidate, proclitic before the article */
+#define PH_KBARE 2      /* a bare proclitic or the article dropped:
+                           PH_BARE phrases only */
+#define PH_KLOOSE 3     /* not for PH_EXACT phrases, whose short surfaces
+                           are often part of other words: an Arabic stem
+                           (قطرة "drop" → قطر, حلبة → حلب), a Hebrew word
+                           after ש or כ (שמאלי → מאלי) */
+
 typedef struct ph_phrase {
   int nunits;
+  int flags;
   ph_unit *units;
   int tag;                  /* what the payload is, owner-defined */
   size_t payload;           /* index into the owner's array */
@@ -54,10 +73,11 @@ typedef struct ph_table {
 void ph_table_init(ph_table *t);
 void ph_table_free(ph_table *t);
 /* Adds a surface; a surface with no units or more than PH_MAXUNITS is
-** ignored (*added = 0). exact: its words match by their fold key only, not
-** by stem ("خلال الزيارة" is not "خلال زيارة"). DIWAN_OK or DIWAN_NOMEM. */
+** ignored (*added = 0). flags: PH_EXACT, its words are keyed by their fold
+** key only, not by stem ("خلال الزيارة" is not "خلال زيارة"); PH_BARE.
+** DIWAN_OK or DIWAN_NOMEM. */
 int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
-                 int exact, int *added);
+                 int flags, int *added);
 
 const ph_key *ph_table_find(const ph_table *t, uint64_t h, const char *s,
                             size_t n);
@@ -65,6 +85,8 @@ const ph_key *ph_table_find(const ph_table *t, uint64_t h, const char *s,
 typedef struct ph_hit {
   const ph_table *tab;
   const ph_phrase *p;
+  int derived;              /* units matched on a derived key only: fewer
+                               is better ("مصراتة" is Misrata, not مصر+) */
 } ph_hit;
 
 typedef struct ph_match {

@@ -16,6 +16,7 @@ typedef struct qunit {
   int nk;
   const ph_key *k[PH_UNITKEYS];
   const ph_table *kt[PH_UNITKEYS];
+  unsigned char kx[PH_UNITKEYS];    /* PH_KFOLD … PH_KBARE */
 } qunit;
 
 typedef struct centry {
@@ -44,6 +45,7 @@ struct ph_scanner {
   size_t nbytes;
   const ph_key **pk;
   const ph_table **pt;
+  unsigned char *px;
   size_t npool;
   int full;                 /* an insert did not fit: clear before the next */
 };
@@ -65,7 +67,8 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   sc->cbytes = malloc((sc->slots / 2 * CACHE_MAXLEN));
   sc->pk = malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
   sc->pt = malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
-  if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt) {
+  sc->px = malloc(sc->slots / 2 * 4);
+  if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt || !sc->px) {
     ph_scanner_free(sc);
     return NULL;
   }
@@ -78,10 +81,12 @@ void ph_scanner_free(ph_scanner *sc) {
   free(sc->cbytes);
   free(sc->pk);
   free(sc->pt);
+  free(sc->px);
   free(sc);
 }
 
-static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n) {
+static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n,
+                         int kind) {
   uint64_t h = ph_hash(key, n);
   for (int t = 0; t < sc->ntabs && u->nk < PH_UNITKEYS; t++) {
     const ph_key *k = ph_table_find(sc->tabs[t], h, key, n);
@@ -90,6 +95,7 @@ static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n) {
     for (int i = 0; i < u->nk; i++) dup |= u->k[i] == k;
     if (dup) continue;
     u->k[u->nk] = k;
+    u->kx[u->nk] = (unsigned char)kind;
     u->kt[u->nk++] = sc->tabs[t];
   }
 }
@@ -98,6 +104,8 @@ typedef struct keys_ctx {
   ph_scanner *sc;
   qunit *u;
   int nkeys;
+  size_t nfold;             /* bytes of the word's fold key */
+  char fold[64];            /* its first bytes */
 } keys_ctx;
 
 #define AR_WAW "\xD9\x88"
@@ -112,32 +120,86 @@ static int starts(const char *k, size_t n, const char *p) {
   return n > m + 4 && memcmp(k, p, m) == 0;
 }
 
-/* Exact phrases (cues) match the fold key, which keeps Arabic proclitics:
+/* Lexicon words are keyed by their fold key, which keeps Arabic proclitics:
 ** also offer the key without a leading و/ف and without ب/ل/ك before the
-** article (بالذكرى → الذكرى, للبلدين → البلدين), never the stem. */
+** article (بالذكرى → الذكرى, للبلدين → البلدين). A bare ب/ل/ك before
+** any other word (بأمير → أمير) and the word without its article are
+** offered as PH_KBARE: only PH_BARE phrases take them, since most words
+** that begin with those letters are not prefixed (لبنان, كندا). */
 static void clitic_keys(ph_scanner *sc, qunit *u, const char *k, size_t n) {
   char buf[256];
   if (n > sizeof buf - 2) return;
   if (starts(k, n, AR_WAW) || starts(k, n, AR_FA)) {
     k += 2;
     n -= 2;
-    add_resolved(sc, u, k, n);
+    add_resolved(sc, u, k, n, PH_KDERIVED);
   }
+  int bkl = starts(k, n, AR_BA) || starts(k, n, AR_LAM) || starts(k, n, AR_KAF);
   if (starts(k, n, AR_LAM AR_LAM)) {
     memcpy(buf, AR_ALEF, 2);
     memcpy(buf + 2, k + 2, n - 2);
-    add_resolved(sc, u, buf, n);
-  } else if ((starts(k, n, AR_BA) || starts(k, n, AR_LAM) || starts(k, n, AR_KAF)) &&
-             starts(k + 2, n - 2, AR_ALEF AR_LAM)) {
-    add_resolved(sc, u, k + 2, n - 2);
+    k = buf;
+    add_resolved(sc, u, k, n, PH_KDERIVED);
+  } else if (bkl && starts(k + 2, n - 2, AR_ALEF AR_LAM)) {
+    k += 2;
+    n -= 2;
+    add_resolved(sc, u, k, n, PH_KDERIVED);
+  } else if (bkl) {
+    add_resolved(sc, u, k + 2, n - 2, PH_KBARE);
   }
+  /* the gazetteer lists adjectives without the article (جزائرية) and is
+  ** not stemmed: الجزائرية must meet it without it (PH_BARE too: a cue
+  ** keeps its article, "العادة" is not "عادة") */
+  if (starts(k, n, AR_ALEF AR_LAM)) add_resolved(sc, u, k + 4, n - 4, PH_KBARE);
+}
+
+#define HE_HE "\xD7\x94"
+
+/* The second byte of the last prefix letter before the Hebrew candidate
+** cand (a suffix, up to final letters, of the fold key c->fold), or 0. */
+static unsigned he_prefix_end(const keys_ctx *c, size_t n) {
+  if (c->nfold > sizeof c->fold || n + 2 > c->nfold) return 0;
+  const unsigned char *p = (const unsigned char *)c->fold + c->nfold - n - 2;
+  return p[0] == 0xD7 ? p[1] : 0;
+}
+
+/* Hebrew ב/ל/כ take the article's place (באומות is ב+האומות): a word
+** left by such a prefix is also offered with the article, since the
+** lexicon is not prefix-stripped. */
+static void he_article(keys_ctx *c, const char *cand, size_t n, unsigned last,
+                       int kind) {
+  char buf[256];
+  if (n + 2 > sizeof buf || (last != 0x91 && last != 0x9C && last != 0x9B)) return;
+  memcpy(buf, HE_HE, 2);
+  memcpy(buf + 2, cand, n);
+  add_resolved(c->sc, c->u, buf, n + 2, kind);
+}
+
+/* Arabic letters are U+0600..U+06FF: lead bytes D8..DB. */
+static int ar_letter(const char *k) {
+  unsigned char b = (unsigned char)k[0];
+  return b >= 0xD8 && b <= 0xDB;
 }
 
 static int on_key(void *ctx, const char *key, size_t n) {
   keys_ctx *c = ctx;
   if (!n) return 0;
-  add_resolved(c->sc, c->u, key, n);
-  if (c->nkeys++ == 0) clitic_keys(c->sc, c->u, key, n);
+  int kind = c->nkeys ? PH_KDERIVED : PH_KFOLD;
+  int he = c->nkeys && n < c->nfold && (unsigned char)key[0] == 0xD7;
+  unsigned last = he ? he_prefix_end(c, n) : 0;
+  /* an Arabic stem; a Hebrew word after ש or כ, which mostly begin a word
+  ** (שמאלי "left", כיוון "direction", כלוב "cage") */
+  if ((c->nkeys == 1 && ar_letter(key)) || last == 0xA9 || last == 0x9B)
+    kind = PH_KLOOSE;
+  add_resolved(c->sc, c->u, key, n, kind);
+  if (c->nkeys == 0) {
+    c->nfold = n;
+    if (n <= sizeof c->fold) memcpy(c->fold, key, n);
+    clitic_keys(c->sc, c->u, key, n);
+  } else if (he) {
+    he_article(c, key, n, last, kind);
+  }
+  c->nkeys++;
   return 0;
 }
 
@@ -163,6 +225,7 @@ static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
   for (int i = 0; i < u->nk; i++) {
     sc->pk[sc->npool + (size_t)i] = u->k[i];
     sc->pt[sc->npool + (size_t)i] = u->kt[i];
+    sc->px[sc->npool + (size_t)i] = u->kx[i];
   }
   sc->nbytes += u->len;
   sc->npool += (size_t)u->nk;
@@ -173,7 +236,7 @@ static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
 static void resolve_word(ph_scanner *sc, qunit *u) {
   const char *w = sc->s + u->start;
   if (u->len > CACHE_MAXLEN) {
-    keys_ctx c = {sc, u, 0};
+    keys_ctx c = {sc, u, 0, 0, {0}};
     ph_word_keys(w, u->len, on_key, &c);
     return;
   }
@@ -187,12 +250,13 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
       for (uint32_t i = 0; i < e->nk; i++) {
         u->k[i] = sc->pk[e->kofs + i];
         u->kt[i] = sc->pt[e->kofs + i];
+        u->kx[i] = sc->px[e->kofs + i];
       }
       u->nk = (int)e->nk;
       return;
     }
   }
-  keys_ctx c = {sc, u, 0};
+  keys_ctx c = {sc, u, 0, 0, {0}};
   ph_word_keys(w, u->len, on_key, &c);
   cache_put(sc, e, h, u);
 }
@@ -208,30 +272,47 @@ static void fill(ph_scanner *sc) {
     u->nk = 0;
     if (sc->ntabs) {
       if (word) resolve_word(sc, u);
-      else add_resolved(sc, u, sc->s + u->start, u->len);
+      else add_resolved(sc, u, sc->s + u->start, u->len, PH_KFOLD);
     }
     sc->qn++;
   }
 }
 
-static int unit_has(const qunit *u, const ph_unit *pu) {
-  for (int i = 0; i < u->nk; i++)
+/* The best kind of text key by which u matches pu, or -1. */
+static int unit_kind(const qunit *u, const ph_unit *pu, int flags) {
+  int best = -1;
+  for (int i = 0; i < u->nk; i++) {
+    if (u->kx[i] == PH_KBARE && !(flags & PH_BARE)) continue;
+    if (u->kx[i] == PH_KLOOSE && (flags & PH_EXACT)) continue;
     for (int j = 0; j < pu->n; j++)
-      if (u->k[i] == pu->k[j]) return 1;
-  return 0;
+      if (u->k[i] == pu->k[j] && (best < 0 || u->kx[i] < best)) best = u->kx[i];
+  }
+  return best;
 }
 
+/* -1 if p does not fit at the head, else how many of its units matched on
+** a derived key only: an exact spelling beats a stem ("مصراتة" is Misrata,
+** not the stem of مصر). */
 static int phrase_fits(const ph_scanner *sc, const ph_phrase *p) {
-  if (p->nunits > sc->qn) return 0;
-  for (int j = 1; j < p->nunits; j++)
-    if (!unit_has(&sc->q[(sc->qhead + j) % QCAP], &p->units[j])) return 0;
-  return 1;
+  if (p->nunits > sc->qn) return -1;
+  int derived = 0;
+  for (int j = 0; j < p->nunits; j++) {
+    int k = unit_kind(&sc->q[(sc->qhead + j) % QCAP], &p->units[j], p->flags);
+    if (k < 0) return -1;
+    derived += k != PH_KFOLD;
+  }
+  return derived;
 }
 
-static void add_hit(ph_match *m, const ph_table *t, const ph_phrase *p) {
-  for (int i = 0; i < m->nhits; i++)
+/* Keeps a hit; when full, in place of one matched on more derived keys. */
+static void add_hit(ph_match *m, const ph_table *t, const ph_phrase *p, int d) {
+  int worst = 0;
+  for (int i = 0; i < m->nhits; i++) {
     if (m->hit[i].p == p) return;
-  if (m->nhits < PH_MAXHITS) m->hit[m->nhits++] = (ph_hit){t, p};
+    if (m->hit[i].derived > m->hit[worst].derived) worst = i;
+  }
+  if (m->nhits < PH_MAXHITS) m->hit[m->nhits++] = (ph_hit){t, p, d};
+  else if (m->hit[worst].derived > d) m->hit[worst] = (ph_hit){t, p, d};
 }
 
 static int chan_of(const ph_scanner *sc, const ph_table *t) {
@@ -251,9 +332,11 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
     if (chan_of(sc, t) != c) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
       const ph_phrase *p = &t->phr[k->starts[s]];
-      if (p->nunits < best || !phrase_fits(sc, p)) continue;
+      if (p->nunits < best) continue;
+      int d = phrase_fits(sc, p);
+      if (d < 0) continue;
       if (p->nunits > best) { best = p->nunits; m->nhits = 0; }
-      add_hit(m, t, p);
+      add_hit(m, t, p, d);
     }
   }
   return best;

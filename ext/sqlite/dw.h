@@ -64,6 +64,18 @@ typedef struct dw_tvf {
 
 int dw_register_tvf(sqlite3 *db, const dw_tvf *m, char **pzErr);
 
+/* A growable array of fixed-size records: the rows a table-valued function
+** collects from a core callback before returning them one at a time. */
+typedef struct dw_vec {
+  void *p;
+  size_t n, cap;
+} dw_vec;
+
+/* Appends a copy of rec (size bytes): DIWAN_OK or DIWAN_NOMEM, so it can be
+** returned straight from a core callback to stop the walk. */
+int dw_vec_push(dw_vec *v, const void *rec, size_t size);
+void dw_vec_free(dw_vec *v);
+
 /* ------------------------------------------------------ character offsets */
 /* Converts byte offsets into the 1-based character positions that SQLite's
 ** substr() uses (its own rule, so it agrees even on invalid UTF-8). Fast when

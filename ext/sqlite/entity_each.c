@@ -1,30 +1,20 @@
 /* entity_each(text): one row per mention of a country, city, organization
 ** or person of the gazetteer (compiled in, plus the rows of a table
 ** diwan_gazetteer when the database has one). */
-#include <stdlib.h>
 #include "dw.h"
 #include "user_lexicon.h"
 
 typedef struct ent_state {
   const char *s;
   diwan_gazetteer *user;
-  diwan_mention *m;
-  size_t n, cap, i;
+  dw_vec rows;               /* diwan_mention */
+  size_t i;
   dw_charpos cp;
   diwan_buf clean;
 } ent_state;
 
 static int collect(void *ctx, const diwan_mention *m) {
-  ent_state *st = ctx;
-  if (st->n == st->cap) {
-    size_t cap = st->cap ? st->cap * 2 : 64;
-    diwan_mention *p = realloc(st->m, cap * sizeof *p);
-    if (!p) return DIWAN_NOMEM;
-    st->m = p;
-    st->cap = cap;
-  }
-  st->m[st->n++] = *m;
-  return 0;
+  return dw_vec_push(&((ent_state *)ctx)->rows, m, sizeof *m);
 }
 
 static int ent_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
@@ -41,8 +31,8 @@ static int ent_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
 
 static int ent_next(void *p, dw_val *row, char **pzErr) {
   ent_state *st = p;
-  if (st->i >= st->n) return 0;
-  const diwan_mention *m = &st->m[st->i++];
+  if (st->i >= st->rows.n) return 0;
+  const diwan_mention *m = (const diwan_mention *)st->rows.p + st->i++;
   sqlite3_int64 a = dw_charpos_chars(&st->cp, m->start);
   sqlite3_int64 b = dw_charpos_chars(&st->cp, m->start + m->len);
   const diwan_entity *e = m->entity;
@@ -59,7 +49,7 @@ static int ent_next(void *p, dw_val *row, char **pzErr) {
 
 static void ent_finish(void *p) {
   ent_state *st = p;
-  free(st->m);
+  dw_vec_free(&st->rows);
   diwan_gazetteer_free(st->user);
   diwan_buf_free(&st->clean);
 }

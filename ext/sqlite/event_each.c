@@ -1,7 +1,6 @@
 /* event_each(text [, anchor]): one row per event of a document, with the
 ** sentence as evidence. Uses the tables diwan_gazetteer and diwan_triggers
 ** when the database has them. */
-#include <stdlib.h>
 #include <string.h>
 #include "dw.h"
 #include "date_anchor.h"
@@ -12,23 +11,14 @@ typedef struct evt_state {
   size_t n;
   diwan_gazetteer *gaz;
   diwan_event_lexicon *lex;
-  diwan_event *ev;
-  size_t nev, cap, i;
+  dw_vec rows;               /* diwan_event */
+  size_t i;
   dw_charpos cp;
   diwan_buf json, trig, text;
 } evt_state;
 
 static int collect(void *ctx, const diwan_event *e) {
-  evt_state *st = ctx;
-  if (st->nev == st->cap) {
-    size_t cap = st->cap ? st->cap * 2 : 32;
-    diwan_event *p = realloc(st->ev, cap * sizeof *p);
-    if (!p) return DIWAN_NOMEM;
-    st->ev = p;
-    st->cap = cap;
-  }
-  st->ev[st->nev++] = *e;
-  return 0;
+  return dw_vec_push(&((evt_state *)ctx)->rows, e, sizeof *e);
 }
 
 static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
@@ -82,8 +72,8 @@ static void date_cols(dw_val *row, const diwan_event *e) {
 
 static int evt_next(void *p, dw_val *row, char **pzErr) {
   evt_state *st = p;
-  if (st->i >= st->nev) return 0;
-  const diwan_event *e = &st->ev[st->i++];
+  if (st->i >= st->rows.n) return 0;
+  const diwan_event *e = (const diwan_event *)st->rows.p + st->i++;
   sqlite3_int64 a = dw_charpos_chars(&st->cp, e->start);
   sqlite3_int64 b = dw_charpos_chars(&st->cp, e->start + e->len);
   dw_int(&row[0], (sqlite3_int64)e->sentence + 1);
@@ -106,7 +96,7 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
 
 static void evt_finish(void *p) {
   evt_state *st = p;
-  free(st->ev);
+  dw_vec_free(&st->rows);
   diwan_gazetteer_free(st->gaz);
   diwan_event_lexicon_free(st->lex);
   diwan_buf_free(&st->json);

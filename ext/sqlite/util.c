@@ -16,6 +16,25 @@ int dw_register_functions(sqlite3 *db, const dw_func *tab, int n, char **pzErr) 
   return SQLITE_OK;
 }
 
+int dw_vec_push(dw_vec *v, const void *rec, size_t size) {
+  if (v->n == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 32;
+    void *p = sqlite3_realloc64(v->p, cap * size);
+    if (!p) return DIWAN_NOMEM;
+    v->p = p;
+    v->cap = cap;
+  }
+  memcpy((char *)v->p + v->n * size, rec, size);
+  v->n++;
+  return DIWAN_OK;
+}
+
+void dw_vec_free(dw_vec *v) {
+  sqlite3_free(v->p);
+  v->p = NULL;
+  v->n = v->cap = 0;
+}
+
 void dw_charpos_init(dw_charpos *c, const char *s, size_t n) {
   c->s = (const unsigned char *)s;
   c->n = n;

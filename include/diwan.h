@@ -218,8 +218,9 @@ diwan_months *diwan_months_new(void);
 ** A form is matched folded, with the same one-letter prefixes as the
 ** compiled-in ones; a form already known (compiled in, or added before)
 ** keeps its first meaning. DIWAN_OK, DIWAN_NOMEM, or DIWAN_ERROR with *bad
-** set to the faulty field (0 form: empty or too long, at most 8 words and
-** 47 bytes folded; 1 month; 2 calendar; 4 flags). */
+** set to the faulty field (0 form: empty, not starting with a letter, or
+** too long: at most 8 words and 47 bytes folded; 1 month; 2 calendar;
+** 4 flags). */
 int diwan_months_add(diwan_months *m, const char *const f[5],
                      const size_t len[5], int *bad);
 void diwan_months_free(diwan_months *m);

@@ -55,6 +55,7 @@ typedef struct dl_form_key {
   size_t klen;
   size_t cut[8];
   int ntok;
+  int word0;                /* the first token is a word (not a number or mark) */
 } dl_form_key;
 int dl_form_to_key(const char *s, size_t n, dl_form_key *fk);
 /* The user's month names (dates_user.c): an entry of m, which copies the

@@ -134,6 +134,7 @@ int dl_form_to_key(const char *s, size_t n, form_key *fk) {
   sc->nolookup = 1;
   fk->klen = 0;
   fk->ntok = 0;
+  fk->word0 = 0;
   for (long i = 0;; i++) {
     const dtok *t = ds_tok(sc, i);
     if (t->kind == T_EOF) break;
@@ -142,6 +143,7 @@ int dl_form_to_key(const char *s, size_t n, form_key *fk) {
       free(sc);
       return -1;
     }
+    if (i == 0) fk->word0 = t->kind == T_WORD;
     if (i > 0 && t->sp) fk->key[fk->klen++] = ' ';
     memcpy(fk->key + fk->klen, t->key, t->klen);
     fk->klen += t->klen;

@@ -231,7 +231,7 @@ int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
     if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
     if (r == DIWAN_ERROR) {
       static const char *const why[] = {
-        "is empty or not a month name (at most 8 words and 47 bytes once folded)",
+        "is not a month name (it must start with a letter, at most 8 words and 47 bytes once folded)",
         "is not a month (1 to 12, or 13 for calendar j)",
         "is not a calendar (g Gregorian, h Hijri, j Hebrew)",
         "is not a language",

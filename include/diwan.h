@@ -207,6 +207,30 @@ typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx);
 
+/* Month names of the user's own, added to the compiled-in ones
+** (ext/data/dates_months.tsv) for the calls that are given them. */
+typedef struct diwan_months diwan_months;
+diwan_months *diwan_months_new(void);
+/* One row in the shape of dates_months.tsv: fields form, month (decimal,
+** 1..12, or 1..13 for calendar j), calendar ("g" Gregorian, "h" Hijri, "j"
+** Hebrew), lang (may be empty) and flags ("" or "a": also an ordinary word,
+** a date only next to a day or a year). Byte strings, not NUL-terminated.
+** A form is matched folded, with the same one-letter prefixes as the
+** compiled-in ones; a form already known (compiled in, or added before)
+** keeps its first meaning. DIWAN_OK, DIWAN_NOMEM, or DIWAN_ERROR with *bad
+** set to the faulty field (0 form: empty, not starting with a letter, or
+** too long: at most 8 words and 47 bytes folded; 1 month; 2 calendar;
+** 4 flags). */
+int diwan_months_add(diwan_months *m, const char *const f[5],
+                     const size_t len[5], int *bad);
+void diwan_months_free(diwan_months *m);
+/* diwan_dates with the user's month names too (months may be NULL: then
+** exactly diwan_dates). months is only read: one object may serve many
+** calls at once. */
+int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
+                     const diwan_ymd *anchor, const char *lang,
+                     diwan_date_cb cb, void *ctx);
+
 /* ------------------------------------------------- entities and events */
 
 /* A gazetteer entry: ids are ISO 3166-1 alpha-2 for countries, else

@@ -47,6 +47,20 @@ typedef struct dlex {
 /* Loads the lexicons once (thread-safe). DIWAN_OK or DIWAN_NOMEM. */
 int dl_init(void);
 const dlex *dl_find(const char *key, size_t n);
+/* The lexicon key of a form: its tokens' folded forms, joined by one space
+** where the form has white space; cut[i] is the key's length after token i.
+** 0, or -1 when a token folds to nothing, over 8 tokens or DL_KEYMAX. */
+typedef struct dl_form_key {
+  char key[DL_KEYMAX];
+  size_t klen;
+  size_t cut[8];
+  int ntok;
+  int word0;                /* the first token is a word (not a number or mark) */
+} dl_form_key;
+int dl_form_to_key(const char *s, size_t n, dl_form_key *fk);
+/* The user's month names (dates_user.c): an entry of m, which copies the
+** compiled-in entry of the same key and adds to it, else dl_find. */
+const dlex *du_find(const diwan_months *m, const char *key, size_t n);
 /* Appends the folded form of one code point to out (at most 4 bytes);
 ** returns the bytes written (0: the code point vanishes). */
 size_t dl_fold_cp(uint32_t cp, char *out);
@@ -81,11 +95,16 @@ typedef struct dscan {
   long count;               /* tokens scanned so far */
   long limit;               /* ds_tok gives EOF from here: bounded look-ahead */
   int nolookup;             /* building lexicon keys: no lexicon yet */
+  const diwan_months *user; /* the user's month names, or NULL */
   dtok ring[DS_RING];
   dtok eof;
 } dscan;
 
 void ds_init(dscan *sc, const char *s, size_t n);
+/* The lexicon entry of a key: the user's first when there are any. */
+static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
+  return sc->user ? du_find(sc->user, key, n) : dl_find(key, n);
+}
 #define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
 /* Token number i, or the EOF token past the end or past the look-ahead
 ** limit set by ds_at. Valid for i >= (position given to ds_at) - 16. */

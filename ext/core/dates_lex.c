@@ -123,22 +123,18 @@ static dlex *get_or_add(const char *key, size_t n) {
 }
 
 /* ------------------------------------------------------------- loading */
-typedef struct form_key {
-  char key[DL_KEYMAX];
-  size_t klen;
-  size_t cut[8];          /* key length after each token */
-  int ntok;
-} form_key;
+typedef dl_form_key form_key;
 
 /* A form's key is its tokens' folded forms, joined by one space where the
 ** form has white space: the scanner builds the same keys from text. */
-static int form_to_key(const char *s, size_t n, form_key *fk) {
+int dl_form_to_key(const char *s, size_t n, form_key *fk) {
   dscan *sc = malloc(sizeof *sc);
   if (!sc) return -1;
   ds_init(sc, s, n);
   sc->nolookup = 1;
   fk->klen = 0;
   fk->ntok = 0;
+  fk->word0 = 0;
   for (long i = 0;; i++) {
     const dtok *t = ds_tok(sc, i);
     if (t->kind == T_EOF) break;
@@ -147,6 +143,7 @@ static int form_to_key(const char *s, size_t n, form_key *fk) {
       free(sc);
       return -1;
     }
+    if (i == 0) fk->word0 = t->kind == T_WORD;
     if (i > 0 && t->sp) fk->key[fk->klen++] = ' ';
     memcpy(fk->key + fk->klen, t->key, t->klen);
     fk->klen += t->klen;
@@ -223,7 +220,7 @@ static int add_prefixes(const form_key *fk) {
 static int month_line(void *ctx, int nf, const char **f, const size_t *l,
                       size_t lineno) {
   form_key fk;
-  if (nf < 4 || form_to_key(f[0], l[0], &fk)) return 0;
+  if (nf < 4 || dl_form_to_key(f[0], l[0], &fk)) return 0;
   if (add_prefixes(&fk)) return 1;   /* first: it may move entries */
   dlex *e = get_or_add(fk.key, fk.klen);
   if (!e) return 1;
@@ -241,7 +238,7 @@ static int month_line(void *ctx, int nf, const char **f, const size_t *l,
 static int word_line(void *ctx, int nf, const char **f, const size_t *l,
                      size_t lineno) {
   form_key fk;
-  if (nf < 2 || form_to_key(f[0], l[0], &fk)) return 0;
+  if (nf < 2 || dl_form_to_key(f[0], l[0], &fk)) return 0;
   uint32_t kind = 0;
   for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++)
     if (field_is(f[1], l[1], kind_names[k].name)) kind = kind_names[k].kind;

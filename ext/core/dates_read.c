@@ -45,7 +45,7 @@ static const dlex *dp_mw_walk(dctx *c, long i, uint32_t kinds, long *end) {
     if (u->sp) key[n++] = ' ';
     memcpy(key + n, u->key, u->klen);
     n += u->klen;
-    const dlex *e = dl_find(key, n);
+    const dlex *e = ds_find(&c->sc, key, n);
     if (!e) break;
     c->walk_kinds |= e->kinds & ~K_PFX;
     if (e->kinds & kinds) { best = e; *end = j + 1; }

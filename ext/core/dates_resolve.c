@@ -245,11 +245,18 @@ static inline void note_lang(dctx *c, const dtok *t) {
 
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx) {
+  return diwan_dates_with(NULL, s, n, anchor, lang, cb, ctx);
+}
+
+int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
+                     const diwan_ymd *anchor, const char *lang,
+                     diwan_date_cb cb, void *ctx) {
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
   dctx *c = calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   ds_init(&c->sc, s, n);
+  c->sc.user = months;
   c->anchor = anchor;
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));

@@ -49,6 +49,7 @@ void ds_init(dscan *sc, const char *s, size_t n) {
   sc->count = 0;
   sc->limit = DS_AHEAD;
   sc->nolookup = 0;
+  sc->user = NULL;
   memset(&sc->eof, 0, sizeof sc->eof);
   sc->eof.kind = T_EOF;
   sc->eof.s = sc->eof.e = n;
@@ -245,15 +246,15 @@ static int prefix_letter(int script, const char *k) {
 /* The lexicon entry of a word: as written, else without one or two
 ** one-letter prefixes (وسبتمبر, בינואר, לאב), else without an elision
 ** (d'août). pre records the prefix's bytes for the surface. */
-static void lookup(dtok *t, const cuts *c) {
-  t->lx = dl_find(t->key, t->klen);
+static void lookup(const dscan *sc, dtok *t, const cuts *c) {
+  t->lx = ds_find(sc, t->key, t->klen);
   if (t->lx || !t->klen) return;
   if (t->script == S_ARABIC || t->script == S_HEBREW) {
     for (int k = 0; k < 2 && k + 2 < c->nl; k++) {
       if (!prefix_letter(t->script, t->key + (k ? c->key[0] : 0))) return;
       size_t kk = c->key[k];
       if (c->src[k] - t->s > 255) return;   /* letters buried in marks */
-      t->lx = dl_find(t->key + kk, t->klen - kk);
+      t->lx = ds_find(sc, t->key + kk, t->klen - kk);
       if (t->lx) {
         t->pre = (uint8_t)(c->src[k] - t->s);
         t->kpre = (uint8_t)kk;
@@ -262,7 +263,7 @@ static void lookup(dtok *t, const cuts *c) {
     }
   } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen &&
              c->elide_src - t->s <= 255) {
-    t->lx = dl_find(t->key + c->elide_key, t->klen - c->elide_key);
+    t->lx = ds_find(sc, t->key + c->elide_key, t->klen - c->elide_key);
     if (t->lx) {
       t->pre = (uint8_t)(c->elide_src - t->s);
       t->kpre = (uint8_t)c->elide_key;
@@ -299,14 +300,14 @@ static void scan_one(dscan *sc, dtok *t) {
     scan_number(sc, t, cp, len);
     t->e = sc->pos;
     /* 20th century, 20e siècle start with a number */
-    if (!sc->nolookup && t->nd <= 2) t->lx = dl_find(t->key, t->klen);
+    if (!sc->nolookup && t->nd <= 2) t->lx = ds_find(sc, t->key, t->klen);
     return;
   } else if (word_script(script_of(cp)) != S_NONE) {
     cuts c;
     memset(&c, 0, sizeof c);
     scan_word(sc, t, cp, len, &c);
     t->e = sc->pos;
-    if (!sc->nolookup) lookup(t, &c);
+    if (!sc->nolookup) lookup(sc, t, &c);
     return;
   } else {
     t->kind = T_PUNCT;
@@ -315,7 +316,7 @@ static void scan_one(dscan *sc, dtok *t) {
     sc->pos += len;
   }
   t->e = sc->pos;
-  if (!sc->nolookup && t->kind == T_PUNCT) t->lx = dl_find(t->key, t->klen);
+  if (!sc->nolookup && t->kind == T_PUNCT) t->lx = ds_find(sc, t->key, t->klen);
 }
 
 const dtok *ds_tok_scan(dscan *sc, long i) {

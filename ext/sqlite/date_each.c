@@ -1,8 +1,10 @@
 /* date_each(text [, anchor [, lang]]): every date mention of a text, one
 ** row each, with 1-based character offsets, EDTF value, first and last day,
-** precision, calendar, modifier and language. */
+** precision, calendar, modifier and language. Month names of the table
+** diwan_months, when the database has one, count too. */
 #include <string.h>
 #include "date_anchor.h"
+#include "user_lexicon.h"
 
 typedef struct de_state {
   const char *s;
@@ -10,6 +12,7 @@ typedef struct de_state {
   diwan_date *rows;
   size_t nrows, cap, next;
   int oom;
+  diwan_months *user;       /* rows of the table diwan_months, or NULL */
   dw_charpos cp;
 } de_state;
 
@@ -35,8 +38,11 @@ static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   st->s = dw_arg_text(args[0], &st->n);
   if (!st->s) return SQLITE_OK;
   const char *lang = args[2] ? (const char *)sqlite3_value_text(args[2]) : NULL;
+  rc = dw_user_months(db, "date_each", &st->user, pzErr);
+  if (rc != SQLITE_OK) return rc;
   dw_charpos_init(&st->cp, st->s, st->n);
-  rc = diwan_dates(st->s, st->n, has ? &anchor : NULL, lang, collect, st);
+  rc = diwan_dates_with(st->user, st->s, st->n, has ? &anchor : NULL, lang,
+                        collect, st);
   if (st->oom || rc == DIWAN_NOMEM) return SQLITE_NOMEM;
   return SQLITE_OK;
 }
@@ -69,6 +75,8 @@ static void de_finish(void *p) {
   de_state *st = p;
   sqlite3_free(st->rows);
   st->rows = NULL;
+  diwan_months_free(st->user);
+  st->user = NULL;
 }
 
 static const dw_tvf date_each = {

@@ -1,7 +1,9 @@
 /* date_parse(text [, anchor]): the EDTF value of the first date mention of
-** a text, or NULL. */
+** a text, or NULL. Month names of the table diwan_months, when the
+** database has one, count too. */
 #include <string.h>
 #include "date_anchor.h"
+#include "user_lexicon.h"
 
 /* The callback's stop value, distinct from the DIWAN_* codes. */
 #define FOUND 100
@@ -30,8 +32,18 @@ static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
   size_t n;
   const char *s = dw_arg_text(argv[0], &n);
   if (!s) return;
+  diwan_months *user = NULL;
+  int rc = dw_user_months(sqlite3_context_db_handle(ctx), "date_parse", &user, &zErr);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr ? zErr : "date_parse(): cannot read diwan_months", -1);
+    sqlite3_free(zErr);
+    return;
+  }
   first_date f = {{0}, 0};
-  if (diwan_dates(s, n, has ? &anchor : NULL, NULL, take_first, &f) == DIWAN_NOMEM) {
+  rc = diwan_dates_with(user, s, n, has ? &anchor : NULL, NULL, take_first, &f);
+  diwan_months_free(user);
+  if (rc == DIWAN_NOMEM) {
     sqlite3_result_error_nomem(ctx);
     return;
   }

@@ -1,6 +1,7 @@
 /* A user's own lexicon rows: the tables diwan_gazetteer(id, kind, name,
-** country, lang, surface) and diwan_triggers(lang, type, cameo, surface,
-** argument[, rank]), read at the start of each scan so a new row counts at
+** country, lang, surface), diwan_triggers(lang, type, cameo, surface,
+** argument[, rank]) and diwan_months(form, month, calendar, lang[, flags]),
+** read at the start of each scan so a new row counts at
 ** once. A missing table means no user rows; a malformed one is an error
 ** naming the function, the table and the column. */
 #include <string.h>
@@ -99,21 +100,24 @@ static const char *type_name(int t) {
   }
 }
 
-/* Fields of one row as text; NULL is allowed where optional says so. */
+/* Fields of one row as text; NULL is allowed where optional says so, and an
+** integer (given as its decimal text) is required where integer says so. */
 static int row_fields(sqlite3_stmt *st, const char *fn, const char *table,
                       const char *const *cols, int ncols, unsigned optional,
-                      sqlite3_int64 rowno, const char **f, size_t *len,
-                      char **pzErr) {
+                      unsigned integer, sqlite3_int64 rowno, const char **f,
+                      size_t *len, char **pzErr) {
   for (int i = 0; i < ncols; i++) {
     int t = sqlite3_column_type(st, i);
-    if (t == SQLITE_TEXT || (t == SQLITE_NULL && (optional >> i & 1))) {
+    int want = (integer >> i & 1) ? SQLITE_INTEGER : SQLITE_TEXT;
+    if (t == want || (t == SQLITE_NULL && (optional >> i & 1))) {
       const char *z = (const char *)sqlite3_column_text(st, i);
       f[i] = z ? z : "";
       len[i] = z ? (size_t)sqlite3_column_bytes(st, i) : 0;
       continue;
     }
     *pzErr = sqlite3_mprintf("%s(): table %s, row %lld: column '%s' is %s, "
-                             "not text", fn, table, rowno, cols[i], type_name(t));
+                             "not %s", fn, table, rowno, cols[i], type_name(t),
+                             want == SQLITE_INTEGER ? "an integer" : "text");
     return SQLITE_ERROR;
   }
   return SQLITE_OK;
@@ -134,7 +138,7 @@ int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
     size_t len[6];
     rowno++;
     /* name, country and lang may be NULL */
-    rc = row_fields(st, fn, "diwan_gazetteer", cols, 6, 0x1C, rowno, f, len, pzErr);
+    rc = row_fields(st, fn, "diwan_gazetteer", cols, 6, 0x1C, 0, rowno, f, len, pzErr);
     if (rc != SQLITE_OK) break;
     int r = diwan_gazetteer_add(g, f, len);
     if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
@@ -173,7 +177,7 @@ int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
     size_t len[5];
     rowno++;
     /* lang, cameo and argument may be NULL */
-    rc = row_fields(st, fn, "diwan_triggers", cols, 5, 0x15, rowno, f, len, pzErr);
+    rc = row_fields(st, fn, "diwan_triggers", cols, 5, 0x15, 0, rowno, f, len, pzErr);
     if (rc != SQLITE_OK) break;
     int t = sqlite3_column_type(st, 5);
     if (t != SQLITE_NULL && t != SQLITE_INTEGER) {
@@ -201,6 +205,53 @@ int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
   sqlite3_finalize(st);
   if (rc != SQLITE_OK) { diwan_event_lexicon_free(x); return rc; }
   *out = x;
+  return SQLITE_OK;
+}
+
+int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
+                   char **pzErr) {
+  static const char *const cols[] = {"form", "month", "calendar", "lang",
+                                     "flags"};
+  sqlite3_stmt *st;
+  *out = NULL;
+  int rc = select_rows(db, fn, "diwan_months", cols, 5, 4, &st, pzErr);
+  if (rc != SQLITE_OK || !st) return rc;
+  diwan_months *m = diwan_months_new();
+  sqlite3_int64 rowno = 0;
+  while (m && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *f[5];
+    size_t len[5];
+    int bad;
+    rowno++;
+    /* lang and flags may be NULL; month is an integer */
+    rc = row_fields(st, fn, "diwan_months", cols, 5, 0x18, 0x02, rowno, f, len,
+                    pzErr);
+    if (rc != SQLITE_OK) break;
+    int r = diwan_months_add(m, f, len, &bad);
+    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
+    if (r == DIWAN_ERROR) {
+      static const char *const why[] = {
+        "is not a month name (it must start with a letter, at most 8 words and 47 bytes once folded)",
+        "is not a month (1 to 12, or 13 for calendar j)",
+        "is not a calendar (g Gregorian, h Hijri, j Hebrew)",
+        "is not a language",
+        "is not a flag (NULL, '' or 'a')"};
+      int b = bad >= 0 && bad < 5 ? bad : 0;
+      *pzErr = sqlite3_mprintf("%s(): table diwan_months, row %lld: column "
+                               "'%s' ('%.*s') %s", fn, rowno, cols[b],
+                               (int)(len[b] > 60 ? 60 : len[b]), f[b], why[b]);
+      rc = SQLITE_ERROR;
+      break;
+    }
+  }
+  if (!m) rc = SQLITE_NOMEM;
+  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  else if (rc != SQLITE_OK && !*pzErr)
+    *pzErr = sqlite3_mprintf("%s(): reading diwan_months: %s", fn,
+                             sqlite3_errstr(rc));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_OK) { diwan_months_free(m); return rc; }
+  *out = m;
   return SQLITE_OK;
 }
 

@@ -80,10 +80,29 @@ static int date_cb(void *ctx, const diwan_date *d) {
   return 0;
 }
 
+/* User month names: a new word, a prefix of a compiled-in form, a form of
+** two words, and (from the input) the input's first line. */
 static void dates(const char *s, size_t n) {
   diwan_ymd anchor = {2020, 2, 29};
   diwan_dates(s, n, NULL, NULL, date_cb, &n);
   diwan_dates(s, n, &anchor, "en-US", date_cb, &n);
+  diwan_months *m = diwan_months_new();
+  if (!m) return;
+  static const char *const rows[][5] = {
+    {"juill", "7", "g", "fr", ""}, {"avr", "4", "g", "fr", "a"},
+    {"أي النار", "1", "g", "ar", ""}, {"ניסאן", "8", "j", "he", "a"}};
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    size_t len[5];
+    for (int k = 0; k < 5; k++) len[k] = strlen(rows[i][k]);
+    diwan_months_add(m, rows[i], len, NULL);
+  }
+  size_t line = 0;
+  while (line < n && line < 64 && s[line] != '\n') line++;
+  const char *f[5] = {s, "13", "j", "he", ""};
+  size_t len[5] = {line, 2, 1, 2, 0};
+  diwan_months_add(m, f, len, NULL);
+  diwan_dates_with(m, s, n, &anchor, NULL, date_cb, &n);
+  diwan_months_free(m);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {

@@ -9,24 +9,14 @@
 typedef struct de_state {
   const char *s;
   size_t n;
-  diwan_date *rows;
-  size_t nrows, cap, next;
-  int oom;
+  dw_vec rows;               /* diwan_date */
+  size_t next;
   diwan_months *user;       /* rows of the table diwan_months, or NULL */
   dw_charpos cp;
 } de_state;
 
 static int collect(void *ctx, const diwan_date *d) {
-  de_state *st = ctx;
-  if (st->nrows == st->cap) {
-    size_t cap = st->cap ? st->cap * 2 : 16;
-    diwan_date *p = sqlite3_realloc64(st->rows, cap * sizeof *p);
-    if (!p) { st->oom = 1; return 1; }
-    st->rows = p;
-    st->cap = cap;
-  }
-  st->rows[st->nrows++] = *d;
-  return 0;
+  return dw_vec_push(&((de_state *)ctx)->rows, d, sizeof *d);
 }
 
 static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
@@ -43,7 +33,7 @@ static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   dw_charpos_init(&st->cp, st->s, st->n);
   rc = diwan_dates_with(st->user, st->s, st->n, has ? &anchor : NULL, lang,
                         collect, st);
-  if (st->oom || rc == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (rc == DIWAN_NOMEM) return SQLITE_NOMEM;
   return SQLITE_OK;
 }
 
@@ -54,8 +44,8 @@ static void text_or_null(dw_val *v, const char *z) {
 
 static int de_next(void *p, dw_val *row, char **pzErr) {
   de_state *st = p;
-  if (st->next >= st->nrows) return 0;
-  const diwan_date *d = &st->rows[st->next++];
+  if (st->next >= st->rows.n) return 0;
+  const diwan_date *d = (const diwan_date *)st->rows.p + st->next++;
   sqlite3_int64 a = dw_charpos_chars(&st->cp, d->start);
   sqlite3_int64 b = dw_charpos_chars(&st->cp, d->start + d->len);
   dw_int(&row[0], a + 1);
@@ -73,8 +63,7 @@ static int de_next(void *p, dw_val *row, char **pzErr) {
 
 static void de_finish(void *p) {
   de_state *st = p;
-  sqlite3_free(st->rows);
-  st->rows = NULL;
+  dw_vec_free(&st->rows);
   diwan_months_free(st->user);
   st->user = NULL;
 }

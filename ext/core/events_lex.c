@@ -35,13 +35,7 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
 }
 
 static const char *dup(diwan_event_lexicon *x, const char *s, size_t n) {
-  if (diwan_utf8_check(s, n) == n) return ph_strdup(&x->strings, s, n);
-  diwan_buf b;
-  diwan_buf_init(&b);
-  const char *r = NULL;
-  if (diwan_utf8_sanitize(s, n, &b) >= 0) r = ph_strdup(&x->strings, b.p ? b.p : "", b.n);
-  diwan_buf_free(&b);
-  return r;
+  return ph_strdup_clean(&x->strings, s, n);
 }
 
 static int is_contact(const char *type) {

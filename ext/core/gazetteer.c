@@ -36,14 +36,7 @@ void diwan_gazetteer_free(diwan_gazetteer *g) {
 
 /* A copy of s with invalid UTF-8 replaced, in the gazetteer's arena. */
 static const char *copy_clean(diwan_gazetteer *g, const char *s, size_t n) {
-  if (diwan_utf8_check(s, n) == n) return ph_strdup(&g->strings, s, n);
-  diwan_buf b;
-  diwan_buf_init(&b);
-  const char *r = NULL;
-  if (diwan_utf8_sanitize(s, n, &b) >= 0)
-    r = ph_strdup(&g->strings, b.p ? b.p : "", b.n);
-  diwan_buf_free(&b);
-  return r;
+  return ph_strdup_clean(&g->strings, s, n);
 }
 
 static int grow_ids(diwan_gazetteer *g) {

@@ -31,6 +31,16 @@ const char *ph_strdup(ph_arena *a, const char *s, size_t n) {
   return p;
 }
 
+const char *ph_strdup_clean(ph_arena *a, const char *s, size_t n) {
+  if (diwan_utf8_check(s, n) == n) return ph_strdup(a, s, n);
+  diwan_buf b;
+  diwan_buf_init(&b);
+  const char *r = NULL;
+  if (diwan_utf8_sanitize(s, n, &b) >= 0) r = ph_strdup(a, b.p ? b.p : "", b.n);
+  diwan_buf_free(&b);
+  return r;
+}
+
 void ph_arena_free(ph_arena *a) {
   while (a->head) {
     struct ph_block *b = a->head;

@@ -23,6 +23,9 @@ typedef struct ph_arena {
   struct ph_block *head;
 } ph_arena;
 const char *ph_strdup(ph_arena *a, const char *s, size_t n);
+/* The same, with invalid UTF-8 replaced by U+FFFD (user rows may hold any
+** bytes, and what comes out of the lexicons must be valid text). */
+const char *ph_strdup_clean(ph_arena *a, const char *s, size_t n);
 void ph_arena_free(ph_arena *a);
 
 typedef struct ph_key {

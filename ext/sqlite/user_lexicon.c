@@ -123,136 +123,168 @@ static int row_fields(sqlite3_stmt *st, const char *fn, const char *table,
   return SQLITE_OK;
 }
 
-int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
-                      char **pzErr) {
-  static const char *const cols[] = {"id", "kind", "name", "country", "lang",
-                                     "surface"};
+/* One user table: its columns (the first nrequired must exist), which of
+** the first nfields may be NULL or must be integers (bit masks), how to make
+** the lexicon object and how to add one row to it. add returns SQLITE_OK,
+** SQLITE_NOMEM, or SQLITE_ERROR with *pzErr set. */
+typedef struct user_table {
+  const char *name;
+  const char *const *cols;
+  int ncols, nrequired, nfields;
+  unsigned optional, integer;
+  void *(*create)(void);
+  void (*destroy)(void *obj);
+  int (*add)(void *obj, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+             const char **f, const size_t *len, char **pzErr);
+} user_table;
+
+/* Reads every row of the table into a new object; *out stays NULL when the
+** database has no such table. */
+static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
+                           void **out, char **pzErr) {
   sqlite3_stmt *st;
   *out = NULL;
-  int rc = select_rows(db, fn, "diwan_gazetteer", cols, 6, 6, &st, pzErr);
+  int rc = select_rows(db, fn, t->name, t->cols, t->ncols, t->nrequired, &st, pzErr);
   if (rc != SQLITE_OK || !st) return rc;
-  diwan_gazetteer *g = diwan_gazetteer_new();
+  void *obj = t->create();
   sqlite3_int64 rowno = 0;
-  while (g && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *f[6];
-    size_t len[6];
+  const char *f[8];
+  size_t len[8];
+  rc = obj ? SQLITE_OK : SQLITE_NOMEM;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     rowno++;
-    /* name, country and lang may be NULL */
-    rc = row_fields(st, fn, "diwan_gazetteer", cols, 6, 0x1C, 0, rowno, f, len, pzErr);
-    if (rc != SQLITE_OK) break;
-    int r = diwan_gazetteer_add(g, f, len);
-    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
-    if (r == DIWAN_ERROR) {
-      *pzErr = sqlite3_mprintf(
-          "%s(): table diwan_gazetteer, row %lld: needs an id, a surface and a "
-          "kind among country, city, organization, person (got '%.*s')",
-          fn, rowno, (int)len[1], f[1]);
-      rc = SQLITE_ERROR;
-      break;
-    }
+    rc = row_fields(st, fn, t->name, t->cols, t->nfields, t->optional,
+                    t->integer, rowno, f, len, pzErr);
+    if (rc == SQLITE_OK) rc = t->add(obj, st, fn, rowno, f, len, pzErr);
   }
-  if (!g) rc = SQLITE_NOMEM;
-  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  else if (rc != SQLITE_OK && !*pzErr)
-    *pzErr = sqlite3_mprintf("%s(): reading diwan_gazetteer: %s", fn,
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  else if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr)
+    *pzErr = sqlite3_mprintf("%s(): reading %s: %s", fn, t->name,
                              sqlite3_errstr(rc));
   sqlite3_finalize(st);
-  if (rc != SQLITE_OK) { diwan_gazetteer_free(g); return rc; }
-  *out = g;
+  if (rc != SQLITE_OK) {
+    if (obj) t->destroy(obj);
+    return rc;
+  }
+  *out = obj;
   return SQLITE_OK;
 }
+
+/* ---- diwan_gazetteer(id, kind, name, country, lang, surface) */
+
+static void *gaz_create(void) { return diwan_gazetteer_new(); }
+static void gaz_destroy(void *g) { diwan_gazetteer_free(g); }
+
+static int gaz_add(void *g, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                   const char **f, const size_t *len, char **pzErr) {
+  int r = diwan_gazetteer_add(g, f, len);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    *pzErr = sqlite3_mprintf(
+        "%s(): table diwan_gazetteer, row %lld: needs an id, a surface and a "
+        "kind among country, city, organization, person (got '%.*s')",
+        fn, rowno, (int)len[1], f[1]);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static const char *const gaz_cols[] = {"id", "kind", "name", "country", "lang",
+                                       "surface"};
+static const user_table gaz_table = {
+  "diwan_gazetteer", gaz_cols, 6, 6, 6,
+  0x1C,   /* name, country and lang may be NULL */
+  0, gaz_create, gaz_destroy, gaz_add};
+
+int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
+                      char **pzErr) {
+  void *obj;
+  int rc = read_user_table(db, fn, &gaz_table, &obj, pzErr);
+  *out = obj;
+  return rc;
+}
+
+/* ---- diwan_triggers(lang, type, cameo, surface, argument[, rank]) */
+
+static void *trig_create(void) { return diwan_event_lexicon_new(); }
+static void trig_destroy(void *x) { diwan_event_lexicon_free(x); }
+
+static int trig_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                    const char **f, const size_t *len, char **pzErr) {
+  int t = sqlite3_column_type(st, 5);
+  if (t != SQLITE_NULL && t != SQLITE_INTEGER) {
+    *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: column "
+                             "'rank' is %s, not an integer", fn, rowno,
+                             type_name(t));
+    return SQLITE_ERROR;
+  }
+  int rank = t == SQLITE_NULL ? 1 : sqlite3_column_int(st, 5);
+  int r = diwan_event_lexicon_add(x, f, len, rank);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: needs a "
+                             "type and a surface", fn, rowno);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static const char *const trig_cols[] = {"lang", "type", "cameo", "surface",
+                                        "argument", "rank"};
+static const user_table trig_table = {
+  "diwan_triggers", trig_cols, 6, 5, 5,
+  0x15,   /* lang, cameo and argument may be NULL; rank is read by trig_add */
+  0, trig_create, trig_destroy, trig_add};
 
 int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
                      char **pzErr) {
-  static const char *const cols[] = {"lang", "type", "cameo", "surface",
-                                     "argument", "rank"};
-  sqlite3_stmt *st;
-  *out = NULL;
-  int rc = select_rows(db, fn, "diwan_triggers", cols, 6, 5, &st, pzErr);
-  if (rc != SQLITE_OK || !st) return rc;
-  diwan_event_lexicon *x = diwan_event_lexicon_new();
-  sqlite3_int64 rowno = 0;
-  while (x && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *f[5];
-    size_t len[5];
-    rowno++;
-    /* lang, cameo and argument may be NULL */
-    rc = row_fields(st, fn, "diwan_triggers", cols, 5, 0x15, 0, rowno, f, len, pzErr);
-    if (rc != SQLITE_OK) break;
-    int t = sqlite3_column_type(st, 5);
-    if (t != SQLITE_NULL && t != SQLITE_INTEGER) {
-      *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: column "
-                               "'rank' is %s, not an integer", fn, rowno,
-                               type_name(t));
-      rc = SQLITE_ERROR;
-      break;
-    }
-    int rank = t == SQLITE_NULL ? 1 : sqlite3_column_int(st, 5);
-    int r = diwan_event_lexicon_add(x, f, len, rank);
-    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
-    if (r == DIWAN_ERROR) {
-      *pzErr = sqlite3_mprintf("%s(): table diwan_triggers, row %lld: needs a "
-                               "type and a surface", fn, rowno);
-      rc = SQLITE_ERROR;
-      break;
-    }
+  void *obj;
+  int rc = read_user_table(db, fn, &trig_table, &obj, pzErr);
+  *out = obj;
+  return rc;
+}
+
+/* ---- diwan_months(form, month, calendar, lang, flags) */
+
+static const char *const month_cols[] = {"form", "month", "calendar", "lang",
+                                         "flags"};
+
+static void *month_create(void) { return diwan_months_new(); }
+static void month_destroy(void *m) { diwan_months_free(m); }
+
+static int month_add(void *m, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                     const char **f, const size_t *len, char **pzErr) {
+  static const char *const why[] = {
+    "is not a month name (it must start with a letter, at most 8 words and 47 bytes once folded)",
+    "is not a month (1 to 12, or 13 for calendar j)",
+    "is not a calendar (g Gregorian, h Hijri, j Hebrew)",
+    "is not a language",
+    "is not a flag (NULL, '' or 'a')"};
+  int bad;
+  int r = diwan_months_add(m, f, len, &bad);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    int b = bad >= 0 && bad < 5 ? bad : 0;
+    *pzErr = sqlite3_mprintf("%s(): table diwan_months, row %lld: column "
+                             "'%s' ('%.*s') %s", fn, rowno, month_cols[b],
+                             (int)(len[b] > 60 ? 60 : len[b]), f[b], why[b]);
+    return SQLITE_ERROR;
   }
-  if (!x) rc = SQLITE_NOMEM;
-  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  else if (rc != SQLITE_OK && !*pzErr)
-    *pzErr = sqlite3_mprintf("%s(): reading diwan_triggers: %s", fn,
-                             sqlite3_errstr(rc));
-  sqlite3_finalize(st);
-  if (rc != SQLITE_OK) { diwan_event_lexicon_free(x); return rc; }
-  *out = x;
   return SQLITE_OK;
 }
 
+static const user_table month_table = {
+  "diwan_months", month_cols, 5, 4, 5,
+  0x18,   /* lang and flags may be NULL */
+  0x02,   /* month is an integer */
+  month_create, month_destroy, month_add};
+
 int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
                    char **pzErr) {
-  static const char *const cols[] = {"form", "month", "calendar", "lang",
-                                     "flags"};
-  sqlite3_stmt *st;
-  *out = NULL;
-  int rc = select_rows(db, fn, "diwan_months", cols, 5, 4, &st, pzErr);
-  if (rc != SQLITE_OK || !st) return rc;
-  diwan_months *m = diwan_months_new();
-  sqlite3_int64 rowno = 0;
-  while (m && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *f[5];
-    size_t len[5];
-    int bad;
-    rowno++;
-    /* lang and flags may be NULL; month is an integer */
-    rc = row_fields(st, fn, "diwan_months", cols, 5, 0x18, 0x02, rowno, f, len,
-                    pzErr);
-    if (rc != SQLITE_OK) break;
-    int r = diwan_months_add(m, f, len, &bad);
-    if (r == DIWAN_NOMEM) { rc = SQLITE_NOMEM; break; }
-    if (r == DIWAN_ERROR) {
-      static const char *const why[] = {
-        "is not a month name (it must start with a letter, at most 8 words and 47 bytes once folded)",
-        "is not a month (1 to 12, or 13 for calendar j)",
-        "is not a calendar (g Gregorian, h Hijri, j Hebrew)",
-        "is not a language",
-        "is not a flag (NULL, '' or 'a')"};
-      int b = bad >= 0 && bad < 5 ? bad : 0;
-      *pzErr = sqlite3_mprintf("%s(): table diwan_months, row %lld: column "
-                               "'%s' ('%.*s') %s", fn, rowno, cols[b],
-                               (int)(len[b] > 60 ? 60 : len[b]), f[b], why[b]);
-      rc = SQLITE_ERROR;
-      break;
-    }
-  }
-  if (!m) rc = SQLITE_NOMEM;
-  else if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  else if (rc != SQLITE_OK && !*pzErr)
-    *pzErr = sqlite3_mprintf("%s(): reading diwan_months: %s", fn,
-                             sqlite3_errstr(rc));
-  sqlite3_finalize(st);
-  if (rc != SQLITE_OK) { diwan_months_free(m); return rc; }
-  *out = m;
-  return SQLITE_OK;
+  void *obj;
+  int rc = read_user_table(db, fn, &month_table, &obj, pzErr);
+  *out = obj;
+  return rc;
 }
 
 int dw_clean_text(dw_val *v, const char *s, size_t n, diwan_buf *buf) {

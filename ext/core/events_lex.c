@@ -31,6 +31,7 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
   free(x->names);
   free(x->cues);
   free(x->roles);
+  free(x->dirs);
   free(x);
 }
 
@@ -113,12 +114,28 @@ static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
   return DIWAN_OK;
 }
 
+/* "x-" is a prefix, "*" the trigger itself, anything else a word. */
+static int add_dir(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  if (!len[1] || !len[2]) return DIWAN_OK;
+  ev_dir *r = push((void **)&x->dirs, &x->ndirs, &x->capdirs, sizeof *r);
+  if (!r) return DIWAN_NOMEM;
+  size_t n = len[2];
+  r->form = DIR_WORD;
+  if (n == 1 && f[2][0] == '*') r->form = DIR_TRIGGER;
+  else if (n > 1 && f[2][n - 1] == '-') { r->form = DIR_PREFIX; n--; }
+  r->type = dup(x, f[1], len[1]);
+  r->marker = dup(x, f[2], n);
+  if (!r->type || !r->marker) return DIWAN_NOMEM;
+  r->len = strlen(r->marker);
+  return DIWAN_OK;
+}
+
 typedef struct load_ctx {
   diwan_event_lexicon *x;
   int file, rc;
 } load_ctx;
 
-enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES };
+enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_NFILES };
 
 static int load_row(void *ctx, int nf, const char **f, const size_t *len,
                     size_t lineno) {
@@ -147,6 +164,9 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
     case F_ROLES:
       if (nf >= 4) rc = add_role(x, f, len);
       break;
+    case F_DIRS:
+      if (nf >= 3) rc = add_dir(x, f, len);
+      break;
   }
   if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
   return 0;
@@ -156,11 +176,12 @@ static diwan_event_lexicon *builtin;
 
 static void build_builtin(void) {
   static const char *const files[] = {"triggers.tsv", "arguments.tsv",
-                                      "titles.tsv", "cues.tsv", "roles.tsv"};
+                                      "titles.tsv", "cues.tsv", "roles.tsv",
+                                      "directions.tsv"};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return;
   load_ctx c = {x, 0, DIWAN_OK};
-  for (int i = 0; i < 5 && !c.rc; i++) {
+  for (int i = 0; i < F_NFILES && !c.rc; i++) {
     size_t len;
     const char *text = diwan_data(files[i], &len);
     c.file = i;

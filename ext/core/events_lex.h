@@ -25,6 +25,15 @@ typedef struct ev_role {
   long from, to;                    /* yyyymmdd; to 0: still in office */
 } ev_role;
 
+/* A marker of the target of a directed event (directions.tsv). */
+typedef struct ev_dir {
+  const char *type, *marker;
+  size_t len;
+  int form;                         /* DIR_WORD, DIR_PREFIX, DIR_TRIGGER */
+} ev_dir;
+
+enum { DIR_WORD = 1, DIR_PREFIX, DIR_TRIGGER };
+
 struct diwan_event_lexicon {
   ph_table tab;
   ph_arena strings;
@@ -36,6 +45,8 @@ struct diwan_event_lexicon {
   size_t ncues, capcues;
   ev_role *roles;
   size_t nroles, caproles;
+  ev_dir *dirs;
+  size_t ndirs, capdirs;
 };
 
 /* The compiled-in lexicon, built once; NULL when out of memory. */

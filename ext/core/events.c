@@ -39,10 +39,19 @@ static int add_item(ev_doc *d, const ph_match *m, const diwan_event_lexicon *x,
   return 0;
 }
 
+/* The best hit is also the least derived one: no hit on the exact spelling
+** means the place was read through a stripped prefix, which
+** events_direction.c takes as a marker (للكويت: to Kuwait). */
 static int add_mention(ev_doc *d, const ph_match *m,
                        const diwan_gazetteer *const *gs, int ng) {
   diwan_mention mt = {m->start, m->len, gz_best_hit(m, gs, ng)};
-  return mt.entity ? on_mention(d, &mt) : 0;
+  if (!mt.entity) return 0;
+  int stripped = 1;
+  for (int i = 0; i < m->nhits; i++) stripped &= m->hit[i].derived > 0;
+  unsigned char *f = ev_push((void **)&d->mstrip, &d->nmstrip, &d->capmstrip, 1);
+  if (!f) return DIWAN_NOMEM;
+  *f = (unsigned char)stripped;
+  return on_mention(d, &mt);
 }
 
 /* Mentions (channel 0) and event lexicon hits (channel 1) in one pass. */
@@ -179,6 +188,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   }
   free(sent);
   free(d.ment);
+  free(d.mstrip);
   free(d.item);
   free(d.date);
   return rc;

@@ -213,6 +213,7 @@ static void attach_persons(ev_doc *d, const ev_scope *sc, diwan_event *e) {
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   attach_date(d, sc, e);
   attach_actors(d, sc, e);
+  ev_orient(d, sc, e);
   attach_persons(d, sc, e);
 }
 

@@ -29,6 +29,9 @@ typedef struct ev_doc {
   size_t n;
   diwan_mention *ment;
   size_t nment, capment;
+  unsigned char *mstrip;            /* per mention: found only through a
+                                       stripped clitic or prefix (للكويت) */
+  size_t nmstrip, capmstrip;
   ev_item *item;
   size_t nitem, capitem;
   diwan_date *date;                 /* of the current sentence */
@@ -89,6 +92,10 @@ int ev_sentence(sent_ctx *x, ev_scope *cur);
 
 int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
                      int *value);
+/* Puts the target of a directed event (the country visited, the host of an
+** embassy) second when a marker of directions.tsv names it
+** (events_direction.c); otherwise leaves the actors as they are. */
+void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -1,0 +1,99 @@
+/* Which way a directed event goes: the visitor and the country visited, the
+** country that opens an embassy and its host. The target is the country or
+** city right after a marker of directions.tsv (إلى باكو, للكويت, au Koweït,
+** visited Baku, בבאקו); the other actor is the source. Without a marker the
+** actors keep the order of the sentence: a guess is worse than none. */
+#include <string.h>
+#include "events_int.h"
+
+#define DIR_NEAR 200     /* bytes around the triggers where the target is
+                            looked for, as for persons */
+
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A French elision glued to the place (à l’Azerbaïdjan) is skipped. */
+static size_t skip_elision(const char *s, size_t lo, size_t pos) {
+  if (pos >= lo + 4 && memcmp(s + pos - 3, "\xe2\x80\x99", 3) == 0 &&
+      (s[pos - 4] == 'l' || s[pos - 4] == 'L'))
+    return pos - 4;
+  if (pos >= lo + 2 && s[pos - 1] == '\'' && (s[pos - 2] == 'l' || s[pos - 2] == 'L'))
+    return pos - 2;
+  return pos;
+}
+
+/* The word before pos, separated from it by white space: [*w0, *w1).
+** 0 when there is none. */
+static int word_before(const char *s, size_t lo, size_t pos, size_t *w0, size_t *w1) {
+  size_t p = skip_elision(s, lo, pos), e;
+  while (p > lo && blank(s[p - 1])) p--;
+  if (p == pos || p == lo) return 0;
+  e = p;
+  while (p > lo && !blank(s[p - 1])) p--;
+  *w0 = p;
+  *w1 = e;
+  return 1;
+}
+
+/* Bytes equal, ASCII letters in either case (To, À stays exact). */
+static int same_word(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
+                     const ev_dir *r, size_t lo) {
+  const diwan_mention *mt = &d->ment[m];
+  size_t w0, w1;
+  switch (r->form) {
+    case DIR_PREFIX:
+      return d->mstrip[m] && mt->len > r->len &&
+             memcmp(d->s + mt->start, r->marker, r->len) == 0;
+    case DIR_TRIGGER:
+      return word_before(d->s, lo, mt->start, &w0, &w1) && w1 == e->start + e->len;
+    default:
+      return word_before(d->s, lo, mt->start, &w0, &w1) && w1 - w0 == r->len &&
+             same_word(d->s + w0, r->marker, r->len);
+  }
+}
+
+/* -1: the type has no markers; 1: mention m follows one; 0: it does not. */
+static int marked(const ev_doc *d, size_t m, const diwan_event *e, size_t lo) {
+  const diwan_event_lexicon *x = ev_lexicon_builtin();
+  int any = -1;
+  for (size_t i = 0; x && i < x->ndirs; i++) {
+    const ev_dir *r = &x->dirs[i];
+    if (strcmp(r->type, e->type)) continue;
+    if (marker_at(d, m, e, r, lo)) return 1;
+    any = 0;
+  }
+  return any;
+}
+
+static const char *place_country(const diwan_entity *x) {
+  if (strcmp(x->kind, "country") == 0) return x->id;
+  if (strcmp(x->kind, "city") == 0 && x->country[0]) return x->country;
+  return NULL;            /* a person or a body is an actor, not a place */
+}
+
+void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (!e->actor1 || !e->actor2) return;
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    size_t pos = d->ment[m].start;
+    if (pos + DIR_NEAR < sc->g0 || pos >= sc->g1 + DIR_NEAR) continue;
+    const char *c = place_country(d->ment[m].entity);
+    int a1 = c && strcmp(c, e->actor1) == 0, a2 = c && strcmp(c, e->actor2) == 0;
+    if (!a1 && !a2) continue;         /* a third country is no target */
+    int k = marked(d, m, e, sc->start);
+    if (k < 0) return;
+    if (!k) continue;
+    if (a1) {
+      e->actor1 = e->actor2;
+      e->actor2 = c;
+    }
+    return;
+  }
+}

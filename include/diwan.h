@@ -289,7 +289,9 @@ typedef struct diwan_event {
   const char *type, *cameo;       /* cameo may be NULL */
   int has_date;
   diwan_date date;                /* its span may lie in another sentence */
-  const char *actor1, *actor2;    /* alpha-2 codes or NULL */
+  const char *actor1, *actor2;    /* alpha-2 codes or NULL; a visit or an
+                                     embassy opening: source, then target
+                                     when a marker names it (events.md) */
   const char *place;              /* an entity id or NULL */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];

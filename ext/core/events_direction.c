@@ -83,7 +83,8 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
   if (!e->actor1 || !e->actor2) return;
   for (size_t m = sc->m0; m < sc->m1; m++) {
     size_t pos = d->ment[m].start;
-    if (pos + DIR_NEAR < sc->g0 || pos >= sc->g1 + DIR_NEAR) continue;
+    if (pos >= sc->g1 + DIR_NEAR) break;          /* mentions are in order */
+    if (pos + DIR_NEAR < sc->g0) continue;
     const char *c = place_country(d->ment[m].entity);
     int a1 = c && strcmp(c, e->actor1) == 0, a2 = c && strcmp(c, e->actor2) == 0;
     if (!a1 && !a2) continue;         /* a third country is no target */

@@ -38,10 +38,10 @@ endif
 
 OUT  := build/$(FLAVOR)
 SO   := $(OUT)/diwan.so
-SRCS := $(sort $(wildcard ext/core/*.c) $(wildcard ext/sqlite/*.c))
+SRCS := $(sort $(wildcard ext/core/*/*.c) $(wildcard ext/sqlite/*.c))
 OBJS := $(patsubst ext/%.c,$(OUT)/%.o,$(SRCS)) $(OUT)/data.o
 DATA := $(sort $(wildcard ext/data/*))
-HDRS := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
+HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
@@ -63,7 +63,7 @@ $(OUT)/%.o: ext/%.c $(HDRS) $(OUT)/flags
 $(OUT)/data.c: $(DATA) build/embed
 	build/embed $@ $(DATA)
 
-$(OUT)/data.o: $(OUT)/data.c ext/core/data.h
+$(OUT)/data.o: $(OUT)/data.c ext/core/base/data.h
 	$(FLAGS_USED) -c $< -o $@
 
 build/embed: tools/embed.c
@@ -96,7 +96,7 @@ bench: dist/diwan.so
 
 # Coverage-guided fuzzing of the core (needs clang with libFuzzer).
 FUZZ_SECONDS ?= 60
-CORE_SRCS := $(sort $(wildcard ext/core/*.c))
+CORE_SRCS := $(sort $(wildcard ext/core/*/*.c))
 fuzz: build/release/data.c
 	@mkdir -p build/fuzz-corpus
 	cp ../shared/corpus/*.txt sample/*/* build/fuzz-corpus/ 2>/dev/null || true

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include "dw.h"
 #include "fts5_v1.h"
-#include "fold.h"
+#include "match/fold.h"
 
 /* FTS5 keeps at most this many bytes of a token; longer keys are cut at a
 ** character boundary so they stay valid UTF-8. */

@@ -3,7 +3,7 @@
 #ifndef DIWAN_EVENTS_INT_H
 #define DIWAN_EVENTS_INT_H
 #include "events_lex.h"
-#include "gazetteer.h"
+#include "entities/gazetteer.h"
 
 /* One hit of the event lexicon. */
 typedef struct ev_item {

@@ -3,7 +3,7 @@
 #ifndef DIWAN_EVENTS_LEX_H
 #define DIWAN_EVENTS_LEX_H
 #include "diwan.h"
-#include "phrase.h"
+#include "match/phrase.h"
 
 enum { EV_TRIGGER = 1, EV_ARG, EV_TITLE, EV_CUE };
 enum {

@@ -10,7 +10,7 @@
 #include <unicode/uchar.h>
 #include "diwan.h"
 #include "segment.h"
-#include "utf8_fast.h"
+#include "base/utf8_fast.h"
 
 typedef struct cursor {
   const unsigned char *s;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <pthread.h>
 #include "diwan.h"
-#include "data.h"
+#include "base/data.h"
 #include "segment.h"
 
 static int is_terminal(uint32_t cp) {

@@ -4,7 +4,7 @@
 #include <pthread.h>
 #include <string.h>
 #include "fold.h"
-#include "data.h"
+#include "base/data.h"
 
 #define MAXPREFIX 64
 static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];

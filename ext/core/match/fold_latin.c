@@ -8,7 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
-#include "data.h"
+#include "base/data.h"
 #include "fold.h"
 
 #define TABLE_CPS 0x800

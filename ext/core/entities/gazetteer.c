@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include "data.h"
+#include "base/data.h"
 #include "gazetteer.h"
 
 static const char *const kinds[] = {"country", "city", "organization", "person"};

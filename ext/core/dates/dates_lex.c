@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#include "data.h"
+#include "base/data.h"
 #include "dates_int.h"
 
 /* Base letters of U+00C0..U+017F ('?': keep the lower-cased letter). */

@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include "data.h"
+#include "base/data.h"
 #include "events_lex.h"
 
 static void *push(void **arr, size_t *n, size_t *cap, size_t size) {

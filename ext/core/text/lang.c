@@ -7,7 +7,7 @@
 #include <pthread.h>
 #include <unicode/uchar.h>
 #include "diwan.h"
-#include "data.h"
+#include "base/data.h"
 
 #define MAXW 256
 static struct { char lang[4]; char w[40]; size_t n; } words[MAXW];

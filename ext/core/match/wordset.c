@@ -2,7 +2,7 @@
 ** once, then looked up in O(length) with open addressing. */
 #include <stdlib.h>
 #include <string.h>
-#include "data.h"
+#include "base/data.h"
 #include "fold.h"
 
 static uint32_t hash(const char *s, size_t n) {

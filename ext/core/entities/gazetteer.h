@@ -2,7 +2,7 @@
 #ifndef DIWAN_GAZETTEER_H
 #define DIWAN_GAZETTEER_H
 #include "diwan.h"
-#include "phrase.h"
+#include "match/phrase.h"
 
 struct diwan_gazetteer {
   ph_table tab;             /* surfaces; payload = index into ents */

@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include "data.h"
+#include "base/data.h"
 #include "fold.h"
 
 #define MAXCP 64     /* longer "words" are not stemmed */

@@ -274,7 +274,7 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {
       if ((rc = dd_emit(c, &m)) != 0) break;
-      i = m.t1;
+      i = m.t1 > i ? m.t1 : i + 1;     /* always forward: linear time */
     } else {
       i += skip > 0 ? skip : 1;
     }

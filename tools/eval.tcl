@@ -398,24 +398,16 @@ proc ::dweval::score_doc {events rows aware} {
       continue
     }
     # A contact row of another type than the one(s) already scored on a
-    # matched event it fits (the talks row of a matched visit) is not
-    # counted. Reading: "fits" is the same unordered pair, the same status
-    # when aware, and dates that meet when both have one; the row's type
-    # need not be among the event's (the gold may write a visit with talks
-    # as a visit only), but the event must be a contact one.
+    # matched event it fits (the talks row of a matched visit|talks) is not
+    # counted. Reading: "fits" as for a right row: its type among the
+    # event's types (after the merge), the same unordered pair, the same
+    # status when aware.
     set contact -1
     if {$type in $contact_types} {
       for {set e 0} {$e < $ne} {incr e} {
         if {[lindex $matched $e] < 0} continue
-        set ev [lindex $events $e]
-        set is_contact 0
-        foreach t [dict get $ev types] { if {$t in $contact_types} { set is_contact 1 } }
-        if {!$is_contact} continue
-        if {[pair [dict get $x actor1] [dict get $x actor2]] ne [dict get $ev pair]} continue
-        if {$aware && [dict get $x status] ne [dict get $ev status]} continue
+        if {![fits $x [lindex $events $e] $aware]} continue
         if {[dict exists $used $e] && $type in [dict get $used $e]} continue
-        if {[dict get $x first_day] ne "" && [date_kind [dict get $ev first_day] [dict get $ev last_day]] eq "full" &&
-            ![dates_meet [dict get $x first_day] [dict get $x last_day] [dict get $ev first_day] [dict get $ev last_day]]} continue
         set contact $e
         break
       }

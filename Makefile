@@ -4,6 +4,10 @@
 #   make valgrind   run the test suite under valgrind
 #   make demo       build a database from sample/ and query it
 #   make bench      speed ratios, measured side by side
+#   make eval       figures on ../shared/dev and the peers' date suites
+#                   (EVAL_VERBOSE=1 lists the failures, EVAL_LANGS=ar,fr,
+#                   EVAL_JSON=file; see tools/eval.tcl); make eval-peers: the
+#                   peers' suites only
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION := $(shell cat VERSION)
@@ -45,7 +49,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test valgrind demo bench fuzz fuzz-dates install uninstall clean
+.PHONY: all test valgrind demo bench eval eval-peers fuzz fuzz-dates install uninstall clean
 
 all: dist/diwan.so
 
@@ -93,6 +97,14 @@ demo: dist/diwan.so
 
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
+
+# The measurement: events and dates on ../shared/dev (scored as its README
+# says), then the peers' date suites ../shared/peers/dates.
+eval: dist/diwan.so
+	DIWAN_SO=$(CURDIR)/dist/diwan.so $(TCLSH) tools/eval.tcl
+
+eval-peers: dist/diwan.so
+	DIWAN_SO=$(CURDIR)/dist/diwan.so $(TCLSH) tools/eval.tcl peers
 
 # Coverage-guided fuzzing of the core (needs clang with libFuzzer).
 FUZZ_SECONDS ?= 60

@@ -317,6 +317,8 @@ typedef struct diwan_event {
                                      embassy opening: source, then target
                                      when a marker names it (events.md) */
   const char *place;              /* an entity id or NULL */
+  const char *status;             /* "happened", "planned", "hypothetical"
+                                     or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
 } diwan_event;

@@ -297,6 +297,8 @@ int dd_emit(dctx *c, const dmatch *mm) {
   } else {
     fill_year(c, &m.a);
   }
+  /* an anchor near year 9999 may push a year-less end past it: no date */
+  if (m.a.y < 0 || m.a.y > 9999 || m.b.y < 0 || m.b.y > 9999) return 0;
   if (m.a.cal == CAL_GREG && m.a.y && m.a.d && m.a.d > dd_days_in_month(m.a.y, m.a.m))
     return 0;                              /* 29 février of a common year */
   diwan_date d;

@@ -249,6 +249,38 @@ static void fill_year(dctx *c, dend *e) {
   e->y = anchor_year(c->anchor, e->m, e->d, REL_NONE);
 }
 
+/* early / mid / late keep a third of a Gregorian month, year, decade or
+** century in first_day..last_day (the value stays the whole unit): days
+** 1-10, 11-20, 21-end; January-April, May-August, September-December;
+** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
+static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
+  int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
+  if (k < 0 || m->a.cal != CAL_GREG) return;
+  switch (m->a.prec) {
+    case P_MONTH:
+      if (k < 2) l->d = 10 * (k + 1);
+      if (k > 0) f->d = 10 * k + 1;
+      break;
+    case P_YEAR:
+      if (k < 2) { l->m = 4 * (k + 1); l->d = dd_days_in_month(l->y, l->m); }
+      if (k > 0) { f->m = 4 * k + 1; f->d = 1; }
+      break;
+    case P_DECADE: {
+      static const int lo[] = {0, 4, 7}, hi[] = {3, 6, 9};
+      int y0 = f->y;
+      f->y = y0 + lo[k]; l->y = y0 + hi[k];
+      break;
+    }
+    case P_CENTURY: {
+      static const int lo[] = {0, 34, 67}, hi[] = {33, 66, 99};
+      int y0 = f->y;
+      f->y = y0 + lo[k]; l->y = y0 + hi[k];
+      break;
+    }
+    default: break;
+  }
+}
+
 /* A relative expression that cannot be placed (no anchor, or one too
 ** coarse, or a year outside 1-9999) is still a row: its surface, with the
 ** value's digits unknown (XXXX-XX-XX, XXXX-WXX, XXXX-XX, XXXX) and no days. */
@@ -322,6 +354,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (kb) { c->have_prev = 1; c->prev_y = f2.y; }
   } else {
     memcpy(d.value, va, strlen(va) + 1);
+    if (ka) narrow(&m, &f, &l);
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
   }

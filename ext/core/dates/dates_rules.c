@@ -177,6 +177,9 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   r = dp_core_at(c, i, &o, 1);
   if (r < 0) { *skip = o.end - i; return 0; }
   if (r > 0 && !o.alone) {
+    /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
+    long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
+    if (o.e.prec == P_DAY && dp_mw(c, w, K_WEEKDAY, &we)) o.end = we;
     from_core(c, m, &o, i);
     return 1;
   }

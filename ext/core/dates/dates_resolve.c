@@ -314,7 +314,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
   if (m.rel) {
     int ok = resolve_relative(c, &m);
-    if (ok && m.a.y && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
+    if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
     if (!ok) return emit_unresolved(c, mm);
   }
   int range = m.b.prec != P_NONE;

@@ -196,7 +196,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
     case REL_WEEK:
       if (!a || !a->d) return 0;
       set_day(&m->a, ad - (dd_weekday(ad) - 1) + 7L * m->rel_n, P_WEEK);
-      return 1;
+      diwan_ymd sun;                        /* the week must end by 9999 */
+      dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
+      return sun.y <= 9999;
     case REL_UNITS:
       if (m->rel_mode == U_DAY || m->rel_mode == U_WEEK) {
         if (!a || !a->d) return 0;

@@ -101,6 +101,21 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 ** (events_status.c). */
 const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
                       const diwan_event *e);
+/* Mention m follows a locative marker (directions.tsv, type venue: في
+** جنيف, à Genève, in Geneva, в Женеве, בז'נבה); lo bounds the look-back. */
+int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
+/* Mention m cannot be a party of an event of this type: a topic ("the
+** Iranian nuclear deal", "الملف السوري") or, for a meeting, talks, a
+** signing, a mediation or an invitation, its venue (events_parties.c). */
+int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* The pairs of an event whose trigger has a list of parties on one side
+** and one or more on the other ("the Egyptian and Saudi ministers met
+** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.
+** 0 when there is no such list (the event keeps its two actors). */
+int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+             const char *pair[][2], int max);
+/* Words that start in [a, b), counting stops past max. */
+int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -119,8 +119,13 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *lens,
 static diwan_gazetteer *builtin;
 
 static void build_builtin(void) {
-  static const char *const files[] = {"countries.tsv", "cities.tsv",
-                                      "organizations.tsv", "persons.tsv"};
+  /* persons.tsv holds the corpus countries' people, persons_<region>.tsv
+  ** the leaders of every other state (roles in roles*.tsv, events_lex.c) */
+  static const char *const files[] = {
+      "countries.tsv",        "cities.tsv",          "organizations.tsv",
+      "persons.tsv",          "persons_mideast.tsv", "persons_eurasia.tsv",
+      "persons_europe.tsv",   "persons_americas.tsv", "persons_asia.tsv",
+      "persons_africa.tsv"};
   diwan_gazetteer *g = diwan_gazetteer_new();
   if (!g) return;
   load_ctx c = {g, DIWAN_OK};

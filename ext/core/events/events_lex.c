@@ -210,16 +210,22 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
 static diwan_event_lexicon *builtin;
 
 static void build_builtin(void) {
-  static const char *const files[] = {"triggers.tsv", "arguments.tsv",
-                                      "titles.tsv", "cues.tsv", "roles.tsv",
-                                      "directions.tsv", "status.tsv"};
+  /* the dated offices are split by region like persons_<region>.tsv */
+  static const struct { const char *name; int kind; } files[] = {
+      {"triggers.tsv", F_TRIGGERS},       {"arguments.tsv", F_ARGUMENTS},
+      {"titles.tsv", F_TITLES},           {"cues.tsv", F_CUES},
+      {"roles.tsv", F_ROLES},             {"roles_mideast.tsv", F_ROLES},
+      {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
+      {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
+      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS},
+      {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return;
   load_ctx c = {x, 0, DIWAN_OK};
-  for (int i = 0; i < F_NFILES && !c.rc; i++) {
+  for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
-    const char *text = diwan_data(files[i], &len);
-    c.file = i;
+    const char *text = diwan_data(files[i].name, &len);
+    c.file = files[i].kind;
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
   if (c.rc) { diwan_event_lexicon_free(x); return; }

@@ -27,6 +27,19 @@ extern "C" {
 
 const char *diwan_version_string(void);
 
+/* ------------------------------------------------------------- allocation */
+
+/* Where the core gets its memory (default: malloc, realloc, free). Call
+** before any other diwan function: memory is freed by the allocator that
+** gave it. The SQLite extension installs sqlite3_malloc64 & co. at load.
+** NULL restores the default. */
+typedef struct diwan_allocator {
+  void *(*malloc)(size_t n);
+  void *(*realloc)(void *p, size_t n);
+  void (*free)(void *p);
+} diwan_allocator;
+void diwan_set_allocator(const diwan_allocator *a);
+
 /* ---------------------------------------------------------------- buffers */
 
 /* A growable byte buffer; always NUL-terminated when p != NULL. */

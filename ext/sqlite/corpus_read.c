@@ -29,7 +29,7 @@ static int corpus_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr
     *pzErr = sqlite3_mprintf("corpus_read(): folder name is empty or contains NUL");
     return SQLITE_ERROR;
   }
-  st->dir = strndup(dir, n);
+  st->dir = sqlite3_mprintf("%.*s", (int)n, dir);
   if (!st->dir) return SQLITE_NOMEM;
   char err[512];
   int rc = diwan_list_files(st->dir, &st->files, err, sizeof err);
@@ -123,7 +123,7 @@ static int corpus_next(void *p, dw_val *row, char **pzErr) {
 
 static void corpus_finish(void *p) {
   corpus_state *st = p;
-  free(st->dir);
+  sqlite3_free(st->dir);
   diwan_filelist_free(&st->files);
   diwan_buf_free(&st->raw);
   diwan_buf_free(&st->body);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dw.h"
+#include "base/alloc.h"
 
 /* Hands a core buffer to SQLite as the TEXT result (it takes ownership). */
 static void result_buf(sqlite3_context *ctx, diwan_buf *b, int rc) {
@@ -13,7 +14,7 @@ static void result_buf(sqlite3_context *ctx, diwan_buf *b, int rc) {
     return;
   }
   if (!b->p && diwan_buf_reserve(b, 0)) { sqlite3_result_error_nomem(ctx); return; }
-  sqlite3_result_text64(ctx, b->p, b->n, free, SQLITE_UTF8);
+  sqlite3_result_text64(ctx, b->p, b->n, diwan_free, SQLITE_UTF8);
 }
 
 typedef int (*text_fn)(const char *s, size_t n, diwan_buf *out);

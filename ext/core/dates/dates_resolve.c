@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "dates_int.h"
+#include "base/alloc.h"
 
 const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
                                         "approx", "before", "after"};
@@ -253,7 +254,7 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
                      diwan_date_cb cb, void *ctx) {
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
-  dctx *c = calloc(1, sizeof *c);
+  dctx *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   ds_init(&c->sc, s, n);
   c->sc.user = months;
@@ -279,6 +280,6 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
       i += skip > 0 ? skip : 1;
     }
   }
-  free(c);
+  diwan_free(c);
   return rc;
 }

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "base/alloc.h"
 
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * size);
+    void *p = diwan_realloc(*arr, c * size);
     if (!p) return NULL;
     *arr = p;
     *cap = c;
@@ -166,8 +167,8 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     x.i1 = it;
     rc = ev_sentence(&x, &cur);
   }
-  free(x.cl);
-  free(x.trig);
+  diwan_free(x.cl);
+  diwan_free(x.trig);
   return rc;
 }
 
@@ -186,10 +187,10 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
     rc = walk(&d, sent, nsent, cb, ctx);
   }
-  free(sent);
-  free(d.ment);
-  free(d.mstrip);
-  free(d.item);
-  free(d.date);
+  diwan_free(sent);
+  diwan_free(d.ment);
+  diwan_free(d.mstrip);
+  diwan_free(d.item);
+  diwan_free(d.date);
   return rc;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
+#include "base/alloc.h"
 
 #define MEMO_SLOTS (1u << 17)     /* power of two */
 #define MEMO_MAX (MEMO_SLOTS / 2)
@@ -27,8 +28,8 @@ static size_t count;
 
 __attribute__((destructor)) static void memo_free(void) {
   if (!slots) return;
-  for (size_t i = 0; i < MEMO_SLOTS; i++) free(slots[i]);
-  free(slots);
+  for (size_t i = 0; i < MEMO_SLOTS; i++) diwan_free(slots[i]);
+  diwan_free(slots);
   slots = NULL;
   count = 0;
 }
@@ -67,9 +68,9 @@ static void replay(const char *keys, const uint16_t *klen, int n,
 
 static void add(uint64_t h, const char *w, size_t n, const gather *g) {
   size_t at;
-  if (!slots) slots = calloc(MEMO_SLOTS, sizeof *slots);
+  if (!slots) slots = diwan_calloc(MEMO_SLOTS, sizeof *slots);
   if (!slots || count >= MEMO_MAX || find(h, w, n, &at)) return;
-  memo *m = malloc(sizeof *m + n + g->used);
+  memo *m = diwan_malloc(sizeof *m + n + g->used);
   if (!m) return;
   m->h = h;
   m->wlen = (uint16_t)n;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
+#include "base/alloc.h"
 
 #define QCAP 16
 #define CACHE_SLOTS_MAX 8192      /* power of two; cleared when half full */
@@ -52,7 +53,7 @@ struct ph_scanner {
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
                            int ntabs, const char *s, size_t n) {
-  ph_scanner *sc = calloc(1, sizeof *sc);
+  ph_scanner *sc = diwan_calloc(1, sizeof *sc);
   if (!sc) return NULL;
   for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
     if (!tabs[i] || !tabs[i]->nphr) continue;
@@ -63,11 +64,11 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   ph_units_init(&sc->us, s, n);
   sc->slots = 64;
   while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
-  sc->cache = calloc(sc->slots, sizeof *sc->cache);
-  sc->cbytes = malloc((sc->slots / 2 * CACHE_MAXLEN));
-  sc->pk = malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
-  sc->pt = malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
-  sc->px = malloc(sc->slots / 2 * 4);
+  sc->cache = diwan_calloc(sc->slots, sizeof *sc->cache);
+  sc->cbytes = diwan_malloc((sc->slots / 2 * CACHE_MAXLEN));
+  sc->pk = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
+  sc->pt = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
+  sc->px = diwan_malloc(sc->slots / 2 * 4);
   if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt || !sc->px) {
     ph_scanner_free(sc);
     return NULL;
@@ -77,12 +78,12 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
 
 void ph_scanner_free(ph_scanner *sc) {
   if (!sc) return;
-  free(sc->cache);
-  free(sc->cbytes);
-  free(sc->pk);
-  free(sc->pt);
-  free(sc->px);
-  free(sc);
+  diwan_free(sc->cache);
+  diwan_free(sc->cbytes);
+  diwan_free(sc->pk);
+  diwan_free(sc->pt);
+  diwan_free(sc->px);
+  diwan_free(sc);
 }
 
 static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n,

@@ -10,6 +10,7 @@ int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
+int dw_register_collation(sqlite3 *db, char **pzErr);
 int dw_register_fts5(sqlite3 *db, char **pzErr);
 int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
@@ -24,6 +25,7 @@ static const struct {
   {"text", dw_register_text},
   {"corpus", dw_register_corpus},
   {"match", dw_register_match},
+  {"collation", dw_register_collation},
   {"fts5", dw_register_fts5},
   {"date_each", dw_register_date_each},
   {"date_parse", dw_register_date_parse},

@@ -71,8 +71,8 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   ph_scanner *sc = ph_scanner_new(tabs, chan, 4, d->s, d->n);
   if (!sc) return DIWAN_NOMEM;
   ph_match m;
-  int rc = 0;
-  while (!rc && ph_scanner_next(sc, &m) > 0) {
+  int rc = 0, r = 0;
+  while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
     if (m.channel == 0) {
       rc = add_mention(d, &m, gs, ng);
       continue;
@@ -82,6 +82,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
         if (lx[k] && m.hit[h].tab == &lx[k]->tab)
           rc = add_item(d, &m, lx[k], m.hit[h].p);
   }
+  if (!rc && r < 0) rc = -r;
   ph_scanner_free(sc);
   return rc;
 }

@@ -170,9 +170,11 @@ static int surface_units(ph_table *t, const char *s, size_t n, int exact,
     if (nu == PH_MAXUNITS) { *nunits = 0; return DIWAN_OK; }
     unit_ctx c = {t, &units[nu], 0, exact, 0};
     units[nu].n = 0;
-    if (word) diwan_word_keys(s + a, len, add_key, &c);
-    else add_key(&c, s + a, len);
-    if (c.oom) return DIWAN_NOMEM;
+    /* add_key stops the walk only when out of memory; a word's keys can
+    ** also fail to be made: either way the row is not silently dropped. */
+    int rc = word ? diwan_word_keys(s + a, len, add_key, &c)
+                  : add_key(&c, s + a, len);
+    if (c.oom || rc) return DIWAN_NOMEM;
     if (units[nu].n == 0) continue;    /* nothing to match on: skip */
     nu++;
   }

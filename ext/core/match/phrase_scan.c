@@ -49,6 +49,7 @@ struct ph_scanner {
   unsigned char *px;
   size_t npool;
   int full;                 /* an insert did not fit: clear before the next */
+  int oom;                  /* a word's keys could not be made: stop */
 };
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
@@ -238,7 +239,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
   const char *w = sc->s + u->start;
   if (u->len > CACHE_MAXLEN) {
     keys_ctx c = {sc, u, 0, 0, {0}};
-    ph_word_keys(w, u->len, on_key, &c);
+    if (ph_word_keys(w, u->len, on_key, &c)) sc->oom = 1;
     return;
   }
   uint64_t h = ph_hash(w, u->len);
@@ -258,7 +259,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
     }
   }
   keys_ctx c = {sc, u, 0, 0, {0}};
-  ph_word_keys(w, u->len, on_key, &c);
+  if (ph_word_keys(w, u->len, on_key, &c)) { sc->oom = 1; return; }
   cache_put(sc, e, h, u);
 }
 
@@ -346,6 +347,7 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
 int ph_scanner_next(ph_scanner *sc, ph_match *m) {
   for (;;) {
     fill(sc);
+    if (sc->oom) return -DIWAN_NOMEM;
     if (sc->qn == 0) return 0;
     const qunit *u0 = &sc->q[sc->qhead];
     while (sc->next_chan < NCHAN && u0->nk) {

@@ -14,10 +14,7 @@
 #define LIST_GAP 5       /* words at most between two parties of a list */
 #define TOPIC_SPAN 48    /* bytes around a mention where topic cues are */
 
-static const char *party_of(const diwan_entity *e) {
-  if (strcmp(e->kind, "country") == 0) return e->id;
-  return e->country[0] ? e->country : NULL;
-}
+static const char *party_of(const diwan_entity *e) { return gz_party(e); }
 
 /* The first item starting at or after pos (items are in text order). */
 static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {

@@ -176,6 +176,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   span *sent = NULL;
   size_t nsent = 0;
   int rc = collect(&d, o);
+  if (!rc) rc = ev_coref(&d);
   d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
@@ -185,6 +186,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   free(sent);
   free(d.ment);
   free(d.mstrip);
+  free(d.alias);
   free(d.item);
   free(d.date);
   return rc;

@@ -9,7 +9,7 @@
 ** of the text for the bound names: linear. */
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
+#include "base/alloc.h"
 #include "match/fold.h"
 #include "events_int.h"
 
@@ -115,9 +115,13 @@ static int son_of(const char *s, size_t n) {
 
 static dw_wordset stops, honorifics;
 
-static void load_words(void) {
-  dw_wordset_load(&stops, "name_stops.tsv", "stop", diwan_fold);
-  dw_wordset_load(&honorifics, "name_stops.tsv", "honorific", diwan_fold);
+/* 0 when both sets are loaded; out of memory leaves one empty: tried again
+** at the next use. */
+static int load_words(void) {
+  if (!stops.slot) dw_wordset_load(&stops, "name_stops.tsv", "stop", diwan_fold);
+  if (!honorifics.slot)
+    dw_wordset_load(&honorifics, "name_stops.tsv", "honorific", diwan_fold);
+  return !stops.slot || !honorifics.slot;
 }
 
 /* 1 when the word w is in set (compared folded). */
@@ -313,13 +317,13 @@ static int by_start(const void *a, const void *b) {
 static int merge(coref *c) {
   ev_doc *d = c->d;
   size_t n = d->nment + c->nextra;
-  diwan_entity *ent = malloc(c->nextra * sizeof *ent);
-  diwan_mention *ment = malloc(n * sizeof *ment);
-  unsigned char *strip = malloc(n);
+  diwan_entity *ent = diwan_malloc(c->nextra * sizeof *ent);
+  diwan_mention *ment = diwan_malloc(n * sizeof *ment);
+  unsigned char *strip = diwan_malloc(n);
   if (!ent || !ment || !strip) {
-    free(ent);
-    free(ment);
-    free(strip);
+    diwan_free(ent);
+    diwan_free(ment);
+    diwan_free(strip);
     return DIWAN_NOMEM;
   }
   qsort(c->extra, c->nextra, sizeof *c->extra, by_start);
@@ -336,8 +340,8 @@ static int merge(coref *c) {
     strip[k++] = 0;
     j++;
   }
-  free(d->ment);
-  free(d->mstrip);
+  diwan_free(d->ment);
+  diwan_free(d->mstrip);
   d->ment = ment;
   d->mstrip = strip;
   d->nment = d->capment = d->nmstrip = d->capmstrip = n;
@@ -346,15 +350,15 @@ static int merge(coref *c) {
 }
 
 int ev_coref(ev_doc *d) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, load_words);
-  coref *c = calloc(1, sizeof *c);
+  static diwan_once once = DIWAN_ONCE_INIT;
+  if (diwan_once_run(&once, load_words)) return DIWAN_NOMEM;
+  coref *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   c->d = d;
   int rc = bind_titles(c);
   if (!rc) rc = find_names(c);
   if (!rc && c->nextra) rc = merge(c);
-  free(c->extra);
-  free(c);
+  diwan_free(c->extra);
+  diwan_free(c);
   return rc;
 }

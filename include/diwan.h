@@ -27,6 +27,19 @@ extern "C" {
 
 const char *diwan_version_string(void);
 
+/* ------------------------------------------------------------- allocation */
+
+/* Where the core gets its memory (default: malloc, realloc, free). Call
+** before any other diwan function: memory is freed by the allocator that
+** gave it. The SQLite extension installs sqlite3_malloc64 & co. at load.
+** NULL restores the default. */
+typedef struct diwan_allocator {
+  void *(*malloc)(size_t n);
+  void *(*realloc)(void *p, size_t n);
+  void (*free)(void *p);
+} diwan_allocator;
+void diwan_set_allocator(const diwan_allocator *a);
+
 /* ---------------------------------------------------------------- buffers */
 
 /* A growable byte buffer; always NUL-terminated when p != NULL. */
@@ -171,7 +184,8 @@ void diwan_filelist_free(diwan_filelist *l);
 ** text when is_html. Appends to out. */
 int diwan_document_text(const char *raw, size_t n, int is_html, diwan_buf *out,
                         long *replaced);
-/* The HTML <title> if any, else NULL: appends it to out and returns 1. */
+/* The HTML <title>: appends it to out and returns 1; 0 when there is none;
+** -DIWAN_NOMEM when out of memory. */
 int diwan_html_title(const char *raw, size_t n, diwan_buf *out);
 /* Span of the first non-empty line of text (trimmed, markdown '#' removed). */
 void diwan_first_line(const char *s, size_t n, size_t *start, size_t *len);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "dates_int.h"
+#include "base/alloc.h"
 
 const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
                                         "approx", "before", "after"};
@@ -407,7 +408,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   const char *lang = o->lang;
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
-  dctx *c = calloc(1, sizeof *c);
+  dctx *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   ds_init(&c->sc, s, n);
   c->sc.user = o->months;
@@ -441,6 +442,6 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
       i += skip > 0 ? skip : 1;
     }
   }
-  free(c);
+  diwan_free(c);
   return rc;
 }

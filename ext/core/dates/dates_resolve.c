@@ -260,8 +260,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     default:    /* a month name with الماضي/dernier: the month, year unknown */
       m->a.m = m->rel_n;
-      m->a.prec = P_MONTH;
-      if (a) m->a.y = anchor_year(a, m->a.m, 0, m->rel);
+      m->a.d = m->rel_k;                    /* أول تموز الماضي: its day */
+      m->a.prec = m->rel_k ? P_DAY : P_MONTH;
+      if (a) m->a.y = anchor_year(a, m->a.m, m->rel_k, m->rel);
       return 1;
   }
 }

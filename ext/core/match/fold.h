@@ -24,6 +24,11 @@ typedef int (*dw_entry_fn)(const char *s, size_t n, diwan_buf *out);
 ** of memory the set is left empty (lookups then find nothing). */
 void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                      dw_entry_fn norm);
+/* The same over several data files (names, NULL-terminated): field
+** `field` (0-based) of the lines whose field `kfield` equals kind; the
+** normaliser may leave an entry empty to skip it. */
+void dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
+                          int kfield, const char *kind, dw_entry_fn norm);
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
 
 /* ------------------------------------------------------ per code point */
@@ -56,11 +61,21 @@ size_t dw_elision_len(const char *w, size_t n);
 /* The fold key of one word (what diwan_fold writes for it). */
 int dw_fold_word(const char *w, size_t n, diwan_buf *out);
 
-/* Hebrew: the stem key (finals folded) and the prefix-stripped candidates
-** of one already folded word. cb as in diwan_word_keys. */
+/* Hebrew, on one already folded word. The stem key: final letters folded,
+** then a plural, construct or possessive ending off (he_suffixes.tsv)
+** unless the word is kept whole (he_words.tsv, gazetteer names). */
 int dw_he_stem_key(const char *w, size_t n, diwan_buf *out);
+/* The final-letter key alone and its prefix-stripped candidates, every
+** one: what the phrase scanner's lexicons are matched with. */
+int dw_he_unfinal_key(const char *w, size_t n, diwan_buf *out);
 int dw_he_candidates(const char *key, size_t n, int longest_only,
                      diwan_key_cb cb, void *ctx);
+/* The search keys (stem key, then prefix-stripped stems) of a folded
+** word, written to buf and passed to cb. query: all the candidates, unless
+** the word is known (he_words.tsv noprefix/whole, names); else (a
+** document word) the longest strip and the strips that leave a known word. */
+int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
+                      diwan_key_cb cb, void *ctx);
 
 /* ------------------------------------------- Latin and Cyrillic stems */
 /* The languages whose Latin or Cyrillic words are stemmed. AUTO: guessed

@@ -89,6 +89,8 @@ static int emit(void *ctx, const char *k, size_t n) {
   return e->cb(e->ctx, k, n);
 }
 
+static int emit_cb(void *ctx, const char *k, size_t n) { return emit(ctx, k, n); }
+
 void dw_scratch_init(dw_scratch *sc) {
   diwan_buf_init(&sc->f);
   diwan_buf_init(&sc->s);
@@ -151,12 +153,18 @@ int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
   if (!rc && mode != DW_KEYS_QUERY) rc = emit(&e, f->p, f->n);
   if (!rc && latin_or_cyrillic(script) && lang != DW_LANG_NONE) {
     rc = latin_keys(w, n, mode, lang, s, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_HEBREW && mode != DW_KEYS_ALL) {
+    rc = dw_he_search_keys(f->p, f->n, mode == DW_KEYS_QUERY, s, emit_cb, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_HEBREW) {
+    /* The phrase scanner's lexicons: final letters and prefixes only. */
+    rc = dw_he_unfinal_key(f->p, f->n, s);
+    if (!rc && s->oom) rc = DIWAN_NOMEM;
+    if (!rc) rc = emit(&e, s->p, s->n);
+    if (!rc) rc = dw_he_candidates(s->p, s->n, 0, emit_cb, &e);
   } else if (!rc) {
     rc = stem_folded(f->p, f->n, s);
     if (!rc && s->oom) rc = DIWAN_NOMEM;
     if (!rc) rc = emit(&e, s->p, s->n);
-    if (!rc && script == DIWAN_SCRIPT_HEBREW)
-      rc = dw_he_candidates(s->p, s->n, mode == DW_KEYS_DOC, emit, &e);
   }
   if (sc == &own) dw_scratch_free(&own);
   return rc;

@@ -5,15 +5,15 @@
 ** gives a key and a word meets another when any key is shared. Works on
 ** the lower-cased word (ə ı ö ü ğ ş ç are told apart there); keys are
 ** folded by the caller. */
-#include <pthread.h>
 #include <string.h>
 #include "base/data.h"
 #include "fold.h"
+#include "base/alloc.h"
 
 #define MAXSUF 128
 static struct { char s[16]; size_t n; char after; } suf[MAXSUF];
 static int nsuf;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 
 static int add(void *ctx, int nf, const char **f, const size_t *lens, size_t lineno) {
   if (nf < 1 || lens[0] == 0 || lens[0] >= 16 || nsuf == MAXSUF) return 0;
@@ -24,10 +24,12 @@ static int add(void *ctx, int nf, const char **f, const size_t *lens, size_t lin
   return 0;
 }
 
-static void load(void) {
+static int load(void) {
+  nsuf = 0;
   size_t len;
   const char *d = diwan_data("az_suffixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 2, add, NULL);
+  return DIWAN_OK;
 }
 
 static size_t letters(const char *s, size_t n) {
@@ -69,6 +71,6 @@ static int strip_all(const char *w, size_t n, int depth, dw_stem_cb cb, void *ct
 }
 
 int dw_az_stems(const char *w, size_t n, dw_stem_cb cb, void *ctx) {
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   return strip_all(w, n, 3, cb, ctx);
 }

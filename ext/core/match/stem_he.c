@@ -6,10 +6,10 @@
 ** knows: a word listed whole (כנסת, אמת; the gazetteer's one-word names)
 ** keeps its ending, and a word whose first letter is its own (שלום,
 ** משפט) offers no prefix-stripped keys. */
-#include <pthread.h>
 #include <string.h>
 #include "fold.h"
 #include "base/data.h"
+#include "base/alloc.h"
 
 #define MAXPREFIX 64
 #define MAXSUFFIX 32
@@ -19,7 +19,7 @@ static int nprefixes;
 static struct { char s[16]; size_t n; size_t keep; } suffixes[MAXSUFFIX];
 static int nsuffixes;
 static dw_wordset whole, names, noprefix;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 /* [lead byte][second byte & 0x3F]: some prefix starts with this letter. */
 static unsigned char first_letter[256][64];
 
@@ -103,7 +103,11 @@ static int norm_stem(const char *s, size_t n, diwan_buf *out) {
   return rc;
 }
 
-static void load(void) {
+/* Starts from empty tables: a load that failed (out of memory) runs again;
+** sets already built are kept. */
+static int load(void) {
+  nprefixes = nsuffixes = 0;
+  memset(first_letter, 0, sizeof first_letter);
   size_t len;
   const char *d = diwan_data("he_prefixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 1, add_prefix, NULL);
@@ -112,11 +116,14 @@ static void load(void) {
   sort_suffixes();
   static const char *const words[] = {"he_words.tsv", NULL};
   static const char *const gazetteer[] = {"countries.tsv", "cities.tsv", "persons.tsv",
-                                          "organizations.tsv", NULL};
+                                          "persons_eurasia.tsv", "persons_europe.tsv",
+                                          "persons_mideast.tsv", "organizations.tsv", NULL};
   /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
-  dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem);
-  dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole);
-  dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole);
+  if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
+      dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
+      dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole))
+    return DIWAN_NOMEM;
+  return DIWAN_OK;
 }
 
 static int is_whole(const char *k, size_t n) {
@@ -159,7 +166,7 @@ static size_t word_stem_len(const char *k, size_t n) {
 }
 
 int dw_he_stem_key(const char *w, size_t n, diwan_buf *out) {
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   size_t at = out->n;
   if (dw_he_unfinal_key(w, n, out)) return DIWAN_NOMEM;
   out->n = at + word_stem_len(out->p + at, n);
@@ -179,7 +186,7 @@ static size_t prefix_fits(int i, const char *key, size_t n) {
 int dw_he_candidates(const char *key, size_t n, int longest_only,
                      diwan_key_cb cb, void *ctx) {
   size_t best = 0;
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   /* Most words start with no prefix letter at all: one byte pair says so. */
   if (n < 2 || !first_letter[(unsigned char)key[0]][(unsigned char)key[1] & 0x3F]) return 0;
   for (int i = 0; i < nprefixes; i++) {
@@ -194,7 +201,7 @@ int dw_he_candidates(const char *key, size_t n, int longest_only,
 
 int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
                       diwan_key_cb cb, void *ctx) {
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   size_t ends[MAXPREFIX + 2], starts[MAXPREFIX + 2];
   int nk = 0;
   /* Every key is at most n bytes: reserve them all so none moves. */

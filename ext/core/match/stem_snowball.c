@@ -12,12 +12,13 @@
 #include <unicode/uchar.h>
 #include "base/data.h"
 #include "fold.h"
+#include "base/alloc.h"
 
 #define MAXWORD 128   /* longer words (bytes) are not stemmed */
 
 static struct sb_stemmer *stemmer[DW_NLANG];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 
 /* A memo of recent words: news repeats its words, and a hit costs a hash
 ** and a copy instead of lower-casing, Snowball and folding (the stemmer is
@@ -72,13 +73,18 @@ static void free_stemmer(void *p) {
   *s = NULL;
 }
 
-static void load(void) {
+/* libstemmer allocates with malloc, outside diwan's allocator; a stemmer
+** it could not make (out of memory) fails the load, which runs again. */
+static int load(void) {
   static const struct { dw_lang lang; const char *algo; } algos[] = {
     {DW_LANG_EN, "english"}, {DW_LANG_FR, "french"}, {DW_LANG_RU, "russian"}};
   for (size_t i = 0; i < sizeof algos / sizeof algos[0]; i++) {
+    if (stemmer[algos[i].lang]) continue;     /* made by a failed earlier load */
     stemmer[algos[i].lang] = sb_stemmer_new(algos[i].algo, "UTF_8");
-    if (stemmer[algos[i].lang]) diwan_at_unload(free_stemmer, &stemmer[algos[i].lang]);
+    if (!stemmer[algos[i].lang]) return DIWAN_NOMEM;
+    diwan_at_unload(free_stemmer, &stemmer[algos[i].lang]);
   }
+  return DIWAN_OK;
 }
 
 dw_lang dw_lang_of(const char *code, size_t n) {
@@ -187,8 +193,7 @@ static int snowball(dw_lang lang, const char *s, size_t ln, keylist *L) {
   char st[MAXWORD * 2];
   size_t k = 0;
   if (lang == DW_LANG_FR) ln = french_ending(s, ln);
-  pthread_once(&once, load);
-  if (!stemmer[lang]) return add_key(L, s, ln);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   pthread_mutex_lock(&lock);
   const sb_symbol *r = sb_stemmer_stem(stemmer[lang], (const sb_symbol *)s, (int)ln);
   int rn = r ? sb_stemmer_length(stemmer[lang]) : 0;

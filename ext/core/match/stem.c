@@ -135,8 +135,8 @@ static int latin_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
 
 /* Keys of one word: fold key (not for queries), stem keys, Hebrew
 ** candidates. */
-int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
-            dw_scratch *sc, diwan_key_cb cb, void *ctx) {
+static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+                     dw_scratch *sc, diwan_key_cb cb, void *ctx) {
   dw_scratch own;
   emitter e;              /* only nseen needs clearing, not the arrays */
   e.cb = cb;
@@ -172,4 +172,49 @@ int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
 
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
   return dw_keys(w, n, DW_KEYS_ALL, DW_LANG_NONE, NULL, cb, ctx);
+}
+
+/* The byte length of a hyphen or maqaf at w[i] (- U+2010 U+2011 U+05BE),
+** else 0. */
+static size_t hyphen_at(const unsigned char *u, size_t i, size_t n) {
+  if (u[i] == '-') return 1;
+  if (u[i] == 0xD6 && i + 1 < n && u[i + 1] == 0xBE) return 2;
+  if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0x90 || u[i + 2] == 0x91))
+    return 3;
+  return 0;
+}
+
+/* A compound (Haut-Karabakh, בית־המשפט, أذربيجان-الكويت) is a document
+** word under its own keys and under each part's, so a query of the whole
+** and a query of one part both find it. Each part has its own emitter:
+** the scratch buffers the previous keys lived in are reused. */
+/* How many non-empty stretches lie between w's hyphens (one: no compound). */
+static int count_parts(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  int parts = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= n;) {
+    size_t h = i < n ? hyphen_at(u, i, n) : 1;
+    if (!h) { i++; continue; }
+    parts += i > start;
+    i += h;
+    start = i;
+  }
+  return parts;
+}
+
+int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+            dw_scratch *sc, diwan_key_cb cb, void *ctx) {
+  int rc = word_keys(w, n, mode, lang, sc, cb, ctx);
+  if (rc || mode != DW_KEYS_DOC || count_parts(w, n) < 2) return rc;
+  const unsigned char *u = (const unsigned char *)w;
+  size_t start = 0;
+  for (size_t i = 0; i <= n && !rc;) {
+    size_t h = i < n ? hyphen_at(u, i, n) : 1;
+    if (!h) { i++; continue; }
+    if (i > start) rc = word_keys(w + start, i - start, mode, lang, sc, cb, ctx);
+    i += h;
+    start = i;
+  }
+  return rc;
 }

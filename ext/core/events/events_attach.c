@@ -140,7 +140,8 @@ static const char *holder(const char *role, const char *country, long day) {
 typedef struct pref { size_t pos; const char *id; } pref;
 
 static void add_person(pref *p, int *np, size_t pos, const char *id) {
-  if (*np < 16) p[(*np)++] = (pref){pos, id};
+  if (*np < 16 && id[0]) p[(*np)++] = (pref){pos, id};   /* "": known only
+                                                            by the text */
 }
 
 /* Bytes of white space only between a and b, else (size_t)-1. */

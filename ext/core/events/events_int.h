@@ -43,6 +43,8 @@ typedef struct ev_doc {
   diwan_date last, para;
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
+  diwan_entity *alias;              /* the persons events_coref.c bound to a
+                                       party (id ""), owned */
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -55,6 +57,10 @@ typedef struct ev_scope {
   size_t g0, g1;                    /* bytes from the group's first trigger
                                        to its last */
 } ev_scope;
+
+/* Adds the mentions of persons bound to a party by a title earlier in the
+** document: their names, surnames and later bare titles (events_coref.c). */
+int ev_coref(ev_doc *d);
 
 /* One more element of a growable array; NULL when out of memory. */
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size);

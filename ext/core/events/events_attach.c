@@ -91,6 +91,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0;
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
+    if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);
     int dup = !x;
     for (int i = 0; i < nc && !dup; i++) dup = same(c[i], x);

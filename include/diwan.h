@@ -175,6 +175,13 @@ int diwan_match(const char *text, size_t n, const char *query, size_t qn,
 int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
                      const char *lang, int *found);
 
+/* What a user types as a safe FTS5 query (for tokenize='diwan'): every
+** term quoted, "phrases" kept, OR / NOT / AND in capitals kept between
+** terms, a final * a prefix query; a " or ' inside a Hebrew word is its
+** gershayim or geresh. No term at all gives "" (the empty phrase: valid,
+** finds nothing). */
+int diwan_fts5_query(const char *s, size_t n, diwan_buf *out);
+
 /* ---------------------------------------------------------------- corpus */
 
 /* The files of a folder that corpus_read imports: regular files with the

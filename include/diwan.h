@@ -147,21 +147,40 @@ int diwan_he_normalize(const char *s, size_t n, diwan_buf *out);
 int diwan_latin_fold(const char *s, size_t n, diwan_buf *out);
 /* The single match key of any text: every word folded by its own script. */
 int diwan_fold(const char *s, size_t n, diwan_buf *out);
-/* The stem key of one word (folded first). */
+/* The stem key of one word (folded first). Arabic: the light stemmer;
+** Hebrew: final letters and suffixes conflated; Latin and Cyrillic:
+** Snowball English, French or Russian, or the Azerbaijani suffix stripper,
+** in lang ("en", "fr", "ru", "az"; NULL or another code: the language the
+** word's letters say, English when they say nothing). */
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out);
 int diwan_stem(const char *w, size_t n, diwan_buf *out);
+int diwan_stem_lang(const char *w, size_t n, const char *lang, diwan_buf *out);
 
 /* All the keys under which one word may be found: its fold key first, then
-** its stem and (Hebrew) prefix-stripped candidates, without repeats. */
+** its stem and (Hebrew) prefix-stripped candidates, without repeats. Latin
+** and Cyrillic words give their fold key only here (their stems depend on
+** the language: diwan_match and the FTS5 tokenizer add them). */
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* *found = 1 when every word of query occurs in text as a word under
 ** fold + stem (a query word's stem key, or for Hebrew one of its prefix
 ** candidates, is among the keys of some word of text); a query without
-** words gives 1. Linear in the two lengths. */
+** words gives 1. Linear in the two lengths. Latin and Cyrillic words of
+** text are stemmed in lang (NULL: the language diwan_lang_detect gives the
+** text, else each word's own letters); a query word matches through its
+** stem in that language, in its letters' language, English or French. */
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found);
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found);
+
+/* What a user types as a safe FTS5 query (for tokenize='diwan'): every
+** term quoted, "phrases" kept, OR / NOT / AND in capitals kept between
+** terms, a final * a prefix query; a " or ' inside a Hebrew word is its
+** gershayim or geresh. No term at all gives "" (the empty phrase: valid,
+** finds nothing). */
+int diwan_fts5_query(const char *s, size_t n, diwan_buf *out);
 
 /* ---------------------------------------------------------------- corpus */
 
@@ -316,9 +335,20 @@ diwan_event_lexicon *diwan_event_lexicon_new(void);
 ** DIWAN_ERROR when type or surface is empty. */
 int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
                             const size_t len[5], int rank);
+/* One title: lang, role (a role of roles.tsv, or "-" for an office that is
+** not resolved to a holder), surface. DIWAN_ERROR when role or surface is
+** empty. */
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]);
+/* One dated office: person id, role, country (or org id), from, to (ISO
+** YYYY or YYYY-MM-DD; to empty: in office). DIWAN_ERROR when person, role
+** or country is empty or a day is not such a date. */
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]);
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8
+#define DIWAN_EVENT_MAXMENTIONS 16
 
 typedef struct diwan_event {
   size_t sentence;                /* 0-based index of the sentence */
@@ -335,6 +365,10 @@ typedef struct diwan_event {
                                      or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
+  int nmentions;                  /* how often the document tells it */
+  struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
+                                  /* the first ones: byte spans of their
+                                     triggers, in text order */
 } diwan_event;
 typedef int (*diwan_event_cb)(void *ctx, const diwan_event *e);
 
@@ -344,8 +378,8 @@ typedef struct diwan_event_opts {
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
 } diwan_event_opts;
 
-/* Every event of a document, in text order (see docs/events.md for the
-** rules). The strings of an event point into the lexicons: the built-in ones
+/* Every event of a document, once, in the text order of its first mention
+** (see docs/events.md for the rules). The strings of an event point into the lexicons: the built-in ones
 ** live as long as the library, the user's until they are freed. o may be
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,

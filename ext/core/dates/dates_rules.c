@@ -24,6 +24,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->rel = o->rel;
   m->rel_n = o->rel_n;
   m->rel_k = o->rel_d;
+  m->wd = o->wd;
   m->lang = o->lang;
   span(c, m, t0, o->end);
 }
@@ -241,7 +242,8 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   if (r > 0 && !o.alone) {
     /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
     long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
-    if (o.e.prec == P_DAY && dp_mw(c, w, K_WEEKDAY, &we)) o.end = we;
+    const dlex *wl;
+    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we))) { o.end = we; o.wd = wl->num; }
     from_core(c, m, &o, i);
     return 1;
   }

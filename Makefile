@@ -128,7 +128,7 @@ build/fuzz_dates.dict: $(FUZZ_DATES_DATA) tools/fuzz_dict.tcl
 build/fuzz_dates: tests/fuzz/fuzz_dates.c $(CORE_SRCS) $(HDRS) build/release/data.c
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -std=c11 -D_DEFAULT_SOURCE -Iinclude -Iext/core $(ICU_CFLAGS) \
-	  tests/fuzz/fuzz_dates.c $(CORE_SRCS) build/release/data.c $(ICU_LIBS) -lm -o $@
+	  tests/fuzz/fuzz_dates.c $(CORE_SRCS) build/release/data.c $(ICU_LIBS) $(STEM_LIBS) -lm -o $@
 fuzz-dates: build/fuzz_dates build/fuzz_dates.dict
 	@mkdir -p build/fuzz-dates-corpus
 	cp ../shared/corpus/*.txt sample/*/* build/fuzz-dates-corpus/ 2>/dev/null || true

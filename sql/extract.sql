@@ -1,53 +1,34 @@
--- sql/extract.sql: derive dates, entities and events from docs, index the
--- text for search, and define the timeline and the event clusters.
+-- sql/extract.sql: bring the derived tables up to date with docs.
 --   sqlite3 corpus.db
 --   .load ./dist/diwan
 --   .read sql/schema.sql      -- and fill docs (see schema.sql)
 --   .read sql/extract.sql
--- Re-runnable: the three tables and the index are emptied and refilled, so
--- run it again after adding documents or rows to diwan_gazetteer or
--- diwan_triggers. Offsets (start, length) are 1-based characters of
--- docs.body: substr(body, start, length) is the surface.
+-- Only the documents in docs_pending (inserted, updated or deleted since the
+-- last run; triggers on docs fill it) get their dates, entities and events
+-- recomputed, and only the clusters of the event types and pairs whose events
+-- changed are recomputed. Running it again is a no-op. After editing
+-- diwan_gazetteer or diwan_triggers, re-extract everything with
+--   INSERT OR REPLACE INTO docs_pending SELECT id, random() FROM docs;
+-- The FTS5 index docs_fts is kept in step by the triggers on docs.
+-- One transaction: concurrent runs queue on the write lock and the later one
+-- finds nothing pending. To use several cores, see tools/diwan-extract.
 
-CREATE TABLE IF NOT EXISTS doc_dates(
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  start INTEGER, length INTEGER, surface TEXT,
-  value TEXT, first_day TEXT, last_day TEXT, precision TEXT,
-  calendar TEXT, modifier TEXT, lang TEXT
-);
-CREATE TABLE IF NOT EXISTS doc_entities(
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  start INTEGER, length INTEGER, surface TEXT,
-  kind TEXT, id TEXT, name TEXT, country TEXT
-);
-CREATE TABLE IF NOT EXISTS doc_events(
-  event_id INTEGER PRIMARY KEY,
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
-  type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
-  precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
-  text TEXT
-);
-CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
-CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
-CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(id);
-CREATE INDEX IF NOT EXISTS doc_events_doc ON doc_events(doc_id);
-CREATE INDEX IF NOT EXISTS doc_events_type ON doc_events(type, first_day);
-
-BEGIN;
-DELETE FROM doc_dates;
-DELETE FROM doc_entities;
-DELETE FROM doc_events;
+BEGIN IMMEDIATE;
+DELETE FROM doc_dates WHERE doc_id IN (SELECT doc_id FROM docs_pending);
+DELETE FROM doc_entities WHERE doc_id IN (SELECT doc_id FROM docs_pending);
+DELETE FROM doc_events WHERE doc_id IN (SELECT doc_id FROM docs_pending);
 
 INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
                       last_day, precision, calendar, modifier, lang)
   SELECT d.id, x.start, x.length, x.surface, x.value, x.first_day, x.last_day,
          x.precision, x.calendar, x.modifier, x.lang
-    FROM docs AS d, date_each(d.body) AS x;
+    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
+         date_each(d.body) AS x;
 
 INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
   SELECT d.id, x.start, x.length, x.surface, x.kind, x.id, x.name, x.country
-    FROM docs AS d, entity_each(d.body) AS x;
+    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
+         entity_each(d.body) AS x;
 
 -- No anchor: a date without a year stays XXXX-08-21 rather than taking the
 -- file's date (which is not the publication date).
@@ -57,88 +38,71 @@ INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
   SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
          x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
          x.persons, x.place, x.text
-    FROM docs AS d, event_each(d.body) AS x;
+    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
+         event_each(d.body) AS x;
+DELETE FROM docs_pending;
+
+-- ---- the clusters of the pending pairs (event_pairs_pending is filled by
+-- triggers on doc_events, so editing doc_events by hand and running this
+-- file again also refreshes them). Cost: the events of those pairs, and for
+-- each distinct span the distinct spans of its pair that start inside it.
+DELETE FROM event_spans WHERE (type, a1, a2) IN
+  (SELECT type, a1, a2 FROM event_pairs_pending);
+INSERT INTO event_spans(type, a1, a2, first_day, last_day, width)
+  SELECT DISTINCT e.type, p.a1, p.a2, e.first_day, e.last_day,
+         julianday(e.last_day) - julianday(e.first_day)
+    FROM event_pairs_pending AS p CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
+      ON e.type = p.type AND min(e.actor1, e.actor2) = +p.a1
+     AND max(e.actor1, e.actor2) = +p.a2
+   WHERE e.first_day IS NOT NULL AND e.last_day IS NOT NULL;
+
+-- The narrowest spans inside each span (f starts inside s and ends in it);
+-- exactly one → canonical, else the span keeps its own dates.
+UPDATE event_spans AS s SET (c_first, c_last) = (
+  SELECT CASE WHEN count(*) = 1 THEN min(f.first_day) ELSE s.first_day END,
+         CASE WHEN count(*) = 1 THEN min(f.last_day) ELSE s.last_day END
+    FROM event_spans AS f
+   WHERE f.type = s.type AND f.a1 = s.a1 AND f.a2 = s.a2
+     AND f.first_day >= s.first_day AND f.first_day <= s.last_day
+     AND f.last_day <= s.last_day
+     AND f.width = (SELECT min(g.width) FROM event_spans AS g
+                     WHERE g.type = s.type AND g.a1 = s.a1 AND g.a2 = s.a2
+                       AND g.first_day >= s.first_day
+                       AND g.first_day <= s.last_day
+                       AND g.last_day <= s.last_day))
+ WHERE (s.type, s.a1, s.a2) IN (SELECT type, a1, a2 FROM event_pairs_pending);
+
+DELETE FROM event_cluster_rows WHERE (type, actor1, actor2) IN
+  (SELECT type, a1, a2 FROM event_pairs_pending);
+-- date and precision: those of the first event (lowest event_id) whose own
+-- date is the canonical one. langs and docs follow the sub-query's order
+-- (lang, path).
+INSERT INTO event_cluster_rows(first_day, last_day, type, actor1, actor2, date,
+                               precision, num_events, num_docs, num_langs,
+                               langs, docs)
+  SELECT c.c_first, c.c_last, c.type, c.a1, c.a2,
+         (SELECT x.value FROM doc_events AS x INDEXED BY doc_events_pair
+           WHERE x.type = c.type AND min(x.actor1, x.actor2) = +c.a1
+             AND max(x.actor1, x.actor2) = +c.a2
+             AND x.first_day = c.c_first AND x.last_day = c.c_last
+           ORDER BY x.event_id LIMIT 1),
+         (SELECT x.precision FROM doc_events AS x INDEXED BY doc_events_pair
+           WHERE x.type = c.type AND min(x.actor1, x.actor2) = +c.a1
+             AND max(x.actor1, x.actor2) = +c.a2
+             AND x.first_day = c.c_first AND x.last_day = c.c_last
+           ORDER BY x.event_id LIMIT 1),
+         count(*), count(DISTINCT c.doc_id), count(DISTINCT c.lang),
+         group_concat(DISTINCT c.lang), group_concat(DISTINCT c.path)
+    FROM (SELECT e.doc_id, e.type, p.a1, p.a2, s.c_first, s.c_last,
+                 d.lang, d.path
+            FROM event_pairs_pending AS p CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
+              ON e.type = p.type AND min(e.actor1, e.actor2) = +p.a1
+             AND max(e.actor1, e.actor2) = +p.a2
+            CROSS JOIN event_spans AS s
+              ON s.type = e.type AND s.a1 = p.a1 AND s.a2 = p.a2
+             AND s.first_day = e.first_day AND s.last_day = e.last_day
+            CROSS JOIN docs AS d ON d.id = e.doc_id
+           ORDER BY e.type, p.a1, p.a2, s.c_first, s.c_last, d.lang, d.path) AS c
+   GROUP BY c.type, c.a1, c.a2, c.c_first, c.c_last;
+DELETE FROM event_pairs_pending;
 COMMIT;
-
--- Full-text search with the diwan tokenizer (folds, stems, Hebrew
--- prefixes): MATCH 'الكويت' finds بالكويت and الكويتية.
-CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
-  title, body, content='docs', content_rowid='id', tokenize='diwan'
-);
-INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
--- One settled segment: queries need not merge the build's segments.
-INSERT INTO docs_fts(docs_fts) VALUES('optimize');
-
--- Every event with its date, type, actors and source, oldest first; events
--- without a known year come last.
-DROP VIEW IF EXISTS timeline;
-CREATE VIEW timeline AS
-  SELECT e.value AS date, e.first_day, e.last_day, e.precision, e.type,
-         e.cameo, e.actor1, e.actor2, e.persons, e.place, d.path, d.lang,
-         e.trigger, e.text, e.doc_id, e.sentence, e.event_id
-    FROM doc_events AS e JOIN docs AS d ON d.id = e.doc_id
-   ORDER BY e.first_day IS NULL, e.first_day, e.last_day, d.path, e.sentence,
-            e.start;
-
--- Dated events with both actors, the pair in a fixed order (AZ-KW and KW-AZ
--- are one pair) and the length of their date in days.
-DROP VIEW IF EXISTS event_dated;
-CREATE VIEW event_dated AS
-  SELECT e.event_id, e.doc_id, e.type, e.cameo,
-         min(e.actor1, e.actor2) AS a1, max(e.actor1, e.actor2) AS a2,
-         e.value, e.first_day, e.last_day, e.precision,
-         julianday(e.last_day) - julianday(e.first_day) AS width
-    FROM doc_events AS e
-   WHERE e.first_day IS NOT NULL AND e.last_day IS NOT NULL
-     AND e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL;
-
--- The canonical date of each dated event: the most precise date of the same
--- type and pair that lies within its own (1994 → 1994-10-10), when there is
--- exactly one such date; with two (two different days in 1994) the event
--- keeps its own date, so two different days never meet.
-DROP VIEW IF EXISTS event_canonical;
-CREATE VIEW event_canonical AS
-  WITH inside AS (
-    SELECT e.event_id, f.first_day AS f_first, f.last_day AS f_last,
-           f.width AS f_width
-      FROM event_dated AS e JOIN event_dated AS f
-        ON f.type = e.type AND f.a1 = e.a1 AND f.a2 = e.a2
-       AND f.first_day >= e.first_day AND f.last_day <= e.last_day
-  ), narrowest AS (
-    SELECT event_id, min(f_width) AS w FROM inside GROUP BY event_id
-  ), choice AS (
-    SELECT i.event_id, count(DISTINCT i.f_first || '/' || i.f_last) AS n,
-           min(i.f_first) AS c_first, min(i.f_last) AS c_last
-      FROM inside AS i JOIN narrowest AS w
-        ON w.event_id = i.event_id AND i.f_width = w.w
-     GROUP BY i.event_id
-  )
-  SELECT e.*,
-         CASE WHEN c.n = 1 THEN c.c_first ELSE e.first_day END AS c_first,
-         CASE WHEN c.n = 1 THEN c.c_last ELSE e.last_day END AS c_last
-    FROM event_dated AS e JOIN choice AS c ON c.event_id = e.event_id;
-
--- The same event told by several documents or languages: one row per type,
--- actor pair and canonical date.
-DROP VIEW IF EXISTS event_clusters;
-CREATE VIEW event_clusters AS
-  SELECT c.type, c.a1 AS actor1, c.a2 AS actor2,
-         (SELECT x.value FROM event_dated AS x
-           WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1) AS date,
-         (SELECT x.precision FROM event_dated AS x
-           WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1) AS precision,
-         c.c_first AS first_day, c.c_last AS last_day,
-         count(*) AS num_events,
-         count(DISTINCT c.doc_id) AS num_docs,
-         count(DISTINCT c.lang) AS num_langs,
-         group_concat(DISTINCT c.lang) AS langs,
-         group_concat(DISTINCT c.path) AS docs
-    FROM (SELECT e.*, d.lang, d.path
-            FROM event_canonical AS e JOIN docs AS d ON d.id = e.doc_id
-           ORDER BY d.lang, d.path) AS c
-   GROUP BY c.type, c.a1, c.a2, c.c_first, c.c_last
-   ORDER BY c.c_first, c.c_last, c.type, c.a1, c.a2;

@@ -4,6 +4,7 @@
 #   make valgrind   run the test suite under valgrind
 #   make demo       build a database from sample/ and query it
 #   make bench      speed ratios, measured side by side
+#   make bench-scale  the pipeline on 10 and 100 MB of generated news
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION := $(shell cat VERSION)
@@ -45,7 +46,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test valgrind demo bench fuzz install uninstall clean
+.PHONY: all test valgrind demo bench bench-scale fuzz install uninstall clean
 
 all: dist/diwan.so
 
@@ -93,6 +94,10 @@ demo: dist/diwan.so
 
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
+
+# The pipeline at 10 and 100 MB (SCALE_MB="10 100 1000" adds 1 GB).
+bench-scale: dist/diwan.so
+	$(TCLSH) bench/scale.tcl
 
 # Coverage-guided fuzzing of the core (needs clang with libFuzzer).
 FUZZ_SECONDS ?= 60

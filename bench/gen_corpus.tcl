@@ -1,15 +1,16 @@
-# tclsh bench/gen_corpus.tcl OUTDIR MB
+# tclsh bench/gen_corpus.tcl OUTDIR MB [seed|all]
 # A generated news folder of about MB megabytes for make bench-scale: the
-# seed corpus, the dev set and sample/ (whichever are there), each copy with
+# seed corpus and sample/ (with "all", the dev set too), each copy with
 # its countries swapped among ten (per language, so clitics and case endings
 # stay attached) and its years shifted, so events and clusters spread over
 # many pairs and dates. Files go 1000 to a folder. Fixed seed: the same
 # arguments give the same files.
 encoding system utf-8
 set root [file normalize [file join [file dirname [info script]] ..]]
-lassign $argv out mb
-if {$out eq "" || ![string is double -strict $mb] || $mb <= 0} {
-  puts stderr "usage: tclsh bench/gen_corpus.tcl OUTDIR MB"; exit 2
+lassign $argv out mb which
+if {$which eq ""} { set which seed }
+if {$out eq "" || ![string is double -strict $mb] || $mb <= 0 || $which ni {seed all}} {
+  puts stderr "usage: tclsh bench/gen_corpus.tcl OUTDIR MB \[seed|all\]"; exit 2
 }
 
 proc read_utf8 {path} {
@@ -33,8 +34,10 @@ set countries {
 set codes [dict keys $countries]
 
 set sources {}
-foreach pat [list $root/../shared/corpus/*.txt $root/../shared/dev/*/*.txt \
-                  $root/sample/*/*.txt $root/sample/*/*.md $root/sample/*/*.html] {
+set pats [list $root/../shared/corpus/*.txt $root/sample/*/*.txt \
+               $root/sample/*/*.md $root/sample/*/*.html]
+if {$which eq "all"} { lappend pats $root/../shared/dev/*/*.txt }
+foreach pat $pats {
   foreach f [lsort [glob -nocomplain $pat]] { lappend sources [read_utf8 $f] }
 }
 if {![llength $sources]} { puts stderr "gen_corpus: no source text"; exit 1 }

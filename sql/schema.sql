@@ -93,44 +93,63 @@ CREATE INDEX IF NOT EXISTS doc_events_type ON doc_events(type, first_day);
 CREATE INDEX IF NOT EXISTS doc_events_pair ON doc_events(
   type, min(actor1, actor2), max(actor1, actor2), first_day, last_day);
 
--- ---- event clusters, kept up to date per pair (docs/scaling.md)
--- The type and pair of every dated event added or removed since the last
--- refresh (sql/extract.sql ends with the refresh).
-CREATE TABLE IF NOT EXISTS event_pairs_pending(
+-- ---- event clusters, kept up to date span by span (docs/scaling.md)
+-- The type, pair and date span of every dated event added or removed since
+-- the last refresh (sql/extract.sql ends with the refresh).
+CREATE TABLE IF NOT EXISTS event_spans_pending(
   type TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
-  PRIMARY KEY(type, a1, a2)
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+  PRIMARY KEY(type, a1, a2, first_day, last_day)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS doc_events_after_insert AFTER INSERT ON doc_events
   WHEN new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
    AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO event_pairs_pending(type, a1, a2)
-    VALUES (new.type, min(new.actor1, new.actor2), max(new.actor1, new.actor2));
+  INSERT OR IGNORE INTO event_spans_pending(type, a1, a2, first_day, last_day)
+    VALUES (new.type, min(new.actor1, new.actor2), max(new.actor1, new.actor2),
+            new.first_day, new.last_day);
 END;
 CREATE TRIGGER IF NOT EXISTS doc_events_after_delete AFTER DELETE ON doc_events
   WHEN old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
    AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO event_pairs_pending(type, a1, a2)
-    VALUES (old.type, min(old.actor1, old.actor2), max(old.actor1, old.actor2));
+  INSERT OR IGNORE INTO event_spans_pending(type, a1, a2, first_day, last_day)
+    VALUES (old.type, min(old.actor1, old.actor2), max(old.actor1, old.actor2),
+            old.first_day, old.last_day);
 END;
 CREATE TRIGGER IF NOT EXISTS doc_events_after_update AFTER UPDATE ON doc_events BEGIN
-  INSERT OR IGNORE INTO event_pairs_pending(type, a1, a2)
-    SELECT old.type, min(old.actor1, old.actor2), max(old.actor1, old.actor2)
-     WHERE old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL;
-  INSERT OR IGNORE INTO event_pairs_pending(type, a1, a2)
-    SELECT new.type, min(new.actor1, new.actor2), max(new.actor1, new.actor2)
-     WHERE new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL;
+  INSERT OR IGNORE INTO event_spans_pending(type, a1, a2, first_day, last_day)
+    SELECT old.type, min(old.actor1, old.actor2), max(old.actor1, old.actor2),
+           old.first_day, old.last_day
+     WHERE old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
+       AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL;
+  INSERT OR IGNORE INTO event_spans_pending(type, a1, a2, first_day, last_day)
+    SELECT new.type, min(new.actor1, new.actor2), max(new.actor1, new.actor2),
+           new.first_day, new.last_day
+     WHERE new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
+       AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL;
 END;
 
--- Every distinct date span of a type and pair, with its canonical span:
--- the narrowest span of the same type and pair inside it when exactly one
--- is narrowest (1994 → 1994-10-10), else itself (two different days never
--- meet). Many events on one day are one span.
+-- Every distinct date span of a type and pair that has events, with its
+-- canonical span: the narrowest span of the same type and pair inside it
+-- when exactly one is narrowest (1994 → 1994-10-10), else itself (two
+-- different days never meet). Many events on one day are one span.
 CREATE TABLE IF NOT EXISTS event_spans(
   type TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
   first_day TEXT NOT NULL, last_day TEXT NOT NULL,
   width REAL,                        -- days from first_day to last_day
   c_first TEXT, c_last TEXT,
   PRIMARY KEY(type, a1, a2, first_day, last_day)
+) WITHOUT ROWID;
+-- The spans of one width that may contain a given span (first_day in a
+-- window as long as the width), and the spans of one canonical span.
+CREATE INDEX IF NOT EXISTS event_spans_width
+  ON event_spans(type, a1, a2, width, first_day);
+CREATE INDEX IF NOT EXISTS event_spans_canonical
+  ON event_spans(type, a1, a2, c_first, c_last);
+-- The distinct widths of each type and pair (day, months, years, ranges...):
+-- a span is looked for inside the spans of each width at least its own.
+CREATE TABLE IF NOT EXISTS event_widths(
+  type TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL, width REAL NOT NULL,
+  PRIMARY KEY(type, a1, a2, width)
 ) WITHOUT ROWID;
 
 -- One row per type, actor pair and canonical span, in timeline order.

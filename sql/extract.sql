@@ -34,149 +34,161 @@ INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country
 -- file's date (which is not the publication date).
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, text)
+                       persons, place, status, text)
   SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
          x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
-         x.persons, x.place, x.text
+         x.persons, x.place, x.status, x.text
     FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
          event_each(d.body) AS x;
 DELETE FROM docs_pending;
 
--- ---- the clusters (docs/scaling.md). event_spans_pending holds the spans
--- whose events changed (triggers on doc_events fill it, so editing doc_events
--- by hand and running this file again refreshes them too). Only the spans
--- that contain one of them can change their canonical span, and only the
--- clusters of the old and new canonical spans of those are rebuilt: the
--- cost follows the changed spans and the events of their clusters, not the
--- corpus.
+-- ---- the clusters (docs/scaling.md). A key is a type, a status and a pair
+-- (a1 < a2). event_spans_pending holds the keys and spans whose events
+-- changed (triggers on doc_events fill it, so editing doc_events by hand and
+-- running this file again refreshes them too). Only the spans that contain
+-- one of them can change their canonical span, and only the clusters of the
+-- old and new canonical spans of those are rebuilt: the cost follows the
+-- changed spans and the events of their clusters, not the corpus.
 DROP TABLE IF EXISTS temp.r_dirty;
 DROP TABLE IF EXISTS temp.r_affected;
 DROP TABLE IF EXISTS temp.r_keys;
-CREATE TEMP TABLE r_dirty(type, a1, a2, first_day, last_day, width, has_events,
-  PRIMARY KEY(type, a1, a2, first_day, last_day)) WITHOUT ROWID;
-CREATE TEMP TABLE r_affected(type, a1, a2, first_day, last_day,
-  PRIMARY KEY(type, a1, a2, first_day, last_day)) WITHOUT ROWID;
-CREATE TEMP TABLE r_keys(type, a1, a2, c_first, c_last,
-  PRIMARY KEY(type, a1, a2, c_first, c_last)) WITHOUT ROWID;
+CREATE TEMP TABLE r_dirty(type, status, a1, a2, first_day, last_day, width,
+  has_events, PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
+CREATE TEMP TABLE r_affected(type, status, a1, a2, first_day, last_day,
+  PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
+CREATE TEMP TABLE r_keys(type, status, a1, a2, c_first, c_last,
+  PRIMARY KEY(type, status, a1, a2, c_first, c_last)) WITHOUT ROWID;
 
+-- (+p.x: the column's affinity would keep the expression index unused.)
 INSERT INTO temp.r_dirty
-  SELECT p.type, p.a1, p.a2, p.first_day, p.last_day,
+  SELECT p.type, p.status, p.a1, p.a2, p.first_day, p.last_day,
          julianday(p.last_day) - julianday(p.first_day),
          EXISTS (SELECT 1 FROM doc_events AS e INDEXED BY doc_events_pair
-                  WHERE e.type = p.type AND min(e.actor1, e.actor2) = +p.a1
+                  WHERE e.type = p.type AND coalesce(e.status, 'happened') = +p.status
+                    AND min(e.actor1, e.actor2) = +p.a1
                     AND max(e.actor1, e.actor2) = +p.a2
                     AND e.first_day = p.first_day AND e.last_day = p.last_day)
     FROM event_spans_pending AS p;
 
 -- Spans left without events go, and so do their clusters.
 INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.a1, s.a2, s.c_first, s.c_last
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
     FROM temp.r_dirty AS d CROSS JOIN event_spans AS s
-      ON s.type = d.type AND s.a1 = d.a1 AND s.a2 = d.a2
+      ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1 AND s.a2 = d.a2
      AND s.first_day = d.first_day AND s.last_day = d.last_day
    WHERE NOT d.has_events AND s.c_first IS NOT NULL;
-DELETE FROM event_spans WHERE (type, a1, a2, first_day, last_day) IN
-  (SELECT type, a1, a2, first_day, last_day FROM temp.r_dirty WHERE NOT has_events);
-INSERT OR IGNORE INTO event_spans(type, a1, a2, first_day, last_day, width)
-  SELECT type, a1, a2, first_day, last_day, width FROM temp.r_dirty WHERE has_events;
-DELETE FROM event_widths WHERE (type, a1, a2, width) IN
-    (SELECT type, a1, a2, width FROM temp.r_dirty WHERE NOT has_events)
+DELETE FROM event_spans WHERE (type, status, a1, a2, first_day, last_day) IN
+  (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
+    WHERE NOT has_events);
+INSERT OR IGNORE INTO event_spans(type, status, a1, a2, first_day, last_day, width)
+  SELECT type, status, a1, a2, first_day, last_day, width
+    FROM temp.r_dirty WHERE has_events;
+DELETE FROM event_widths WHERE (type, status, a1, a2, width) IN
+    (SELECT type, status, a1, a2, width FROM temp.r_dirty WHERE NOT has_events)
   AND NOT EXISTS (SELECT 1 FROM event_spans AS s INDEXED BY event_spans_width
-                   WHERE s.type = event_widths.type AND s.a1 = event_widths.a1
-                     AND s.a2 = event_widths.a2 AND s.width = event_widths.width);
-INSERT OR IGNORE INTO event_widths(type, a1, a2, width)
-  SELECT type, a1, a2, width FROM temp.r_dirty WHERE has_events AND width IS NOT NULL;
+                   WHERE s.type = event_widths.type AND s.status = event_widths.status
+                     AND s.a1 = event_widths.a1 AND s.a2 = event_widths.a2
+                     AND s.width = event_widths.width);
+INSERT OR IGNORE INTO event_widths(type, status, a1, a2, width)
+  SELECT type, status, a1, a2, width FROM temp.r_dirty
+   WHERE has_events AND width IS NOT NULL;
 
--- The spans containing a changed span: for each width of the pair at least
+-- The spans containing a changed span: for each width of the key at least
 -- its own, those starting at most that width before its end. (The width
 -- test is written as a difference: as w.width >= d.width the planner would
 -- range over s.width instead of taking s.width = w.width.)
 INSERT OR IGNORE INTO temp.r_affected
-  SELECT s.type, s.a1, s.a2, s.first_day, s.last_day
+  SELECT s.type, s.status, s.a1, s.a2, s.first_day, s.last_day
     FROM temp.r_dirty AS d
          CROSS JOIN event_widths AS w
-            ON w.type = d.type AND w.a1 = d.a1 AND w.a2 = d.a2 AND w.width - d.width >= 0
+            ON w.type = d.type AND w.status = d.status AND w.a1 = d.a1
+           AND w.a2 = d.a2 AND w.width - d.width >= 0
          CROSS JOIN event_spans AS s INDEXED BY event_spans_width
-            ON s.type = d.type AND s.a1 = d.a1 AND s.a2 = d.a2 AND s.width = w.width
+            ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1
+           AND s.a2 = d.a2 AND s.width = w.width
            AND s.first_day >= date(julianday(d.last_day) - w.width)
            AND s.first_day <= d.first_day AND s.last_day >= d.last_day;
 INSERT OR IGNORE INTO temp.r_affected
-  SELECT type, a1, a2, first_day, last_day FROM temp.r_dirty WHERE has_events;
+  SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
+   WHERE has_events;
 
 INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.a1, s.a2, s.c_first, s.c_last
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
     FROM temp.r_affected AS a CROSS JOIN event_spans AS s
-      ON s.type = a.type AND s.a1 = a.a1 AND s.a2 = a.a2
+      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
      AND s.first_day = a.first_day AND s.last_day = a.last_day
    WHERE s.c_first IS NOT NULL;
 
 -- The canonical span of each affected span s: the narrowest width of the
--- pair that has a span inside s (f inside s: f starts in s, and at most its
+-- key that has a span inside s (f inside s: f starts in s, and at most its
 -- width before s ends), then the first two spans of that width inside s;
 -- exactly one → canonical, else s keeps its own dates. Each probe is an
--- index range: the cost is the pair's widths, not its spans.
+-- index range: the cost is the key's widths, not its spans.
 UPDATE event_spans AS s SET (c_first, c_last) = (
   SELECT CASE WHEN count(*) = 1 THEN min(n.first_day) ELSE s.first_day END,
          CASE WHEN count(*) = 1 THEN min(n.last_day) ELSE s.last_day END
     FROM (SELECT f.first_day, f.last_day
             FROM event_spans AS f INDEXED BY event_spans_width
-           WHERE f.type = s.type AND f.a1 = s.a1 AND f.a2 = s.a2
+           WHERE f.type = s.type AND f.status = s.status AND f.a1 = s.a1
+             AND f.a2 = s.a2
              AND f.width = (
                  SELECT min(w.width) FROM event_widths AS w
-                  WHERE w.type = s.type AND w.a1 = s.a1 AND w.a2 = s.a2
-                    AND w.width <= s.width
+                  WHERE w.type = s.type AND w.status = s.status
+                    AND w.a1 = s.a1 AND w.a2 = s.a2 AND w.width <= s.width
                     AND EXISTS (
                         SELECT 1 FROM event_spans AS g INDEXED BY event_spans_width
-                         WHERE g.type = s.type AND g.a1 = s.a1 AND g.a2 = s.a2
+                         WHERE g.type = s.type AND g.status = s.status
+                           AND g.a1 = s.a1 AND g.a2 = s.a2
                            AND g.width = w.width AND g.first_day >= s.first_day
                            AND g.first_day <= date(julianday(s.last_day) - w.width)))
              AND f.first_day >= s.first_day AND f.first_day <= s.last_day
              AND f.first_day <= date(julianday(s.last_day) - f.width)
            LIMIT 2) AS n)
- WHERE (s.type, s.a1, s.a2, s.first_day, s.last_day) IN
-       (SELECT type, a1, a2, first_day, last_day FROM temp.r_affected);
+ WHERE (s.type, s.status, s.a1, s.a2, s.first_day, s.last_day) IN
+       (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_affected);
 
 INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.a1, s.a2, s.c_first, s.c_last
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
     FROM temp.r_affected AS a CROSS JOIN event_spans AS s
-      ON s.type = a.type AND s.a1 = a.a1 AND s.a2 = a.a2
+      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
      AND s.first_day = a.first_day AND s.last_day = a.last_day;
 
 DELETE FROM event_cluster_rows
- WHERE (first_day, last_day, type, actor1, actor2) IN
-       (SELECT c_first, c_last, type, a1, a2 FROM temp.r_keys);
+ WHERE (first_day, last_day, type, actor1, actor2, status) IN
+       (SELECT c_first, c_last, type, a1, a2, status FROM temp.r_keys);
 -- date and precision: those of the first event (lowest event_id) whose own
 -- date is the canonical one. langs and docs follow the sub-query's order
 -- (lang, path).
-INSERT INTO event_cluster_rows(first_day, last_day, type, actor1, actor2, date,
-                               precision, num_events, num_docs, num_langs,
-                               langs, docs)
-  SELECT c.c_first, c.c_last, c.type, c.a1, c.a2,
+INSERT INTO event_cluster_rows(first_day, last_day, type, actor1, actor2,
+                               status, date, precision, num_events, num_docs,
+                               num_langs, langs, docs)
+  SELECT c.c_first, c.c_last, c.type, c.a1, c.a2, c.status,
          (SELECT x.value FROM doc_events AS x INDEXED BY doc_events_pair
-           WHERE x.type = c.type AND min(x.actor1, x.actor2) = +c.a1
-             AND max(x.actor1, x.actor2) = +c.a2
+           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
+             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
              AND x.first_day = c.c_first AND x.last_day = c.c_last
            ORDER BY x.event_id LIMIT 1),
          (SELECT x.precision FROM doc_events AS x INDEXED BY doc_events_pair
-           WHERE x.type = c.type AND min(x.actor1, x.actor2) = +c.a1
-             AND max(x.actor1, x.actor2) = +c.a2
+           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
+             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
              AND x.first_day = c.c_first AND x.last_day = c.c_last
            ORDER BY x.event_id LIMIT 1),
          count(*), count(DISTINCT c.doc_id), count(DISTINCT c.lang),
          group_concat(DISTINCT c.lang), group_concat(DISTINCT c.path)
-    FROM (SELECT e.doc_id, k.type, k.a1, k.a2, k.c_first, k.c_last,
+    FROM (SELECT e.doc_id, k.type, k.status, k.a1, k.a2, k.c_first, k.c_last,
                  d.lang, d.path
             FROM temp.r_keys AS k
             CROSS JOIN event_spans AS s INDEXED BY event_spans_canonical
-              ON s.type = k.type AND s.a1 = k.a1 AND s.a2 = k.a2
-             AND s.c_first = k.c_first AND s.c_last = k.c_last
+              ON s.type = k.type AND s.status = k.status AND s.a1 = k.a1
+             AND s.a2 = k.a2 AND s.c_first = k.c_first AND s.c_last = k.c_last
             CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
-              ON e.type = s.type AND min(e.actor1, e.actor2) = +s.a1
-             AND max(e.actor1, e.actor2) = +s.a2
+              ON e.type = s.type AND coalesce(e.status, 'happened') = +s.status
+             AND min(e.actor1, e.actor2) = +s.a1 AND max(e.actor1, e.actor2) = +s.a2
              AND e.first_day = s.first_day AND e.last_day = s.last_day
             CROSS JOIN docs AS d ON d.id = e.doc_id
-           ORDER BY k.type, k.a1, k.a2, k.c_first, k.c_last, d.lang, d.path) AS c
-   GROUP BY c.type, c.a1, c.a2, c.c_first, c.c_last;
+           ORDER BY k.type, k.status, k.a1, k.a2, k.c_first, k.c_last, d.lang,
+                    d.path) AS c
+   GROUP BY c.type, c.status, c.a1, c.a2, c.c_first, c.c_last;
 DELETE FROM event_spans_pending;
 DROP TABLE temp.r_dirty;
 DROP TABLE temp.r_affected;

@@ -31,7 +31,7 @@ CREATE TEMP TABLE w_entities AS
 CREATE TEMP TABLE w_events AS
   SELECT d.id AS doc_id, x.sentence, x.start, x.length, x.trigger, x.type,
          x.cameo, x.value, x.first_day, x.last_day, x.precision, x.actor1,
-         x.actor2, x.persons, x.place, x.text
+         x.actor2, x.persons, x.place, x.status, x.text
     FROM temp.w_docs AS w CROSS JOIN docs AS d ON d.id = w.doc_id,
          event_each(d.body) AS x;
 
@@ -48,7 +48,7 @@ INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country
   SELECT * FROM temp.w_entities WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, text)
+                       persons, place, status, text)
   SELECT * FROM temp.w_events WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 DELETE FROM docs_pending WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 COMMIT;

@@ -97,8 +97,8 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
   size_t idx;
   int rc = entity_for(g, f, len, kind, rank, &idx);
   if (rc) return rc;
-  return ph_table_add(&g->tab, f[5], len[5], 0, idx,
-                      PH_EXACT | PH_BARE, NULL);
+  int tag = gz_is_acronym(f[5], len[5]) ? GZ_ACRONYM : 0;
+  return ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
 }
 
 typedef struct load_ctx {

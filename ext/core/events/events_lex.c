@@ -1,5 +1,5 @@
 /* The event lexicon: ext/data triggers.tsv, arguments.tsv, titles.tsv,
-** cues.tsv and roles.tsv in one phrase table, plus a user's triggers. */
+** cues.tsv, status.tsv and roles.tsv in one phrase table, plus a user's triggers. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,10 +89,41 @@ static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
   size_t idx = x->ncues;
   ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
   if (!c) return DIWAN_NOMEM;
+  memset(c, 0, sizeof *c);
   c->kind = kind;
   c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
+  return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+}
+
+const char *const ev_status_names[5] = {"happened", "present", "planned",
+                                       "hypothetical", "negated"};
+
+/* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
+** version does not understand is skipped, as in the other files. */
+static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  int st = 0;
+  for (int i = 1; i < 5; i++)
+    if (strlen(ev_status_names[i]) == len[1] && memcmp(ev_status_names[i], f[1], len[1]) == 0)
+      st = i;
+  if (!st || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
+  int reach = -1;
+  if (len[2] > 1) {
+    reach = 0;
+    for (size_t i = 1; i < len[2] && reach < 100; i++) {
+      if (f[2][i] < '0' || f[2][i] > '9') return DIWAN_OK;
+      reach = reach * 10 + (f[2][i] - '0');
+    }
+  }
+  if (f[2][0] == '>' && reach < 0) return DIWAN_OK;
+  size_t idx = x->ncues;
+  ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  c->kind = CUE_STATUS;
+  c->value = st;
+  c->where = f[2][0] == '<' ? REACH_BEFORE : REACH_AFTER;
+  c->reach = reach;
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
 }
 
@@ -135,7 +166,8 @@ typedef struct load_ctx {
   int file, rc;
 } load_ctx;
 
-enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_NFILES };
+enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_STATUS,
+       F_NFILES };
 
 static int load_row(void *ctx, int nf, const char **f, const size_t *len,
                     size_t lineno) {
@@ -167,6 +199,9 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
     case F_DIRS:
       if (nf >= 3) rc = add_dir(x, f, len);
       break;
+    case F_STATUS:
+      if (nf >= 4) rc = add_status(x, f, len);
+      break;
   }
   if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
   return 0;
@@ -177,7 +212,7 @@ static diwan_event_lexicon *builtin;
 static void build_builtin(void) {
   static const char *const files[] = {"triggers.tsv", "arguments.tsv",
                                       "titles.tsv", "cues.tsv", "roles.tsv",
-                                      "directions.tsv"};
+                                      "directions.tsv", "status.tsv"};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return;
   load_ctx c = {x, 0, DIWAN_OK};

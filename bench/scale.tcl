@@ -17,7 +17,11 @@ proc env_or {name default} { expr {[info exists ::env($name)] ? $::env($name) : 
 set sizes [env_or SCALE_MB "10 100"]
 set workers [env_or SCALE_WORKERS 2]
 set sources [env_or SCALE_SOURCES seed]
-set so [env_or DIWAN_SO $root/dist/diwan.so]
+# A copy of the extension: rebuilding dist/ while the bench runs must not
+# change the library under running processes.
+file mkdir build/scale
+file copy -force [env_or DIWAN_SO $root/dist/diwan.so] build/scale/diwan.so
+set so $root/build/scale/diwan.so
 set sq [env_or SQLITE3 sqlite3]
 set timebin /usr/bin/time
 if {![file executable $timebin]} { puts stderr "bench-scale: needs $timebin"; exit 1 }

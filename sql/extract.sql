@@ -18,28 +18,47 @@ DELETE FROM doc_dates WHERE doc_id IN (SELECT doc_id FROM docs_pending);
 DELETE FROM doc_entities WHERE doc_id IN (SELECT doc_id FROM docs_pending);
 DELETE FROM doc_events WHERE doc_id IN (SELECT doc_id FROM docs_pending);
 
-INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
-                      last_day, precision, calendar, modifier, lang)
-  SELECT d.id, x.start, x.length, x.surface, x.value, x.first_day, x.last_day,
-         x.precision, x.calendar, x.modifier, x.lang
-    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
-         date_each(d.body) AS x;
-
-INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
-  SELECT d.id, x.start, x.length, x.surface, x.kind, x.id, x.name, x.country
-    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
-         entity_each(d.body) AS x;
-
+-- One pass per document: diwan_extract gives its dates, entities and events
+-- together, and these temporary triggers route each row to its table.
 -- No anchor: a date without a year stays XXXX-08-21 rather than taking the
 -- file's date (which is not the publication date).
-INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
-                       value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, status, text)
-  SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
-         x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
-         x.persons, x.place, x.status, x.text
+DROP VIEW IF EXISTS temp.extract_rows;
+CREATE TEMP VIEW extract_rows(doc_id, what, start, length, surface, value,
+    first_day, last_day, precision, calendar, modifier, lang, kind, id, name,
+    country, sentence, type, cameo, actor1, actor2, persons, place, status,
+    text) AS
+  SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         NULL, NULL, NULL;
+CREATE TEMP TRIGGER extract_date INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'date' BEGIN
+  INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
+                        last_day, precision, calendar, modifier, lang)
+    VALUES (new.doc_id, new.start, new.length, new.surface, new.value,
+            new.first_day, new.last_day, new.precision, new.calendar,
+            new.modifier, new.lang);
+END;
+CREATE TEMP TRIGGER extract_entity INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'entity' BEGIN
+  INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
+    VALUES (new.doc_id, new.start, new.length, new.surface, new.kind, new.id,
+            new.name, new.country);
+END;
+CREATE TEMP TRIGGER extract_event INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'event' BEGIN
+  INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
+                         value, first_day, last_day, precision, actor1, actor2,
+                         persons, place, status, text)
+    VALUES (new.doc_id, new.sentence, new.start, new.length, new.surface,
+            new.type, new.cameo, new.value, new.first_day, new.last_day,
+            new.precision, new.actor1, new.actor2, new.persons, new.place,
+            new.status, new.text);
+END;
+INSERT INTO extract_rows
+  SELECT d.id, x.*
     FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
-         event_each(d.body) AS x;
+         diwan_extract(d.body) AS x;
+DROP VIEW temp.extract_rows;
 DELETE FROM docs_pending;
 
 -- ---- the clusters (docs/scaling.md). A key is a type, a status and a pair

@@ -11,29 +11,16 @@
 -- sql/extract.sql once the workers are done.
 
 DROP TABLE IF EXISTS temp.w_docs;
-DROP TABLE IF EXISTS temp.w_dates;
-DROP TABLE IF EXISTS temp.w_entities;
-DROP TABLE IF EXISTS temp.w_events;
+DROP TABLE IF EXISTS temp.w_rows;
 CREATE TEMP TABLE w_docs AS
   SELECT doc_id, seq FROM docs_pending
    WHERE doc_id % :nshards = :shard ORDER BY doc_id LIMIT :batch;
 
-CREATE TEMP TABLE w_dates AS
-  SELECT d.id AS doc_id, x.start, x.length, x.surface, x.value, x.first_day,
-         x.last_day, x.precision, x.calendar, x.modifier, x.lang
+-- One pass per document (diwan_extract): dates, entities and events.
+CREATE TEMP TABLE w_rows AS
+  SELECT d.id AS doc_id, x.*
     FROM temp.w_docs AS w CROSS JOIN docs AS d ON d.id = w.doc_id,
-         date_each(d.body) AS x;
-CREATE TEMP TABLE w_entities AS
-  SELECT d.id AS doc_id, x.start, x.length, x.surface, x.kind, x.id, x.name,
-         x.country
-    FROM temp.w_docs AS w CROSS JOIN docs AS d ON d.id = w.doc_id,
-         entity_each(d.body) AS x;
-CREATE TEMP TABLE w_events AS
-  SELECT d.id AS doc_id, x.sentence, x.start, x.length, x.trigger, x.type,
-         x.cameo, x.value, x.first_day, x.last_day, x.precision, x.actor1,
-         x.actor2, x.persons, x.place, x.status, x.text
-    FROM temp.w_docs AS w CROSS JOIN docs AS d ON d.id = w.doc_id,
-         event_each(d.body) AS x;
+         diwan_extract(d.body) AS x;
 
 BEGIN IMMEDIATE;
 DELETE FROM temp.w_docs WHERE NOT EXISTS (
@@ -43,12 +30,18 @@ DELETE FROM doc_entities WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 DELETE FROM doc_events WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
                       last_day, precision, calendar, modifier, lang)
-  SELECT * FROM temp.w_dates WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
+  SELECT doc_id, start, length, surface, value, first_day, last_day, precision,
+         calendar, modifier, lang
+    FROM temp.w_rows WHERE what = 'date' AND doc_id IN (SELECT doc_id FROM temp.w_docs);
 INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
-  SELECT * FROM temp.w_entities WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
+  SELECT doc_id, start, length, surface, kind, id, name, country
+    FROM temp.w_rows WHERE what = 'entity' AND doc_id IN (SELECT doc_id FROM temp.w_docs);
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
                        persons, place, status, text)
-  SELECT * FROM temp.w_events WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
+  SELECT doc_id, sentence, start, length, surface, type, cameo, value,
+         first_day, last_day, precision, actor1, actor2, persons, place,
+         status, text
+    FROM temp.w_rows WHERE what = 'event' AND doc_id IN (SELECT doc_id FROM temp.w_docs);
 DELETE FROM docs_pending WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 COMMIT;

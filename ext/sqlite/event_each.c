@@ -32,14 +32,15 @@ static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
   if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
   if (rc != SQLITE_OK) return rc;
-  diwan_event_opts o = {st->gaz, st->lex, has_anchor ? &anchor : NULL};
+  diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
+                       .anchor = has_anchor ? &anchor : NULL};
   if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
   dw_charpos_init(&st->cp, st->s, st->n);
   return SQLITE_OK;
 }
 
 /* ids come from lexicons and user rows: escape them for JSON. */
-static void json_persons(diwan_buf *b, const diwan_event *e) {
+void dw_persons_json(diwan_buf *b, const diwan_event *e) {
   diwan_buf_reset(b);
   diwan_buf_append(b, "[", 1);
   for (int i = 0; i < e->npersons; i++) {
@@ -85,7 +86,7 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   date_cols(row, e);
   dw_text(&row[10], e->actor1, -1);
   dw_text(&row[11], e->actor2, -1);
-  json_persons(&st->json, e);
+  dw_persons_json(&st->json, e);
   if (st->json.oom) return -SQLITE_NOMEM;
   dw_text(&row[12], st->json.p, (sqlite3_int64)st->json.n);
   dw_text(&row[13], e->place, -1);

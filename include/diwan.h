@@ -27,6 +27,19 @@ extern "C" {
 
 const char *diwan_version_string(void);
 
+/* ------------------------------------------------------------- allocation */
+
+/* Where the core gets its memory (default: malloc, realloc, free). Call
+** before any other diwan function: memory is freed by the allocator that
+** gave it. The SQLite extension installs sqlite3_malloc64 & co. at load.
+** NULL restores the default. */
+typedef struct diwan_allocator {
+  void *(*malloc)(size_t n);
+  void *(*realloc)(void *p, size_t n);
+  void (*free)(void *p);
+} diwan_allocator;
+void diwan_set_allocator(const diwan_allocator *a);
+
 /* ---------------------------------------------------------------- buffers */
 
 /* A growable byte buffer; always NUL-terminated when p != NULL. */
@@ -134,21 +147,33 @@ int diwan_he_normalize(const char *s, size_t n, diwan_buf *out);
 int diwan_latin_fold(const char *s, size_t n, diwan_buf *out);
 /* The single match key of any text: every word folded by its own script. */
 int diwan_fold(const char *s, size_t n, diwan_buf *out);
-/* The stem key of one word (folded first). */
+/* The stem key of one word (folded first). Arabic: the light stemmer;
+** Hebrew: final letters and suffixes conflated; Latin and Cyrillic:
+** Snowball English, French or Russian, or the Azerbaijani suffix stripper,
+** in lang ("en", "fr", "ru", "az"; NULL or another code: the language the
+** word's letters say, English when they say nothing). */
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out);
 int diwan_stem(const char *w, size_t n, diwan_buf *out);
+int diwan_stem_lang(const char *w, size_t n, const char *lang, diwan_buf *out);
 
 /* All the keys under which one word may be found: its fold key first, then
-** its stem and (Hebrew) prefix-stripped candidates, without repeats. */
+** its stem and (Hebrew) prefix-stripped candidates, without repeats. Latin
+** and Cyrillic words give their fold key only here (their stems depend on
+** the language: diwan_match and the FTS5 tokenizer add them). */
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* *found = 1 when every word of query occurs in text as a word under
 ** fold + stem (a query word's stem key, or for Hebrew one of its prefix
 ** candidates, is among the keys of some word of text); a query without
-** words gives 1. Linear in the two lengths. */
+** words gives 1. Linear in the two lengths. Latin and Cyrillic words of
+** text are stemmed in lang (NULL: the language diwan_lang_detect gives the
+** text, else each word's own letters); a query word matches through its
+** stem in that language, in its letters' language, English or French. */
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found);
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found);
 
 /* ---------------------------------------------------------------- corpus */
 
@@ -171,7 +196,8 @@ void diwan_filelist_free(diwan_filelist *l);
 ** text when is_html. Appends to out. */
 int diwan_document_text(const char *raw, size_t n, int is_html, diwan_buf *out,
                         long *replaced);
-/* The HTML <title> if any, else NULL: appends it to out and returns 1. */
+/* The HTML <title>: appends it to out and returns 1; 0 when there is none;
+** -DIWAN_NOMEM when out of memory. */
 int diwan_html_title(const char *raw, size_t n, diwan_buf *out);
 /* Span of the first non-empty line of text (trimmed, markdown '#' removed). */
 void diwan_first_line(const char *s, size_t n, size_t *start, size_t *len);

@@ -4,6 +4,7 @@
 ** date_each, entity_each and event_each (an event's trigger is in surface,
 ** an entity's kind in kind); the rows are the rows those functions give.
 ** sql/extract.sql fills doc_dates, doc_entities and doc_events from it. */
+#include <string.h>
 #include "date_anchor.h"
 #include "user_lexicon.h"
 

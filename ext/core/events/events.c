@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "base/alloc.h"
 
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * size);
+    void *p = diwan_realloc(*arr, c * size);
     if (!p) return NULL;
     *arr = p;
     *cap = c;
@@ -70,8 +71,8 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   ph_scanner *sc = ph_scanner_new(tabs, chan, 4, d->s, d->n);
   if (!sc) return DIWAN_NOMEM;
   ph_match m;
-  int rc = 0;
-  while (!rc && ph_scanner_next(sc, &m) > 0) {
+  int rc = 0, r = 0;
+  while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
     if (m.channel == 0) {
       size_t had = d->nment;
       rc = add_mention(d, &m, gs, ng);
@@ -84,6 +85,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
         if (lx[k] && m.hit[h].tab == &lx[k]->tab)
           rc = add_item(d, &m, lx[k], m.hit[h].p);
   }
+  if (!rc && r < 0) rc = -r;
   ph_scanner_free(sc);
   return rc;
 }
@@ -165,8 +167,8 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     x.i1 = it;
     rc = ev_sentence(&x, &cur);
   }
-  free(x.cl);
-  free(x.trig);
+  diwan_free(x.cl);
+  diwan_free(x.trig);
   return rc;
 }
 
@@ -179,16 +181,18 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   span *sent = NULL;
   size_t nsent = 0;
   int rc = collect(&d, o);
+  if (!rc) rc = ev_coref(&d);
   d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
     rc = walk(&d, sent, nsent, cb, ctx);
   }
-  free(sent);
-  free(d.ment);
-  free(d.mstrip);
-  free(d.item);
-  free(d.date);
+  diwan_free(sent);
+  diwan_free(d.ment);
+  diwan_free(d.mstrip);
+  diwan_free(d.alias);
+  diwan_free(d.item);
+  diwan_free(d.date);
   return rc;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fold.h"
+#include "base/alloc.h"
 
 typedef struct keyset {
   diwan_buf pool;
@@ -28,8 +29,8 @@ static size_t find(const keyset *ks, const char *s, size_t n) {
 
 static int grow(keyset *ks) {
   size_t cap = ks->cap ? ks->cap * 2 : 256;
-  size_t *off = calloc(cap, sizeof *off), *len = calloc(cap, sizeof *len);
-  if (!off || !len) { free(off); free(len); return DIWAN_NOMEM; }
+  size_t *off = diwan_calloc(cap, sizeof *off), *len = diwan_calloc(cap, sizeof *len);
+  if (!off || !len) { diwan_free(off); diwan_free(len); return DIWAN_NOMEM; }
   keyset old = *ks;
   ks->off = off; ks->len = len; ks->cap = cap;
   for (size_t i = 0; i < old.cap; i++) {
@@ -38,8 +39,8 @@ static int grow(keyset *ks) {
     ks->off[j] = old.off[i];
     ks->len[j] = old.len[i];
   }
-  free(old.off);
-  free(old.len);
+  diwan_free(old.off);
+  diwan_free(old.len);
   return DIWAN_OK;
 }
 
@@ -64,8 +65,8 @@ static int has_key(void *ctx, const char *k, size_t n) {
   return ks->off[find(ks, k, n)] ? HIT : 0;
 }
 
-static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
-                     void *ctx, int *all) {
+static int each_word(const char *s, size_t n, dw_keymode mode, dw_lang lang,
+                     diwan_key_cb cb, void *ctx, int *all) {
   dw_scratch sc;
   int rc = 0;
   diwan_tokenizer t;
@@ -75,7 +76,7 @@ static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
   diwan_tokenizer_init(&t, s, n);
   while (diwan_tokenizer_next(&t, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    rc = dw_keys(s + start, len, mode, &sc, cb, ctx);
+    rc = dw_keys(s + start, len, mode, lang, &sc, cb, ctx);
     if (all) {                       /* query side: every word must hit */
       if (rc == 0) { *all = 0; break; }
       if (rc != HIT) break;
@@ -90,15 +91,22 @@ static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
 
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found) {
+  return diwan_match_lang(text, n, query, qn, NULL, found);
+}
+
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found) {
+  const char *code = lang ? lang : diwan_lang_detect(text, n);
+  dw_lang L = dw_lang_of(code, strlen(code));
   keyset ks;
   memset(&ks, 0, sizeof ks);
   int rc = grow(&ks);
-  if (!rc) rc = each_word(text, n, DW_KEYS_DOC, add_key, &ks, NULL);
+  if (!rc) rc = each_word(text, n, DW_KEYS_DOC, L, add_key, &ks, NULL);
   *found = 1;
-  if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, has_key, &ks, found);
+  if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, L, has_key, &ks, found);
   if (ks.pool.oom) rc = DIWAN_NOMEM;
   diwan_buf_free(&ks.pool);
-  free(ks.off);
-  free(ks.len);
+  diwan_free(ks.off);
+  diwan_free(ks.len);
   return rc ? DIWAN_NOMEM : DIWAN_OK;
 }

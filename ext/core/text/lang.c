@@ -41,25 +41,27 @@ static int add_word(void *ctx, int nf, const char **f, const size_t *lens, size_
   if (nf < 2 || nwords >= MAXW) return 0;
   int lang = lang_index(f[0], lens[0]);
   if (lang < 0) return 0;
-  diwan_buf b;
-  diwan_buf_init(&b);
-  /* Store lower-cased so lookups only lower-case the text side. */
-  size_t i = 0, len;
+  /* Store lower-cased so lookups only lower-case the text side. Written in
+  ** place (no allocation: this load cannot fail); longer words are left out. */
+  char w[LANG_MAXWORD];
+  size_t i = 0, k = 0, len;
   while (i < lens[1]) {
     uint32_t cp = diwan_utf8_decode((const unsigned char *)f[1] + i, lens[1] - i, &len);
-    diwan_buf_putc(&b, (uint32_t)u_tolower((UChar32)cp));
+    char tmp[4];
+    size_t m = diwan_utf8_encode((uint32_t)u_tolower((UChar32)cp), tmp);
+    if (k + m >= sizeof w) return 0;
+    memcpy(w + k, tmp, m);
+    k += m;
     i += len;
   }
-  if (!b.oom && b.n > 0 && b.n < LANG_MAXWORD && lang_word_vote(b.p, b.n) < 0) {
-    words[nwords].lang = (signed char)lang;
-    words[nwords].n = (unsigned char)b.n;
-    memcpy(words[nwords].w, b.p, b.n);
-    uint32_t h = hash(b.p, b.n) % SLOTS;
-    while (slot[h]) h = (h + 1) % SLOTS;
-    slot[h] = (short)(++nwords);
-    if (b.n > maxlen) maxlen = b.n;
-  }
-  diwan_buf_free(&b);
+  if (k == 0 || lang_word_vote(w, k) >= 0) return 0;   /* the first listing wins */
+  words[nwords].lang = (signed char)lang;
+  words[nwords].n = (unsigned char)k;
+  memcpy(words[nwords].w, w, k);
+  uint32_t h = hash(w, k) % SLOTS;
+  while (slot[h]) h = (h + 1) % SLOTS;
+  slot[h] = (short)(++nwords);
+  if (k > maxlen) maxlen = k;
   return 0;
 }
 

@@ -7,7 +7,8 @@
 # baseline on the same files: fsdir import + FTS5 unicode61. Each stage runs
 # in its own sqlite3 process under /usr/bin/time: wall, CPU (user+sys),
 # cores used (CPU/wall) and peak resident memory. Ends with the growth ratio
-# of each stage between consecutive sizes. Exits non-zero when a stage fails
+# of each stage between consecutive sizes (wall and CPU: on a loaded machine
+# only the CPU ratio means much). Exits non-zero when a stage fails
 # or measured nothing.
 encoding system utf-8
 fconfigure stdout -encoding utf-8
@@ -43,6 +44,7 @@ proc row {mb stage m {extra ""}} {
   puts [format "%6s MB  %-22s %8.2f s wall %8.2f s cpu  %4.2f cores  %7.1f MB peak  %s" \
           $mb $stage $wall $cpu $use [expr {$kb / 1024.0}] $extra]
   set ::res($mb,$stage) $wall
+  set ::cpu($mb,$stage) $cpu
 }
 
 file mkdir build/scale
@@ -97,7 +99,10 @@ foreach mb $sizes {
     foreach k [lsort [array names ::res $mb,*]] {
       set st [lindex [split $k ,] 1]
       if {[info exists ::res($prev,$st)] && $::res($prev,$st) > 0} {
-        append line [format "  %s %.1f×" $st [expr {$::res($k) / $::res($prev,$st)}]]
+        append line [format "  %s %.1f× wall" $st [expr {$::res($k) / $::res($prev,$st)}]]
+        if {$::cpu($prev,$st) > 0} {
+          append line [format " %.1f× cpu" [expr {$::cpu($k) / $::cpu($prev,$st)}]]
+        }
       }
     }
     puts $line

@@ -26,10 +26,10 @@ DROP VIEW IF EXISTS temp.extract_rows;
 CREATE TEMP VIEW extract_rows(doc_id, what, start, length, surface, value,
     first_day, last_day, precision, calendar, modifier, lang, kind, id, name,
     country, sentence, type, cameo, actor1, actor2, persons, place, status,
-    text) AS
+    mentions, text) AS
   SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL;
+         NULL, NULL, NULL, NULL;
 CREATE TEMP TRIGGER extract_date INSTEAD OF INSERT ON extract_rows
   WHEN new.what = 'date' BEGIN
   INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
@@ -48,11 +48,11 @@ CREATE TEMP TRIGGER extract_event INSTEAD OF INSERT ON extract_rows
   WHEN new.what = 'event' BEGIN
   INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                          value, first_day, last_day, precision, actor1, actor2,
-                         persons, place, status, text)
+                         persons, place, status, mentions, text)
     VALUES (new.doc_id, new.sentence, new.start, new.length, new.surface,
             new.type, new.cameo, new.value, new.first_day, new.last_day,
             new.precision, new.actor1, new.actor2, new.persons, new.place,
-            new.status, new.text);
+            new.status, new.mentions, new.text);
 END;
 INSERT INTO extract_rows
   SELECT d.id, x.*

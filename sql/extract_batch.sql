@@ -38,10 +38,10 @@ INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country
     FROM temp.w_rows WHERE what = 'entity' AND doc_id IN (SELECT doc_id FROM temp.w_docs);
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, status, text)
+                       persons, place, status, mentions, text)
   SELECT doc_id, sentence, start, length, surface, type, cameo, value,
          first_day, last_day, precision, actor1, actor2, persons, place,
-         status, text
+         status, mentions, text
     FROM temp.w_rows WHERE what = 'event' AND doc_id IN (SELECT doc_id FROM temp.w_docs);
 DELETE FROM docs_pending WHERE doc_id IN (SELECT doc_id FROM temp.w_docs);
 COMMIT;

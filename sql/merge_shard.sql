@@ -24,8 +24,8 @@ INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day, last_day
 INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
   SELECT m.new_id, x.start, x.length, x.surface, x.kind, x.id, x.name, x.country
     FROM s.doc_entities AS x JOIN temp.id_map AS m ON m.old_id = x.doc_id;
-INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo, value, first_day, last_day, precision, actor1, actor2, persons, place, status, text)
-  SELECT m.new_id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo, x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2, x.persons, x.place, x.status, x.text
+INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo, value, first_day, last_day, precision, actor1, actor2, persons, place, status, mentions, text)
+  SELECT m.new_id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo, x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2, x.persons, x.place, x.status, x.mentions, x.text
     FROM s.doc_events AS x JOIN temp.id_map AS m ON m.old_id = x.doc_id ORDER BY x.event_id;
 DROP TABLE temp.id_map;
 COMMIT;

@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS doc_events(
   sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
   type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
   precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
-  status TEXT, text TEXT
+  status TEXT, mentions TEXT, text TEXT
 );
 CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
 CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);

@@ -8,7 +8,12 @@
 #include "date_anchor.h"
 #include "user_lexicon.h"
 
-void dw_persons_json(diwan_buf *b, const diwan_event *e);   /* event_each.c */
+/* event_each.c */
+void dw_persons_json(diwan_buf *b, const diwan_event *e);
+int dw_event_mention_chars(const char *s, size_t n, const dw_vec *rows,
+                           sqlite3_int64 **out);
+void dw_event_mentions_json(diwan_buf *b, const sqlite3_int64 *mchars, size_t row,
+                            const diwan_event *e);
 
 typedef struct ex_state {
   const char *s;
@@ -19,7 +24,8 @@ typedef struct ex_state {
   dw_vec dates, ments, events;
   size_t i;                  /* next row over dates, then ments, then events */
   dw_charpos cpd, cpm, cpe;  /* one per kind: each asks in increasing order */
-  diwan_buf clean, json, text;
+  sqlite3_int64 *mchars;     /* the events' mentions in characters */
+  diwan_buf clean, json, text, ment;
 } ex_state;
 
 static int on_date(void *ctx, const diwan_date *d) {
@@ -51,7 +57,7 @@ static int ex_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   dw_charpos_init(&st->cpd, st->s, st->n);
   dw_charpos_init(&st->cpm, st->s, st->n);
   dw_charpos_init(&st->cpe, st->s, st->n);
-  return SQLITE_OK;
+  return dw_event_mention_chars(st->s, st->n, &st->events, &st->mchars);
 }
 
 static void text_or_null(dw_val *v, const char *z) {
@@ -61,7 +67,7 @@ static void text_or_null(dw_val *v, const char *z) {
 /* Columns: 0 what, 1 start, 2 length, 3 surface, 4 value, 5 first_day,
 ** 6 last_day, 7 precision, 8 calendar, 9 modifier, 10 lang, 11 kind, 12 id,
 ** 13 name, 14 country, 15 sentence, 16 type, 17 cameo, 18 actor1,
-** 19 actor2, 20 persons, 21 place, 22 status, 23 text. */
+** 19 actor2, 20 persons, 21 place, 22 status, 23 mentions, 24 text. */
 static void span(dw_val *row, dw_charpos *cp, size_t start, size_t len) {
   sqlite3_int64 a = dw_charpos_chars(cp, start);
   sqlite3_int64 b = dw_charpos_chars(cp, start + len);
@@ -95,7 +101,7 @@ static int mention_row(ex_state *st, const diwan_mention *m, dw_val *row) {
   return 1;
 }
 
-static int event_row(ex_state *st, const diwan_event *e, dw_val *row) {
+static int event_row(ex_state *st, size_t r, const diwan_event *e, dw_val *row) {
   dw_text(&row[0], "event", -1);
   span(row, &st->cpe, e->start, e->len);
   if (dw_clean_text(&row[3], st->s + e->start, e->len, &st->clean)) return -SQLITE_NOMEM;
@@ -115,7 +121,10 @@ static int event_row(ex_state *st, const diwan_event *e, dw_val *row) {
   dw_text(&row[20], st->json.p, (sqlite3_int64)st->json.n);
   dw_text(&row[21], e->place, -1);
   dw_text(&row[22], e->status, -1);
-  if (dw_clean_text(&row[23], st->s + e->sent_start, e->sent_len, &st->text))
+  dw_event_mentions_json(&st->ment, st->mchars, r, e);
+  if (st->ment.oom) return -SQLITE_NOMEM;
+  dw_text(&row[23], st->ment.p, (sqlite3_int64)st->ment.n);
+  if (dw_clean_text(&row[24], st->s + e->sent_start, e->sent_len, &st->text))
     return -SQLITE_NOMEM;
   return 1;
 }
@@ -127,7 +136,7 @@ static int ex_next(void *p, dw_val *row, char **pzErr) {
   i -= st->dates.n;
   if (i < st->ments.n) return mention_row(st, (const diwan_mention *)st->ments.p + i, row);
   i -= st->ments.n;
-  if (i < st->events.n) return event_row(st, (const diwan_event *)st->events.p + i, row);
+  if (i < st->events.n) return event_row(st, i, (const diwan_event *)st->events.p + i, row);
   return 0;
 }
 
@@ -142,6 +151,8 @@ static void ex_finish(void *p) {
   diwan_buf_free(&st->clean);
   diwan_buf_free(&st->json);
   diwan_buf_free(&st->text);
+  diwan_buf_free(&st->ment);
+  sqlite3_free(st->mchars);
 }
 
 static const dw_tvf diwan_extract = {
@@ -150,7 +161,7 @@ static const dw_tvf diwan_extract = {
              "first_day TEXT, last_day TEXT, precision TEXT, calendar TEXT, "
              "modifier TEXT, lang TEXT, kind TEXT, id TEXT, name TEXT, country TEXT, "
              "sentence INTEGER, type TEXT, cameo TEXT, actor1 TEXT, actor2 TEXT, "
-             "persons TEXT, place TEXT, status TEXT, text TEXT",
+             "persons TEXT, place TEXT, status TEXT, mentions TEXT, text TEXT",
   .args = {"input", "anchor"},
   .nRequired = 1,
   .stateSize = sizeof(ex_state),

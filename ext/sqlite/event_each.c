@@ -89,7 +89,8 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   if (st->json.oom) return -SQLITE_NOMEM;
   dw_text(&row[12], st->json.p, (sqlite3_int64)st->json.n);
   dw_text(&row[13], e->place, -1);
-  if (dw_clean_text(&row[14], st->s + e->sent_start, e->sent_len, &st->text))
+  dw_text(&row[14], e->status, -1);
+  if (dw_clean_text(&row[15], st->s + e->sent_start, e->sent_len, &st->text))
     return -SQLITE_NOMEM;
   return 1;
 }
@@ -109,7 +110,7 @@ static const dw_tvf event_each = {
   .columns = "sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT, "
              "type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT, "
              "precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT, "
-             "text TEXT",
+             "status TEXT, text TEXT",
   .args = {"input", "anchor"},
   .nRequired = 1,
   .stateSize = sizeof(evt_state),

@@ -96,6 +96,11 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 ** embassy) second when a marker of directions.tsv names it
 ** (events_direction.c); otherwise leaves the actors as they are. */
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
+/* The status of e, whose trigger is item ti of the clause's items
+** [i0, i1): "happened", "planned", "hypothetical" or "negated"
+** (events_status.c). */
+const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
+                      const diwan_event *e);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

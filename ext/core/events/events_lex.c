@@ -1,15 +1,15 @@
 /* The event lexicon: ext/data triggers.tsv, arguments.tsv, titles.tsv,
-** cues.tsv and roles.tsv in one phrase table, plus a user's triggers. */
-#include <pthread.h>
+** cues.tsv, status.tsv and roles.tsv in one phrase table, plus a user's triggers. */
 #include <stdlib.h>
 #include <string.h>
 #include "base/data.h"
 #include "events_lex.h"
+#include "base/alloc.h"
 
 static void *push(void **arr, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * size);
+    void *p = diwan_realloc(*arr, c * size);
     if (!p) return NULL;
     *arr = p;
     *cap = c;
@@ -18,7 +18,7 @@ static void *push(void **arr, size_t *n, size_t *cap, size_t size) {
 }
 
 diwan_event_lexicon *diwan_event_lexicon_new(void) {
-  diwan_event_lexicon *x = calloc(1, sizeof *x);
+  diwan_event_lexicon *x = diwan_calloc(1, sizeof *x);
   if (x) ph_table_init(&x->tab);
   return x;
 }
@@ -27,12 +27,12 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
   if (!x) return;
   ph_table_free(&x->tab);
   ph_arena_free(&x->strings);
-  free(x->trig);
-  free(x->names);
-  free(x->cues);
-  free(x->roles);
-  free(x->dirs);
-  free(x);
+  diwan_free(x->trig);
+  diwan_free(x->names);
+  diwan_free(x->cues);
+  diwan_free(x->roles);
+  diwan_free(x->dirs);
+  diwan_free(x);
 }
 
 static const char *dup(diwan_event_lexicon *x, const char *s, size_t n) {
@@ -89,10 +89,41 @@ static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
   size_t idx = x->ncues;
   ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
   if (!c) return DIWAN_NOMEM;
+  memset(c, 0, sizeof *c);
   c->kind = kind;
   c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
+  return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+}
+
+const char *const ev_status_names[5] = {"happened", "present", "planned",
+                                       "hypothetical", "negated"};
+
+/* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
+** version does not understand is skipped, as in the other files. */
+static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  int st = 0;
+  for (int i = 1; i < 5; i++)
+    if (strlen(ev_status_names[i]) == len[1] && memcmp(ev_status_names[i], f[1], len[1]) == 0)
+      st = i;
+  if (!st || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
+  int reach = -1;
+  if (len[2] > 1) {
+    reach = 0;
+    for (size_t i = 1; i < len[2] && reach < 100; i++) {
+      if (f[2][i] < '0' || f[2][i] > '9') return DIWAN_OK;
+      reach = reach * 10 + (f[2][i] - '0');
+    }
+  }
+  if (f[2][0] == '>' && reach < 0) return DIWAN_OK;
+  size_t idx = x->ncues;
+  ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  c->kind = CUE_STATUS;
+  c->value = st;
+  c->where = f[2][0] == '<' ? REACH_BEFORE : REACH_AFTER;
+  c->reach = reach;
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
 }
 
@@ -135,7 +166,8 @@ typedef struct load_ctx {
   int file, rc;
 } load_ctx;
 
-enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS };
+enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_STATUS,
+       F_NFILES };
 
 static int load_row(void *ctx, int nf, const char **f, const size_t *len,
                     size_t lineno) {
@@ -167,6 +199,9 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
     case F_DIRS:
       if (nf >= 3) rc = add_dir(x, f, len);
       break;
+    case F_STATUS:
+      if (nf >= 4) rc = add_status(x, f, len);
+      break;
   }
   if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
   return 0;
@@ -174,7 +209,7 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
 
 static diwan_event_lexicon *builtin;
 
-static void build_builtin(void) {
+static int build_builtin(void) {
   /* the dated offices are split by region like persons_<region>.tsv */
   static const struct { const char *name; int kind; } files[] = {
       {"triggers.tsv", F_TRIGGERS},       {"arguments.tsv", F_ARGUMENTS},
@@ -182,9 +217,10 @@ static void build_builtin(void) {
       {"roles.tsv", F_ROLES},             {"roles_mideast.tsv", F_ROLES},
       {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
       {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
-      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS}};
+      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS},
+      {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
-  if (!x) return;
+  if (!x) return DIWAN_NOMEM;
   load_ctx c = {x, 0, DIWAN_OK};
   for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
@@ -192,8 +228,9 @@ static void build_builtin(void) {
     c.file = files[i].kind;
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
-  if (c.rc) { diwan_event_lexicon_free(x); return; }
+  if (c.rc) { diwan_event_lexicon_free(x); return c.rc; }
   builtin = x;
+  return DIWAN_OK;
 }
 
 /* Freed when SQLite unloads the extension (see gazetteer.c). */
@@ -203,7 +240,6 @@ __attribute__((destructor)) static void free_builtin(void) {
 }
 
 const diwan_event_lexicon *ev_lexicon_builtin(void) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, build_builtin);
-  return builtin;
+  static diwan_once once = DIWAN_ONCE_INIT;
+  return diwan_once_run(&once, build_builtin) ? NULL : builtin;
 }

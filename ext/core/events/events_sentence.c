@@ -147,6 +147,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->type = it->trig->type;
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
+    e->status = ev_status(d, c->i0, c->i1, ev[k], e);
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */

@@ -331,6 +331,7 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8
+#define DIWAN_EVENT_MAXMENTIONS 16
 
 typedef struct diwan_event {
   size_t sentence;                /* 0-based index of the sentence */
@@ -347,6 +348,10 @@ typedef struct diwan_event {
                                      or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
+  int nmentions;                  /* how often the document tells it */
+  struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
+                                  /* the first ones: byte spans of their
+                                     triggers, in text order */
 } diwan_event;
 typedef int (*diwan_event_cb)(void *ctx, const diwan_event *e);
 
@@ -356,8 +361,8 @@ typedef struct diwan_event_opts {
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
 } diwan_event_opts;
 
-/* Every event of a document, in text order (see docs/events.md for the
-** rules). The strings of an event point into the lexicons: the built-in ones
+/* Every event of a document, once, in the text order of its first mention
+** (see docs/events.md for the rules). The strings of an event point into the lexicons: the built-in ones
 ** live as long as the library, the user's until they are freed. o may be
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,

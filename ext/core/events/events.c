@@ -183,7 +183,11 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
-    rc = walk(&d, sent, nsent, cb, ctx);
+    ev_merge mg;
+    memset(&mg, 0, sizeof mg);
+    rc = walk(&d, sent, nsent, ev_merge_add, &mg);
+    if (!rc) rc = ev_merge_flush(&mg, cb, ctx);
+    ev_merge_free(&mg);
   }
   diwan_free(sent);
   diwan_free(d.ment);

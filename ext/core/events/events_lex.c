@@ -150,6 +150,28 @@ static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
   return DIWAN_OK;
 }
 
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]) {
+  if (!len[1] || !len[2]) return DIWAN_ERROR;
+  return add_named(x, EV_TITLE, f[1], len[1], f[2], len[2], PH_BARE);
+}
+
+/* YYYY or YYYY-MM-DD with a real month and day, as ev_day_number reads. */
+static int iso_day(const char *s, size_t n) {
+  if (n != 4 && n != 10) return 0;
+  for (size_t i = 0; i < n; i++)
+    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+  return ev_day_number(s, n) != 0;
+}
+
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]) {
+  if (!len[0] || !len[1] || !len[2] || !iso_day(f[3], len[3]) ||
+      (len[4] && !iso_day(f[4], len[4])))
+    return DIWAN_ERROR;
+  return add_role(x, (const char **)f, len);
+}
+
 /* "x-" is a prefix, "*" the trigger itself, anything else a word. */
 static int add_dir(diwan_event_lexicon *x, const char **f, const size_t *len) {
   if (!len[1] || !len[2]) return DIWAN_OK;

@@ -46,6 +46,8 @@ static const dlex *dp_mw_walk(dctx *c, long i, uint32_t kinds, long *end) {
     memcpy(key + n, u->key, u->klen);
     n += u->klen;
     const dlex *e = ds_find(&c->sc, key, n);
+    if (!e && u->klen > 2 && u->script == S_LATIN && key[n - 2] == '\'' && key[n - 1] == 's')
+      e = ds_find(&c->sc, key, n - 2);              /* this week's */
     if (!e) break;
     c->walk_kinds |= e->kinds & ~K_PFX;
     if (e->kinds & kinds) { best = e; *end = j + 1; }
@@ -103,6 +105,9 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
   *d = t->num;
   *end = j + 1;
   if (glued(T(j + 1)) && has(T(j + 1), K_ORDSUF)) *end = j + 2;
+  else if (is_hyphen(T(j + 1)) && glued(T(j + 1)) && glued(T(j + 2)) &&
+           has(T(j + 2), K_ORDSUF))
+    *end = j + 3;                                 /* 18-го, 3-е */
   else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD) return 0;
   return 1;
 }

@@ -23,6 +23,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->a = o->e;
   m->rel = o->rel;
   m->rel_n = o->rel_n;
+  m->rel_k = o->rel_d;
   m->lang = o->lang;
   span(c, m, t0, o->end);
 }
@@ -39,7 +40,9 @@ static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
 
 /* What may follow a cue or qualifier: a date, a bare year, a month alone. */
 static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
+  c->cued = 1;
   int r = dp_core_at(c, j, o, 1);
+  c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
   return dp_bare_year(c, j, o, lang);

@@ -175,6 +175,13 @@ int diwan_match(const char *text, size_t n, const char *query, size_t qn,
 int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
                      const char *lang, int *found);
 
+/* What a user types as a safe FTS5 query (for tokenize='diwan'): every
+** term quoted, "phrases" kept, OR / NOT / AND in capitals kept between
+** terms, a final * a prefix query; a " or ' inside a Hebrew word is its
+** gershayim or geresh. No term at all gives "" (the empty phrase: valid,
+** finds nothing). */
+int diwan_fts5_query(const char *s, size_t n, diwan_buf *out);
+
 /* ---------------------------------------------------------------- corpus */
 
 /* The files of a folder that corpus_read imports: regular files with the
@@ -328,6 +335,16 @@ diwan_event_lexicon *diwan_event_lexicon_new(void);
 ** DIWAN_ERROR when type or surface is empty. */
 int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
                             const size_t len[5], int rank);
+/* One title: lang, role (a role of roles.tsv, or "-" for an office that is
+** not resolved to a holder), surface. DIWAN_ERROR when role or surface is
+** empty. */
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]);
+/* One dated office: person id, role, country (or org id), from, to (ISO
+** YYYY or YYYY-MM-DD; to empty: in office). DIWAN_ERROR when person, role
+** or country is empty or a day is not such a date. */
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]);
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8

@@ -62,6 +62,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   if (!base || !lbase) return DIWAN_NOMEM;
   const diwan_gazetteer *ugaz = o ? o->gazetteer : NULL;
   const diwan_event_lexicon *ulex = o ? o->lexicon : NULL;
+  d->ulex = ulex;
   const diwan_gazetteer *gs[2] = {ugaz ? ugaz : base, base};
   int ng = ugaz ? 2 : 1;
   const diwan_event_lexicon *lx[2] = {ulex, lbase};

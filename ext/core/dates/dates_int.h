@@ -178,6 +178,7 @@ typedef struct dctx {
   diwan_date_cb cb;
   void *cbctx;
   uint32_t walk_kinds;      /* scratch of the multi-word lookup */
+  int cued;                 /* a cue or article precedes: 3/4 may be a day */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

@@ -40,7 +40,9 @@ static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
 
 /* What may follow a cue or qualifier: a date, a bare year, a month alone. */
 static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
+  c->cued = 1;
   int r = dp_core_at(c, j, o, 1);
+  c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
   return dp_bare_year(c, j, o, lang);

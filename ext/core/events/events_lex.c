@@ -58,7 +58,12 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
   t->rank = rank;
   if (!t->type || (len[2] && !t->cameo) || !t->arg) return DIWAN_NOMEM;
   t->contact = is_contact(t->type);
-  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, 0, NULL);
+  /* An Arabic stem is too short to name an event (اجتماع is also the stem
+  ** of الاجتماعية "social", دعا of الدعاة "preachers"): Arabic triggers
+  ** match the forms triggers.tsv lists, with the article and bare
+  ** proclitics. */
+  int flags = len[0] == 2 && memcmp(f[0], "ar", 2) == 0 ? PH_EXACT | PH_BARE : 0;
+  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
 }
 
 /* A name (argument class or title role) as a payload. */

@@ -27,6 +27,19 @@ extern "C" {
 
 const char *diwan_version_string(void);
 
+/* ------------------------------------------------------------- allocation */
+
+/* Where the core gets its memory (default: malloc, realloc, free). Call
+** before any other diwan function: memory is freed by the allocator that
+** gave it. The SQLite extension installs sqlite3_malloc64 & co. at load.
+** NULL restores the default. */
+typedef struct diwan_allocator {
+  void *(*malloc)(size_t n);
+  void *(*realloc)(void *p, size_t n);
+  void (*free)(void *p);
+} diwan_allocator;
+void diwan_set_allocator(const diwan_allocator *a);
+
 /* ---------------------------------------------------------------- buffers */
 
 /* A growable byte buffer; always NUL-terminated when p != NULL. */
@@ -171,7 +184,8 @@ void diwan_filelist_free(diwan_filelist *l);
 ** text when is_html. Appends to out. */
 int diwan_document_text(const char *raw, size_t n, int is_html, diwan_buf *out,
                         long *replaced);
-/* The HTML <title> if any, else NULL: appends it to out and returns 1. */
+/* The HTML <title>: appends it to out and returns 1; 0 when there is none;
+** -DIWAN_NOMEM when out of memory. */
 int diwan_html_title(const char *raw, size_t n, diwan_buf *out);
 /* Span of the first non-empty line of text (trimmed, markdown '#' removed). */
 void diwan_first_line(const char *s, size_t n, size_t *start, size_t *len);
@@ -187,6 +201,7 @@ typedef struct diwan_date {
   const char *calendar;     /* "gregorian" "islamic-umalqura" "hebrew" … */
   const char *modifier;     /* NULL or "early" "mid" "late" "approx" "before" "after" */
   const char *lang;         /* the language whose rule matched */
+  int relative;             /* 1: read against the anchor (yesterday, Friday) */
 } diwan_date;
 
 /* An anchor day for resolving missing years and relative expressions. */
@@ -200,8 +215,9 @@ int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out);
 typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
 /* Every date mention in s, in text order. anchor and lang may be NULL.
 ** Without an anchor a missing year stays XXXX and relative expressions
-** (اليوم, last month) are not reported; "N years later" counts from the
-** previous mention. lang "en-US" reads 03/04/2020 month first; otherwise
+** (اليوم, last month, on Friday) are reported with an empty value, first
+** and last day (relative is 1); "N years later" counts from the previous
+** mention. lang "en-US" reads 03/04/2020 month first; otherwise
 ** numeric dates are day first unless the first number is over 12. The
 ** callback's pointers are valid during the call only. */
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
@@ -229,6 +245,28 @@ void diwan_months_free(diwan_months *m);
 ** calls at once. */
 int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
                      const diwan_ymd *anchor, const char *lang,
+                     diwan_date_cb cb, void *ctx);
+
+/* Which side of the anchor a bare weekday ("on Friday") and a date without
+** a year ("le 21 août") fall on; peers disagree, so the caller chooses.
+** NEWS (0, the default): a weekday is the latest such day on or before
+** the anchor (news reports what happened), a year-less date the nearest
+** to the anchor; PAST: both on or before the anchor; FUTURE: both on or
+** after it (Duckling's convention); CURRENT: a year-less date in the
+** anchor's year, a weekday in the anchor's week, Monday to Sunday
+** (dateparser's PREFER_DATES_FROM current_period). */
+enum { DIWAN_PREFER_NEWS = 0, DIWAN_PREFER_PAST, DIWAN_PREFER_FUTURE,
+       DIWAN_PREFER_CURRENT };
+
+/* Every option of a date scan in one place; zero it for the defaults. */
+typedef struct diwan_date_opts {
+  const diwan_months *months; /* the user's month names, or NULL */
+  const diwan_ymd *anchor;    /* the day the text speaks from, or NULL */
+  const char *lang;           /* a hint, as for diwan_dates, or NULL */
+  int prefer;                 /* DIWAN_PREFER_* */
+} diwan_date_opts;
+/* diwan_dates with options (o may be NULL: all defaults). */
+int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
                      diwan_date_cb cb, void *ctx);
 
 /* ------------------------------------------------- entities and events */

@@ -29,7 +29,7 @@ static int corpus_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr
     *pzErr = sqlite3_mprintf("corpus_read(): folder name is empty or contains NUL");
     return SQLITE_ERROR;
   }
-  st->dir = strndup(dir, n);
+  st->dir = sqlite3_mprintf("%.*s", (int)n, dir);
   if (!st->dir) return SQLITE_NOMEM;
   char err[512];
   int rc = diwan_list_files(st->dir, &st->files, err, sizeof err);
@@ -74,12 +74,13 @@ static int is_html(const char *path) {
                  !strcasecmp(dot, ".xhtml"));
 }
 
-/* The <title> of raw HTML, made valid UTF-8 like the body. */
+/* The <title> of raw HTML, made valid UTF-8 like the body: 1, 0 (none) or
+** -DIWAN_NOMEM. */
 static int html_title(const char *raw, size_t n, diwan_buf *out) {
   diwan_buf t;
   diwan_buf_init(&t);
   int found = diwan_html_title(raw, n, &t);
-  if (found && diwan_utf8_sanitize(t.p, t.n, out) < 0) found = 0;
+  if (found > 0 && diwan_utf8_sanitize(t.p, t.n, out) < 0) found = -DIWAN_NOMEM;
   diwan_buf_free(&t);
   return found;
 }
@@ -101,7 +102,9 @@ static int corpus_next(void *p, dw_val *row, char **pzErr) {
   if (diwan_document_text(st->raw.p ? st->raw.p : "", st->raw.n, html, &st->body, &replaced))
     return -SQLITE_NOMEM;
   const char *body = st->body.p ? st->body.p : "";
-  if (!(html && html_title(st->raw.p ? st->raw.p : "", st->raw.n, &st->title))) {
+  int titled = html ? html_title(st->raw.p ? st->raw.p : "", st->raw.n, &st->title) : 0;
+  if (titled < 0) return -SQLITE_NOMEM;
+  if (!titled) {
     size_t ts, tl;
     diwan_first_line(body, st->body.n, &ts, &tl);
     diwan_buf_append(&st->title, body + ts, tl);
@@ -123,7 +126,7 @@ static int corpus_next(void *p, dw_val *row, char **pzErr) {
 
 static void corpus_finish(void *p) {
   corpus_state *st = p;
-  free(st->dir);
+  sqlite3_free(st->dir);
   diwan_filelist_free(&st->files);
   diwan_buf_free(&st->raw);
   diwan_buf_free(&st->body);

@@ -1,9 +1,10 @@
 /* Matching as SQL: ar_normalize, he_normalize, latin_fold, diwan_fold,
-** ar_stem, diwan_stem, diwan_match and the collation DIWAN. All pure, so
+** ar_stem, diwan_stem and diwan_match (collation.c: the collation DIWAN). All pure, so
 ** they work in indexes, generated columns and trusted_schema=0 views. */
 #include <stdlib.h>
 #include <string.h>
 #include "dw.h"
+#include "base/alloc.h"
 
 /* Hands a core buffer to SQLite as the TEXT result (it takes ownership). */
 static void result_buf(sqlite3_context *ctx, diwan_buf *b, int rc) {
@@ -13,7 +14,7 @@ static void result_buf(sqlite3_context *ctx, diwan_buf *b, int rc) {
     return;
   }
   if (!b->p && diwan_buf_reserve(b, 0)) { sqlite3_result_error_nomem(ctx); return; }
-  sqlite3_result_text64(ctx, b->p, b->n, free, SQLITE_UTF8);
+  sqlite3_result_text64(ctx, b->p, b->n, diwan_free, SQLITE_UTF8);
 }
 
 typedef int (*text_fn)(const char *s, size_t n, diwan_buf *out);
@@ -104,25 +105,6 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(ctx, found);
 }
 
-/* Collation DIWAN: order of the fold keys, ties broken by nothing (equal
-** keys are equal). Out of memory compares the raw bytes instead. */
-static int collate(void *arg, int n1, const void *a, int n2, const void *b) {
-  diwan_buf x, y;
-  int r;
-  diwan_buf_init(&x);
-  diwan_buf_init(&y);
-  if (diwan_fold(a, (size_t)n1, &x) || diwan_fold(b, (size_t)n2, &y)) {
-    r = memcmp(a, b, (size_t)(n1 < n2 ? n1 : n2));
-    if (!r) r = (n1 > n2) - (n1 < n2);
-  } else {
-    r = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
-    if (!r) r = (x.n > y.n) - (x.n < y.n);
-  }
-  diwan_buf_free(&x);
-  diwan_buf_free(&y);
-  return r;
-}
-
 static const dw_func funcs[] = {
   {"ar_normalize", 1, DW_PURE, fn_ar_normalize},
   {"ar_normalize", 2, DW_PURE, fn_ar_normalize},
@@ -135,10 +117,5 @@ static const dw_func funcs[] = {
 };
 
 int dw_register_match(sqlite3 *db, char **pzErr) {
-  int rc = dw_register_functions(db, funcs, sizeof funcs / sizeof funcs[0], pzErr);
-  if (rc != SQLITE_OK) return rc;
-  rc = sqlite3_create_collation_v2(db, "DIWAN", SQLITE_UTF8, 0, collate, 0);
-  if (rc != SQLITE_OK)
-    *pzErr = sqlite3_mprintf("diwan: cannot register collation DIWAN: %s", sqlite3_errstr(rc));
-  return rc;
+  return dw_register_functions(db, funcs, sizeof funcs / sizeof funcs[0], pzErr);
 }

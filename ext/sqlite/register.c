@@ -3,12 +3,14 @@
 ** stops the load with a message naming what failed. */
 #define _GNU_SOURCE 1
 #include <dlfcn.h>
+#include <pthread.h>
 #include "dw.h"
 
 int dw_register_version(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
+int dw_register_collation(sqlite3 *db, char **pzErr);
 int dw_register_fts5(sqlite3 *db, char **pzErr);
 int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
@@ -23,6 +25,7 @@ static const struct {
   {"text", dw_register_text},
   {"corpus", dw_register_corpus},
   {"match", dw_register_match},
+  {"collation", dw_register_collation},
   {"fts5", dw_register_fts5},
   {"date_each", dw_register_date_each},
   {"date_parse", dw_register_date_parse},
@@ -42,6 +45,17 @@ static void pin_library(void) {
 #endif
 }
 
+/* The core allocates through SQLite, so SQLite's memory accounting, heap
+** limits and SQLITE_CONFIG_MALLOC (the OOM test's fault injection) cover
+** the core too. Installed once, before the core allocates anything. */
+static void *core_malloc(size_t n) { return sqlite3_malloc64(n); }
+static void *core_realloc(void *p, size_t n) { return sqlite3_realloc64(p, n); }
+static void core_free(void *p) { sqlite3_free(p); }
+static void install_allocator(void) {
+  static const diwan_allocator a = {core_malloc, core_realloc, core_free};
+  diwan_set_allocator(&a);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #else
@@ -49,8 +63,10 @@ __attribute__((visibility("default")))
 #endif
 int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
+  static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
   SQLITE_EXTENSION_INIT2(pApi);
   pin_library();
+  pthread_once(&alloc_once, install_allocator);
   for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
     char *zErr = 0;
     int rc = modules[i].fn(db, &zErr);

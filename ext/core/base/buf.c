@@ -2,11 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "diwan.h"
+#include "alloc.h"
 
 void diwan_buf_init(diwan_buf *b) { memset(b, 0, sizeof *b); }
 
 void diwan_buf_free(diwan_buf *b) {
-  free(b->p);
+  diwan_free(b->p);
   diwan_buf_init(b);
 }
 
@@ -22,7 +23,7 @@ int diwan_buf_reserve(diwan_buf *b, size_t extra) {
   if (need <= b->cap) return DIWAN_OK;
   size_t cap = b->cap ? b->cap : 64;
   while (cap < need) cap *= 2;
-  char *p = realloc(b->p, cap);
+  char *p = diwan_realloc(b->p, cap);
   if (!p) { b->oom = 1; return DIWAN_NOMEM; }
   b->p = p;
   b->cap = cap;

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "diwan.h"
+#include "base/alloc.h"
 
 static const char *const exts[] = {".txt", ".text", ".md", ".markdown",
                                    ".html", ".htm", ".xhtml", 0};
@@ -31,7 +32,7 @@ typedef struct walk {
 static int push(void **arr, size_t *cap, size_t n, size_t size) {
   if (n < *cap) return DIWAN_OK;
   size_t c = *cap ? *cap * 2 : 16;
-  void *p = realloc(*arr, c * size);
+  void *p = diwan_realloc(*arr, c * size);
   if (!p) return DIWAN_NOMEM;
   *arr = p;
   *cap = c;
@@ -55,7 +56,7 @@ static int seen_before(walk *w, const struct stat *st) {
 
 static char *join(const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b);
-  char *p = malloc(la + lb + 2);
+  char *p = diwan_malloc(la + lb + 2);
   if (!p) return NULL;
   memcpy(p, a, la);
   p[la] = '/';
@@ -65,12 +66,12 @@ static char *join(const char *a, const char *b) {
 }
 
 static int walk_dir(walk *w, const char *root, const char *rel) {
-  char *full = *rel ? join(root, rel) : strdup(root);
+  char *full = *rel ? join(root, rel) : diwan_strdup(root);
   if (!full) return DIWAN_NOMEM;
   DIR *d = opendir(full);
   if (!d) {
     snprintf(w->err, w->errlen, "cannot read folder '%s': %s", full, strerror(errno));
-    free(full);
+    diwan_free(full);
     return DIWAN_ERROR;
   }
   char **names = NULL;
@@ -80,7 +81,7 @@ static int walk_dir(walk *w, const char *root, const char *rel) {
   while (rc == DIWAN_OK && (e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.') continue;   /* ., .., hidden files */
     if ((rc = push((void **)&names, &cap, n, sizeof *names))) break;
-    if (!(names[n] = strdup(e->d_name))) { rc = DIWAN_NOMEM; break; }
+    if (!(names[n] = diwan_strdup(e->d_name))) { rc = DIWAN_NOMEM; break; }
     n++;
   }
   closedir(d);
@@ -99,12 +100,12 @@ static int walk_dir(walk *w, const char *root, const char *rel) {
       rc = push((void **)&w->out->paths, &w->cap, w->out->n, sizeof(char *));
       if (rc == DIWAN_OK) { w->out->paths[w->out->n++] = r; r = NULL; }
     }
-    free(r);
-    free(f);
+    diwan_free(r);
+    diwan_free(f);
   }
-  for (size_t i = 0; i < n; i++) free(names[i]);
-  free(names);
-  free(full);
+  for (size_t i = 0; i < n; i++) diwan_free(names[i]);
+  diwan_free(names);
+  diwan_free(full);
   return rc;
 }
 
@@ -128,7 +129,7 @@ int diwan_list_files(const char *dir, diwan_filelist *out, char *err, size_t err
   } else {
     rc = walk_dir(&w, dir, "");
   }
-  free(w.seen);
+  diwan_free(w.seen);
   if (rc != DIWAN_OK) diwan_filelist_free(out);
   /* Depth-first order with sorted siblings is path order except where a
   ** name sorts before "name/": sort the whole list once more. */
@@ -137,7 +138,7 @@ int diwan_list_files(const char *dir, diwan_filelist *out, char *err, size_t err
 }
 
 void diwan_filelist_free(diwan_filelist *l) {
-  for (size_t i = 0; i < l->n; i++) free(l->paths[i]);
-  free(l->paths);
+  for (size_t i = 0; i < l->n; i++) diwan_free(l->paths[i]);
+  diwan_free(l->paths);
   memset(l, 0, sizeof *l);
 }

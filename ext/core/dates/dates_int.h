@@ -158,7 +158,9 @@ typedef struct dmatch {
 
 typedef struct dctx {
   dscan sc;
-  const diwan_ymd *anchor;
+  const diwan_ymd *anchor;  /* &anchor_v, or NULL */
+  diwan_ymd anchor_v;
+  int prefer;               /* DIWAN_PREFER_* */
   const char *lang;         /* caller's hint, or NULL */
   int us;                   /* month-first numeric dates */
   const char *ctx_lang;     /* language of the last word that told */

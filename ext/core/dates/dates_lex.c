@@ -1,12 +1,12 @@
 /* The lexicons of date extraction: month names, cue words, qualifiers,
 ** decades and relative expressions from ext/data/dates_*.tsv, folded and
 ** loaded once into a small open-addressing hash table. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include "base/data.h"
 #include "dates_int.h"
+#include "base/alloc.h"
 
 /* Base letters of U+00C0..U+017F ('?': keep the lower-cased letter). */
 static const char latin_base[] =
@@ -67,8 +67,7 @@ size_t dl_fold_cp(uint32_t cp, char *out) {
 static dlex *entries;
 static int nentries, capentries;
 static int16_t table[TAB_SIZE];    /* entry index + 1, 0 = empty */
-static int load_rc;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 
 static uint32_t hash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -105,7 +104,7 @@ static dlex *get_or_add(const char *key, size_t n) {
   if (nentries + 1 >= TAB_SIZE / 2) return NULL;
   if (nentries == capentries) {
     int cap = capentries ? capentries * 2 : 512;
-    dlex *p = realloc(entries, sizeof *p * (size_t)cap);
+    dlex *p = diwan_realloc(entries, sizeof *p * (size_t)cap);
     if (!p) return NULL;
     entries = p;
     capentries = cap;
@@ -128,7 +127,7 @@ typedef dl_form_key form_key;
 /* A form's key is its tokens' folded forms, joined by one space where the
 ** form has white space: the scanner builds the same keys from text. */
 int dl_form_to_key(const char *s, size_t n, form_key *fk) {
-  dscan *sc = malloc(sizeof *sc);
+  dscan *sc = diwan_malloc(sizeof *sc);
   if (!sc) return -1;
   ds_init(sc, s, n);
   sc->nolookup = 1;
@@ -140,7 +139,7 @@ int dl_form_to_key(const char *s, size_t n, form_key *fk) {
     if (t->kind == T_EOF) break;
     size_t need = t->klen + (i > 0 && t->sp);
     if (!t->klen || fk->ntok == 8 || fk->klen + need >= DL_KEYMAX) {
-      free(sc);
+      diwan_free(sc);
       return -1;
     }
     if (i == 0) fk->word0 = t->kind == T_WORD;
@@ -149,7 +148,7 @@ int dl_form_to_key(const char *s, size_t n, form_key *fk) {
     fk->klen += t->klen;
     fk->cut[fk->ntok++] = fk->klen;
   }
-  free(sc);
+  diwan_free(sc);
   return fk->ntok ? 0 : -1;
 }
 
@@ -253,25 +252,34 @@ static int word_line(void *ctx, int nf, const char **f, const size_t *l,
 }
 
 static void free_entries(void *p) {
-  free(p);
+  diwan_free(p);
   entries = NULL;
 }
 
-static void load(void) {
+/* A failed load frees what it built and is run again at the next use. */
+static int load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
   size_t len;
   const char *t = diwan_data("dates_months.tsv", &len);
-  load_rc = DIWAN_OK;
-  if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) load_rc = DIWAN_NOMEM;
-  for (size_t i = 0; load_rc == DIWAN_OK && i < 3; i++) {
+  int rc = DIWAN_OK;
+  if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) rc = DIWAN_NOMEM;
+  for (size_t i = 0; rc == DIWAN_OK && i < 3; i++) {
     t = diwan_data(words[i], &len);
-    if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) load_rc = DIWAN_NOMEM;
+    if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) rc = DIWAN_NOMEM;
+  }
+  if (rc) {
+    diwan_free(entries);
+    entries = NULL;
+    nentries = capentries = 0;
+    memset(table, 0, sizeof table);
+    memset(filter, 0, sizeof filter);
+    return rc;
   }
   if (entries) diwan_at_unload(free_entries, entries);
+  return DIWAN_OK;
 }
 
 int dl_init(void) {
-  pthread_once(&once, load);
-  return load_rc;
+  return diwan_once_run(&once, load);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "dates_int.h"
+#include "base/alloc.h"
 
 const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
                                         "approx", "before", "after"};
@@ -245,19 +246,37 @@ static inline void note_lang(dctx *c, const dtok *t) {
 
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx) {
-  return diwan_dates_with(NULL, s, n, anchor, lang, cb, ctx);
+  diwan_date_opts o = {NULL, anchor, lang, DIWAN_PREFER_NEWS};
+  return diwan_dates_opts(&o, s, n, cb, ctx);
 }
 
 int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
                      const diwan_ymd *anchor, const char *lang,
                      diwan_date_cb cb, void *ctx) {
+  diwan_date_opts o = {months, anchor, lang, DIWAN_PREFER_NEWS};
+  return diwan_dates_opts(&o, s, n, cb, ctx);
+}
+
+int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
+                     diwan_date_cb cb, void *ctx) {
+  static const diwan_date_opts none;
+  if (!o) o = &none;
+  const char *lang = o->lang;
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
-  dctx *c = calloc(1, sizeof *c);
+  dctx *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   ds_init(&c->sc, s, n);
-  c->sc.user = months;
-  c->anchor = anchor;
+  c->sc.user = o->months;
+  /* an anchor whose day the calendar lacks is no anchor (defined result) */
+  if (o->anchor && o->anchor->y >= 1 && o->anchor->y <= 9999 &&
+      o->anchor->m >= 0 && o->anchor->m <= 12 && o->anchor->d >= 0 &&
+      o->anchor->d <= (o->anchor->m ? dd_days_in_month(o->anchor->y, o->anchor->m) : 0)) {
+    c->anchor_v = *o->anchor;
+    c->anchor = &c->anchor_v;
+  }
+  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_CURRENT
+                  ? o->prefer : DIWAN_PREFER_NEWS;
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
@@ -274,11 +293,11 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {
       if ((rc = dd_emit(c, &m)) != 0) break;
-      i = m.t1;
+      i = m.t1 > i ? m.t1 : i + 1;     /* always forward: linear time */
     } else {
       i += skip > 0 ? skip : 1;
     }
   }
-  free(c);
+  diwan_free(c);
   return rc;
 }

@@ -176,7 +176,14 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);
-  if (r <= 0 || o.rel) return r;
+  if (r == 0 && relative_at(c, j, m)) {          /* late last year, fin de l'an dernier */
+    span(c, m, i, m->t1);
+    m->mod = q->mod;
+    return 1;
+  }
+  if (r <= 0) return r;
+  /* every positive return fills m: the caller emits it and resumes at
+  ** m->t1 (a relative core such as "مايو الماضي" keeps its rel) */
   from_core(c, m, &o, i);
   m->mod = q->mod;
   if (!m->lang) m->lang = q->lang;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dates_int.h"
+#include "base/alloc.h"
 
 struct diwan_months {
   dlex *e;
@@ -48,14 +49,14 @@ const dlex *du_find(const diwan_months *m, const char *key, size_t n) {
 
 static int grow_slots(diwan_months *m) {
   uint32_t ns = m->nslot ? m->nslot * 2 : 64;
-  int32_t *s = calloc(ns, sizeof *s);
+  int32_t *s = diwan_calloc(ns, sizeof *s);
   if (!s) return -1;
   for (int i = 0; i < m->n; i++) {
     uint32_t h = hash(m->e[i].key, m->e[i].klen) & (ns - 1);
     while (s[h]) h = (h + 1) & (ns - 1);
     s[h] = i + 1;
   }
-  free(m->slot);
+  diwan_free(m->slot);
   m->slot = s;
   m->nslot = ns;
   return 0;
@@ -68,7 +69,7 @@ static dlex *get(diwan_months *m, const char *key, size_t n) {
   if ((uint32_t)(m->n + 1) * 2 > m->nslot && grow_slots(m)) return NULL;
   if (m->n == m->cap) {
     int cap = m->cap ? m->cap * 2 : 16;
-    dlex *p = realloc(m->e, sizeof *p * (size_t)cap);
+    dlex *p = diwan_realloc(m->e, sizeof *p * (size_t)cap);
     if (!p) return NULL;
     m->e = p;
     m->cap = cap;
@@ -90,13 +91,13 @@ static dlex *get(diwan_months *m, const char *key, size_t n) {
   return e;
 }
 
-diwan_months *diwan_months_new(void) { return calloc(1, sizeof(diwan_months)); }
+diwan_months *diwan_months_new(void) { return diwan_calloc(1, sizeof(diwan_months)); }
 
 void diwan_months_free(diwan_months *m) {
   if (!m) return;
-  free(m->e);
-  free(m->slot);
-  free(m);
+  diwan_free(m->e);
+  diwan_free(m->slot);
+  diwan_free(m);
 }
 
 /* A decimal number of at most 2 digits (blanks around allowed), else -1. */

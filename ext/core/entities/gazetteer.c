@@ -1,10 +1,10 @@
 /* The gazetteer: entities (one per id) and their surfaces in every
 ** language, from the compiled-in files and from a user's rows. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/data.h"
 #include "gazetteer.h"
+#include "base/alloc.h"
 
 static const char *const kinds[] = {"country", "city", "organization", "person"};
 
@@ -19,7 +19,7 @@ const char *diwan_kind_name(const char *s, size_t n, int *rank) {
 }
 
 diwan_gazetteer *diwan_gazetteer_new(void) {
-  diwan_gazetteer *g = calloc(1, sizeof *g);
+  diwan_gazetteer *g = diwan_calloc(1, sizeof *g);
   if (g) ph_table_init(&g->tab);
   return g;
 }
@@ -28,10 +28,10 @@ void diwan_gazetteer_free(diwan_gazetteer *g) {
   if (!g) return;
   ph_table_free(&g->tab);
   ph_arena_free(&g->strings);
-  free(g->ents);
-  free(g->kindrank);
-  free(g->byid);
-  free(g);
+  diwan_free(g->ents);
+  diwan_free(g->kindrank);
+  diwan_free(g->byid);
+  diwan_free(g);
 }
 
 /* A copy of s with invalid UTF-8 replaced, in the gazetteer's arena. */
@@ -41,14 +41,14 @@ static const char *copy_clean(diwan_gazetteer *g, const char *s, size_t n) {
 
 static int grow_ids(diwan_gazetteer *g) {
   size_t cap = g->capid ? g->capid * 2 : 512;
-  size_t *t = calloc(cap, sizeof *t);
+  size_t *t = diwan_calloc(cap, sizeof *t);
   if (!t) return DIWAN_NOMEM;
   for (size_t i = 0; i < g->nents; i++) {
     size_t j = ph_hash(g->ents[i].id, strlen(g->ents[i].id)) & (cap - 1);
     while (t[j]) j = (j + 1) & (cap - 1);
     t[j] = i + 1;
   }
-  free(g->byid);
+  diwan_free(g->byid);
   g->byid = t;
   g->capid = cap;
   return DIWAN_OK;
@@ -69,10 +69,10 @@ static int entity_for(diwan_gazetteer *g, const char *const f[6],
   }
   if (g->nents == g->capents) {
     size_t cap = g->capents ? g->capents * 2 : 256;
-    diwan_entity *e = realloc(g->ents, cap * sizeof *e);
+    diwan_entity *e = diwan_realloc(g->ents, cap * sizeof *e);
     if (!e) return DIWAN_NOMEM;
     g->ents = e;
-    int *r = realloc(g->kindrank, cap * sizeof *r);
+    int *r = diwan_realloc(g->kindrank, cap * sizeof *r);
     if (!r) return DIWAN_NOMEM;
     g->kindrank = r;
     g->capents = cap;
@@ -97,8 +97,8 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
   size_t idx;
   int rc = entity_for(g, f, len, kind, rank, &idx);
   if (rc) return rc;
-  return ph_table_add(&g->tab, f[5], len[5], 0, idx,
-                      PH_EXACT | PH_BARE, NULL);
+  int tag = gz_is_acronym(f[5], len[5]) ? GZ_ACRONYM : 0;
+  return ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
 }
 
 typedef struct load_ctx {
@@ -118,19 +118,25 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *lens,
 
 static diwan_gazetteer *builtin;
 
-static void build_builtin(void) {
-  static const char *const files[] = {"countries.tsv", "cities.tsv",
-                                      "organizations.tsv", "persons.tsv"};
+static int build_builtin(void) {
+  /* persons.tsv holds the corpus countries' people, persons_<region>.tsv
+  ** the leaders of every other state (roles in roles*.tsv, events_lex.c) */
+  static const char *const files[] = {
+      "countries.tsv",        "cities.tsv",          "organizations.tsv",
+      "persons.tsv",          "persons_mideast.tsv", "persons_eurasia.tsv",
+      "persons_europe.tsv",   "persons_americas.tsv", "persons_asia.tsv",
+      "persons_africa.tsv"};
   diwan_gazetteer *g = diwan_gazetteer_new();
-  if (!g) return;
+  if (!g) return DIWAN_NOMEM;
   load_ctx c = {g, DIWAN_OK};
   for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
     const char *text = diwan_data(files[i], &len);
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
-  if (c.rc) { diwan_gazetteer_free(g); return; }
+  if (c.rc) { diwan_gazetteer_free(g); return c.rc; }
   builtin = g;
+  return DIWAN_OK;
 }
 
 /* SQLite unloads the extension when its last connection closes: free the
@@ -141,7 +147,6 @@ __attribute__((destructor)) static void free_builtin(void) {
 }
 
 const diwan_gazetteer *diwan_gazetteer_builtin(void) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, build_builtin);
-  return builtin;
+  static diwan_once once = DIWAN_ONCE_INIT;
+  return diwan_once_run(&once, build_builtin) ? NULL : builtin;
 }

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "base/alloc.h"
 
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * size);
+    void *p = diwan_realloc(*arr, c * size);
     if (!p) return NULL;
     *arr = p;
     *cap = c;
@@ -44,7 +45,7 @@ static int add_item(ev_doc *d, const ph_match *m, const diwan_event_lexicon *x,
 ** events_direction.c takes as a marker (للكويت: to Kuwait). */
 static int add_mention(ev_doc *d, const ph_match *m,
                        const diwan_gazetteer *const *gs, int ng) {
-  diwan_mention mt = {m->start, m->len, gz_best_hit(m, gs, ng)};
+  diwan_mention mt = {m->start, m->len, gz_best_hit(m, d->s, gs, ng)};
   if (!mt.entity) return 0;
   int stripped = 1;
   for (int i = 0; i < m->nhits; i++) stripped &= m->hit[i].derived > 0;
@@ -70,8 +71,8 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   ph_scanner *sc = ph_scanner_new(tabs, chan, 4, d->s, d->n);
   if (!sc) return DIWAN_NOMEM;
   ph_match m;
-  int rc = 0;
-  while (!rc && ph_scanner_next(sc, &m) > 0) {
+  int rc = 0, r = 0;
+  while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
     if (m.channel == 0) {
       rc = add_mention(d, &m, gs, ng);
       continue;
@@ -81,6 +82,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
         if (lx[k] && m.hit[h].tab == &lx[k]->tab)
           rc = add_item(d, &m, lx[k], m.hit[h].p);
   }
+  if (!rc && r < 0) rc = -r;
   ph_scanner_free(sc);
   return rc;
 }
@@ -97,20 +99,16 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
   return 0;
 }
 
-static const char *country_of(const diwan_entity *e) {
-  if (e->kind[1] == 'o' && e->kind[2] == 'u') return e->id;   /* country */
-  return e->country[0] ? e->country : NULL;
-}
-
 /* The two countries the document is about: the first two named in its first
-** three sentences, countries before other kinds. */
+** three sentences, countries before other kinds. An organisation is a party
+** only where the text makes it one, never by default. */
 static void find_pair(ev_doc *d, size_t end) {
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
-      const char *c = country_of(e);
-      if (!c) continue;
+      const char *c = gz_party(e);
+      if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;
       else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
     }
@@ -166,8 +164,8 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     x.i1 = it;
     rc = ev_sentence(&x, &cur);
   }
-  free(x.cl);
-  free(x.trig);
+  diwan_free(x.cl);
+  diwan_free(x.trig);
   return rc;
 }
 
@@ -186,10 +184,10 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
     rc = walk(&d, sent, nsent, cb, ctx);
   }
-  free(sent);
-  free(d.ment);
-  free(d.mstrip);
-  free(d.item);
-  free(d.date);
+  diwan_free(sent);
+  diwan_free(d.ment);
+  diwan_free(d.mstrip);
+  diwan_free(d.item);
+  diwan_free(d.date);
   return rc;
 }

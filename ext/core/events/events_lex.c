@@ -1,15 +1,15 @@
 /* The event lexicon: ext/data triggers.tsv, arguments.tsv, titles.tsv,
 ** cues.tsv, status.tsv and roles.tsv in one phrase table, plus a user's triggers. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/data.h"
 #include "events_lex.h"
+#include "base/alloc.h"
 
 static void *push(void **arr, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
     size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * size);
+    void *p = diwan_realloc(*arr, c * size);
     if (!p) return NULL;
     *arr = p;
     *cap = c;
@@ -18,7 +18,7 @@ static void *push(void **arr, size_t *n, size_t *cap, size_t size) {
 }
 
 diwan_event_lexicon *diwan_event_lexicon_new(void) {
-  diwan_event_lexicon *x = calloc(1, sizeof *x);
+  diwan_event_lexicon *x = diwan_calloc(1, sizeof *x);
   if (x) ph_table_init(&x->tab);
   return x;
 }
@@ -27,12 +27,12 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
   if (!x) return;
   ph_table_free(&x->tab);
   ph_arena_free(&x->strings);
-  free(x->trig);
-  free(x->names);
-  free(x->cues);
-  free(x->roles);
-  free(x->dirs);
-  free(x);
+  diwan_free(x->trig);
+  diwan_free(x->names);
+  diwan_free(x->cues);
+  diwan_free(x->roles);
+  diwan_free(x->dirs);
+  diwan_free(x);
 }
 
 static const char *dup(diwan_event_lexicon *x, const char *s, size_t n) {
@@ -209,21 +209,28 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
 
 static diwan_event_lexicon *builtin;
 
-static void build_builtin(void) {
-  static const char *const files[] = {"triggers.tsv", "arguments.tsv",
-                                      "titles.tsv", "cues.tsv", "roles.tsv",
-                                      "directions.tsv", "status.tsv"};
+static int build_builtin(void) {
+  /* the dated offices are split by region like persons_<region>.tsv */
+  static const struct { const char *name; int kind; } files[] = {
+      {"triggers.tsv", F_TRIGGERS},       {"arguments.tsv", F_ARGUMENTS},
+      {"titles.tsv", F_TITLES},           {"cues.tsv", F_CUES},
+      {"roles.tsv", F_ROLES},             {"roles_mideast.tsv", F_ROLES},
+      {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
+      {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
+      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS},
+      {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
-  if (!x) return;
+  if (!x) return DIWAN_NOMEM;
   load_ctx c = {x, 0, DIWAN_OK};
-  for (int i = 0; i < F_NFILES && !c.rc; i++) {
+  for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
-    const char *text = diwan_data(files[i], &len);
-    c.file = i;
+    const char *text = diwan_data(files[i].name, &len);
+    c.file = files[i].kind;
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
-  if (c.rc) { diwan_event_lexicon_free(x); return; }
+  if (c.rc) { diwan_event_lexicon_free(x); return c.rc; }
   builtin = x;
+  return DIWAN_OK;
 }
 
 /* Freed when SQLite unloads the extension (see gazetteer.c). */
@@ -233,7 +240,6 @@ __attribute__((destructor)) static void free_builtin(void) {
 }
 
 const diwan_event_lexicon *ev_lexicon_builtin(void) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, build_builtin);
-  return builtin;
+  static diwan_once once = DIWAN_ONCE_INIT;
+  return diwan_once_run(&once, build_builtin) ? NULL : builtin;
 }

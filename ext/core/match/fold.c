@@ -43,7 +43,8 @@ static int fold_slow(const unsigned char *u, size_t n, size_t *i, size_t start,
 
 /* Two apostrophes in a row are a gershayim typed on a Latin keyboard; a
 ** French elision comes off the front. Only for words with an apostrophe. */
-static void fix_apostrophes(diwan_buf *out, size_t start) {
+static int fix_apostrophes(diwan_buf *out, size_t start) {
+  if (dw_latin_load()) return DIWAN_NOMEM;   /* the elision list */
   size_t w = start;
   for (size_t r = start; r < out->n; r++) {
     if (out->p[r] == '\'' && w > start && out->p[w - 1] == '\'') out->p[w - 1] = '"';
@@ -56,6 +57,7 @@ static void fix_apostrophes(diwan_buf *out, size_t start) {
     out->n -= skip;
   }
   out->p[out->n] = 0;
+  return DIWAN_OK;
 }
 
 int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
@@ -101,8 +103,8 @@ int dw_fold_word(const char *w, size_t n, diwan_buf *out) {
     if (fold_slow(u, n, &i, start, out) || diwan_buf_reserve(out, n - i)) return DIWAN_NOMEM;
     apostrophe = 1;   /* the slow path may have written one (’ → ') */
   }
-  if (apostrophe) fix_apostrophes(out, start);
-  else out->p[out->n] = 0;
+  if (apostrophe) return fix_apostrophes(out, start);
+  out->p[out->n] = 0;
   return DIWAN_OK;
 }
 

@@ -21,9 +21,10 @@ typedef int (*dw_entry_fn)(const char *s, size_t n, diwan_buf *out);
 
 /* Builds the set from the first TSV field of every line of data file
 ** `name` whose second field equals `kind` (kind NULL: every line). On out
-** of memory the set is left empty (lookups then find nothing). */
-void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
-                     dw_entry_fn norm);
+** of memory the set is left empty and DIWAN_NOMEM returned: the caller's
+** lazy load fails and is retried. A set already loaded is kept. */
+int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
+                    dw_entry_fn norm);
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
 
 /* ------------------------------------------------------ per code point */
@@ -52,6 +53,9 @@ int dw_nfkc_cp(uint32_t cp, uint32_t *cps, int max);
 /* Removes a French elision at the start of the folded word w[0..n) by
 ** returning how many bytes to skip (0 when none). */
 size_t dw_elision_len(const char *w, size_t n);
+/* Loads the Latin tables and the elision list: DIWAN_OK or DIWAN_NOMEM (a
+** failed load is retried at the next call). */
+int dw_latin_load(void);
 
 /* The fold key of one word (what diwan_fold writes for it). */
 int dw_fold_word(const char *w, size_t n, diwan_buf *out);

@@ -3,24 +3,24 @@
 ** ICU defines the fold of each code point; the results for U+0000–07FF
 ** (every two-byte code point: Latin, Greek, Cyrillic…) are computed once
 ** into a table so the hot path never calls ICU. */
-#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 #include "base/data.h"
 #include "fold.h"
+#include "base/alloc.h"
 
 #define TABLE_CPS 0x800
 #define SLOT 14
 typedef struct { uint8_t len, live; char s[SLOT]; } fold_slot;
 
 static fold_slot table[TABLE_CPS];
-static const UNormalizer2 *nfkc, *nfkc_cf, *nfd;
+static const UNormalizer2 *nfkc_cf, *nfd;
 static dw_wordset elisions;
 static struct { uint32_t cp; char fold[8]; } letters[32];
 static int nletters;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 
 static int is_apostrophe(uint32_t cp) {
   return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07 ||
@@ -90,10 +90,10 @@ static int icu_fold(uint32_t cp, diwan_buf *out) {
   return DIWAN_OK;
 }
 
-static void build(void) {
+/* Runs again after a failure, so it starts from an empty letter list. */
+static int build(void) {
   UErrorCode err = U_ZERO_ERROR;
-  nfkc = unorm2_getNFKCInstance(&err);
-  err = U_ZERO_ERROR;
+  nletters = 0;
   nfkc_cf = unorm2_getNFKCCasefoldInstance(&err);
   if (U_FAILURE(err)) nfkc_cf = NULL;
   err = U_ZERO_ERROR;
@@ -102,7 +102,9 @@ static void build(void) {
   size_t len;
   const char *d = diwan_data("latin_letters.tsv", &len);
   if (d) diwan_tsv_each(d, len, 2, add_letter, NULL);
-  dw_wordset_load(&elisions, "fr_elisions.txt", NULL, NULL);
+  if (dw_wordset_load(&elisions, "fr_elisions.txt", NULL, NULL))
+    return DIWAN_NOMEM;
+  /* A code point whose folding could not be stored is folded live. */
   diwan_buf b;
   diwan_buf_init(&b);
   for (uint32_t cp = 0; cp < TABLE_CPS; cp++) {
@@ -113,10 +115,13 @@ static void build(void) {
     if (b.n) memcpy(table[cp].s, b.p, b.n);
   }
   diwan_buf_free(&b);
+  return DIWAN_OK;
 }
 
+int dw_latin_load(void) { return diwan_once_run(&once, build); }
+
 int dw_latin_fold_cp(uint32_t cp, diwan_buf *out) {
-  pthread_once(&once, build);
+  if (dw_latin_load()) return DIWAN_NOMEM;
   if (cp < TABLE_CPS && !table[cp].live)
     return diwan_buf_append(out, table[cp].s, table[cp].len);
   return icu_fold(cp, out);
@@ -126,10 +131,11 @@ int dw_nfkc_cp(uint32_t cp, uint32_t *cps, int max) {
   UChar src[2], a[64];
   int32_t ns = 0;
   UErrorCode err = U_ZERO_ERROR;
-  pthread_once(&once, build);
-  if (!nfkc) return -1;
+  /* ICU's own singleton: needs nothing of build(), so cannot fail here. */
+  const UNormalizer2 *nfkc_now = unorm2_getNFKCInstance(&err);
+  if (U_FAILURE(err) || !nfkc_now) return -1;
   U16_APPEND_UNSAFE(src, ns, cp);
-  int32_t na = unorm2_normalize(nfkc, src, ns, a, 64, &err);
+  int32_t na = unorm2_normalize(nfkc_now, src, ns, a, 64, &err);
   if (U_FAILURE(err)) return -1;
   int k = 0;
   for (int32_t i = 0; i < na && k < max;) {
@@ -141,7 +147,7 @@ int dw_nfkc_cp(uint32_t cp, uint32_t *cps, int max) {
 }
 
 size_t dw_elision_len(const char *w, size_t n) {
-  pthread_once(&once, build);
+  if (dw_latin_load()) return 0;   /* callers ran dw_latin_load() first */
   size_t i = 0;
   while (i < n && i < 8 && w[i] != '\'') i++;
   if (i == 0 || i >= n - 1 || i >= 8 || w[i] != '\'') return 0;
@@ -157,7 +163,7 @@ int diwan_latin_fold(const char *s, size_t n, diwan_buf *out) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, wstart = out->n;
   int in_word = 0;
-  pthread_once(&once, build);
+  if (dw_latin_load()) return DIWAN_NOMEM;
   while (i < n) {
     size_t len;
     uint32_t cp = u[i] < 0x80 ? (len = 1, u[i]) : diwan_utf8_decode(u + i, n - i, &len);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fold.h"
+#include "base/alloc.h"
 
 typedef struct keyset {
   diwan_buf pool;
@@ -28,8 +29,8 @@ static size_t find(const keyset *ks, const char *s, size_t n) {
 
 static int grow(keyset *ks) {
   size_t cap = ks->cap ? ks->cap * 2 : 256;
-  size_t *off = calloc(cap, sizeof *off), *len = calloc(cap, sizeof *len);
-  if (!off || !len) { free(off); free(len); return DIWAN_NOMEM; }
+  size_t *off = diwan_calloc(cap, sizeof *off), *len = diwan_calloc(cap, sizeof *len);
+  if (!off || !len) { diwan_free(off); diwan_free(len); return DIWAN_NOMEM; }
   keyset old = *ks;
   ks->off = off; ks->len = len; ks->cap = cap;
   for (size_t i = 0; i < old.cap; i++) {
@@ -38,8 +39,8 @@ static int grow(keyset *ks) {
     ks->off[j] = old.off[i];
     ks->len[j] = old.len[i];
   }
-  free(old.off);
-  free(old.len);
+  diwan_free(old.off);
+  diwan_free(old.len);
   return DIWAN_OK;
 }
 
@@ -98,7 +99,7 @@ int diwan_match(const char *text, size_t n, const char *query, size_t qn,
   if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, has_key, &ks, found);
   if (ks.pool.oom) rc = DIWAN_NOMEM;
   diwan_buf_free(&ks.pool);
-  free(ks.off);
-  free(ks.len);
+  diwan_free(ks.off);
+  diwan_free(ks.len);
   return rc ? DIWAN_NOMEM : DIWAN_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
+#include "base/alloc.h"
 
 /* --------------------------------------------------------------- arena */
 
@@ -17,7 +18,7 @@ const char *ph_strdup(ph_arena *a, const char *s, size_t n) {
   struct ph_block *b = a->head;
   if (!b || b->cap - b->used < n + 1) {
     size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-    b = malloc(sizeof *b + cap);
+    b = diwan_malloc(sizeof *b + cap);
     if (!b) return NULL;
     b->next = a->head;
     b->used = 0;
@@ -45,7 +46,7 @@ void ph_arena_free(ph_arena *a) {
   while (a->head) {
     struct ph_block *b = a->head;
     a->head = b->next;
-    free(b);
+    diwan_free(b);
   }
 }
 
@@ -65,20 +66,20 @@ void ph_table_init(ph_table *t) { memset(t, 0, sizeof *t); }
 void ph_table_free(ph_table *t) {
   for (size_t i = 0; i < t->cap; i++) {
     if (t->slots[i]) {
-      free(t->slots[i]->starts);
-      free(t->slots[i]);
+      diwan_free(t->slots[i]->starts);
+      diwan_free(t->slots[i]);
     }
   }
-  free(t->slots);
-  for (size_t i = 0; i < t->nphr; i++) free(t->phr[i].units);
-  free(t->phr);
+  diwan_free(t->slots);
+  for (size_t i = 0; i < t->nphr; i++) diwan_free(t->phr[i].units);
+  diwan_free(t->phr);
   ph_arena_free(&t->arena);
   memset(t, 0, sizeof *t);
 }
 
 static int grow_slots(ph_table *t) {
   size_t cap = t->cap ? t->cap * 2 : 256;
-  ph_key **slots = calloc(cap, sizeof *slots);
+  ph_key **slots = diwan_calloc(cap, sizeof *slots);
   if (!slots) return DIWAN_NOMEM;
   for (size_t i = 0; i < t->cap; i++) {
     ph_key *k = t->slots[i];
@@ -87,7 +88,7 @@ static int grow_slots(ph_table *t) {
     while (slots[j]) j = (j + 1) & (cap - 1);
     slots[j] = k;
   }
-  free(t->slots);
+  diwan_free(t->slots);
   t->slots = slots;
   t->cap = cap;
   return DIWAN_OK;
@@ -99,10 +100,10 @@ static ph_key *intern(ph_table *t, const char *s, size_t n) {
   size_t j = h & (t->cap - 1);
   for (ph_key *k; (k = t->slots[j]); j = (j + 1) & (t->cap - 1))
     if (k->h == h && k->n == n && memcmp(k->s, s, n) == 0) return k;
-  ph_key *k = calloc(1, sizeof *k);
+  ph_key *k = diwan_calloc(1, sizeof *k);
   if (!k) return NULL;
   k->s = ph_strdup(&t->arena, s, n);
-  if (!k->s) { free(k); return NULL; }
+  if (!k->s) { diwan_free(k); return NULL; }
   k->h = h;
   k->n = n;
   t->slots[j] = k;
@@ -149,7 +150,7 @@ static int add_start(ph_key *k, size_t idx) {
   if (k->nstarts && k->starts[k->nstarts - 1] == idx) return DIWAN_OK;
   if (k->nstarts == k->capstarts) {
     size_t cap = k->capstarts ? k->capstarts * 2 : 2;
-    size_t *p = realloc(k->starts, cap * sizeof *p);
+    size_t *p = diwan_realloc(k->starts, cap * sizeof *p);
     if (!p) return DIWAN_NOMEM;
     k->starts = p;
     k->capstarts = cap;
@@ -169,9 +170,11 @@ static int surface_units(ph_table *t, const char *s, size_t n, int exact,
     if (nu == PH_MAXUNITS) { *nunits = 0; return DIWAN_OK; }
     unit_ctx c = {t, &units[nu], 0, exact, 0};
     units[nu].n = 0;
-    if (word) diwan_word_keys(s + a, len, add_key, &c);
-    else add_key(&c, s + a, len);
-    if (c.oom) return DIWAN_NOMEM;
+    /* add_key stops the walk only when out of memory; a word's keys can
+    ** also fail to be made: either way the row is not silently dropped. */
+    int rc = word ? diwan_word_keys(s + a, len, add_key, &c)
+                  : add_key(&c, s + a, len);
+    if (c.oom || rc) return DIWAN_NOMEM;
     if (units[nu].n == 0) continue;    /* nothing to match on: skip */
     nu++;
   }
@@ -189,13 +192,13 @@ int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
   if (nu == 0) return DIWAN_OK;
   if (t->nphr == t->capphr) {
     size_t cap = t->capphr ? t->capphr * 2 : 64;
-    ph_phrase *p = realloc(t->phr, cap * sizeof *p);
+    ph_phrase *p = diwan_realloc(t->phr, cap * sizeof *p);
     if (!p) return DIWAN_NOMEM;
     t->phr = p;
     t->capphr = cap;
   }
   ph_phrase *p = &t->phr[t->nphr];
-  p->units = malloc((size_t)nu * sizeof *p->units);
+  p->units = diwan_malloc((size_t)nu * sizeof *p->units);
   if (!p->units) return DIWAN_NOMEM;
   memcpy(p->units, units, (size_t)nu * sizeof *p->units);
   p->nunits = nu;
@@ -204,7 +207,7 @@ int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
   p->payload = payload;
   for (int i = 0; i < units[0].n; i++)
     if (add_start((ph_key *)units[0].k[i], t->nphr)) {
-      free(p->units);
+      diwan_free(p->units);
       return DIWAN_NOMEM;
     }
   t->nphr++;

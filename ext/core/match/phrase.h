@@ -107,14 +107,16 @@ typedef struct ph_scanner ph_scanner;
 ** NULL tables are skipped. */
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
                            int ntabs, const char *s, size_t n);
-/* 1 and *m, 0 at the end. Matches come in order of start, channel 0 first. */
+/* 1 and *m, 0 at the end, -DIWAN_NOMEM when a word's keys could not be
+** made (the scan stops). Matches come in order of start, channel 0 first. */
 int ph_scanner_next(ph_scanner *sc, ph_match *m);
 void ph_scanner_free(ph_scanner *sc);
 
 uint64_t ph_hash(const char *s, size_t n);
 
-/* diwan_word_keys through a process-wide memo (phrase_keys.c). */
-void ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
+/* diwan_word_keys through a process-wide memo (phrase_keys.c); returns as
+** diwan_word_keys does (DIWAN_NOMEM when the keys could not be made). */
+int ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* The unit stream of a text: tokens of diwan_tokenizer, words split at inner
 ** hyphens and stripped of a leading French elision (l’, d’, qu’ …). */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
+#include "base/alloc.h"
 
 #define MEMO_SLOTS (1u << 17)     /* power of two */
 #define MEMO_MAX (MEMO_SLOTS / 2)
@@ -27,8 +28,8 @@ static size_t count;
 
 __attribute__((destructor)) static void memo_free(void) {
   if (!slots) return;
-  for (size_t i = 0; i < MEMO_SLOTS; i++) free(slots[i]);
-  free(slots);
+  for (size_t i = 0; i < MEMO_SLOTS; i++) diwan_free(slots[i]);
+  diwan_free(slots);
   slots = NULL;
   count = 0;
 }
@@ -57,19 +58,21 @@ static int gather_key(void *ctx, const char *k, size_t n) {
   return 0;
 }
 
-static void replay(const char *keys, const uint16_t *klen, int n,
-                   diwan_key_cb cb, void *ctx) {
+static int replay(const char *keys, const uint16_t *klen, int n,
+                  diwan_key_cb cb, void *ctx) {
   for (int i = 0; i < n; i++) {
-    if (cb(ctx, keys, klen[i])) return;
+    int rc = cb(ctx, keys, klen[i]);
+    if (rc) return rc;
     keys += klen[i];
   }
+  return 0;
 }
 
 static void add(uint64_t h, const char *w, size_t n, const gather *g) {
   size_t at;
-  if (!slots) slots = calloc(MEMO_SLOTS, sizeof *slots);
+  if (!slots) slots = diwan_calloc(MEMO_SLOTS, sizeof *slots);
   if (!slots || count >= MEMO_MAX || find(h, w, n, &at)) return;
-  memo *m = malloc(sizeof *m + n + g->used);
+  memo *m = diwan_malloc(sizeof *m + n + g->used);
   if (!m) return;
   m->h = h;
   m->wlen = (uint16_t)n;
@@ -81,25 +84,23 @@ static void add(uint64_t h, const char *w, size_t n, const gather *g) {
   count++;
 }
 
-void ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
-  if (n > MEMO_WORD) { diwan_word_keys(w, n, cb, ctx); return; }
+int ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
+  if (n > MEMO_WORD) return diwan_word_keys(w, n, cb, ctx);
   uint64_t h = ph_hash(w, n);
   size_t at;
   pthread_mutex_lock(&lock);
   const memo *m = slots ? find(h, w, n, &at) : NULL;
   pthread_mutex_unlock(&lock);
-  if (m) {
-    replay(m->data + m->wlen, m->klen, m->nkeys, cb, ctx);
-    return;
-  }
+  if (m) return replay(m->data + m->wlen, m->klen, m->nkeys, cb, ctx);
   gather g;
   g.used = 0;
   g.n = 0;
   g.fits = 1;
-  diwan_word_keys(w, n, gather_key, &g);
-  if (!g.fits) { diwan_word_keys(w, n, cb, ctx); return; }
+  int rc = diwan_word_keys(w, n, gather_key, &g);
+  if (!g.fits) return diwan_word_keys(w, n, cb, ctx);
+  if (rc) return rc;   /* out of memory: nothing memoized, nothing replayed */
   pthread_mutex_lock(&lock);
   add(h, w, n, &g);
   pthread_mutex_unlock(&lock);
-  replay(g.buf, g.klen, g.n, cb, ctx);
+  return replay(g.buf, g.klen, g.n, cb, ctx);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
+#include "base/alloc.h"
 
 #define QCAP 16
 #define CACHE_SLOTS_MAX 8192      /* power of two; cleared when half full */
@@ -48,11 +49,12 @@ struct ph_scanner {
   unsigned char *px;
   size_t npool;
   int full;                 /* an insert did not fit: clear before the next */
+  int oom;                  /* a word's keys could not be made: stop */
 };
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
                            int ntabs, const char *s, size_t n) {
-  ph_scanner *sc = calloc(1, sizeof *sc);
+  ph_scanner *sc = diwan_calloc(1, sizeof *sc);
   if (!sc) return NULL;
   for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
     if (!tabs[i] || !tabs[i]->nphr) continue;
@@ -63,11 +65,11 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   ph_units_init(&sc->us, s, n);
   sc->slots = 64;
   while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
-  sc->cache = calloc(sc->slots, sizeof *sc->cache);
-  sc->cbytes = malloc((sc->slots / 2 * CACHE_MAXLEN));
-  sc->pk = malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
-  sc->pt = malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
-  sc->px = malloc(sc->slots / 2 * 4);
+  sc->cache = diwan_calloc(sc->slots, sizeof *sc->cache);
+  sc->cbytes = diwan_malloc((sc->slots / 2 * CACHE_MAXLEN));
+  sc->pk = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
+  sc->pt = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
+  sc->px = diwan_malloc(sc->slots / 2 * 4);
   if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt || !sc->px) {
     ph_scanner_free(sc);
     return NULL;
@@ -77,12 +79,12 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
 
 void ph_scanner_free(ph_scanner *sc) {
   if (!sc) return;
-  free(sc->cache);
-  free(sc->cbytes);
-  free(sc->pk);
-  free(sc->pt);
-  free(sc->px);
-  free(sc);
+  diwan_free(sc->cache);
+  diwan_free(sc->cbytes);
+  diwan_free(sc->pk);
+  diwan_free(sc->pt);
+  diwan_free(sc->px);
+  diwan_free(sc);
 }
 
 static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n,
@@ -237,7 +239,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
   const char *w = sc->s + u->start;
   if (u->len > CACHE_MAXLEN) {
     keys_ctx c = {sc, u, 0, 0, {0}};
-    ph_word_keys(w, u->len, on_key, &c);
+    if (ph_word_keys(w, u->len, on_key, &c)) sc->oom = 1;
     return;
   }
   uint64_t h = ph_hash(w, u->len);
@@ -257,7 +259,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
     }
   }
   keys_ctx c = {sc, u, 0, 0, {0}};
-  ph_word_keys(w, u->len, on_key, &c);
+  if (ph_word_keys(w, u->len, on_key, &c)) { sc->oom = 1; return; }
   cache_put(sc, e, h, u);
 }
 
@@ -345,6 +347,7 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
 int ph_scanner_next(ph_scanner *sc, ph_match *m) {
   for (;;) {
     fill(sc);
+    if (sc->oom) return -DIWAN_NOMEM;
     if (sc->qn == 0) return 0;
     const qunit *u0 = &sc->q[sc->qhead];
     while (sc->next_chan < NCHAN && u0->nk) {

@@ -6,11 +6,11 @@
 ** belongs to a protected name (إلهام). Works on code points after the
 ** loose normalisation, so lengths are letters, not bytes. A preposition
 ** alone (ب ل ك) comes off only in front of a protected word. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/data.h"
 #include "fold.h"
+#include "base/alloc.h"
 
 #define MAXCP 64     /* longer "words" are not stemmed */
 #define MAXAFFIX 24
@@ -30,7 +30,7 @@ static unsigned char front_first[256], suffix_last[256];
 static int in_table(const unsigned char *t, uint32_t cp) {
   return cp >= 0x600 && cp <= 0x6FF && t[cp - 0x600];
 }
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static diwan_once once = DIWAN_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
   return diwan_ar_normalize(s, n, DIWAN_AR_LOOSE, out);
@@ -74,7 +74,13 @@ static int longer_first(const void *x, const void *y) {
   return ((const affix *)y)->n - ((const affix *)x)->n;
 }
 
-static void load(void) {
+/* Starts from empty tables each time: a load that failed is run again. */
+static int load(void) {
+  articles.n = conjs.n = clitics.n = suffixes.n = 0;
+  memset(front_first, 0, sizeof front_first);
+  memset(suffix_last, 0, sizeof suffix_last);
+  memset(protect_filter, 0, sizeof protect_filter);
+  memset(protect_last, 0, sizeof protect_last);
   size_t len;
   const char *d = diwan_data("ar_affixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 3, add_affix, NULL);
@@ -89,7 +95,8 @@ static void load(void) {
     uint32_t last = suffixes.a[i].cp[suffixes.a[i].n - 1];
     if (in_range(last)) suffix_last[last - 0x600] = 1;
   }
-  dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose);
+  if (dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose))
+    return DIWAN_NOMEM;
   uint32_t cp[MAXCP];
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
     if (!protect.slot[i]) continue;
@@ -99,6 +106,7 @@ static void load(void) {
       protect_last[k] |= 1ull << (cp[k - 1] & 63);
     }
   }
+  return DIWAN_OK;
 }
 
 static int put(const uint32_t *cp, int a, int b, diwan_buf *out) {
@@ -240,7 +248,7 @@ static int strip_suffixes(uint32_t *cp, int a, int b) {
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
   uint32_t cp[MAXCP];
   int done = 0;
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   int b = decode_fast(w, n, cp);
   if (b < 0) b = decode_slow(w, n, cp, out, &done);
   if (b == -2) return DIWAN_NOMEM;

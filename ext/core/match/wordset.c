@@ -4,6 +4,7 @@
 #include <string.h>
 #include "base/data.h"
 #include "fold.h"
+#include "base/alloc.h"
 
 static uint32_t hash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -28,7 +29,8 @@ static int collect(void *ctx, int nf, const char **f, const size_t *lens,
   diwan_buf_reset(&L->tmp);
   if (L->norm) L->norm(f[0], lens[0], &L->tmp);
   else diwan_buf_append(&L->tmp, f[0], lens[0]);
-  if (L->tmp.oom || L->tmp.n == 0) return 0;
+  if (L->tmp.oom) return 1;   /* out of memory: the load fails, retried later */
+  if (L->tmp.n == 0) return 0;
   diwan_buf_append(&L->pool, L->tmp.p, L->tmp.n + 1);
   L->count++;
   return 0;
@@ -50,29 +52,30 @@ static void insert(dw_wordset *set, uint32_t off, uint32_t n) {
 
 static void wordset_free(void *p) {
   dw_wordset *set = p;
-  free(set->slot);
-  free(set->len);
-  free((void *)set->pool);
+  diwan_free(set->slot);
+  diwan_free(set->len);
+  diwan_free((void *)set->pool);
   memset(set, 0, sizeof *set);
 }
 
-void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
-                     dw_entry_fn norm) {
+int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
+                    dw_entry_fn norm) {
+  if (set->slot) return DIWAN_OK;   /* loaded by an earlier, retried load */
   memset(set, 0, sizeof *set);
   size_t len;
   const char *text = diwan_data(name, &len);
-  if (!text) return;
+  if (!text) return DIWAN_OK;
   loader L = {kind, norm, {0}, {0}, 0};
-  diwan_tsv_each(text, len, 2, collect, &L);
+  int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);
   size_t cap = 16;
   while (cap < L.count * 2 + 2) cap *= 2;
-  set->slot = calloc(cap, sizeof *set->slot);
-  set->len = calloc(cap, sizeof *set->len);
-  if (L.pool.oom || !set->slot || !set->len) {
-    free(set->slot); free(set->len); diwan_buf_free(&L.pool);
+  set->slot = diwan_calloc(cap, sizeof *set->slot);
+  set->len = diwan_calloc(cap, sizeof *set->len);
+  if (stopped || L.pool.oom || !set->slot || !set->len) {
+    diwan_free(set->slot); diwan_free(set->len); diwan_buf_free(&L.pool);
     memset(set, 0, sizeof *set);
-    return;
+    return DIWAN_NOMEM;
   }
   set->pool = L.pool.p;
   set->mask = cap - 1;
@@ -82,6 +85,7 @@ void dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
     insert(set, (uint32_t)off, n);
     off += n + 1;
   }
+  return DIWAN_OK;
 }
 
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n) {

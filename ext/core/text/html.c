@@ -131,11 +131,13 @@ int diwan_html_title(const char *s, size_t n, diwan_buf *out) {
     size_t b = find_close(s, n, a, "title", 5);
     diwan_buf t;
     diwan_buf_init(&t);
-    diwan_html_to_text(s + a, b - a, &t);
-    size_t ts, tl;
-    diwan_first_line(t.p ? t.p : "", t.n, &ts, &tl);
-    int found = tl > 0;
-    if (found) diwan_buf_append(out, t.p + ts, tl);
+    int found = -DIWAN_NOMEM;
+    if (diwan_html_to_text(s + a, b - a, &t) == DIWAN_OK) {
+      size_t ts, tl;
+      diwan_first_line(t.p ? t.p : "", t.n, &ts, &tl);
+      found = tl > 0;
+      if (found && diwan_buf_append(out, t.p + ts, tl)) found = -DIWAN_NOMEM;
+    }
     diwan_buf_free(&t);
     return found;
   }

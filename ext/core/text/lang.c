@@ -16,23 +16,23 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int add_word(void *ctx, int nf, const char **f, const size_t *lens, size_t line) {
   if (nf < 2 || lens[0] > 3 || nwords >= MAXW) return 0;
-  diwan_buf b;
-  diwan_buf_init(&b);
-  /* Store lower-cased so lookups only lower-case the text side. */
-  size_t i = 0, len;
+  /* Store lower-cased so lookups only lower-case the text side. Written in
+  ** place (no allocation: this load cannot fail); longer words are left out. */
+  char *w = words[nwords].w;
+  size_t i = 0, k = 0, len;
   while (i < lens[1]) {
     uint32_t cp = diwan_utf8_decode((const unsigned char *)f[1] + i, lens[1] - i, &len);
-    diwan_buf_putc(&b, (uint32_t)u_tolower((UChar32)cp));
+    char tmp[4];
+    size_t m = diwan_utf8_encode((uint32_t)u_tolower((UChar32)cp), tmp);
+    if (k + m >= sizeof words[0].w) return 0;
+    memcpy(w + k, tmp, m);
+    k += m;
     i += len;
   }
-  if (!b.oom && b.n < sizeof words[0].w) {
-    memcpy(words[nwords].lang, f[0], lens[0]);
-    words[nwords].lang[lens[0]] = 0;
-    memcpy(words[nwords].w, b.p, b.n);
-    words[nwords].n = b.n;
-    nwords++;
-  }
-  diwan_buf_free(&b);
+  memcpy(words[nwords].lang, f[0], lens[0]);
+  words[nwords].lang[lens[0]] = 0;
+  words[nwords].n = k;
+  nwords++;
   return 0;
 }
 

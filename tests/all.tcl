@@ -116,8 +116,10 @@ proc run_clean {args} {
   set saved [array get ::env]
   foreach v {LD_PRELOAD ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS DIWAN_TESTDIR} { unset -nocomplain ::env($v) }
   set rc [catch {exec {*}$args 2>@1} out opts]
-  array unset ::env
-  array set ::env $saved
+  # Element by element: unsetting the whole env array would unlink it from
+  # the process environment, and later changes would not reach children.
+  foreach v [array names ::env] { if {![dict exists $saved $v]} { unset ::env($v) } }
+  dict for {k v} $saved { set ::env($k) $v }
   if {$rc} {
     # exec appends this line when the child exits non-zero; report the status instead.
     regsub {\n?child process exited abnormally$} $out "" out

@@ -53,7 +53,12 @@ FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
 
 .PHONY: dist test-clients all test valgrind demo bench eval eval-peers fuzz fuzz-dates install uninstall clean
 
-all: dist/diwan.so dist/diwan
+all: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
+
+# The Python and Node packages carry the extension (see python/, node/).
+python/diwan/diwan.so node/diwan.so: dist/diwan.so VERSION
+	cp dist/diwan.so $@
+	cp VERSION python/VERSION
 
 # The command line (cli/): the extension's objects linked in, on libsqlite3.
 CLI_SRCS := $(sort $(wildcard cli/*.c))
@@ -168,7 +173,12 @@ MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
 EXTDIR  ?= /usr/lib$(if $(MULTIARCH),/$(MULTIARCH))
 PCDIR   ?= $(PREFIX)/lib/pkgconfig
 BINDIR  ?= $(PREFIX)/bin
-install: dist/diwan.so dist/diwan
+install: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
+
+# The Python and Node packages carry the extension (see python/, node/).
+python/diwan/diwan.so node/diwan.so: dist/diwan.so VERSION
+	cp dist/diwan.so $@
+	cp VERSION python/VERSION
 	install -d $(DESTDIR)$(EXTDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR)
 	install -m 0644 dist/diwan.so $(DESTDIR)$(EXTDIR)/diwan.so
 	install -m 0755 dist/diwan $(DESTDIR)$(BINDIR)/diwan

@@ -173,12 +173,7 @@ MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
 EXTDIR  ?= /usr/lib$(if $(MULTIARCH),/$(MULTIARCH))
 PCDIR   ?= $(PREFIX)/lib/pkgconfig
 BINDIR  ?= $(PREFIX)/bin
-install: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
-
-# The Python and Node packages carry the extension (see python/, node/).
-python/diwan/diwan.so node/diwan.so: dist/diwan.so VERSION
-	cp dist/diwan.so $@
-	cp VERSION python/VERSION
+install: dist/diwan.so dist/diwan
 	install -d $(DESTDIR)$(EXTDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR)
 	install -m 0644 dist/diwan.so $(DESTDIR)$(EXTDIR)/diwan.so
 	install -m 0755 dist/diwan $(DESTDIR)$(BINDIR)/diwan

@@ -21,6 +21,8 @@ SQLITE3 ?= sqlite3
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n)
+# Snowball's libstemmer (Debian libstemmer-dev ships no .pc file).
+STEM_LIBS  := $(shell pkg-config --libs libstemmer 2>/dev/null || echo -lstemmer)
 
 CFLAGS ?= -O2 -g
 WARN   := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
@@ -70,7 +72,7 @@ dist/diwan: build/release/diwan
 	cp $< $@
 
 $(OUT)/diwan: $(CLI_OBJS) $(OBJS)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJS) $(OBJS) -lsqlite3 $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJS) $(OBJS) -lsqlite3 $(ICU_LIBS) $(STEM_LIBS) -lm
 
 $(OUT)/cli/%.o: cli/%.c cli/cli.h $(HDRS) $(OUT)/flags
 	@mkdir -p $(dir $@)
@@ -88,7 +90,7 @@ dist/diwan.so: build/release/diwan.so
 	cp $< $@
 
 $(SO): $(OBJS)
-	$(CC) -shared $(CFLAGS) $(SANFLAGS) -o $@ $(OBJS) $(ICU_LIBS) -lm
+	$(CC) -shared $(CFLAGS) $(SANFLAGS) -o $@ $(OBJS) $(ICU_LIBS) $(STEM_LIBS) -lm
 
 $(OUT)/%.o: ext/%.c $(HDRS) $(OUT)/flags
 	@mkdir -p $(dir $@)
@@ -144,7 +146,7 @@ fuzz: build/release/data.c
 	cp ../shared/corpus/*.txt sample/*/* build/fuzz-corpus/ 2>/dev/null || true
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE \
 	  -Iinclude -Iext/core $(ICU_CFLAGS) tests/fuzz/fuzz_core.c $(CORE_SRCS) \
-	  build/release/data.c $(ICU_LIBS) -lm -o build/fuzz_core
+	  build/release/data.c $(ICU_LIBS) $(STEM_LIBS) -lm -o build/fuzz_core
 	build/fuzz_core -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 build/fuzz-corpus
 
 # Date extraction alone, with a dictionary of every date lexicon word; fast

@@ -147,21 +147,33 @@ int diwan_he_normalize(const char *s, size_t n, diwan_buf *out);
 int diwan_latin_fold(const char *s, size_t n, diwan_buf *out);
 /* The single match key of any text: every word folded by its own script. */
 int diwan_fold(const char *s, size_t n, diwan_buf *out);
-/* The stem key of one word (folded first). */
+/* The stem key of one word (folded first). Arabic: the light stemmer;
+** Hebrew: final letters and suffixes conflated; Latin and Cyrillic:
+** Snowball English, French or Russian, or the Azerbaijani suffix stripper,
+** in lang ("en", "fr", "ru", "az"; NULL or another code: the language the
+** word's letters say, English when they say nothing). */
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out);
 int diwan_stem(const char *w, size_t n, diwan_buf *out);
+int diwan_stem_lang(const char *w, size_t n, const char *lang, diwan_buf *out);
 
 /* All the keys under which one word may be found: its fold key first, then
-** its stem and (Hebrew) prefix-stripped candidates, without repeats. */
+** its stem and (Hebrew) prefix-stripped candidates, without repeats. Latin
+** and Cyrillic words give their fold key only here (their stems depend on
+** the language: diwan_match and the FTS5 tokenizer add them). */
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* *found = 1 when every word of query occurs in text as a word under
 ** fold + stem (a query word's stem key, or for Hebrew one of its prefix
 ** candidates, is among the keys of some word of text); a query without
-** words gives 1. Linear in the two lengths. */
+** words gives 1. Linear in the two lengths. Latin and Cyrillic words of
+** text are stemmed in lang (NULL: the language diwan_lang_detect gives the
+** text, else each word's own letters); a query word matches through its
+** stem in that language, in its letters' language, English or French. */
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found);
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found);
 
 /* ---------------------------------------------------------------- corpus */
 

@@ -24,6 +24,8 @@ static int letter_case(uint32_t c) {
 /* Counts capitals; -1 as soon as a lower-case letter shows. */
 static int capitals(const char *s, size_t n) {
   int up = 0;
+  if (n > 2 && memcmp(s + n - 2, "'s", 2) == 0) n -= 2;           /* the UN's */
+  else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0) n -= 4;
   for (size_t i = 0, l; i < n; i += l) {
     int c = letter_case(diwan_utf8_decode((const unsigned char *)s + i, n - i, &l));
     if (c < 0) return -1;

@@ -89,6 +89,23 @@ static int entity_for(diwan_gazetteer *g, const char *const f[6],
   return DIWAN_OK;
 }
 
+/* English possessives are one word to the tokenizer ("Brazil's foreign
+** minister"): a place or a body is listed with them too. */
+static int add_possessive(diwan_gazetteer *g, const char *s, size_t n, int tag,
+                          size_t idx) {
+  static const char *const suf[] = {"'s", "\xe2\x80\x99s"};
+  char buf[256];
+  if (n == 0 || n + 4 > sizeof buf || s[n - 1] == 's' || s[n - 1] == '.') return DIWAN_OK;
+  for (int i = 0; i < 2; i++) {
+    size_t k = strlen(suf[i]);
+    memcpy(buf, s, n);
+    memcpy(buf + n, suf[i], k);
+    int rc = ph_table_add(&g->tab, buf, n + k, tag, idx, PH_EXACT | PH_BARE, NULL);
+    if (rc) return rc;
+  }
+  return DIWAN_OK;
+}
+
 int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
                         const size_t len[6]) {
   int rank = 0;
@@ -98,7 +115,10 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
   int rc = entity_for(g, f, len, kind, rank, &idx);
   if (rc) return rc;
   int tag = gz_is_acronym(f[5], len[5]) ? GZ_ACRONYM : 0;
-  return ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
+  rc = ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
+  if (!rc && len[4] == 2 && memcmp(f[4], "en", 2) == 0 && rank < 3)
+    rc = add_possessive(g, f[5], len[5], tag, idx);
+  return rc;
 }
 
 typedef struct load_ctx {

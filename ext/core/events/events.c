@@ -178,6 +178,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   span *sent = NULL;
   size_t nsent = 0;
   int rc = collect(&d, o);
+  if (!rc) rc = ev_coref(&d);
   d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
@@ -187,6 +188,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(sent);
   diwan_free(d.ment);
   diwan_free(d.mstrip);
+  diwan_free(d.alias);
   diwan_free(d.item);
   diwan_free(d.date);
   return rc;

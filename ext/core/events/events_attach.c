@@ -91,6 +91,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0;
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
+    if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);
     int dup = !x;
     for (int i = 0; i < nc && !dup; i++) dup = same(c[i], x);
@@ -139,7 +140,8 @@ static const char *holder(const char *role, const char *country, long day) {
 typedef struct pref { size_t pos; const char *id; } pref;
 
 static void add_person(pref *p, int *np, size_t pos, const char *id) {
-  if (*np < 16) p[(*np)++] = (pref){pos, id};
+  if (*np < 16 && id[0]) p[(*np)++] = (pref){pos, id};   /* "": known only
+                                                            by the text */
 }
 
 /* Bytes of white space only between a and b, else (size_t)-1. */

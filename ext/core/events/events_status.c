@@ -18,7 +18,7 @@ static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' ||
 
 /* Words that start in [a, b): 0 when b directly follows a word ending at a.
 ** Stops counting past max. */
-static int words_between(const char *s, size_t a, size_t b, int max) {
+int ev_words_between(const char *s, size_t a, size_t b, int max) {
   int n = 0;
   for (size_t i = a; i < b && n <= max; i++)
     if (!blank((unsigned char)s[i]) && (i == a || blank((unsigned char)s[i - 1]))) n++;
@@ -87,7 +87,7 @@ static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b
     n++;
     const ev_cue *c = it->cue;
     if (c->where != REACH_BEFORE || it->start >= t->start) continue;
-    int w = words_between(d->s, it->end, t->start, c->reach < 0 ? 1000 : c->reach);
+    int w = ev_words_between(d->s, it->end, t->start, c->reach < 0 ? 1000 : c->reach);
     if (c->reach < 0 || w <= c->reach) consider(b, c->value, w);
   }
   size_t j = ti;            /* a cue on the trigger's own word may come first */
@@ -98,7 +98,7 @@ static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b
     n++;
     const ev_cue *c = it->cue;
     if (c->where != REACH_AFTER || it->start < t->start) continue;
-    int w = it->start < t->end ? 0 : words_between(d->s, t->end, it->start, c->reach);
+    int w = it->start < t->end ? 0 : ev_words_between(d->s, t->end, it->start, c->reach);
     if (w <= c->reach) consider(b, c->value, w);
   }
 }

@@ -58,6 +58,29 @@ static void wordset_free(void *p) {
   memset(set, 0, sizeof *set);
 }
 
+/* Builds the set from L's pool (entries each followed by NUL); stopped:
+** the walk over the lines was cut short (out of memory). */
+static int build(dw_wordset *set, loader *L, int stopped) {
+  size_t cap = 16;
+  while (cap < L->count * 2 + 2) cap *= 2;
+  set->slot = diwan_calloc(cap, sizeof *set->slot);
+  set->len = diwan_calloc(cap, sizeof *set->len);
+  if (stopped || L->pool.oom || !set->slot || !set->len) {
+    diwan_free(set->slot); diwan_free(set->len); diwan_buf_free(&L->pool);
+    memset(set, 0, sizeof *set);
+    return DIWAN_NOMEM;
+  }
+  set->pool = L->pool.p;
+  set->mask = cap - 1;
+  diwan_at_unload(wordset_free, set);
+  for (size_t off = 0; off < L->pool.n;) {
+    uint32_t n = (uint32_t)strlen(L->pool.p + off);
+    insert(set, (uint32_t)off, n);
+    off += n + 1;
+  }
+  return DIWAN_OK;
+}
+
 int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                     dw_entry_fn norm) {
   if (set->slot) return DIWAN_OK;   /* loaded by an earlier, retried load */
@@ -68,24 +91,37 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
   loader L = {kind, norm, {0}, {0}, 0};
   int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);
-  size_t cap = 16;
-  while (cap < L.count * 2 + 2) cap *= 2;
-  set->slot = diwan_calloc(cap, sizeof *set->slot);
-  set->len = diwan_calloc(cap, sizeof *set->len);
-  if (stopped || L.pool.oom || !set->slot || !set->len) {
-    diwan_free(set->slot); diwan_free(set->len); diwan_buf_free(&L.pool);
-    memset(set, 0, sizeof *set);
-    return DIWAN_NOMEM;
+  return build(set, &L, stopped);
+}
+
+/* Gathers field `field` of lines whose field `kfield` is kind. */
+typedef struct field_loader {
+  loader L;
+  int field, kfield;
+} field_loader;
+
+static int collect_field(void *ctx, int nf, const char **f, const size_t *lens,
+                         size_t lineno) {
+  field_loader *F = ctx;
+  if (nf <= F->field || nf <= F->kfield) return 0;
+  const char *ff[2] = {f[F->field], f[F->kfield]};
+  size_t ll[2] = {lens[F->field], lens[F->kfield]};
+  return collect(&F->L, 2, ff, ll, lineno);
+}
+
+int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
+                         int kfield, const char *kind, dw_entry_fn norm) {
+  if (set->slot) return DIWAN_OK;
+  memset(set, 0, sizeof *set);
+  field_loader F = {{kind, norm, {0}, {0}, 0}, field, kfield};
+  int stopped = 0;
+  for (int i = 0; names[i] && !stopped; i++) {
+    size_t len;
+    const char *text = diwan_data(names[i], &len);
+    if (text) stopped = diwan_tsv_each(text, len, 8, collect_field, &F);
   }
-  set->pool = L.pool.p;
-  set->mask = cap - 1;
-  diwan_at_unload(wordset_free, set);
-  for (size_t off = 0; off < L.pool.n;) {
-    uint32_t n = (uint32_t)strlen(L.pool.p + off);
-    insert(set, (uint32_t)off, n);
-    off += n + 1;
-  }
-  return DIWAN_OK;
+  diwan_buf_free(&F.L.tmp);
+  return build(set, &F.L, stopped);
 }
 
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n) {

@@ -328,9 +328,20 @@ diwan_event_lexicon *diwan_event_lexicon_new(void);
 ** DIWAN_ERROR when type or surface is empty. */
 int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
                             const size_t len[5], int rank);
+/* One title: lang, role (a role of roles.tsv, or "-" for an office that is
+** not resolved to a holder), surface. DIWAN_ERROR when role or surface is
+** empty. */
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]);
+/* One dated office: person id, role, country (or org id), from, to (ISO
+** YYYY or YYYY-MM-DD; to empty: in office). DIWAN_ERROR when person, role
+** or country is empty or a day is not such a date. */
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]);
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8
+#define DIWAN_EVENT_MAXMENTIONS 16
 
 typedef struct diwan_event {
   size_t sentence;                /* 0-based index of the sentence */
@@ -347,6 +358,10 @@ typedef struct diwan_event {
                                      or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
+  int nmentions;                  /* how often the document tells it */
+  struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
+                                  /* the first ones: byte spans of their
+                                     triggers, in text order */
 } diwan_event;
 typedef int (*diwan_event_cb)(void *ctx, const diwan_event *e);
 
@@ -356,8 +371,8 @@ typedef struct diwan_event_opts {
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
 } diwan_event_opts;
 
-/* Every event of a document, in text order (see docs/events.md for the
-** rules). The strings of an event point into the lexicons: the built-in ones
+/* Every event of a document, once, in the text order of its first mention
+** (see docs/events.md for the rules). The strings of an event point into the lexicons: the built-in ones
 ** live as long as the library, the user's until they are freed. o may be
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS doc_events(
   sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
   type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
   precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
-  status TEXT, text TEXT
+  status TEXT, mentions TEXT, text TEXT
 );
 CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
 CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
@@ -53,10 +53,10 @@ INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country
 -- file's date (which is not the publication date).
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, status, text)
+                       persons, place, status, mentions, text)
   SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
          x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
-         x.persons, x.place, x.status, x.text
+         x.persons, x.place, x.status, x.mentions, x.text
     FROM docs AS d, event_each(d.body) AS x;
 COMMIT;
 

@@ -44,7 +44,8 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
     m->rel_mode = b->rel < 0 ? WD_LAST : b->rel > 0 ? WD_NEXT : WD_THIS;
   } else {
     const dlex *a = dp_mw(c, k, K_RAFTER, &j);
-    long o = has(T(k), K_OF) ? k + 1 : k;
+    /* one preposition may come between: of, de, من, ב (a prefix already) */
+    long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
     const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
     if (a) { m->rel_mode = a->rel < 0 ? WD_LAST : a->rel > 0 ? WD_NEXT : WD_THIS; k = j; }
     else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }

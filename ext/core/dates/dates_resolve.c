@@ -133,11 +133,30 @@ static void edtf(const dend *e, int known, const diwan_ymd *f,
 
 /* The year of a month (and day) given without one: the nearest to the
 ** anchor, or the last/next one for "أغسطس الماضي" / "août prochain". */
+static int prefer_year(const diwan_ymd *a, int m, int d, int prefer);
 static int anchor_year(const diwan_ymd *a, int m, int d, int rel) {
   if (rel == REL_MONTHNAME_PAST) return a->m && m >= a->m ? a->y - 1 : a->y;
   if (rel == REL_MONTHNAME_NEXT) return a->m && m <= a->m ? a->y + 1 : a->y;
   if (!a->m) return a->y;
-  long at = dd_day_number(a->y, a->m, a->d ? a->d : 15), best = -1;
+  return prefer_year(a, m, d, DIWAN_PREFER_NEWS);
+}
+
+/* The year of a year-less month (and day) by the prefer convention: on or
+** before the anchor (past), on or after it (future), the anchor's year
+** (current), else the nearest (news). */
+static int prefer_year(const diwan_ymd *a, int m, int d, int prefer) {
+  if (!a->m || prefer == DIWAN_PREFER_CURRENT) return a->y;
+  long at = dd_day_number(a->y, a->m, a->d ? a->d : 15);
+  if (prefer == DIWAN_PREFER_PAST || prefer == DIWAN_PREFER_FUTURE) {
+    int fut = prefer == DIWAN_PREFER_FUTURE;
+    /* a month alone is compared by its first (future) or last (past) day */
+    int dd = d ? d : fut ? 1 : 28;
+    long here = dd_day_number(a->y, m, dd);
+    if (!d && m == a->m) return a->y;
+    if (fut) return here >= at ? a->y : a->y + 1;
+    return here <= at ? a->y : a->y - 1;
+  }
+  long best = -1;
   int by = a->y;
   for (int y = a->y - 1; y <= a->y + 1; y++) {
     long dist = labs(dd_day_number(y, m, d ? d : 15) - at);
@@ -241,15 +260,16 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     default:    /* a month name with الماضي/dernier: the month, year unknown */
       m->a.m = m->rel_n;
-      m->a.prec = P_MONTH;
-      if (a) m->a.y = anchor_year(a, m->a.m, 0, m->rel);
+      m->a.d = m->rel_k;                    /* أول تموز الماضي: its day */
+      m->a.prec = m->rel_k ? P_DAY : P_MONTH;
+      if (a) m->a.y = anchor_year(a, m->a.m, m->rel_k, m->rel);
       return 1;
   }
 }
 
 static void fill_year(dctx *c, dend *e) {
   if (e->y || !e->m || e->cal != CAL_GREG || !c->anchor) return;
-  e->y = anchor_year(c->anchor, e->m, e->d, REL_NONE);
+  e->y = prefer_year(c->anchor, e->m, e->d, c->prefer);
 }
 
 /* early / mid / late keep a third of a Gregorian month, year, decade or

@@ -23,6 +23,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->a = o->e;
   m->rel = o->rel;
   m->rel_n = o->rel_n;
+  m->rel_k = o->rel_d;
   m->lang = o->lang;
   span(c, m, t0, o->end);
 }

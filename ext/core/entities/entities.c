@@ -34,6 +34,13 @@ static int capitals(const char *s, size_t n) {
   return up;
 }
 
+/* Latin or Cyrillic text starting with a capital, or text of a script
+** without capitals. */
+static int capitalised(const char *s, size_t n) {
+  size_t l;
+  return letter_case(diwan_utf8_decode((const unsigned char *)s, n, &l)) >= 0;
+}
+
 int gz_is_acronym(const char *s, size_t n) {
   int up = capitals(s, n);
   return up >= 2 && up <= 6;
@@ -49,6 +56,8 @@ const diwan_entity *gz_best_hit(const ph_match *m, const char *s,
       const diwan_gazetteer *g = gs[k];
       if (m->hit[i].tab != &g->tab) continue;
       if (m->hit[i].p->tag == GZ_ACRONYM && capitals(s + m->start, m->len) < 0)
+        continue;
+      if (m->hit[i].p->tag == GZ_CAPITAL && !capitalised(s + m->start, m->len))
         continue;
       size_t e = m->hit[i].p->payload;
       int r = g->kindrank[e], d = m->hit[i].derived;

@@ -4,6 +4,13 @@
 #include "diwan.h"
 #include "match/phrase.h"
 
+/* A surname noted while loading (names.c). */
+typedef struct gz_sur {
+  char *key;                /* the folded last word, owned */
+  const char *word;         /* as written, in the gazetteer's arena */
+  size_t n, idx;            /* its length; the person */
+} gz_sur;
+
 struct diwan_gazetteer {
   ph_table tab;             /* surfaces; payload = index into ents */
   ph_arena strings;
@@ -12,6 +19,8 @@ struct diwan_gazetteer {
   size_t nents, capents;
   size_t *byid;             /* open addressing over ents by id, +1 (0 = empty) */
   size_t capid;
+  gz_sur *sur;              /* surnames noted while loading (names.c) */
+  size_t nsur, capsur;
 };
 
 /* The static string of a kind name, or NULL when it is not a kind. */
@@ -21,6 +30,25 @@ const char *diwan_kind_name(const char *s, size_t n, int *rank);
 ** matches only a text span with no lower-case letter, since its fold key is
 ** an ordinary word of another language (un, eu, us). */
 #define GZ_ACRONYM 1
+
+/* Phrase tag of a surname alone: in Latin and Cyrillic it matches only a
+** capitalised word (Bush, not bush). */
+#define GZ_CAPITAL 2
+
+/* The entity of row f (id, kind, name, country), created on first sight. */
+int gz_entity(diwan_gazetteer *g, const char *const f[6], const size_t len[6],
+              size_t *idx);
+/* One more written form of entity idx (a person's, noting its surname). */
+int gz_add_surface(diwan_gazetteer *g, const char *s, size_t n, size_t idx);
+/* The case forms of a person's name in a language that inflects names
+** (ru, az), added as surfaces of idx (names.c). */
+int gz_person_forms(diwan_gazetteer *g, const char *lang, const char *s,
+                    size_t n, size_t idx);
+/* Notes the last word of a person's full name (names.c). */
+int gz_note_surname(diwan_gazetteer *g, const char *s, size_t n, size_t idx);
+/* Adds the surnames noted: for the person, for the family of one state, or
+** not at all (names.c). */
+int gz_surnames(diwan_gazetteer *g);
 
 /* 1 when s[0..n) is an acronym surface: 2 to 6 letters, all capitals. */
 int gz_is_acronym(const char *s, size_t n);

@@ -62,6 +62,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   if (!base || !lbase) return DIWAN_NOMEM;
   const diwan_gazetteer *ugaz = o ? o->gazetteer : NULL;
   const diwan_event_lexicon *ulex = o ? o->lexicon : NULL;
+  d->ulex = ulex;
   const diwan_gazetteer *gs[2] = {ugaz ? ugaz : base, base};
   int ng = ugaz ? 2 : 1;
   const diwan_event_lexicon *lx[2] = {ulex, lbase};
@@ -183,7 +184,11 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
-    rc = walk(&d, sent, nsent, cb, ctx);
+    ev_merge mg;
+    memset(&mg, 0, sizeof mg);
+    rc = walk(&d, sent, nsent, ev_merge_add, &mg);
+    if (!rc) rc = ev_merge_flush(&mg, cb, ctx);
+    ev_merge_free(&mg);
   }
   diwan_free(sent);
   diwan_free(d.ment);

@@ -43,6 +43,7 @@ typedef struct ev_doc {
   diwan_date last, para;
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
+  const diwan_event_lexicon *ulex;  /* the user's, or NULL */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
 } ev_doc;
@@ -120,6 +121,18 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
 ** 0 when there is no such list (the event keeps its two actors). */
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max);
+/* The events of a document, each told once (events_merge.c): ev_merge_add
+** is the callback the sentences report to, ev_merge_flush hands the events
+** on in the order of their first mention. */
+typedef struct ev_merge {
+  diwan_event *ev;
+  size_t nev, capev;
+  struct mkey *keys;
+  size_t nkeys, capkeys;
+} ev_merge;
+int ev_merge_add(void *ctx, const diwan_event *e);
+int ev_merge_flush(ev_merge *m, diwan_event_cb cb, void *ctx);
+void ev_merge_free(ev_merge *m);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Fills the date, actors, place and persons of e (type and trigger set). */

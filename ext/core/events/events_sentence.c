@@ -164,6 +164,9 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->sent_len = x->end - x->start;
     e->start = it->start;
     e->len = it->end - it->start;
+    e->nmentions = 1;
+    e->mention[0].start = e->start;
+    e->mention[0].len = e->len;
     e->type = it->trig->type;
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);

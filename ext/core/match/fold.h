@@ -31,6 +31,16 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
 int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
                          int kfield, const char *kind, dw_entry_fn norm);
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
+/* A map from the first field of each line to the second, both through
+** norm; dw_wordset_value gives the NUL-terminated value of a key, or NULL. */
+int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm);
+const char *dw_wordset_value(const dw_wordset *set, const char *s, size_t n);
+/* Arabic, on a folded word: the stem of what follows a lone ب ل ك (after
+** و/ف or not) when three letters follow, appended to out; returns 1 when
+** written (*rc: DIWAN_NOMEM or 0). */
+int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc);
+/* Arabic: the singular (loose-normalised) of a broken plural, or NULL. */
+const char *dw_ar_singular(const char *plural, size_t n);
 
 /* ------------------------------------------------------ per code point */
 /* The Arabic table of a level over U+0600–06FF (index cp - 0x600): the

@@ -133,6 +133,20 @@ static int latin_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
   return 0;
 }
 
+/* An Arabic word's search keys: its stem, and the stem after a lone
+** preposition (بشكل → شكل). Both are written before either is emitted, as
+** the emitter keeps pointers into s. */
+static int ar_search_keys(const char *f, size_t n, diwan_buf *s, emitter *e) {
+  int rc = diwan_ar_stem(f, n, s);
+  if (rc || s->oom) return DIWAN_NOMEM;
+  size_t sl = s->n;
+  int crc, has = dw_ar_clitic_key(f, n, s, &crc);
+  if (crc || s->oom) return DIWAN_NOMEM;
+  rc = emit(e, s->p, sl);
+  if (!rc && has) rc = emit(e, s->p + sl, s->n - sl);
+  return rc;
+}
+
 /* Keys of one word: fold key (not for queries), stem keys, Hebrew
 ** candidates. */
 static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
@@ -161,6 +175,8 @@ static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
     if (!rc && s->oom) rc = DIWAN_NOMEM;
     if (!rc) rc = emit(&e, s->p, s->n);
     if (!rc) rc = dw_he_candidates(s->p, s->n, 0, emit_cb, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_ARABIC && mode != DW_KEYS_ALL) {
+    rc = ar_search_keys(f->p, f->n, s, &e);
   } else if (!rc) {
     rc = stem_folded(f->p, f->n, s);
     if (!rc && s->oom) rc = DIWAN_NOMEM;

@@ -5,12 +5,14 @@
 #include "diwan.h"
 #include <string.h>
 
+/* An UPDATE, then an INSERT when no row had the path: an upsert's conflict
+** clause would override the OR REPLACE of schema.sql's triggers. */
+static const char *const UPDATE_SQL =
+  "UPDATE docs SET lang = ?2, title = ?3, body = ?4, bytes = ?5,"
+  " modified = ?6, replaced = ?7 WHERE path = ?1";
 static const char *const INSERT_SQL =
   "INSERT INTO docs(path, lang, title, body, bytes, modified, replaced)"
-  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-  " ON CONFLICT(path) DO UPDATE SET lang = excluded.lang,"
-  " title = excluded.title, body = excluded.body, bytes = excluded.bytes,"
-  " modified = excluded.modified, replaced = excluded.replaced";
+  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static long long count_files(const char *dir) {
   diwan_filelist l = {0};
@@ -27,8 +29,7 @@ static int excluded(const cli_opts *o, const char *path) {
   return 0;
 }
 
-/* Copy one corpus_read row into the insert. */
-static int copy_row(sqlite3_stmt *from, sqlite3_stmt *to) {
+static int run_with(sqlite3_stmt *from, sqlite3_stmt *to) {
   for (int c = 0; c < 7; c++)
     sqlite3_bind_value(to, c + 1, sqlite3_column_value(from, c));
   int rc = sqlite3_step(to);
@@ -36,14 +37,21 @@ static int copy_row(sqlite3_stmt *from, sqlite3_stmt *to) {
   return rc == SQLITE_DONE ? 0 : 1;
 }
 
+/* Copy one corpus_read row into docs: update its path, or insert it. */
+static int copy_row(sqlite3 *db, sqlite3_stmt *from, sqlite3_stmt *upd, sqlite3_stmt *ins) {
+  if (run_with(from, upd)) return 1;
+  return sqlite3_changes(db) ? 0 : run_with(from, ins);
+}
+
 int cmd_import(sqlite3 *db, const cli_opts *o, const char *dir) {
-  sqlite3_stmt *rd = NULL, *ins = NULL;
+  sqlite3_stmt *rd = NULL, *ins = NULL, *upd = NULL;
   long long n = 0, skipped = 0;
   int rc = 1;
   if (cli_exec_script(db, "schema.sql")) return 1;
   if (sqlite3_prepare_v2(db, "SELECT path, lang, title, body, bytes, modified,"
                          " replaced FROM corpus_read(?1)", -1, &rd, 0) ||
-      sqlite3_prepare_v2(db, INSERT_SQL, -1, &ins, 0)) {
+      sqlite3_prepare_v2(db, INSERT_SQL, -1, &ins, 0) ||
+      sqlite3_prepare_v2(db, UPDATE_SQL, -1, &upd, 0)) {
     cli_sqlerr(db, "import");
     goto done;
   }
@@ -54,7 +62,7 @@ int cmd_import(sqlite3 *db, const cli_opts *o, const char *dir) {
   while ((st = sqlite3_step(rd)) == SQLITE_ROW) {
     const char *path = (const char *)sqlite3_column_text(rd, 0);
     if (path && excluded(o, path)) skipped++;
-    else if (copy_row(rd, ins)) { cli_sqlerr(db, "import"); break; }
+    else if (copy_row(db, rd, upd, ins)) { cli_sqlerr(db, "import"); break; }
     else n++;
     progress_set(n + skipped);
   }
@@ -78,5 +86,6 @@ int cmd_import(sqlite3 *db, const cli_opts *o, const char *dir) {
 done:
   sqlite3_finalize(rd);
   sqlite3_finalize(ins);
+  sqlite3_finalize(upd);
   return rc;
 }

@@ -4,11 +4,14 @@
 #   make valgrind   run the test suite under valgrind
 #   make demo       build a database from sample/ and query it
 #   make bench      speed ratios, measured side by side
+#   make bench-scale  the pipeline on 10 and 100 MB of generated news
 #   make eval       figures on ../shared/dev and the peers' date suites
 #                   (EVAL_VERBOSE=1 lists the failures, EVAL_LANGS=ar,fr,
 #                   EVAL_JSON=file; see tools/eval.tcl); make eval-peers: the
 #                   peers' suites only
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (EXTDIR: where diwan.so goes)
+#   make dist       dist/diwan-VERSION.tar.gz from the committed tree, checked
+#   make test-clients  the README's clients and the packages load diwan
 
 VERSION := $(shell cat VERSION)
 CC      ?= cc
@@ -51,9 +54,37 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test valgrind demo bench eval eval-peers fuzz fuzz-dates install uninstall clean
+.PHONY: dist test-clients all test valgrind demo bench bench-scale eval eval-peers fuzz fuzz-dates install uninstall clean
 
-all: dist/diwan.so
+all: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
+
+# The Python and Node packages carry the extension (see python/, node/).
+python/diwan/diwan.so node/diwan.so: dist/diwan.so VERSION
+	cp dist/diwan.so $@
+	cp VERSION python/VERSION
+
+# The command line (cli/): the extension's objects linked in, on libsqlite3.
+CLI_SRCS := $(sort $(wildcard cli/*.c))
+CLI_OBJS := $(patsubst cli/%.c,$(OUT)/cli/%.o,$(CLI_SRCS)) $(OUT)/cli/files.o
+CLI_FILES := sql/schema.sql sql/extract.sql cli/timeline.html
+
+dist/diwan: build/release/diwan
+	@mkdir -p dist
+	cp $< $@
+
+$(OUT)/diwan: $(CLI_OBJS) $(OBJS)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJS) $(OBJS) -lsqlite3 $(ICU_LIBS) $(STEM_LIBS) -lm
+
+$(OUT)/cli/%.o: cli/%.c cli/cli.h $(HDRS) $(OUT)/flags
+	@mkdir -p $(dir $@)
+	$(FLAGS_USED) -c $< -o $@
+
+$(OUT)/cli/files.c: $(CLI_FILES) build/embed
+	@mkdir -p $(dir $@)
+	build/embed -n cli_files $@ $(CLI_FILES)
+
+$(OUT)/cli/files.o: $(OUT)/cli/files.c
+	$(FLAGS_USED) -c $< -o $@
 
 dist/diwan.so: build/release/diwan.so
 	@mkdir -p dist
@@ -83,8 +114,8 @@ $(OUT)/flags: FORCE
 	  echo '$(subst ','',$(FLAGS_USED))' > $@
 FORCE:
 
-test: $(SO) dist/diwan.so
-	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) $(TCLSH) tests/all.tcl $(TESTS)
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan
+	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan $(TCLSH) tests/all.tcl $(TESTS)
 
 valgrind: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so DIWAN_VALGRIND=1 \
@@ -99,6 +130,10 @@ demo: dist/diwan.so
 
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
+
+# The pipeline at 10 and 100 MB (SCALE_MB="10 100 1000" adds 1 GB).
+bench-scale: dist/diwan.so
+	$(TCLSH) bench/scale.tcl
 
 # The measurement: events and dates on ../shared/dev (scored as its README
 # says), then the peers' date suites ../shared/peers/dates.
@@ -135,13 +170,42 @@ fuzz-dates: build/fuzz_dates build/fuzz_dates.dict
 	build/fuzz_dates -dict=build/fuzz_dates.dict -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=1024 -timeout=10 -print_final_stats=1 build/fuzz-dates-corpus
 
-install: dist/diwan.so
-	install -d $(DESTDIR)$(PREFIX)/lib/diwan $(DESTDIR)$(PREFIX)/include
-	install -m 0644 dist/diwan.so $(DESTDIR)$(PREFIX)/lib/diwan/diwan.so
-	install -m 0644 include/diwan.h $(DESTDIR)$(PREFIX)/include/diwan.h
+# `.load diwan` and load_extension('diwan') dlopen "diwan.so" by name; the
+# loader finds such a name only in its default folders (ld.so.cache holds
+# lib*.so names only), so the extension goes to the system's multiarch
+# library folder whatever PREFIX is. A user without sudo sets
+# EXTDIR=$$HOME/.local/lib and LD_LIBRARY_PATH. diwan.h is not installed:
+# no library that it describes is (the extension exports only its entry point).
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+EXTDIR  ?= /usr/lib$(if $(MULTIARCH),/$(MULTIARCH))
+PCDIR   ?= $(PREFIX)/lib/pkgconfig
+BINDIR  ?= $(PREFIX)/bin
+install: dist/diwan.so dist/diwan
+	install -d $(DESTDIR)$(EXTDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR)
+	install -m 0644 dist/diwan.so $(DESTDIR)$(EXTDIR)/diwan.so
+	install -m 0755 dist/diwan $(DESTDIR)$(BINDIR)/diwan
+	sed -e 's|@VERSION@|$(VERSION)|' -e 's|@EXTDIR@|$(EXTDIR)|' \
+	  -e 's|@PREFIX@|$(PREFIX)|' tools/diwan.pc.in > $(DESTDIR)$(PCDIR)/diwan.pc
+	chmod 0644 $(DESTDIR)$(PCDIR)/diwan.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/lib/diwan/diwan.so $(DESTDIR)$(PREFIX)/include/diwan.h
+	rm -f $(DESTDIR)$(EXTDIR)/diwan.so $(DESTDIR)$(BINDIR)/diwan $(DESTDIR)$(PCDIR)/diwan.pc
+
+# A release archive of the committed tree (git archive), then checked: it is
+# unpacked, built, and must report VERSION.
+DIST := diwan-$(VERSION)
+dist:
+	@mkdir -p dist
+	git archive --format=tar.gz --prefix=$(DIST)/ -o dist/$(DIST).tar.gz HEAD
+	rm -rf build/distcheck && mkdir -p build/distcheck
+	tar -xzf dist/$(DIST).tar.gz -C build/distcheck
+	$(MAKE) -s -C build/distcheck/$(DIST) dist/diwan.so dist/diwan
+	test "$$(build/distcheck/$(DIST)/dist/diwan --version | cut -d' ' -f2)" = "$(VERSION)"
+	@echo "dist/$(DIST).tar.gz: built and checked"
+
+# Every client of the README and both packages load diwan and run a query.
+test-clients: dist/diwan.so dist/diwan
+	sh tools/test-clients.sh
 
 clean:
 	rm -rf build dist

@@ -376,6 +376,11 @@ typedef struct diwan_event_opts {
   const diwan_gazetteer *gazetteer;   /* user rows or NULL */
   const diwan_event_lexicon *lexicon; /* user triggers or NULL */
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
+  /* Called with every mention of the document, as diwan_entities gives
+  ** them, from the scan the events are read from (so one pass yields both;
+  ** see diwan_document_extract). NULL: not called. */
+  diwan_mention_cb on_mention;
+  void *mention_ctx;
 } diwan_event_opts;
 
 /* Every event of a document, once, in the text order of its first mention
@@ -384,6 +389,23 @@ typedef struct diwan_event_opts {
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
                  diwan_event_cb cb, void *ctx);
+
+/* One call per document for a corpus: its dates (what diwan_dates_with
+** gives for the whole text, with o->anchor and months), its mentions (what
+** diwan_entities gives with o->gazetteer) and its events (diwan_events),
+** each through its callback (any may be NULL), dates first. The mentions
+** come from the scan the events are read from: the text is scanned twice
+** (dates, then entities and events together), not three times. o may be
+** NULL; its on_mention is replaced by cb->on_mention. DIWAN_OK, DIWAN_NOMEM
+** or a callback's non-zero return. */
+typedef struct diwan_extract_cbs {
+  diwan_date_cb on_date;
+  diwan_mention_cb on_mention;
+  diwan_event_cb on_event;
+  void *ctx;
+} diwan_extract_cbs;
+int diwan_document_extract(const diwan_months *months, const diwan_event_opts *o,
+                           const char *s, size_t n, const diwan_extract_cbs *cb);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,12 @@
 # style: each `select 'id', expr;` must give exactly one row whose second
 # value is 1; other statements are set-up and must succeed). Each file gets a
 # fresh in-memory database `db` with the extension loaded. Ends with the line
-# "N passed, N failed" and exits non-zero on any failure.
+# "N passed, N failed, K skipped" and exits non-zero on any failure.
+#
+# Tests that need ../shared (the seed corpus and the dev set, which a plain
+# clone does not have; CI has it) are skipped and counted when it is absent:
+# `needs_shared` on a file's first line skips the file, `needs_shared {...}`
+# skips a block, `have_shared` tells a loop whether to run or `skip NAME`.
 
 package require sqlite3
 encoding system utf-8
@@ -15,9 +20,12 @@ fconfigure stderr -encoding utf-8
 set ::root [file normalize [file join [file dirname [info script]] ..]]
 cd $::root
 set ::so [expr {[info exists ::env(DIWAN_SO)] ? $::env(DIWAN_SO) : "$::root/dist/diwan.so"}]
-set ::corpus [file normalize [file join $::root .. shared corpus]]
+# DIWAN_SHARED=/nowhere make test: what a plain clone sees.
+set ::shared [file normalize [expr {[info exists ::env(DIWAN_SHARED)] ? $::env(DIWAN_SHARED) : [file join $::root .. shared]}]]
+set ::corpus [file join $::shared corpus]
 set ::passed 0
 set ::failed 0
+set ::skipped 0
 set ::failures {}
 set ::current_file ""
 
@@ -33,6 +41,29 @@ proc open_db {{name db} {file :memory:}} {
 }
 
 proc pass {name} { incr ::passed }
+proc skip {name} { incr ::skipped }
+
+proc have_shared {} { file isdirectory $::corpus }
+
+# The test commands written in a script: what a skip counts (a test in a
+# loop counts once).
+proc count_tests {script} {
+  regexp -all -line {^\s*do_(?:test|execsql_test|catchsql_test)\s} $script
+}
+
+# needs_shared: skip the rest of the file; needs_shared SCRIPT: run SCRIPT
+# only when ../shared is there. Either way the skipped tests are counted.
+proc needs_shared {{script ""}} {
+  if {[have_shared]} {
+    if {$script ne ""} { uplevel 1 $script }
+    return
+  }
+  if {$script eq ""} {
+    incr ::skipped [count_tests [read_utf8 $::current_path]]
+    return -code return
+  }
+  incr ::skipped [count_tests $script]
+}
 proc fail {name msg} {
   incr ::failed
   lappend ::failures "$::current_file $name"
@@ -85,8 +116,10 @@ proc run_clean {args} {
   set saved [array get ::env]
   foreach v {LD_PRELOAD ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS DIWAN_TESTDIR} { unset -nocomplain ::env($v) }
   set rc [catch {exec {*}$args 2>@1} out opts]
-  array unset ::env
-  array set ::env $saved
+  # Element by element: unsetting the whole env array would unlink it from
+  # the process environment, and later changes would not reach children.
+  foreach v [array names ::env] { if {![dict exists $saved $v]} { unset ::env($v) } }
+  dict for {k v} $saved { set ::env($k) $v }
   if {$rc} {
     # exec appends this line when the child exits non-zero; report the status instead.
     regsub {\n?child process exited abnormally$} $out "" out
@@ -154,6 +187,7 @@ if {[llength $argv]} {
 
 foreach f $files {
   set ::current_file [file tail $f]
+  set ::current_path $f
   set before [expr {$::passed + $::failed}]
   if {[catch {open_db} err]} {
     fail load "cannot load $::so: $err"
@@ -172,5 +206,8 @@ if {$::failed} {
   puts "\nFailures:"
   foreach f $::failures { puts "  $f" }
 }
-puts "\n$::passed passed, $::failed failed"
+if {$::skipped} {
+  puts "\n$::skipped tests skipped: they need $::shared (the seed corpus and dev set, see README)"
+}
+puts "\n$::passed passed, $::failed failed, $::skipped skipped"
 exit [expr {$::failed ? 1 : 0}]

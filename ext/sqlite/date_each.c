@@ -30,7 +30,9 @@ static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   int prefer;
   rc = dw_date_prefer("date_each", args[3], &prefer, pzErr);
   if (rc != SQLITE_OK) return rc;
-  const char *lang = args[2] ? (const char *)sqlite3_value_text(args[2]) : NULL;
+  const char *lang;
+  rc = dw_date_lang("date_each", args[2], &lang, pzErr);
+  if (rc != SQLITE_OK) return rc;
   rc = dw_user_months(db, "date_each", &st->user, pzErr);
   if (rc != SQLITE_OK) return rc;
   dw_charpos_init(&st->cp, st->s, st->n);

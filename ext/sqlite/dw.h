@@ -28,6 +28,10 @@ int dw_register_functions(sqlite3 *db, const dw_func *tab, int n, char **pzErr);
 /* Every module of the layer exposes one of these; register.c lists them. */
 typedef int (*dw_register_fn)(sqlite3 *db, char **pzErr);
 
+/* Why the last tokenize='diwan ...' of this thread was refused ("" if none):
+** FTS5 shows only "error in tokenizer constructor"; diwan_debug() shows this. */
+const char *dw_fts5_last_error(void);
+
 /* ----------------------------------------------- table-valued functions */
 /* A column value of a row produced by a table-valued function. Text points
 ** into memory the module owns until its next call of next() or finish(). */

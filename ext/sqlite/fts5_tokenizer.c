@@ -40,6 +40,26 @@ static int parse_bool(const char *z, int *out) {
   return 0;
 }
 
+/* FTS5 gives a tokenizer no error message of its own (the user sees only
+** "error in tokenizer constructor"), so the reason is kept for this thread
+** and shown by diwan_debug(), and sent to sqlite3_log(). */
+static _Thread_local char tok_error[256];
+
+const char *dw_fts5_last_error(void) { return tok_error; }
+
+#define TOK_OPTIONS "valid options: stem 0|1, lang auto|en|fr|ru|az|ar|he"
+
+static int tok_fail(const char *what, const char *opt, const char *val) {
+  if (val)
+    sqlite3_snprintf(sizeof tok_error, tok_error, "tokenize='diwan': %s '%s' for option '%s' (%s)",
+             what, val, opt, TOK_OPTIONS);
+  else
+    sqlite3_snprintf(sizeof tok_error, tok_error, "tokenize='diwan': %s '%s' (%s)", what, opt,
+             TOK_OPTIONS);
+  sqlite3_log(SQLITE_ERROR, "%s", tok_error);
+  return SQLITE_ERROR;
+}
+
 static int tok_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **ppOut) {
   dw_fts5 *t = sqlite3_malloc(sizeof *t);
   if (!t) return SQLITE_NOMEM;
@@ -47,12 +67,14 @@ static int tok_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **p
   t->lang = DW_LANG_AUTO;
   for (int i = 0; i < nArg; i += 2) {
     /* Unknown options and bad values fail the CREATE VIRTUAL TABLE. */
-    if (i + 1 < nArg && strcmp(azArg[i], "stem") == 0 && parse_bool(azArg[i + 1], &t->stem))
-      continue;
-    if (i + 1 < nArg && strcmp(azArg[i], "lang") == 0 && parse_lang(azArg[i + 1], &t->lang))
-      continue;
+    const char *opt = azArg[i], *val = i + 1 < nArg ? azArg[i + 1] : NULL;
+    int known = strcmp(opt, "stem") == 0 || strcmp(opt, "lang") == 0;
+    int ok = val && (opt[0] == 's' ? parse_bool(val, &t->stem) : parse_lang(val, &t->lang));
+    if (known && ok) continue;
     sqlite3_free(t);
-    return SQLITE_ERROR;
+    if (!known) return tok_fail("unknown option", opt, NULL);
+    if (!val) return tok_fail("no value for option", opt, NULL);
+    return tok_fail("bad value", opt, val);
   }
   *ppOut = (Fts5Tokenizer *)t;
   return SQLITE_OK;

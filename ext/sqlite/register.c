@@ -16,6 +16,7 @@ int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
 int dw_register_entities(sqlite3 *db, char **pzErr);
 int dw_register_events(sqlite3 *db, char **pzErr);
+int dw_register_extract(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -31,6 +32,7 @@ static const struct {
   {"date_parse", dw_register_date_parse},
   {"entities", dw_register_entities},
   {"events", dw_register_events},
+  {"extract", dw_register_extract},
 };
 
 /* Keep this library (and so ICU, which it loaded) in memory once loaded.

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "dw.h"
 #include "user_lexicon.h"
+#include "user_check.h"
 
 /* 1 when the table has a column of that name (case-insensitive), 0 when not,
 ** -1 when the table does not exist; negative SQLite codes on error. */
@@ -78,13 +79,22 @@ static int select_rows(sqlite3 *db, const char *fn, const char *table,
   int r = table_columns(db, table, cols, ncols, have);
   if (r == -1) return SQLITE_OK;
   if (r < 0) return -r;
-  for (int i = 0; i < nrequired; i++) {
-    if (!have[i]) {
-      *pzErr = sqlite3_mprintf("%s(): table %s has no column '%s'", fn, table,
-                               cols[i]);
-      return SQLITE_ERROR;
-    }
+  /* name every missing column and every column the table needs */
+  sqlite3_str *miss = sqlite3_str_new(db), *need = sqlite3_str_new(db);
+  int nmiss = 0;
+  for (int i = 0; i < ncols; i++) {
+    sqlite3_str_appendf(need, "%s%s%s", i ? ", " : "", cols[i],
+                        i < nrequired ? "" : " (optional)");
+    if (i < nrequired && !have[i])
+      sqlite3_str_appendf(miss, "%s'%s'", nmiss++ ? ", " : "", cols[i]);
   }
+  char *zmiss = sqlite3_str_finish(miss), *zneed = sqlite3_str_finish(need);
+  if (nmiss)
+    *pzErr = sqlite3_mprintf("%s(): table %s has no column%s %s (its columns: %s)",
+                             fn, table, nmiss > 1 ? "s" : "", zmiss, zneed);
+  sqlite3_free(zmiss);
+  sqlite3_free(zneed);
+  if (nmiss) return SQLITE_ERROR;
   sql = select_sql(db, table, cols, ncols, have);
   if (!sql) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
@@ -137,6 +147,7 @@ typedef struct user_table {
   const char *const *cols;
   int ncols, nrequired, nfields;
   unsigned optional, integer;
+  const unsigned char *checks;   /* a DW_CHECK_ per field (user_check.h) */
   void *(*create)(void);
   void (*destroy)(void *obj);
   int (*add)(void *obj, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
@@ -160,6 +171,8 @@ static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
     rowno++;
     rc = row_fields(st, fn, t->name, t->cols, t->nfields, t->optional,
                     t->integer, rowno, f, len, pzErr);
+    for (int i = 0; rc == SQLITE_OK && i < t->nfields; i++)
+      rc = dw_check_field(t->checks[i], fn, t->name, rowno, t->cols[i], f[i], len[i], pzErr);
     if (rc == SQLITE_OK) rc = t->add(obj, st, fn, rowno, f, len, pzErr);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
@@ -197,10 +210,12 @@ static int gaz_add(void *g, sqlite3_stmt *st, const char *fn, sqlite3_int64 rown
 
 static const char *const gaz_cols[] = {"id", "kind", "name", "country", "lang",
                                        "surface"};
+static const unsigned char gaz_checks[] = {DW_CHECK_NONEMPTY, DW_CHECK_KIND,
+  DW_CHECK_NONE, DW_CHECK_COUNTRY, DW_CHECK_LANG, DW_CHECK_NONEMPTY};
 static const user_table gaz_table = {
   "diwan_gazetteer", gaz_cols, 6, 6, 6,
   0x1C,   /* name, country and lang may be NULL */
-  0, gaz_create, gaz_destroy, gaz_add};
+  0, gaz_checks, gaz_create, gaz_destroy, gaz_add};
 
 int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
                       char **pzErr) {
@@ -237,10 +252,12 @@ static int trig_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 row
 
 static const char *const trig_cols[] = {"lang", "type", "cameo", "surface",
                                         "argument", "rank"};
+static const unsigned char trig_checks[] = {DW_CHECK_LANG, DW_CHECK_TYPE,
+  DW_CHECK_NONE, DW_CHECK_NONEMPTY, DW_CHECK_NONE};
 static const user_table trig_table = {
   "diwan_triggers", trig_cols, 6, 5, 5,
   0x15,   /* lang, cameo and argument may be NULL; rank is read by trig_add */
-  0, trig_create, trig_destroy, trig_add};
+  0, trig_checks, trig_create, trig_destroy, trig_add};
 
 /* ---- diwan_titles(lang, role, surface) */
 
@@ -258,10 +275,12 @@ static int title_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 ro
 }
 
 static const char *const title_cols[] = {"lang", "role", "surface"};
+static const unsigned char title_checks[] = {DW_CHECK_LANG, DW_CHECK_NONE,
+  DW_CHECK_NONE};
 static const user_table title_table = {
   "diwan_titles", title_cols, 3, 3, 3,
   0x1,    /* lang may be NULL */
-  0, trig_create, trig_destroy, title_add};
+  0, title_checks, trig_create, trig_destroy, title_add};
 
 /* ---- diwan_roles(person, role, country, from, to) */
 
@@ -298,10 +317,12 @@ static int role_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 row
 }
 
 static const char *const role_cols[] = {"person", "role", "country", "from", "to"};
+static const unsigned char role_checks[] = {DW_CHECK_NONE, DW_CHECK_NONE,
+  DW_CHECK_COUNTRY, DW_CHECK_NONE, DW_CHECK_NONE};
 static const user_table role_table = {
   "diwan_roles", role_cols, 5, 5, 5,
   0x10,   /* to may be NULL: still in office */
-  0, trig_create, trig_destroy, role_add};
+  0, role_checks, trig_create, trig_destroy, role_add};
 
 /* diwan_triggers, diwan_titles and diwan_roles make one lexicon. */
 int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
@@ -343,11 +364,14 @@ static int month_add(void *m, sqlite3_stmt *st, const char *fn, sqlite3_int64 ro
   return SQLITE_OK;
 }
 
+/* the core checks the form, month, calendar and flags itself */
+static const unsigned char month_checks[] = {DW_CHECK_NONE, DW_CHECK_NONE,
+  DW_CHECK_NONE, DW_CHECK_LANG, DW_CHECK_NONE};
 static const user_table month_table = {
   "diwan_months", month_cols, 5, 4, 5,
   0x18,   /* lang and flags may be NULL */
   0x02,   /* month is an integer */
-  month_create, month_destroy, month_add};
+  month_checks, month_create, month_destroy, month_add};
 
 int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
                    char **pzErr) {

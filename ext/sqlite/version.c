@@ -16,11 +16,13 @@ static void fn_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   char icu[U_MAX_VERSION_STRING_LENGTH];
   u_getVersion(v);
   u_versionToString(v, icu);
+  const char *tok = dw_fts5_last_error();
   char *z = sqlite3_mprintf(
       "Version: v%s\nSQLite: %s (headers %s)\nICU: %s (Unicode %s)\n"
-      "Build: %s\nCompiler: %s",
+      "Build: %s\nCompiler: %s%s%s",
       diwan_version_string(), sqlite3_libversion(), SQLITE_VERSION, icu,
-      U_UNICODE_VERSION, DIWAN_BUILD, __VERSION__);
+      U_UNICODE_VERSION, DIWAN_BUILD, __VERSION__,
+      tok[0] ? "\nLast tokenizer error: " : "", tok);
   if (!z) { sqlite3_result_error_nomem(ctx); return; }
   sqlite3_result_text(ctx, z, -1, sqlite3_free);
 }

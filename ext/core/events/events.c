@@ -75,7 +75,10 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   int rc = 0, r = 0;
   while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
     if (m.channel == 0) {
+      size_t had = d->nment;
       rc = add_mention(d, &m, gs, ng);
+      if (!rc && d->nment > had && o && o->on_mention)
+        rc = o->on_mention(o->mention_ctx, &d->ment[had]);
       continue;
     }
     for (int h = 0; h < m.nhits && !rc; h++)

@@ -186,16 +186,18 @@ static int weekday_at(dctx *c, long i, core *o) {
   long j;
   const dlex *w = dp_mw(c, i, K_WEEKDAY, &j);
   if (!w && has(T(i), K_RDAY) && T(i)->lx->rel == 0) {
-    if (!dp_mw(c, i + 1, K_WEEKDAY, &j)) return 0;
+    if (!(w = dp_mw(c, i + 1, K_WEEKDAY, &j))) return 0;
   } else if (!w) {
     return 0;
   }
+  int wd = w->num;
   if (is_comma(T(j))) j++;
   long k;
   if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;
   if (is_comma(T(j))) j++;
   int r = dp_core_at(c, j, o, 0);
   if (r > 0 && o->e.prec != P_DAY) return 0;
+  if (r > 0) o->wd = wd;
   return r;
 }
 

@@ -162,6 +162,7 @@ typedef struct dmatch {
   int rel_n;                /* its offset (days, months, years), month or weekday */
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
+  int wd;                   /* a stated weekday (decides a missing year), or 0 */
   const char *lang;
 } dmatch;
 

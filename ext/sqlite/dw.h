@@ -83,12 +83,19 @@ void dw_vec_free(dw_vec *v);
 /* ------------------------------------------------------ character offsets */
 /* Converts byte offsets into the 1-based character positions that SQLite's
 ** substr() uses (its own rule, so it agrees even on invalid UTF-8). Fast when
-** asked in increasing order. */
+** asked in increasing order; a step back restarts from the nearest mark (one
+** every n/DW_CHARPOS_MARKS bytes) rather than from 0, so rows that are not in
+** text order (events) do not make a call quadratic. */
+#define DW_CHARPOS_MARKS 128
 typedef struct dw_charpos {
   const unsigned char *s;
   size_t n;
   size_t byte;
   sqlite3_int64 chars;      /* characters in s[0, byte) */
+  size_t step;              /* mark k is the first position scanned >= k*step */
+  size_t nmark;             /* marks recorded so far */
+  size_t mark_byte[DW_CHARPOS_MARKS];
+  sqlite3_int64 mark_chars[DW_CHARPOS_MARKS];
 } dw_charpos;
 
 void dw_charpos_init(dw_charpos *c, const char *s, size_t n);

@@ -40,20 +40,46 @@ void dw_charpos_init(dw_charpos *c, const char *s, size_t n) {
   c->n = n;
   c->byte = 0;
   c->chars = 0;
+  c->step = n / DW_CHARPOS_MARKS + 1;
+  c->nmark = 1;
+  c->mark_byte[0] = 0;
+  c->mark_chars[0] = 0;
+}
+
+/* Back to the last mark at or before byte. */
+static void charpos_rewind(dw_charpos *c, size_t byte) {
+  size_t k = byte / c->step;
+  if (k >= c->nmark) k = c->nmark - 1;
+  while (k > 0 && c->mark_byte[k] > byte) k--;
+  c->byte = c->mark_byte[k];
+  c->chars = c->mark_chars[k];
 }
 
 /* SQLite counts a character at every byte except the continuation bytes
-** that follow a byte >= 0xC0 (SQLITE_SKIP_UTF8). */
+** that follow a byte >= 0xC0 (SQLITE_SKIP_UTF8). Marks are only taken at
+** positions this scan stops at, so restarting from one counts the same. */
 sqlite3_int64 dw_charpos_chars(dw_charpos *c, size_t byte) {
   if (byte > c->n) byte = c->n;
-  if (byte < c->byte) { c->byte = 0; c->chars = 0; }
+  if (byte < c->byte) charpos_rewind(c, byte);
   size_t i = c->byte;
   sqlite3_int64 k = c->chars;
   while (i < byte) {
-    unsigned char b = c->s[i++];
-    k++;
-    if (b >= 0xC0)
-      while (i < c->n && (c->s[i] & 0xC0) == 0x80) i++;
+    size_t stop = byte;
+    if (c->nmark < DW_CHARPOS_MARKS) {
+      size_t next = c->nmark * c->step;
+      if (i >= next) {
+        c->mark_byte[c->nmark] = i;
+        c->mark_chars[c->nmark++] = k;
+        continue;
+      }
+      if (next < stop) stop = next;
+    }
+    while (i < stop) {
+      unsigned char b = c->s[i++];
+      k++;
+      if (b >= 0xC0)
+        while (i < c->n && (c->s[i] & 0xC0) == 0x80) i++;
+    }
   }
   /* A span may end inside a multi-byte char only on invalid input; i may
   ** overshoot byte then, which is harmless for later calls. */

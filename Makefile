@@ -45,7 +45,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test valgrind demo bench fuzz install uninstall clean
+.PHONY: all test oom valgrind demo bench fuzz install uninstall clean
 
 all: dist/diwan.so
 
@@ -77,8 +77,19 @@ $(OUT)/flags: FORCE
 	  echo '$(subst ','',$(FLAGS_USED))' > $@
 FORCE:
 
-test: $(SO) dist/diwan.so
-	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) $(TCLSH) tests/all.tcl $(TESTS)
+# The out-of-memory driver (tests/oom/oom.c), run by tests/05_oom.test.
+OOM_BIN := $(OUT)/oom
+$(OOM_BIN): tests/oom/oom.c $(OUT)/flags
+	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -ldl
+
+test: $(SO) dist/diwan.so $(OOM_BIN)
+	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_OOM=$(CURDIR)/$(OOM_BIN) \
+	  $(TCLSH) tests/all.tcl $(TESTS)
+
+# Every allocation of every entry point failed in turn (tests/oom/oom.c);
+# OOM_FULL=1 tries every allocation of the cold calls too.
+oom: $(SO) $(OOM_BIN)
+	$(TEST_ENV) $(if $(OOM_FULL),DIWAN_OOM_FULL=1) $(OOM_BIN) $(CURDIR)/$(SO)
 
 valgrind: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so DIWAN_VALGRIND=1 \

@@ -43,21 +43,22 @@ INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
                       last_day, precision, calendar, modifier, lang)
   SELECT d.id, x.start, x.length, x.surface, x.value, x.first_day, x.last_day,
          x.precision, x.calendar, x.modifier, x.lang
-    FROM docs AS d, date_each(d.body) AS x;
+    FROM docs AS d, date_each(d.body, d.published) AS x;
 
 INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
   SELECT d.id, x.start, x.length, x.surface, x.kind, x.id, x.name, x.country
     FROM docs AS d, entity_each(d.body) AS x;
 
--- No anchor: a date without a year stays XXXX-08-21 rather than taking the
--- file's date (which is not the publication date).
+-- The anchor is the publication day when the document says it (docs.published);
+-- without one a date without a year stays XXXX-08-21 (the file's date is not
+-- the publication date).
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
                        persons, place, text)
   SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
          x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
          x.persons, x.place, x.text
-    FROM docs AS d, event_each(d.body) AS x;
+    FROM docs AS d, event_each(d.body, d.published) AS x;
 COMMIT;
 
 -- Full-text search with the diwan tokenizer (folds, stems, Hebrew

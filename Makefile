@@ -4,6 +4,10 @@
 #   make valgrind   run the test suite under valgrind
 #   make demo       build a database from sample/ and query it
 #   make bench      speed ratios, measured side by side
+#   make eval       figures on ../shared/dev and the peers' date suites
+#                   (EVAL_VERBOSE=1 lists the failures, EVAL_LANGS=ar,fr,
+#                   EVAL_JSON=file; see tools/eval.tcl); make eval-peers: the
+#                   peers' suites only
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION := $(shell cat VERSION)
@@ -15,6 +19,8 @@ SQLITE3 ?= sqlite3
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n)
+# Snowball's libstemmer (Debian libstemmer-dev ships no .pc file).
+STEM_LIBS  := $(shell pkg-config --libs libstemmer 2>/dev/null || echo -lstemmer)
 
 CFLAGS ?= -O2 -g
 WARN   := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
@@ -30,6 +36,10 @@ ifeq ($(SANITIZE),1)
               ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1 \
               LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else ifeq ($(SANITIZE),thread)
+  FLAVOR   := tsan
+  SANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
+  TEST_ENV := TSAN_OPTIONS=halt_on_error=1:exitcode=66
 else
   FLAVOR   := release
   SANFLAGS :=
@@ -45,7 +55,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test oom valgrind demo bench fuzz install uninstall clean
+.PHONY: all test oom threads valgrind demo bench eval eval-peers fuzz fuzz-dates install uninstall clean
 
 all: dist/diwan.so
 
@@ -54,7 +64,7 @@ dist/diwan.so: build/release/diwan.so
 	cp $< $@
 
 $(SO): $(OBJS)
-	$(CC) -shared $(CFLAGS) $(SANFLAGS) -o $@ $(OBJS) $(ICU_LIBS) -lm
+	$(CC) -shared $(CFLAGS) $(SANFLAGS) -o $@ $(OBJS) $(ICU_LIBS) $(STEM_LIBS) -lm
 
 $(OUT)/%.o: ext/%.c $(HDRS) $(OUT)/flags
 	@mkdir -p $(dir $@)
@@ -79,12 +89,22 @@ FORCE:
 
 # The out-of-memory driver (tests/oom/oom.c), run by tests/05_oom.test.
 OOM_BIN := $(OUT)/oom
-$(OOM_BIN): tests/oom/oom.c $(OUT)/flags
+$(OOM_BIN): tests/oom/oom.c tests/entries.h $(OUT)/flags
 	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -ldl
 
-test: $(SO) dist/diwan.so $(OOM_BIN)
+# Four connections in four threads over every entry point (tests/threads),
+# run by tests/06_threads.test; `make threads` runs it under ThreadSanitizer.
+THREADS_BIN := $(OUT)/threads
+$(THREADS_BIN): tests/threads/threads.c tests/entries.h $(OUT)/flags
+	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -lpthread
+
+test: $(SO) dist/diwan.so $(OOM_BIN) $(THREADS_BIN)
 	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_OOM=$(CURDIR)/$(OOM_BIN) \
-	  $(TCLSH) tests/all.tcl $(TESTS)
+	  DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) $(TCLSH) tests/all.tcl $(TESTS)
+
+threads:
+	$(MAKE) SANITIZE=thread build/tsan/diwan.so build/tsan/threads
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/threads $(CURDIR)/build/tsan/diwan.so 3
 
 # Every allocation of every entry point failed in turn (tests/oom/oom.c);
 # OOM_FULL=1 tries every allocation of the cold calls too.
@@ -105,6 +125,14 @@ demo: dist/diwan.so
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
 
+# The measurement: events and dates on ../shared/dev (scored as its README
+# says), then the peers' date suites ../shared/peers/dates.
+eval: dist/diwan.so
+	DIWAN_SO=$(CURDIR)/dist/diwan.so $(TCLSH) tools/eval.tcl
+
+eval-peers: dist/diwan.so
+	DIWAN_SO=$(CURDIR)/dist/diwan.so $(TCLSH) tools/eval.tcl peers
+
 # Coverage-guided fuzzing of the core (needs clang with libFuzzer).
 FUZZ_SECONDS ?= 60
 CORE_SRCS := $(sort $(wildcard ext/core/*/*.c))
@@ -113,8 +141,24 @@ fuzz: build/release/data.c
 	cp ../shared/corpus/*.txt sample/*/* build/fuzz-corpus/ 2>/dev/null || true
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE \
 	  -Iinclude -Iext/core $(ICU_CFLAGS) tests/fuzz/fuzz_core.c $(CORE_SRCS) \
-	  build/release/data.c $(ICU_LIBS) -lm -o build/fuzz_core
+	  build/release/data.c $(ICU_LIBS) $(STEM_LIBS) -lm -o build/fuzz_core
 	build/fuzz_core -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 build/fuzz-corpus
+
+# Date extraction alone, with a dictionary of every date lexicon word; fast
+# (thousands of inputs a second). FUZZ_SECONDS as above; run it niced.
+FUZZ_DATES_DATA := $(sort $(wildcard ext/data/dates_*.tsv))
+build/fuzz_dates.dict: $(FUZZ_DATES_DATA) tools/fuzz_dict.tcl
+	@mkdir -p build
+	$(TCLSH) tools/fuzz_dict.tcl $@ $(FUZZ_DATES_DATA)
+build/fuzz_dates: tests/fuzz/fuzz_dates.c $(CORE_SRCS) $(HDRS) build/release/data.c
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -std=c11 -D_DEFAULT_SOURCE -Iinclude -Iext/core $(ICU_CFLAGS) \
+	  tests/fuzz/fuzz_dates.c $(CORE_SRCS) build/release/data.c $(ICU_LIBS) -lm -o $@
+fuzz-dates: build/fuzz_dates build/fuzz_dates.dict
+	@mkdir -p build/fuzz-dates-corpus
+	cp ../shared/corpus/*.txt sample/*/* build/fuzz-dates-corpus/ 2>/dev/null || true
+	build/fuzz_dates -dict=build/fuzz_dates.dict -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=1024 -timeout=10 -print_final_stats=1 build/fuzz-dates-corpus
 
 install: dist/diwan.so
 	install -d $(DESTDIR)$(PREFIX)/lib/diwan $(DESTDIR)$(PREFIX)/include

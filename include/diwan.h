@@ -147,21 +147,33 @@ int diwan_he_normalize(const char *s, size_t n, diwan_buf *out);
 int diwan_latin_fold(const char *s, size_t n, diwan_buf *out);
 /* The single match key of any text: every word folded by its own script. */
 int diwan_fold(const char *s, size_t n, diwan_buf *out);
-/* The stem key of one word (folded first). */
+/* The stem key of one word (folded first). Arabic: the light stemmer;
+** Hebrew: final letters and suffixes conflated; Latin and Cyrillic:
+** Snowball English, French or Russian, or the Azerbaijani suffix stripper,
+** in lang ("en", "fr", "ru", "az"; NULL or another code: the language the
+** word's letters say, English when they say nothing). */
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out);
 int diwan_stem(const char *w, size_t n, diwan_buf *out);
+int diwan_stem_lang(const char *w, size_t n, const char *lang, diwan_buf *out);
 
 /* All the keys under which one word may be found: its fold key first, then
-** its stem and (Hebrew) prefix-stripped candidates, without repeats. */
+** its stem and (Hebrew) prefix-stripped candidates, without repeats. Latin
+** and Cyrillic words give their fold key only here (their stems depend on
+** the language: diwan_match and the FTS5 tokenizer add them). */
 typedef int (*diwan_key_cb)(void *ctx, const char *key, size_t n);
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* *found = 1 when every word of query occurs in text as a word under
 ** fold + stem (a query word's stem key, or for Hebrew one of its prefix
 ** candidates, is among the keys of some word of text); a query without
-** words gives 1. Linear in the two lengths. */
+** words gives 1 (the SQL function diwan_match gives NULL for it). Linear in the two lengths. Latin and Cyrillic words of
+** text are stemmed in lang (NULL: the language diwan_lang_detect gives the
+** text, else each word's own letters); a query word matches through its
+** stem in that language, in its letters' language, English or French. */
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found);
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found);
 
 /* ---------------------------------------------------------------- corpus */
 
@@ -219,6 +231,7 @@ typedef struct diwan_date {
   const char *calendar;     /* "gregorian" "islamic-umalqura" "hebrew" … */
   const char *modifier;     /* NULL or "early" "mid" "late" "approx" "before" "after" */
   const char *lang;         /* the language whose rule matched */
+  int relative;             /* 1: read against the anchor (yesterday, Friday) */
 } diwan_date;
 
 /* An anchor day for resolving missing years and relative expressions. */
@@ -232,8 +245,9 @@ int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out);
 typedef int (*diwan_date_cb)(void *ctx, const diwan_date *d);
 /* Every date mention in s, in text order. anchor and lang may be NULL.
 ** Without an anchor a missing year stays XXXX and relative expressions
-** (اليوم, last month) are not reported; "N years later" counts from the
-** previous mention. lang "en-US" reads 03/04/2020 month first; otherwise
+** (اليوم, last month, on Friday) are reported with an empty value, first
+** and last day (relative is 1); "N years later" counts from the previous
+** mention. lang "en-US" reads 03/04/2020 month first; otherwise
 ** numeric dates are day first unless the first number is over 12. The
 ** callback's pointers are valid during the call only. */
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
@@ -261,6 +275,28 @@ void diwan_months_free(diwan_months *m);
 ** calls at once. */
 int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
                      const diwan_ymd *anchor, const char *lang,
+                     diwan_date_cb cb, void *ctx);
+
+/* Which side of the anchor a bare weekday ("on Friday") and a date without
+** a year ("le 21 août") fall on; peers disagree, so the caller chooses.
+** NEWS (0, the default): a weekday is the latest such day on or before
+** the anchor (news reports what happened), a year-less date the nearest
+** to the anchor; PAST: both on or before the anchor; FUTURE: both on or
+** after it (Duckling's convention); CURRENT: a year-less date in the
+** anchor's year, a weekday in the anchor's week, Monday to Sunday
+** (dateparser's PREFER_DATES_FROM current_period). */
+enum { DIWAN_PREFER_NEWS = 0, DIWAN_PREFER_PAST, DIWAN_PREFER_FUTURE,
+       DIWAN_PREFER_CURRENT };
+
+/* Every option of a date scan in one place; zero it for the defaults. */
+typedef struct diwan_date_opts {
+  const diwan_months *months; /* the user's month names, or NULL */
+  const diwan_ymd *anchor;    /* the day the text speaks from, or NULL */
+  const char *lang;           /* a hint, as for diwan_dates, or NULL */
+  int prefer;                 /* DIWAN_PREFER_* */
+} diwan_date_opts;
+/* diwan_dates with options (o may be NULL: all defaults). */
+int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
                      diwan_date_cb cb, void *ctx);
 
 /* ------------------------------------------------- entities and events */
@@ -313,6 +349,7 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8
+#define DIWAN_EVENT_MAXMENTIONS 16
 
 typedef struct diwan_event {
   size_t sentence;                /* 0-based index of the sentence */
@@ -325,8 +362,14 @@ typedef struct diwan_event {
                                      embassy opening: source, then target
                                      when a marker names it (events.md) */
   const char *place;              /* an entity id or NULL */
+  const char *status;             /* "happened", "planned", "hypothetical"
+                                     or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
+  int nmentions;                  /* how often the document tells it */
+  struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
+                                  /* the first ones: byte spans of their
+                                     triggers, in text order */
 } diwan_event;
 typedef int (*diwan_event_cb)(void *ctx, const diwan_event *e);
 
@@ -336,8 +379,8 @@ typedef struct diwan_event_opts {
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
 } diwan_event_opts;
 
-/* Every event of a document, in text order (see docs/events.md for the
-** rules). The strings of an event point into the lexicons: the built-in ones
+/* Every event of a document, once, in the text order of its first mention
+** (see docs/events.md for the rules). The strings of an event point into the lexicons: the built-in ones
 ** live as long as the library, the user's until they are freed. o may be
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS doc_events(
   sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
   type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
   precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
-  text TEXT
+  status TEXT, mentions TEXT, text TEXT
 );
 CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
 CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
@@ -54,10 +54,10 @@ INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country
 -- the publication date).
 INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
                        value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, text)
+                       persons, place, status, mentions, text)
   SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
          x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
-         x.persons, x.place, x.text
+         x.persons, x.place, x.status, x.mentions, x.text
     FROM docs AS d, event_each(d.body, d.published) AS x;
 COMMIT;
 
@@ -70,22 +70,29 @@ INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
 -- One settled segment: queries need not merge the build's segments.
 INSERT INTO docs_fts(docs_fts) VALUES('optimize');
 
--- Every event with its date, type, actors and source, oldest first; events
--- without a known year come last.
-DROP VIEW IF EXISTS timeline;
-CREATE VIEW timeline AS
+-- Every event with its date, type, actors, status and source, oldest
+-- first; events without a known year come last. timeline keeps the events
+-- that happened; timeline_all also those denied, planned or supposed. A
+-- row added by hand without a status counts as happened.
+DROP VIEW IF EXISTS timeline_all;
+CREATE VIEW timeline_all AS
   SELECT e.value AS date, e.first_day, e.last_day, e.precision, e.type,
          e.cameo, e.actor1, e.actor2, e.persons, e.place, d.path, d.lang,
-         e.trigger, e.text, e.doc_id, e.sentence, e.event_id
+         e.trigger, e.text, e.doc_id, e.sentence, e.event_id,
+         coalesce(e.status, 'happened') AS status
     FROM doc_events AS e JOIN docs AS d ON d.id = e.doc_id
    ORDER BY e.first_day IS NULL, e.first_day, e.last_day, d.path, e.sentence,
             e.start;
+DROP VIEW IF EXISTS timeline;
+CREATE VIEW timeline AS
+  SELECT * FROM timeline_all WHERE status = 'happened';
 
 -- Dated events with both actors, the pair in a fixed order (AZ-KW and KW-AZ
--- are one pair) and the length of their date in days.
+-- are one pair), the length of their date in days and their status.
 DROP VIEW IF EXISTS event_dated;
 CREATE VIEW event_dated AS
   SELECT e.event_id, e.doc_id, e.type, e.cameo,
+         coalesce(e.status, 'happened') AS status,
          min(e.actor1, e.actor2) AS a1, max(e.actor1, e.actor2) AS a2,
          e.value, e.first_day, e.last_day, e.precision,
          julianday(e.last_day) - julianday(e.first_day) AS width
@@ -104,7 +111,7 @@ CREATE VIEW event_canonical AS
            f.width AS f_width
       FROM event_dated AS e JOIN event_dated AS f
         ON f.type = e.type AND f.a1 = e.a1 AND f.a2 = e.a2
-       AND f.first_day >= e.first_day AND f.last_day <= e.last_day
+       AND f.status = e.status AND f.first_day >= e.first_day AND f.last_day <= e.last_day
   ), narrowest AS (
     SELECT event_id, min(f_width) AS w FROM inside GROUP BY event_id
   ), choice AS (
@@ -120,16 +127,20 @@ CREATE VIEW event_canonical AS
     FROM event_dated AS e JOIN choice AS c ON c.event_id = e.event_id;
 
 -- The same event told by several documents or languages: one row per type,
--- actor pair and canonical date.
-DROP VIEW IF EXISTS event_clusters;
-CREATE VIEW event_clusters AS
+-- actor pair, status and canonical date. event_clusters keeps the events
+-- that happened; event_clusters_all also those denied, planned or supposed
+-- (a visit announced and the visit made are two rows).
+DROP VIEW IF EXISTS event_clusters_all;
+CREATE VIEW event_clusters_all AS
   SELECT c.type, c.a1 AS actor1, c.a2 AS actor2,
          (SELECT x.value FROM event_dated AS x
            WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
+             AND x.status = c.status
              AND x.first_day = c.c_first AND x.last_day = c.c_last
            ORDER BY x.event_id LIMIT 1) AS date,
          (SELECT x.precision FROM event_dated AS x
            WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
+             AND x.status = c.status
              AND x.first_day = c.c_first AND x.last_day = c.c_last
            ORDER BY x.event_id LIMIT 1) AS precision,
          c.c_first AS first_day, c.c_last AS last_day,
@@ -137,9 +148,15 @@ CREATE VIEW event_clusters AS
          count(DISTINCT c.doc_id) AS num_docs,
          count(DISTINCT c.lang) AS num_langs,
          group_concat(DISTINCT c.lang) AS langs,
-         group_concat(DISTINCT c.path) AS docs
+         group_concat(DISTINCT c.path) AS docs,
+         c.status
     FROM (SELECT e.*, d.lang, d.path
             FROM event_canonical AS e JOIN docs AS d ON d.id = e.doc_id
            ORDER BY d.lang, d.path) AS c
-   GROUP BY c.type, c.a1, c.a2, c.c_first, c.c_last
-   ORDER BY c.c_first, c.c_last, c.type, c.a1, c.a2;
+   GROUP BY c.type, c.a1, c.a2, c.status, c.c_first, c.c_last
+   ORDER BY c.c_first, c.c_last, c.type, c.a1, c.a2, c.status;
+DROP VIEW IF EXISTS event_clusters;
+CREATE VIEW event_clusters AS
+  SELECT type, actor1, actor2, date, precision, first_day, last_day,
+         num_events, num_docs, num_langs, langs, docs
+    FROM event_clusters_all WHERE status = 'happened';

@@ -123,7 +123,7 @@ select 'dates-ar-117', (select coalesce(group_concat(surface||'|'||value||'|'||p
 select 'dates-ar-118', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('قام بزيارة في مارس')) = '';
 select 'dates-ar-119', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('في مايو')) = 'مايو|XXXX-05|month||gregorian';
 select 'dates-ar-120', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('لمدة 30 عاما')) = '';
-select 'dates-ar-121', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('منذ 30 عاما')) = '';
+select 'dates-ar-121', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('منذ 30 عاما')) = 'منذ 30 عاما|XXXX|year||gregorian';
 select 'dates-ar-122', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('بلغ عدد السكان 2000 نسمة')) = '';
 select 'dates-ar-123', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('بقيمة 2000 دولار')) = '';
 select 'dates-ar-124', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('نحو 1500 شخص')) = '';
@@ -195,7 +195,7 @@ select 'dates-fr-049', (select coalesce(group_concat(surface||'|'||value||'|'||p
 select 'dates-fr-050', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('de 1990 à 2000')) = 'de 1990 à 2000|1990/2000|year||gregorian';
 select 'dates-fr-051', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('mercredi 30 novembre 2022')) = 'mercredi 30 novembre 2022|2022-11-30|day||gregorian';
 select 'dates-fr-052', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('le lundi 4 mars 2024')) = 'le lundi 4 mars 2024|2024-03-04|day||gregorian';
-select 'dates-fr-053', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('deux ans plus tard')) = '';
+select 'dates-fr-053', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('deux ans plus tard')) = 'deux ans plus tard|XXXX|year||gregorian';
 select 'dates-fr-054', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('le XXe siècle')) = 'XXe siècle|19XX|century||gregorian';
 select 'dates-fr-055', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('au 21e siècle')) = '21e siècle|20XX|century||gregorian';
 select 'dates-fr-056', (select coalesce(group_concat(surface||'|'||value||'|'||precision||'|'||coalesce(modifier,'')||'|'||calendar, ' ; '), '') from date_each('au XIXe siècle')) = 'XIXe siècle|18XX|century||gregorian';

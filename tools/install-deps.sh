@@ -4,7 +4,7 @@
 set -eu
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-PKGS="build-essential pkg-config libsqlite3-dev libicu-dev sqlite3 tcl libsqlite3-tcl python3 valgrind"
+PKGS="build-essential pkg-config libsqlite3-dev libicu-dev libstemmer-dev sqlite3 tcl libsqlite3-tcl python3 valgrind"
 # The benchmark compares with dateparser; optional (make bench only).
 if [ "${DIWAN_BENCH_DEPS:-1}" = "1" ]; then PKGS="$PKGS python3-dateparser"; fi
 export DEBIAN_FRONTEND=noninteractive

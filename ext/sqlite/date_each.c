@@ -27,12 +27,15 @@ static int de_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   if (rc != SQLITE_OK) return rc;
   st->s = dw_arg_text(args[0], &st->n);
   if (!st->s) return SQLITE_OK;
+  int prefer;
+  rc = dw_date_prefer("date_each", args[3], &prefer, pzErr);
+  if (rc != SQLITE_OK) return rc;
   const char *lang = args[2] ? (const char *)sqlite3_value_text(args[2]) : NULL;
   rc = dw_user_months(db, "date_each", &st->user, pzErr);
   if (rc != SQLITE_OK) return rc;
   dw_charpos_init(&st->cp, st->s, st->n);
-  rc = diwan_dates_with(st->user, st->s, st->n, has ? &anchor : NULL, lang,
-                        collect, st);
+  diwan_date_opts o = {st->user, has ? &anchor : NULL, lang, prefer};
+  rc = diwan_dates_opts(&o, st->s, st->n, collect, st);
   if (rc == DIWAN_NOMEM) return SQLITE_NOMEM;
   return SQLITE_OK;
 }
@@ -58,6 +61,7 @@ static int de_next(void *p, dw_val *row, char **pzErr) {
   text_or_null(&row[7], d->calendar);
   text_or_null(&row[8], d->modifier);
   text_or_null(&row[9], d->lang);
+  dw_text(&row[10], d->relative ? "relative" : "absolute", -1);
   return 1;
 }
 
@@ -72,8 +76,8 @@ static const dw_tvf date_each = {
   .name = "date_each",
   .columns = "start INTEGER, length INTEGER, surface TEXT, value TEXT, "
              "first_day TEXT, last_day TEXT, precision TEXT, calendar TEXT, "
-             "modifier TEXT, lang TEXT",
-  .args = {"input", "anchor", "text_lang"},  /* "lang" is an output column */
+             "modifier TEXT, lang TEXT, kind TEXT",
+  .args = {"input", "anchor", "text_lang", "prefer"},  /* "lang" is an output column */
   .nRequired = 1,
   .stateSize = sizeof(de_state),
   .start = de_start,

@@ -29,6 +29,12 @@ static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
     sqlite3_free(zErr);
     return;
   }
+  int prefer;
+  if (dw_date_prefer("date_parse", argc > 2 ? argv[2] : NULL, &prefer, &zErr)) {
+    sqlite3_result_error(ctx, zErr ? zErr : "date_parse(): bad prefer", -1);
+    sqlite3_free(zErr);
+    return;
+  }
   size_t n;
   const char *s = dw_arg_text(argv[0], &n);
   if (!s) return;
@@ -41,7 +47,8 @@ static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
     return;
   }
   first_date f = {{0}, 0};
-  rc = diwan_dates_with(user, s, n, has ? &anchor : NULL, NULL, take_first, &f);
+  diwan_date_opts o = {user, has ? &anchor : NULL, NULL, prefer};
+  rc = diwan_dates_opts(&o, s, n, take_first, &f);
   diwan_months_free(user);
   if (rc == DIWAN_NOMEM) {
     sqlite3_result_error_nomem(ctx);
@@ -53,6 +60,7 @@ static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
 static const dw_func funcs[] = {
   {"date_parse", 1, DW_PURE, fn_date_parse},
   {"date_parse", 2, DW_PURE, fn_date_parse},
+  {"date_parse", 3, DW_PURE, fn_date_parse},
 };
 
 int dw_register_date_parse(sqlite3 *db, char **pzErr) {

@@ -1,6 +1,8 @@
 /* event_each(text [, anchor]): one row per event of a document, with the
 ** sentence as evidence. Uses the tables diwan_gazetteer and diwan_triggers
 ** when the database has them. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "dw.h"
 #include "date_anchor.h"
@@ -14,8 +16,60 @@ typedef struct evt_state {
   dw_vec rows;               /* diwan_event */
   size_t i;
   dw_charpos cp;
-  diwan_buf json, trig, text;
+  sqlite3_int64 *mchars;     /* per row, per mention: start and end in
+                                characters (2 * DIWAN_EVENT_MAXMENTIONS) */
+  diwan_buf json, trig, text, ment;
 } evt_state;
+
+#define MSLOTS (2 * DIWAN_EVENT_MAXMENTIONS)
+
+typedef struct mpoint { size_t byte, slot; } mpoint;
+
+static int by_byte(const void *a, const void *b) {
+  size_t x = ((const mpoint *)a)->byte, y = ((const mpoint *)b)->byte;
+  return x < y ? -1 : x > y;
+}
+
+/* The mentions of a row may lie after the next rows' starts: their
+** character offsets are counted once for all rows, in byte order, so the
+** count stays one pass over the text (plus a sort). */
+static int mention_chars(evt_state *st) {
+  size_t nrow = st->rows.n, np = 0;
+  if (!nrow) return SQLITE_OK;
+  st->mchars = sqlite3_malloc64((sqlite3_uint64)nrow * MSLOTS * sizeof *st->mchars);
+  mpoint *pt = sqlite3_malloc64((sqlite3_uint64)nrow * MSLOTS * sizeof *pt);
+  if (!st->mchars || !pt) { sqlite3_free(pt); return SQLITE_NOMEM; }
+  for (size_t r = 0; r < nrow; r++) {
+    const diwan_event *e = (const diwan_event *)st->rows.p + r;
+    int k = e->nmentions < DIWAN_EVENT_MAXMENTIONS ? e->nmentions : DIWAN_EVENT_MAXMENTIONS;
+    for (int i = 0; i < k; i++) {
+      pt[np++] = (mpoint){e->mention[i].start, r * MSLOTS + 2 * i};
+      pt[np++] = (mpoint){e->mention[i].start + e->mention[i].len, r * MSLOTS + 2 * i + 1};
+    }
+  }
+  qsort(pt, np, sizeof *pt, by_byte);
+  dw_charpos cp;
+  dw_charpos_init(&cp, st->s, st->n);
+  for (size_t i = 0; i < np; i++) st->mchars[pt[i].slot] = dw_charpos_chars(&cp, pt[i].byte);
+  sqlite3_free(pt);
+  return SQLITE_OK;
+}
+
+/* [[start,length],…] of the mentions, 1-based characters like start. */
+static void json_mentions(evt_state *st, size_t row, const diwan_event *e) {
+  diwan_buf *b = &st->ment;
+  int k = e->nmentions < DIWAN_EVENT_MAXMENTIONS ? e->nmentions : DIWAN_EVENT_MAXMENTIONS;
+  diwan_buf_reset(b);
+  diwan_buf_append(b, "[", 1);
+  for (int i = 0; i < k; i++) {
+    const sqlite3_int64 *c = st->mchars + row * MSLOTS + 2 * i;
+    char one[64];
+    int n = snprintf(one, sizeof one, "%s[%lld,%lld]", i ? "," : "",
+                     (long long)c[0] + 1, (long long)(c[1] - c[0]));
+    diwan_buf_append(b, one, (size_t)n);
+  }
+  diwan_buf_append(b, "]", 1);
+}
 
 static int collect(void *ctx, const diwan_event *e) {
   return dw_vec_push(&((evt_state *)ctx)->rows, e, sizeof *e);
@@ -35,7 +89,7 @@ static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   diwan_event_opts o = {st->gaz, st->lex, has_anchor ? &anchor : NULL};
   if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
   dw_charpos_init(&st->cp, st->s, st->n);
-  return SQLITE_OK;
+  return mention_chars(st);
 }
 
 /* ids come from lexicons and user rows: escape them for JSON. */
@@ -73,7 +127,8 @@ static void date_cols(dw_val *row, const diwan_event *e) {
 static int evt_next(void *p, dw_val *row, char **pzErr) {
   evt_state *st = p;
   if (st->i >= st->rows.n) return 0;
-  const diwan_event *e = (const diwan_event *)st->rows.p + st->i++;
+  size_t r = st->i++;
+  const diwan_event *e = (const diwan_event *)st->rows.p + r;
   sqlite3_int64 a = dw_charpos_chars(&st->cp, e->start);
   sqlite3_int64 b = dw_charpos_chars(&st->cp, e->start + e->len);
   dw_int(&row[0], (sqlite3_int64)e->sentence + 1);
@@ -89,7 +144,11 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   if (st->json.oom) return -SQLITE_NOMEM;
   dw_text(&row[12], st->json.p, (sqlite3_int64)st->json.n);
   dw_text(&row[13], e->place, -1);
-  if (dw_clean_text(&row[14], st->s + e->sent_start, e->sent_len, &st->text))
+  dw_text(&row[14], e->status, -1);
+  json_mentions(st, r, e);
+  if (st->ment.oom) return -SQLITE_NOMEM;
+  dw_text(&row[15], st->ment.p, (sqlite3_int64)st->ment.n);
+  if (dw_clean_text(&row[16], st->s + e->sent_start, e->sent_len, &st->text))
     return -SQLITE_NOMEM;
   return 1;
 }
@@ -102,6 +161,8 @@ static void evt_finish(void *p) {
   diwan_buf_free(&st->json);
   diwan_buf_free(&st->trig);
   diwan_buf_free(&st->text);
+  diwan_buf_free(&st->ment);
+  sqlite3_free(st->mchars);
 }
 
 static const dw_tvf event_each = {
@@ -109,7 +170,7 @@ static const dw_tvf event_each = {
   .columns = "sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT, "
              "type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT, "
              "precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT, "
-             "text TEXT",
+             "status TEXT, mentions TEXT, text TEXT",
   .args = {"input", "anchor"},
   .nRequired = 1,
   .stateSize = sizeof(evt_state),

@@ -5,7 +5,13 @@
 ** קזחסטן; a prefix query uses the fold key and the stem key. Offsets are
 ** byte offsets of the original word, so highlight() and snippet() mark the
 ** words as written.
+** Latin and Cyrillic words are stemmed by Snowball (English, French,
+** Russian) or the Azerbaijani stripper in the document's language:
+** the lang option, else what the letters of each value say (dw_text_lang);
+** a query word looks in that language, its letters' language, English and
+** French.
 **   tokenize = 'diwan'            fold keys + stems
+**   tokenize = 'diwan lang fr'    French documents (en, fr, ru, az; auto)
 **   tokenize = 'diwan stem 0'     fold keys only (exact folded matching)
 ** The v1 API is registered: it exists in every SQLite with FTS5. */
 #include <string.h>
@@ -18,7 +24,15 @@
 ** character boundary so they stay valid UTF-8. */
 #define MAX_KEY 32768
 
-typedef struct dw_fts5 { int stem; } dw_fts5;
+typedef struct dw_fts5 { int stem; dw_lang lang; } dw_fts5;
+
+/* The lang option: one of diwan's languages or auto. */
+static int parse_lang(const char *z, dw_lang *out) {
+  static const char *ok[] = {"auto", "en", "fr", "ru", "az", "ar", "he"};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    if (strcmp(z, ok[i]) == 0) { *out = dw_lang_of(z, strlen(z)); return 1; }
+  return 0;
+}
 
 static int parse_bool(const char *z, int *out) {
   if (strcmp(z, "0") == 0) { *out = 0; return 1; }
@@ -30,9 +44,12 @@ static int tok_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **p
   dw_fts5 *t = sqlite3_malloc(sizeof *t);
   if (!t) return SQLITE_NOMEM;
   t->stem = 1;
+  t->lang = DW_LANG_AUTO;
   for (int i = 0; i < nArg; i += 2) {
     /* Unknown options and bad values fail the CREATE VIRTUAL TABLE. */
     if (i + 1 < nArg && strcmp(azArg[i], "stem") == 0 && parse_bool(azArg[i + 1], &t->stem))
+      continue;
+    if (i + 1 < nArg && strcmp(azArg[i], "lang") == 0 && parse_lang(azArg[i + 1], &t->lang))
       continue;
     sqlite3_free(t);
     return SQLITE_ERROR;
@@ -47,6 +64,7 @@ typedef struct emit_ctx {
   void *pCtx;
   int (*xToken)(void *, int, const char *, int, int, int);
   int start, end, count;
+  int xrc;                  /* what xToken returned when it stopped the walk */
 } emit_ctx;
 
 static size_t cut(const char *k, size_t n) {
@@ -61,6 +79,7 @@ static int emit_key(void *ctx, const char *k, size_t n) {
   int flags = e->count++ ? FTS5_TOKEN_COLOCATED : 0;
   int rc = e->xToken(e->pCtx, flags, k, (int)cut(k, n), e->start, e->end);
   /* Non-zero stops the key walk; the SQLite code is passed back up. */
+  e->xrc = rc;
   return rc;
 }
 
@@ -83,6 +102,14 @@ static int prefix_keys(const char *w, size_t n, dw_scratch *sc, emit_ctx *e) {
   return rc;
 }
 
+/* Only Latin words need the document's language (Cyrillic is Russian,
+** Arabic and Hebrew have their own stemmers): it is read at the first one
+** from the letters of the text's opening (diwan_lang_detect, which also
+** weighs frequent words, would cost as much as the tokenizing itself). */
+static int latin_lead(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= 0xC3 && c <= 0xC9);
+}
+
 static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText,
                         int nText,
                         int (*xToken)(void *, int, const char *, int, int, int)) {
@@ -94,18 +121,24 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
   int rc = SQLITE_OK;
   dw_scratch sc;
   if (!pText || nText <= 0) return SQLITE_OK;
+  dw_lang lang = t->lang;
+  int detect = lang == DW_LANG_AUTO && !query;
   dw_scratch_init(&sc);
   diwan_tokenizer_init(&tk, pText, (size_t)nText);
   while (diwan_tokenizer_next(&tk, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0};
+    emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0, 0};
     const char *w = pText + start;
+    if (detect && latin_lead((unsigned char)w[0])) {
+      lang = dw_text_lang(pText, (size_t)nText);
+      detect = 0;
+    }
     if (!t->stem) rc = fold_only(w, len, &sc.f, &e);
     else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &sc, &e);
-    else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, &sc, emit_key, &e);
-    /* A core failure before any key is out of memory; otherwise rc is
-    ** what FTS5's xToken returned and goes back unchanged. */
-    if (rc) { if (rc == DIWAN_NOMEM && e.count == 0) rc = SQLITE_NOMEM; break; }
+    else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, lang, &sc, emit_key, &e);
+    /* What xToken returned goes back unchanged; any other stop is the
+    ** core out of memory (DIWAN_NOMEM is not an SQLite code). */
+    if (rc) { rc = e.xrc ? e.xrc : SQLITE_NOMEM; break; }
   }
   dw_scratch_free(&sc);
   return rc;

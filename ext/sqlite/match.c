@@ -67,7 +67,8 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 
 /* The stem functions take a word; given a longer text they stem each word
 ** and number and join them with single spaces. */
-static int stem_words(const char *s, size_t n, diwan_buf *out, text_fn stem) {
+static int stem_words(const char *s, size_t n, diwan_buf *out, text_fn stem,
+                      const char *lang) {
   diwan_tokenizer t;
   size_t start, len;
   diwan_token_kind kind;
@@ -77,31 +78,49 @@ static int stem_words(const char *s, size_t n, diwan_buf *out, text_fn stem) {
     size_t before = out->n;
     if (out->n && diwan_buf_append(out, " ", 1)) return DIWAN_NOMEM;
     size_t mark = out->n;
-    if (stem(s + start, len, out)) return DIWAN_NOMEM;
+    if (stem ? stem(s + start, len, out) : diwan_stem_lang(s + start, len, lang, out))
+      return DIWAN_NOMEM;
     if (out->n == mark) out->n = before;
   }
   return diwan_buf_reserve(out, 0);
 }
 static int ar_stem_words(const char *s, size_t n, diwan_buf *out) {
-  return stem_words(s, n, out, diwan_ar_stem);
-}
-static int stem_any_words(const char *s, size_t n, diwan_buf *out) {
-  return stem_words(s, n, out, diwan_stem);
+  return stem_words(s, n, out, diwan_ar_stem, NULL);
 }
 static void fn_ar_stem(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   run_text_fn(ctx, argv[0], ar_stem_words);
 }
+/* diwan_stem(text, lang): the words stemmed in lang (NULL: guessed). */
 static void fn_stem(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  run_text_fn(ctx, argv[0], stem_any_words);
+  size_t n;
+  const char *s = dw_arg_text(argv[0], &n);
+  const char *lang = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
+  if (!s) return;
+  diwan_buf b;
+  diwan_buf_init(&b);
+  result_buf(ctx, &b, stem_words(s, n, &b, NULL, lang));
+}
+
+/* A query with no word or number asks nothing: NULL, as for a NULL query
+** (so WHERE diwan_match(body, :q) with an empty :q selects no rows). */
+static int has_words(const char *q, size_t qn) {
+  diwan_tokenizer t;
+  size_t start, len;
+  diwan_token_kind kind;
+  diwan_tokenizer_init(&t, q, qn);
+  while (diwan_tokenizer_next(&t, &start, &len, &kind))
+    if (kind == DIWAN_TOKEN_WORD || kind == DIWAN_TOKEN_NUMBER) return 1;
+  return 0;
 }
 
 static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t n, qn;
   const char *s = dw_arg_text(argv[0], &n);
   const char *q = dw_arg_text(argv[1], &qn);
+  const char *lang = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
   int found;
-  if (!s || !q) return;
-  if (diwan_match(s, n, q, qn, &found)) { sqlite3_result_error_nomem(ctx); return; }
+  if (!s || !q || !has_words(q, qn)) return;
+  if (diwan_match_lang(s, n, q, qn, lang, &found)) { sqlite3_result_error_nomem(ctx); return; }
   sqlite3_result_int(ctx, found);
 }
 
@@ -113,7 +132,9 @@ static const dw_func funcs[] = {
   {"diwan_fold", 1, DW_PURE, fn_fold},
   {"ar_stem", 1, DW_PURE, fn_ar_stem},
   {"diwan_stem", 1, DW_PURE, fn_stem},
+  {"diwan_stem", 2, DW_PURE, fn_stem},
   {"diwan_match", 2, DW_PURE, fn_match},
+  {"diwan_match", 3, DW_PURE, fn_match},
 };
 
 int dw_register_match(sqlite3 *db, char **pzErr) {

@@ -85,6 +85,7 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   }
   long r;
   const dlex *ra = dp_mw(c, j, K_RAFTER, &r);
+  if (ra && !ra->rel) ra = NULL;                /* "this": not a month's side */
   if (ra) j = r;
   if (is_comma(T(j)) && T(j + 1)->kind == T_NUM) j++;
   long yk;
@@ -97,8 +98,14 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   }
   if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
   dp_set_end(o, 0, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, ra ? r : k);
-  if (ra && !d) { o->rel = ra->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT; o->rel_n = m->month; }
-  else if (!d) { o->alone = 1; o->ambiguous = m->ambiguous; }
+  if (ra) {
+    o->rel = ra->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
+    o->rel_n = m->month;
+    o->rel_d = d;
+  } else if (!d) {
+    o->alone = 1;
+    o->ambiguous = m->ambiguous;
+  }
   return 1;
 }
 
@@ -224,8 +231,8 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
   }
-  if ((e = dp_mw(c, i, K_ODAY, &j)) && has(T(j), K_OF)) {
-    const dlex *mo = dp_month_at(c, j + 1, &k2);
+  if ((e = dp_mw(c, i, K_ODAY, &j))) {
+    const dlex *mo = dp_month_at(c, has(T(j), K_OF) ? j + 1 : j, &k2);
     if (mo) {
       int r = after_month(c, k2, mo, o, e->num);
       if (r <= 0) return r;
@@ -238,7 +245,8 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
   if (lead) {
     int r = weekday_at(c, i, o);
     if (r) return r;
-    if (has(T(i), K_ARTICLE) && (T(i + 1)->kind == T_NUM || has(T(i + 1), K_WEEKDAY))) {
+    if (has(T(i), K_ARTICLE) &&
+        (T(i + 1)->kind == T_NUM || has(T(i + 1), K_WEEKDAY | K_ODAY))) {
       r = dp_core_at(c, i + 1, o, T(i + 1)->kind != T_NUM);
       if (r > 0 && o->e.prec != P_DAY) return 0;
       return r;

@@ -21,8 +21,12 @@ enum {
   K_LATER = 1u << 19, K_YUNIT = 1u << 20, K_NUMW = 1u << 21,
   K_DECADE = 1u << 22, K_CENTURY = 1u << 23, K_DECLEAD = 1u << 24,
   K_ODAY = 1u << 25,        /* an ordinal day word (الأول من نوفمبر) */
-  K_PFX = 1u << 26           /* a proper prefix of a multi-word form */
+  K_PFX = 1u << 26,          /* a proper prefix of a multi-word form */
+  K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
+  K_TUNIT = 1u << 28         /* a unit of time for "N units ago": d w m y */
 };
+/* Units of K_TUNIT (and years for K_YUNIT). */
+enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR };
 
 /* Calendars of a month name or of a parsed date. */
 enum { CAL_GREG = 0, CAL_HIJRI = 1, CAL_HEBREW = 2 };
@@ -39,6 +43,7 @@ typedef struct dlex {
   int8_t month, cal, ambiguous;
   int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
   int8_t after;             /* ago/later: 1 when the word follows the number */
+  int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
@@ -137,8 +142,10 @@ void dd_from_day_number(long n, diwan_ymd *out);
 /* ------------------------------------------------------------- parsing */
 /* Relative expressions. */
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
-       REL_MONTHNAME_NEXT, REL_LATER };
-enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY };
+       REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS };
+/* How a weekday is placed (REL_WEEKDAY's rel_mode). */
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
+enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */
 typedef struct dend {
@@ -153,13 +160,17 @@ typedef struct dmatch {
   dend a, b;                /* b.prec != 0: a range a/b */
   int mod;
   int rel;                  /* REL_*: resolved against the anchor */
-  int rel_n;                /* its offset (days, months, years) or month */
+  int rel_n;                /* its offset (days, months, years), month or weekday */
+  int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
+  int rel_k;                /* WD_WEEK: the week's offset */
   const char *lang;
 } dmatch;
 
 typedef struct dctx {
   dscan sc;
-  const diwan_ymd *anchor;
+  const diwan_ymd *anchor;  /* &anchor_v, or NULL */
+  diwan_ymd anchor_v;
+  int prefer;               /* DIWAN_PREFER_* */
   const char *lang;         /* caller's hint, or NULL */
   int us;                   /* month-first numeric dates */
   const char *ctx_lang;     /* language of the last word that told */
@@ -173,6 +184,10 @@ typedef struct dctx {
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the
 ** tokens a rejected impossible date covered, so they are not re-read). */
 int dr_match(dctx *c, long i, dmatch *m, long *skip);
+/* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
+int dr_relative_at(dctx *c, long i, dmatch *m);
+/* The weekday of a day number, 1 Monday … 7 Sunday. */
+int dd_weekday(long dn);
 /* Resolves and reports one match. Returns the callback's value, or 0. */
 int dd_emit(dctx *c, const dmatch *m);
 extern const char *const dd_modifier_name[];

@@ -184,7 +184,7 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ryear", K_RYEAR}, {"rafter", K_RAFTER}, {"rbefore", K_RBEFORE},
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
-  {"oday", K_ODAY},
+  {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT},
 };
 
 static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
@@ -195,11 +195,17 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       e->era = field_is(v, vn, "ah") ? ERA_AH : field_is(v, vn, "ru") ? ERA_RU
              : field_is(v, vn, "az") ? ERA_AZ : ERA_CE;
       break;
-    case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE:
+    case K_TUNIT:       /* d w m y, then the count the word implies (d2) */
+      if (vn) e->unit = v[0] == 'd' ? U_DAY : v[0] == 'w' ? U_WEEK : v[0] == 'm' ? U_MONTH : U_YEAR;
+      e->num = (int16_t)(vn > 1 ? parse_int(v + 1, vn - 1) : 0);
+      break;
+    case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
+    case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
-    case K_YUNIT: case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
+    case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
+    case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
       break;
     default: break;

@@ -14,6 +14,7 @@ typedef struct core {
   int alone;                /* a month name alone: needs a cue */
   int ambiguous;            /* that month name is also an ordinary word */
   int rel, rel_n;
+  int rel_d;                /* the day of a relative month name (أول تموز الماضي) */
   const char *lang;
 } core;
 

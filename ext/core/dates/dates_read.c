@@ -103,6 +103,9 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
   *d = t->num;
   *end = j + 1;
   if (glued(T(j + 1)) && has(T(j + 1), K_ORDSUF)) *end = j + 2;
+  else if (is_hyphen(T(j + 1)) && glued(T(j + 1)) && glued(T(j + 2)) &&
+           has(T(j + 2), K_ORDSUF))
+    *end = j + 3;                                 /* 18-го, 3-е */
   else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD) return 0;
   return 1;
 }

@@ -11,7 +11,7 @@
 const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
                                         "approx", "before", "after"};
 static const char *const prec_name[] = {NULL, "day", "month", "year",
-                                        "decade", "century"};
+                                        "decade", "century", "week"};
 static const char *const cal_name[] = {"gregorian", "islamic-umalqura", "hebrew"};
 
 int diwan_parse_iso_day(const char *s, size_t n, diwan_ymd *out) {
@@ -65,6 +65,12 @@ static int end_days(const dend *e, diwan_ymd *f, diwan_ymd *l) {
       f->y = (e->decade - 1) * 100; f->m = 1; f->d = 1;
       l->y = f->y + 99; l->m = 12; l->d = 31;
       return 1;
+    case P_WEEK: {                          /* y-m-d is its Monday */
+      if (!y) return 0;
+      f->y = y; f->m = e->m; f->d = e->d;
+      dd_from_day_number(dd_day_number(y, e->m, e->d) + 6, l);
+      return 1;
+    }
     default: break;
   }
   if (!y) return 0;
@@ -103,6 +109,17 @@ static void edtf(const dend *e, int known, const diwan_ymd *f,
     o = put_digits(o, (e->decade - 1) % 100, 2);
     *o++ = 'X';
     *o++ = 'X';
+  } else if (e->prec == P_WEEK) {           /* ISO 8601 week: 2013-W07 */
+    if (!known) { memcpy(o, "XXXX-WXX", 8); o += 8; }
+    else {
+      diwan_ymd th;                         /* the week's year is its Thursday's */
+      long dn = dd_day_number(e->y, e->m, e->d) + 3;
+      dd_from_day_number(dn, &th);
+      long w = (dn - dd_day_number(th.y, 1, 1)) / 7 + 1;
+      o = put_digits(o, th.y % 10000, 4);
+      *o++ = '-'; *o++ = 'W';
+      o = put_digits(o, (int)w, 2);
+    }
   } else if (e->cal != CAL_GREG) {
     o = put_day(o, f);
     if (e->prec != P_DAY) { *o++ = '/'; o = put_day(o, l); }
@@ -116,11 +133,30 @@ static void edtf(const dend *e, int known, const diwan_ymd *f,
 
 /* The year of a month (and day) given without one: the nearest to the
 ** anchor, or the last/next one for "أغسطس الماضي" / "août prochain". */
+static int prefer_year(const diwan_ymd *a, int m, int d, int prefer);
 static int anchor_year(const diwan_ymd *a, int m, int d, int rel) {
   if (rel == REL_MONTHNAME_PAST) return a->m && m >= a->m ? a->y - 1 : a->y;
   if (rel == REL_MONTHNAME_NEXT) return a->m && m <= a->m ? a->y + 1 : a->y;
   if (!a->m) return a->y;
-  long at = dd_day_number(a->y, a->m, a->d ? a->d : 15), best = -1;
+  return prefer_year(a, m, d, DIWAN_PREFER_NEWS);
+}
+
+/* The year of a year-less month (and day) by the prefer convention: on or
+** before the anchor (past), on or after it (future), the anchor's year
+** (current), else the nearest (news). */
+static int prefer_year(const diwan_ymd *a, int m, int d, int prefer) {
+  if (!a->m || prefer == DIWAN_PREFER_CURRENT) return a->y;
+  long at = dd_day_number(a->y, a->m, a->d ? a->d : 15);
+  if (prefer == DIWAN_PREFER_PAST || prefer == DIWAN_PREFER_FUTURE) {
+    int fut = prefer == DIWAN_PREFER_FUTURE;
+    /* a month alone is compared by its first (future) or last (past) day */
+    int dd = d ? d : fut ? 1 : 28;
+    long here = dd_day_number(a->y, m, dd);
+    if (!d && m == a->m) return a->y;
+    if (fut) return here >= at ? a->y : a->y + 1;
+    return here <= at ? a->y : a->y - 1;
+  }
+  long best = -1;
   int by = a->y;
   for (int y = a->y - 1; y <= a->y + 1; y++) {
     long dist = labs(dd_day_number(y, m, d ? d : 15) - at);
@@ -135,12 +171,70 @@ static void add_months(diwan_ymd *x, int n) {
   x->m = (int)(k % 12) + 1;
 }
 
-/* Relative expressions become plain ends; 0 when nothing can be said. */
+int dd_weekday(long dn) {
+  long r = (dn - dd_day_number(2013, 2, 11)) % 7;   /* a Monday */
+  return (int)(r < 0 ? r + 7 : r) + 1;
+}
+
+static void set_day(dend *e, long dn, int prec) {
+  diwan_ymd x;
+  dd_from_day_number(dn, &x);
+  e->y = x.y; e->m = x.m; e->d = x.d; e->prec = prec;
+}
+
+/* The day a weekday w names, seen from anchor day a (see diwan.h for the
+** conventions): bare after prefer, last/next strictly before/after, this
+** on or after, or in the week k weeks from the anchor's. */
+static long weekday_day(long a, int w, int mode, int k, int prefer) {
+  int wa = dd_weekday(a);
+  long monday = a - (wa - 1);
+  int back = (wa - w + 7) % 7, fwd = (w - wa + 7) % 7;
+  switch (mode) {
+    case WD_LAST: return a - (back ? back : 7);
+    case WD_NEXT: return a + (fwd ? fwd : 7);
+    case WD_THIS: return a + fwd;
+    case WD_WEEK: return monday + 7L * k + (w - 1);
+    default: break;
+  }
+  if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);
+  if (prefer == DIWAN_PREFER_CURRENT) return monday + (w - 1);
+  return a - back;
+}
+
+/* Relative expressions become plain ends; 0 when nothing can be said
+** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
+  long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
   switch (m->rel) {
+    case REL_WEEKDAY:
+      if (!a || !a->d) return 0;
+      set_day(&m->a, weekday_day(ad, m->rel_n, m->rel_mode, m->rel_k, c->prefer), P_DAY);
+      return 1;
+    case REL_WEEK:
+      if (!a || !a->d) return 0;
+      set_day(&m->a, ad - (dd_weekday(ad) - 1) + 7L * m->rel_n, P_WEEK);
+      diwan_ymd sun;                        /* the week must end by 9999 */
+      dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
+      return sun.y <= 9999;
+    case REL_UNITS:
+      if (m->rel_mode == U_DAY || m->rel_mode == U_WEEK) {
+        if (!a || !a->d) return 0;
+        set_day(&m->a, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
+        return 1;
+      }
+      if (m->rel_mode == U_MONTH) {
+        if (!a || !a->m) return 0;
+        diwan_ymd x = *a;
+        add_months(&x, m->rel_n);
+        m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+        return 1;
+      }
+      if (!a) return 0;
+      m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
+      return 1;
     case REL_DAY: {
       if (!a || !a->d) return 0;
       diwan_ymd x;
@@ -166,20 +260,86 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     default:    /* a month name with الماضي/dernier: the month, year unknown */
       m->a.m = m->rel_n;
-      m->a.prec = P_MONTH;
-      if (a) m->a.y = anchor_year(a, m->a.m, 0, m->rel);
+      m->a.d = m->rel_k;                    /* أول تموز الماضي: its day */
+      m->a.prec = m->rel_k ? P_DAY : P_MONTH;
+      if (a) m->a.y = anchor_year(a, m->a.m, m->rel_k, m->rel);
       return 1;
   }
 }
 
 static void fill_year(dctx *c, dend *e) {
   if (e->y || !e->m || e->cal != CAL_GREG || !c->anchor) return;
-  e->y = anchor_year(c->anchor, e->m, e->d, REL_NONE);
+  e->y = prefer_year(c->anchor, e->m, e->d, c->prefer);
+}
+
+/* early / mid / late keep a third of a Gregorian month, year, decade or
+** century in first_day..last_day (the value stays the whole unit): days
+** 1-10, 11-20, 21-end; January-April, May-August, September-December;
+** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
+static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
+  int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
+  if (k < 0 || m->a.cal != CAL_GREG) return;
+  switch (m->a.prec) {
+    case P_MONTH:
+      if (k < 2) l->d = 10 * (k + 1);
+      if (k > 0) f->d = 10 * k + 1;
+      break;
+    case P_YEAR:
+      if (k < 2) { l->m = 4 * (k + 1); l->d = dd_days_in_month(l->y, l->m); }
+      if (k > 0) { f->m = 4 * k + 1; f->d = 1; }
+      break;
+    case P_DECADE: {
+      static const int lo[] = {0, 4, 7}, hi[] = {3, 6, 9};
+      int y0 = f->y;
+      f->y = y0 + lo[k]; l->y = y0 + hi[k];
+      break;
+    }
+    case P_CENTURY: {
+      static const int lo[] = {0, 34, 67}, hi[] = {33, 66, 99};
+      int y0 = f->y;
+      f->y = y0 + lo[k]; l->y = y0 + hi[k];
+      break;
+    }
+    default: break;
+  }
+}
+
+/* A relative expression that cannot be placed (no anchor, or one too
+** coarse, or a year outside 1-9999) is still a row: its surface, with the
+** value's digits unknown (XXXX-XX-XX, XXXX-WXX, XXXX-XX, XXXX) and no days. */
+static int emit_unresolved(dctx *c, const dmatch *m) {
+  static const char *const vals[] = {NULL, "XXXX-XX-XX", "XXXX-XX", "XXXX",
+                                     NULL, NULL, "XXXX-WXX"};
+  int p = P_DAY;
+  switch (m->rel) {
+    case REL_MONTH: p = P_MONTH; break;
+    case REL_YEAR: case REL_LATER: p = P_YEAR; break;
+    case REL_WEEK: p = P_WEEK; break;
+    case REL_UNITS:
+      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR : P_DAY;
+      break;
+    default: break;
+  }
+  diwan_date d;
+  memset(&d, 0, sizeof d);
+  memcpy(d.value, vals[p], strlen(vals[p]) + 1);
+  d.start = m->bs;
+  d.len = m->be - m->bs;
+  d.precision = prec_name[p];
+  d.calendar = cal_name[CAL_GREG];
+  d.modifier = dd_modifier_name[m->mod];
+  d.lang = m->lang && m->lang[0] ? m->lang : c->lang ? c->lang : c->ctx_lang;
+  d.relative = 1;
+  return c->cb(c->cbctx, &d);
 }
 
 int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
-  if (m.rel && !resolve_relative(c, &m)) return 0;
+  if (m.rel) {
+    int ok = resolve_relative(c, &m);
+    if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
+    if (!ok) return emit_unresolved(c, mm);
+  }
   int range = m.b.prec != P_NONE;
   if (range) {
     fill_year(c, &m.b);
@@ -192,6 +352,8 @@ int dd_emit(dctx *c, const dmatch *mm) {
   } else {
     fill_year(c, &m.a);
   }
+  /* an anchor near year 9999 may push a year-less end past it: no date */
+  if (m.a.y < 0 || m.a.y > 9999 || m.b.y < 0 || m.b.y > 9999) return 0;
   if (m.a.cal == CAL_GREG && m.a.y && m.a.d && m.a.d > dd_days_in_month(m.a.y, m.a.m))
     return 0;                              /* 29 février of a common year */
   diwan_date d;
@@ -215,6 +377,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (kb) { c->have_prev = 1; c->prev_y = f2.y; }
   } else {
     memcpy(d.value, va, strlen(va) + 1);
+    if (ka) narrow(&m, &f, &l);
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
   }
@@ -224,6 +387,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
   d.calendar = cal_name[m.a.cal];
   d.modifier = dd_modifier_name[m.mod];
   d.lang = m.lang && m.lang[0] ? m.lang : c->lang ? c->lang : c->ctx_lang;
+  d.relative = m.rel != REL_NONE;
   return c->cb(c->cbctx, &d);
 }
 
@@ -246,19 +410,37 @@ static inline void note_lang(dctx *c, const dtok *t) {
 
 int diwan_dates(const char *s, size_t n, const diwan_ymd *anchor,
                 const char *lang, diwan_date_cb cb, void *ctx) {
-  return diwan_dates_with(NULL, s, n, anchor, lang, cb, ctx);
+  diwan_date_opts o = {NULL, anchor, lang, DIWAN_PREFER_NEWS};
+  return diwan_dates_opts(&o, s, n, cb, ctx);
 }
 
 int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
                      const diwan_ymd *anchor, const char *lang,
                      diwan_date_cb cb, void *ctx) {
+  diwan_date_opts o = {months, anchor, lang, DIWAN_PREFER_NEWS};
+  return diwan_dates_opts(&o, s, n, cb, ctx);
+}
+
+int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
+                     diwan_date_cb cb, void *ctx) {
+  static const diwan_date_opts none;
+  if (!o) o = &none;
+  const char *lang = o->lang;
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
   dctx *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   ds_init(&c->sc, s, n);
-  c->sc.user = months;
-  c->anchor = anchor;
+  c->sc.user = o->months;
+  /* an anchor whose day the calendar lacks is no anchor (defined result) */
+  if (o->anchor && o->anchor->y >= 1 && o->anchor->y <= 9999 &&
+      o->anchor->m >= 0 && o->anchor->m <= 12 && o->anchor->d >= 0 &&
+      o->anchor->d <= (o->anchor->m ? dd_days_in_month(o->anchor->y, o->anchor->m) : 0)) {
+    c->anchor_v = *o->anchor;
+    c->anchor = &c->anchor_v;
+  }
+  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_CURRENT
+                  ? o->prefer : DIWAN_PREFER_NEWS;
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
@@ -275,7 +457,7 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {
       if ((rc = dd_emit(c, &m)) != 0) break;
-      i = m.t1;
+      i = m.t1 > i ? m.t1 : i + 1;     /* always forward: linear time */
     } else {
       i += skip > 0 ? skip : 1;
     }

@@ -23,6 +23,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->a = o->e;
   m->rel = o->rel;
   m->rel_n = o->rel_n;
+  m->rel_k = o->rel_d;
   m->lang = o->lang;
   span(c, m, t0, o->end);
 }
@@ -43,57 +44,6 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
   return dp_bare_year(c, j, o, lang);
-}
-
-/* N years ago / il y a N ans / N ans plus tard / بعد عامين. */
-static int count_years(dctx *c, long j, int *n, long *end) {
-  const dtok *t = T(j);
-  long k;
-  if (t->kind == T_NUM && t->nd <= 2 && dp_num_alone(c, j)) { *n = t->num; k = j + 1; }
-  else if (has(t, K_NUMW)) { *n = t->lx->num; k = j + 1; }
-  else if (has(t, K_YUNIT) && t->lx->num > 0) { *n = t->lx->num; *end = j + 1; return 1; }
-  else return 0;
-  if (!has(T(k), K_YUNIT)) return 0;
-  *end = k + 1;
-  return *n > 0;
-}
-
-static int relative_at(dctx *c, long i, dmatch *m) {
-  long j, end;
-  int n;
-  const dlex *e;
-  memset(m, 0, sizeof *m);
-  if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR, &j))) {
-    m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH : REL_YEAR;
-    m->rel_n = e->rel;
-    m->lang = e->lang;
-    span(c, m, i, j);
-    return 1;
-  }
-  if ((e = dp_mw(c, i, K_RBEFORE, &j))) {
-    const dlex *mo = dp_month_at(c, j, &end);
-    if (!mo || mo->cal != CAL_GREG) return 0;
-    m->rel = e->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
-    m->rel_n = mo->month;
-    m->lang = e->lang;
-    span(c, m, i, end);
-    return 1;
-  }
-  if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after && count_years(c, j, &n, &end)) {
-    m->rel = (e->kinds & K_LATER) ? REL_LATER : REL_YEAR;
-    m->rel_n = (e->kinds & K_LATER) ? n : -n;
-    m->lang = e->lang;
-    span(c, m, i, end);
-    return 1;
-  }
-  if (count_years(c, i, &n, &j) && (e = dp_mw(c, j, K_AGO | K_LATER, &end)) && e->after) {
-    m->rel = (e->kinds & K_LATER) ? REL_LATER : REL_YEAR;
-    m->rel_n = (e->kinds & K_LATER) ? n : -n;
-    m->lang = e->lang;
-    span(c, m, i, end);
-    return 1;
-  }
-  return 0;
 }
 
 /* A range: [starter] A joiner B, A taking what it lacks from B. */
@@ -173,10 +123,19 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_QUAL, &j);
   if (!q) return 0;
+  long rj;                                  /* قبل أمس is one word: -2 days */
+  if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK, &rj) && rj > j) return 0;
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);
-  if (r <= 0 || o.rel) return r;
+  if (r == 0 && dr_relative_at(c, j, m)) {          /* late last year, fin de l'an dernier */
+    span(c, m, i, m->t1);
+    m->mod = q->mod;
+    return 1;
+  }
+  if (r <= 0) return r;
+  /* every positive return fills m: the caller emits it and resumes at
+  ** m->t1 (a relative core such as "مايو الماضي" keeps its rel) */
   from_core(c, m, &o, i);
   m->mod = q->mod;
   if (!m->lang) m->lang = q->lang;
@@ -219,9 +178,12 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   r = dp_core_at(c, i, &o, 1);
   if (r < 0) { *skip = o.end - i; return 0; }
   if (r > 0 && !o.alone) {
+    /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
+    long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
+    if (o.e.prec == P_DAY && dp_mw(c, w, K_WEEKDAY, &we)) o.end = we;
     from_core(c, m, &o, i);
     return 1;
   }
-  if (relative_at(c, i, m)) return 1;
+  if (dr_relative_at(c, i, m)) return 1;
   return marked_year_at(c, i, m);
 }

@@ -1,7 +1,52 @@
 /* entity mentions: the longest gazetteer phrase at each position. */
+#include <string.h>
 #include "gazetteer.h"
 
-const diwan_entity *gz_best_hit(const ph_match *m,
+const char *gz_party(const diwan_entity *e) {
+  if (strcmp(e->kind, "country") == 0) return e->id;
+  if (e->country[0]) return e->country;
+  return strcmp(e->kind, "organization") == 0 ? e->id : NULL;
+}
+
+/* Letter case of a code point: 1 upper, -1 lower, 0 neither (Latin,
+** Greek and Cyrillic, which is where acronyms are written). */
+static int letter_case(uint32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+      (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F))
+    return 1;
+  if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+      (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F))
+    return -1;
+  if (c >= 0x100 && c <= 0x17F) return (c & 1) ? -1 : 1;   /* Latin Ext-A, mostly */
+  return 0;
+}
+
+/* Counts capitals; -1 as soon as a lower-case letter shows. */
+static int capitals(const char *s, size_t n) {
+  int up = 0;
+  if (n > 2 && memcmp(s + n - 2, "'s", 2) == 0) n -= 2;           /* the UN's */
+  else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0) n -= 4;
+  for (size_t i = 0, l; i < n; i += l) {
+    int c = letter_case(diwan_utf8_decode((const unsigned char *)s + i, n - i, &l));
+    if (c < 0) return -1;
+    up += c;
+  }
+  return up;
+}
+
+/* Latin or Cyrillic text starting with a capital, or text of a script
+** without capitals. */
+static int capitalised(const char *s, size_t n) {
+  size_t l;
+  return letter_case(diwan_utf8_decode((const unsigned char *)s, n, &l)) >= 0;
+}
+
+int gz_is_acronym(const char *s, size_t n) {
+  int up = capitals(s, n);
+  return up >= 2 && up <= 6;
+}
+
+const diwan_entity *gz_best_hit(const ph_match *m, const char *s,
                                 const diwan_gazetteer *const *gs, int ng) {
   const diwan_entity *best = NULL;
   int bg = 0, br = 0, bd = 0;
@@ -10,6 +55,10 @@ const diwan_entity *gz_best_hit(const ph_match *m,
     for (int k = 0; k < ng; k++) {
       const diwan_gazetteer *g = gs[k];
       if (m->hit[i].tab != &g->tab) continue;
+      if (m->hit[i].p->tag == GZ_ACRONYM && capitals(s + m->start, m->len) < 0)
+        continue;
+      if (m->hit[i].p->tag == GZ_CAPITAL && !capitalised(s + m->start, m->len))
+        continue;
       size_t e = m->hit[i].p->payload;
       int r = g->kindrank[e], d = m->hit[i].derived;
       if (!best || d < bd || (d == bd && (k < bg || (k == bg && (r < br ||
@@ -39,7 +88,7 @@ int diwan_entities(const diwan_gazetteer *user, const char *s, size_t n,
   ph_match m;
   int rc = 0, r;
   while ((r = ph_scanner_next(sc, &m)) > 0) {
-    diwan_mention mt = {m.start, m.len, gz_best_hit(&m, gs, ng)};
+    diwan_mention mt = {m.start, m.len, gz_best_hit(&m, s, gs, ng)};
     if (!mt.entity) continue;
     if ((rc = cb(ctx, &mt))) break;
   }

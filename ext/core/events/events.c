@@ -45,7 +45,7 @@ static int add_item(ev_doc *d, const ph_match *m, const diwan_event_lexicon *x,
 ** events_direction.c takes as a marker (للكويت: to Kuwait). */
 static int add_mention(ev_doc *d, const ph_match *m,
                        const diwan_gazetteer *const *gs, int ng) {
-  diwan_mention mt = {m->start, m->len, gz_best_hit(m, gs, ng)};
+  diwan_mention mt = {m->start, m->len, gz_best_hit(m, d->s, gs, ng)};
   if (!mt.entity) return 0;
   int stripped = 1;
   for (int i = 0; i < m->nhits; i++) stripped &= m->hit[i].derived > 0;
@@ -99,20 +99,16 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
   return 0;
 }
 
-static const char *country_of(const diwan_entity *e) {
-  if (e->kind[1] == 'o' && e->kind[2] == 'u') return e->id;   /* country */
-  return e->country[0] ? e->country : NULL;
-}
-
 /* The two countries the document is about: the first two named in its first
-** three sentences, countries before other kinds. */
+** three sentences, countries before other kinds. An organisation is a party
+** only where the text makes it one, never by default. */
 static void find_pair(ev_doc *d, size_t end) {
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
-      const char *c = country_of(e);
-      if (!c) continue;
+      const char *c = gz_party(e);
+      if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;
       else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
     }
@@ -182,15 +178,21 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   span *sent = NULL;
   size_t nsent = 0;
   int rc = collect(&d, o);
+  if (!rc) rc = ev_coref(&d);
   d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
-    rc = walk(&d, sent, nsent, cb, ctx);
+    ev_merge mg;
+    memset(&mg, 0, sizeof mg);
+    rc = walk(&d, sent, nsent, ev_merge_add, &mg);
+    if (!rc) rc = ev_merge_flush(&mg, cb, ctx);
+    ev_merge_free(&mg);
   }
   diwan_free(sent);
   diwan_free(d.ment);
   diwan_free(d.mstrip);
+  diwan_free(d.alias);
   diwan_free(d.item);
   diwan_free(d.date);
   return rc;

@@ -81,11 +81,6 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
-static const char *country_of(const diwan_entity *e) {
-  if (strcmp(e->kind, "country") == 0) return e->id;
-  return e->country[0] ? e->country : NULL;
-}
-
 static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static void add_actor(const char **a, int *na, const char *c) {
@@ -96,7 +91,8 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0;
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
-    const char *x = country_of(d->ment[m].entity);
+    if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
+    const char *x = gz_party(d->ment[m].entity);
     int dup = !x;
     for (int i = 0; i < nc && !dup; i++) dup = same(c[i], x);
     if (!dup) c[nc++] = x;
@@ -144,7 +140,8 @@ static const char *holder(const char *role, const char *country, long day) {
 typedef struct pref { size_t pos; const char *id; } pref;
 
 static void add_person(pref *p, int *np, size_t pos, const char *id) {
-  if (*np < 16) p[(*np)++] = (pref){pos, id};
+  if (*np < 16 && id[0]) p[(*np)++] = (pref){pos, id};   /* "": known only
+                                                            by the text */
 }
 
 /* Bytes of white space only between a and b, else (size_t)-1. */
@@ -182,7 +179,7 @@ static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int 
     while (m < sc->m1 && d->ment[m].start < it->end) m++;
     const diwan_entity *e = title_country(d, sc, it, m);
     if (!e || strcmp(e->kind, "person") == 0) continue;
-    const char *c = country_of(e);
+    const char *c = gz_party(e);
     const char *who = c ? holder(it->name, c, day) : NULL;
     if (who) add_person(p, np, it->start, who);
   }

@@ -60,17 +60,27 @@ static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
   }
 }
 
-/* -1: the type has no markers; 1: mention m follows one; 0: it does not. */
-static int marked(const ev_doc *d, size_t m, const diwan_event *e, size_t lo) {
+/* -1: the type has no markers; 1: mention m follows one; 0: it does not.
+** e may be NULL when type has no `*` marker. */
+static int marked_as(const ev_doc *d, size_t m, const char *type,
+                     const diwan_event *e, size_t lo) {
   const diwan_event_lexicon *x = ev_lexicon_builtin();
   int any = -1;
   for (size_t i = 0; x && i < x->ndirs; i++) {
     const ev_dir *r = &x->dirs[i];
-    if (strcmp(r->type, e->type)) continue;
+    if (strcmp(r->type, type) || (!e && r->form == DIR_TRIGGER)) continue;
     if (marker_at(d, m, e, r, lo)) return 1;
     any = 0;
   }
   return any;
+}
+
+static int marked(const ev_doc *d, size_t m, const diwan_event *e, size_t lo) {
+  return marked_as(d, m, e->type, e, lo);
+}
+
+int ev_is_venue(const ev_doc *d, size_t m, size_t lo) {
+  return marked_as(d, m, "venue", NULL, lo) > 0;
 }
 
 static const char *place_country(const diwan_entity *x) {

@@ -43,6 +43,8 @@ typedef struct ev_doc {
   diwan_date last, para;
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
+  diwan_entity *alias;              /* the persons events_coref.c bound to a
+                                       party (id ""), owned */
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -55,6 +57,10 @@ typedef struct ev_scope {
   size_t g0, g1;                    /* bytes from the group's first trigger
                                        to its last */
 } ev_scope;
+
+/* Adds the mentions of persons bound to a party by a title earlier in the
+** document: their names, surnames and later bare titles (events_coref.c). */
+int ev_coref(ev_doc *d);
 
 /* One more element of a growable array; NULL when out of memory. */
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size);
@@ -96,6 +102,38 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 ** embassy) second when a marker of directions.tsv names it
 ** (events_direction.c); otherwise leaves the actors as they are. */
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
+/* The status of e, whose trigger is item ti of the clause's items
+** [i0, i1): "happened", "planned", "hypothetical" or "negated"
+** (events_status.c). */
+const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
+                      const diwan_event *e);
+/* Mention m follows a locative marker (directions.tsv, type venue: في
+** جنيف, à Genève, in Geneva, в Женеве, בז'נבה); lo bounds the look-back. */
+int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
+/* Mention m cannot be a party of an event of this type: a topic ("the
+** Iranian nuclear deal", "الملف السوري") or, for a meeting, talks, a
+** signing, a mediation or an invitation, its venue (events_parties.c). */
+int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* The pairs of an event whose trigger has a list of parties on one side
+** and one or more on the other ("the Egyptian and Saudi ministers met
+** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.
+** 0 when there is no such list (the event keeps its two actors). */
+int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+             const char *pair[][2], int max);
+/* The events of a document, each told once (events_merge.c): ev_merge_add
+** is the callback the sentences report to, ev_merge_flush hands the events
+** on in the order of their first mention. */
+typedef struct ev_merge {
+  diwan_event *ev;
+  size_t nev, capev;
+  struct mkey *keys;
+  size_t nkeys, capkeys;
+} ev_merge;
+int ev_merge_add(void *ctx, const diwan_event *e);
+int ev_merge_flush(ev_merge *m, diwan_event_cb cb, void *ctx);
+void ev_merge_free(ev_merge *m);
+/* Words that start in [a, b), counting stops past max. */
+int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -1,5 +1,5 @@
 /* The event lexicon: ext/data triggers.tsv, arguments.tsv, titles.tsv,
-** cues.tsv and roles.tsv in one phrase table, plus a user's triggers. */
+** cues.tsv, status.tsv and roles.tsv in one phrase table, plus a user's triggers. */
 #include <stdlib.h>
 #include <string.h>
 #include "base/data.h"
@@ -75,7 +75,7 @@ static int add_named(diwan_event_lexicon *x, int tag, const char *name,
 static const struct { const char *name; int kind; } cue_kinds[] = {
   {"pair", CUE_PAIR}, {"nonevent", CUE_NONEVENT}, {"inherit", CUE_INHERIT},
   {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
-  {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY},
+  {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
@@ -89,10 +89,41 @@ static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
   size_t idx = x->ncues;
   ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
   if (!c) return DIWAN_NOMEM;
+  memset(c, 0, sizeof *c);
   c->kind = kind;
   c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
+  return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+}
+
+const char *const ev_status_names[5] = {"happened", "present", "planned",
+                                       "hypothetical", "negated"};
+
+/* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
+** version does not understand is skipped, as in the other files. */
+static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
+  int st = 0;
+  for (int i = 1; i < 5; i++)
+    if (strlen(ev_status_names[i]) == len[1] && memcmp(ev_status_names[i], f[1], len[1]) == 0)
+      st = i;
+  if (!st || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
+  int reach = -1;
+  if (len[2] > 1) {
+    reach = 0;
+    for (size_t i = 1; i < len[2] && reach < 100; i++) {
+      if (f[2][i] < '0' || f[2][i] > '9') return DIWAN_OK;
+      reach = reach * 10 + (f[2][i] - '0');
+    }
+  }
+  if (f[2][0] == '>' && reach < 0) return DIWAN_OK;
+  size_t idx = x->ncues;
+  ev_cue *c = push((void **)&x->cues, &x->ncues, &x->capcues, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  c->kind = CUE_STATUS;
+  c->value = st;
+  c->where = f[2][0] == '<' ? REACH_BEFORE : REACH_AFTER;
+  c->reach = reach;
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
 }
 
@@ -135,7 +166,8 @@ typedef struct load_ctx {
   int file, rc;
 } load_ctx;
 
-enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_NFILES };
+enum { F_TRIGGERS, F_ARGUMENTS, F_TITLES, F_CUES, F_ROLES, F_DIRS, F_STATUS,
+       F_NFILES };
 
 static int load_row(void *ctx, int nf, const char **f, const size_t *len,
                     size_t lineno) {
@@ -167,6 +199,9 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
     case F_DIRS:
       if (nf >= 3) rc = add_dir(x, f, len);
       break;
+    case F_STATUS:
+      if (nf >= 4) rc = add_status(x, f, len);
+      break;
   }
   if (rc == DIWAN_NOMEM) { c->rc = rc; return 1; }
   return 0;
@@ -175,16 +210,22 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
 static diwan_event_lexicon *builtin;
 
 static int build_builtin(void) {
-  static const char *const files[] = {"triggers.tsv", "arguments.tsv",
-                                      "titles.tsv", "cues.tsv", "roles.tsv",
-                                      "directions.tsv"};
+  /* the dated offices are split by region like persons_<region>.tsv */
+  static const struct { const char *name; int kind; } files[] = {
+      {"triggers.tsv", F_TRIGGERS},       {"arguments.tsv", F_ARGUMENTS},
+      {"titles.tsv", F_TITLES},           {"cues.tsv", F_CUES},
+      {"roles.tsv", F_ROLES},             {"roles_mideast.tsv", F_ROLES},
+      {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
+      {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
+      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS},
+      {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return DIWAN_NOMEM;
   load_ctx c = {x, 0, DIWAN_OK};
-  for (int i = 0; i < F_NFILES && !c.rc; i++) {
+  for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
-    const char *text = diwan_data(files[i], &len);
-    c.file = i;
+    const char *text = diwan_data(files[i].name, &len);
+    c.file = files[i].kind;
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
   if (c.rc) { diwan_event_lexicon_free(x); return c.rc; }

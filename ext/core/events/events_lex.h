@@ -8,8 +8,16 @@
 enum { EV_TRIGGER = 1, EV_ARG, EV_TITLE, EV_CUE };
 enum {
   CUE_PAIR = 1, CUE_NONEVENT, CUE_CITATION, CUE_INHERIT, CUE_RELATIVE,
-  CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY
+  CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY, CUE_STATUS, CUE_TOPIC
 };
+
+/* An event's status (status.tsv); the order breaks ties between cues.
+** ST_PRESENT is a cue's only: it becomes planned or happened by the date. */
+enum { ST_HAPPENED = 0, ST_PRESENT, ST_PLANNED, ST_HYPOTHETICAL, ST_NEGATED };
+extern const char *const ev_status_names[5];
+
+/* Where a status cue must stand, in words from the trigger (status.tsv). */
+enum { REACH_BEFORE = 1, REACH_AFTER };
 
 typedef struct ev_trigger {
   const char *type, *cameo, *arg;   /* cameo NULL when none; arg "" when none */
@@ -17,7 +25,10 @@ typedef struct ev_trigger {
 } ev_trigger;
 
 typedef struct ev_cue {
-  int kind, value;
+  int kind, value;                  /* CUE_STATUS: value is an ST_ status */
+  int where, reach;                 /* CUE_STATUS: REACH_BEFORE or
+                                       REACH_AFTER, at most reach words
+                                       away; reach -1: anywhere before */
 } ev_cue;
 
 typedef struct ev_role {

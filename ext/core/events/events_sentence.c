@@ -12,6 +12,7 @@
 #include "events_int.h"
 
 #define MAXTRIG 32   /* triggers considered per clause */
+#define MAXPAIRS 8   /* events one trigger gives for a list of parties */
 
 static int on_date(void *ctx, const diwan_date *dt) {
   ev_doc *d = ctx;
@@ -127,6 +128,25 @@ static int repeated(sent_ctx *x, const diwan_event *e) {
   return 0;
 }
 
+static int emit_one(sent_ctx *x, const diwan_event *e) {
+  return repeated(x, e) ? 0 : x->cb(x->ctx, e);
+}
+
+/* One event per pair when a list of parties stands on one side of the
+** trigger (events_parties.c), else the event as it is. */
+static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
+  const char *pair[MAXPAIRS][2];
+  int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
+  if (!n) return emit_one(x, e);
+  for (int i = 0; i < n && !rc; i++) {
+    diwan_event one = *e;
+    one.actor1 = pair[i][0];
+    one.actor2 = pair[i][1];
+    rc = emit_one(x, &one);
+  }
+  return rc;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
@@ -144,9 +164,13 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->sent_len = x->end - x->start;
     e->start = it->start;
     e->len = it->end - it->start;
+    e->nmentions = 1;
+    e->mention[0].start = e->start;
+    e->mention[0].len = e->len;
     e->type = it->trig->type;
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
+    e->status = ev_status(d, c->i0, c->i1, ev[k], e);
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */
@@ -160,8 +184,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   }
   for (size_t k = 0; k < nev; k++) {
     ev_remember(d, &evs[k]);
-    if (repeated(x, &evs[k])) continue;
-    int rc = x->cb(x->ctx, &evs[k]);
+    int rc = emit_pairs(x, sc, &evs[k]);
     if (rc) return rc;
   }
   return 0;

@@ -25,7 +25,22 @@ typedef int (*dw_entry_fn)(const char *s, size_t n, diwan_buf *out);
 ** lazy load fails and is retried. A set already loaded is kept. */
 int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                     dw_entry_fn norm);
+/* The same over several data files (names, NULL-terminated): field
+** `field` (0-based) of the lines whose field `kfield` equals kind; the
+** normaliser may leave an entry empty to skip it. */
+int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
+                         int kfield, const char *kind, dw_entry_fn norm);
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
+/* A map from the first field of each line to the second, both through
+** norm; dw_wordset_value gives the NUL-terminated value of a key, or NULL. */
+int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm);
+const char *dw_wordset_value(const dw_wordset *set, const char *s, size_t n);
+/* Arabic, on a folded word: the stem of what follows a lone ب ل ك (after
+** و/ف or not) when three letters follow, appended to out; returns 1 when
+** written (*rc: DIWAN_NOMEM or 0). */
+int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc);
+/* Arabic: the singular (loose-normalised) of a broken plural, or NULL. */
+const char *dw_ar_singular(const char *plural, size_t n);
 
 /* ------------------------------------------------------ per code point */
 /* The Arabic table of a level over U+0600–06FF (index cp - 0x600): the
@@ -60,11 +75,48 @@ int dw_latin_load(void);
 /* The fold key of one word (what diwan_fold writes for it). */
 int dw_fold_word(const char *w, size_t n, diwan_buf *out);
 
-/* Hebrew: the stem key (finals folded) and the prefix-stripped candidates
-** of one already folded word. cb as in diwan_word_keys. */
+/* Hebrew, on one already folded word. The stem key: final letters folded,
+** then a plural, construct or possessive ending off (he_suffixes.tsv)
+** unless the word is kept whole (he_words.tsv, gazetteer names). */
 int dw_he_stem_key(const char *w, size_t n, diwan_buf *out);
+/* The final-letter key alone and its prefix-stripped candidates, every
+** one: what the phrase scanner's lexicons are matched with. */
+int dw_he_unfinal_key(const char *w, size_t n, diwan_buf *out);
 int dw_he_candidates(const char *key, size_t n, int longest_only,
                      diwan_key_cb cb, void *ctx);
+/* The search keys (stem key, then prefix-stripped stems) of a folded
+** word, written to buf and passed to cb. query: all the candidates, unless
+** the word is known (he_words.tsv noprefix/whole, names); else (a
+** document word) the longest strip and the strips that leave a known word. */
+int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
+                      diwan_key_cb cb, void *ctx);
+
+/* ------------------------------------------- Latin and Cyrillic stems */
+/* The languages whose Latin or Cyrillic words are stemmed. AUTO: guessed
+** from each word's letters; NONE: not stemmed (the fold key only). */
+typedef enum dw_lang {
+  DW_LANG_AUTO, DW_LANG_NONE, DW_LANG_EN, DW_LANG_FR, DW_LANG_RU, DW_LANG_AZ,
+  DW_NLANG
+} dw_lang;
+/* "en", "fr", "ru", "az" (or "en-GB"…) to their dw_lang; anything else AUTO. */
+dw_lang dw_lang_of(const char *code, size_t n);
+/* The language a Latin or Cyrillic word's letters say: Cyrillic is Russian,
+** ə ı ğ ş İ Azerbaijani, French accents French, else English. */
+dw_lang dw_guess_lang(const char *w, size_t n);
+/* What the letters of a text's opening (4 KB) say of its Latin words:
+** AZ, FR, or AUTO (each word as its own letters say). */
+dw_lang dw_text_lang(const char *s, size_t n);
+/* The stem keys of a Latin or Cyrillic word under lang, folded and
+** appended to out back to back; ends[i] is where key i ends (key 0 starts
+** where out ended). One Snowball key, or for Azerbaijani the word and its
+** suffix-stripped readings (at most max). Returns the count, -1 when out
+** of memory. */
+int dw_latin_stems(const char *w, size_t n, dw_lang lang, diwan_buf *out,
+                   size_t *ends, int max);
+/* Azerbaijani: calls cb with each suffix-stripped reading of the
+** lower-cased word w (prefixes of w). */
+typedef int (*dw_stem_cb)(void *ctx, const char *s, size_t n);
+int dw_az_stems(const char *w, size_t n, dw_stem_cb cb, void *ctx);
 
 typedef struct dw_scratch { diwan_buf f, s; } dw_scratch;
 void dw_scratch_init(dw_scratch *sc);
@@ -78,9 +130,13 @@ typedef enum dw_keymode {
   DW_KEYS_DOC,     /* fold, stem, the longest candidate */
   DW_KEYS_QUERY    /* stem, every candidate */
 } dw_keymode;
-/* sc: buffers reused from word to word (NULL: allocate for this word). */
-int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
-            diwan_key_cb cb, void *ctx);
+/* lang: how Latin and Cyrillic words are stemmed. A document word is
+** stemmed in lang (AUTO: as its letters say); a query word, whose language
+** is unsure, looks for its stems in lang, in the language its letters say
+** and (lang AUTO) in English and French too. NONE: fold keys only.
+** sc: buffers reused from word to word (NULL: allocate for this word). */
+int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+            dw_scratch *sc, diwan_key_cb cb, void *ctx);
 
 /* Final letter forms to their medial forms (ך ם ן ף ץ), else cp. */
 uint32_t dw_he_unfinal(uint32_t cp);

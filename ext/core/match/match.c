@@ -65,8 +65,8 @@ static int has_key(void *ctx, const char *k, size_t n) {
   return ks->off[find(ks, k, n)] ? HIT : 0;
 }
 
-static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
-                     void *ctx, int *all) {
+static int each_word(const char *s, size_t n, dw_keymode mode, dw_lang lang,
+                     diwan_key_cb cb, void *ctx, int *all) {
   dw_scratch sc;
   int rc = 0;
   diwan_tokenizer t;
@@ -76,7 +76,7 @@ static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
   diwan_tokenizer_init(&t, s, n);
   while (diwan_tokenizer_next(&t, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    rc = dw_keys(s + start, len, mode, &sc, cb, ctx);
+    rc = dw_keys(s + start, len, mode, lang, &sc, cb, ctx);
     if (all) {                       /* query side: every word must hit */
       if (rc == 0) { *all = 0; break; }
       if (rc != HIT) break;
@@ -91,12 +91,19 @@ static int each_word(const char *s, size_t n, dw_keymode mode, diwan_key_cb cb,
 
 int diwan_match(const char *text, size_t n, const char *query, size_t qn,
                 int *found) {
+  return diwan_match_lang(text, n, query, qn, NULL, found);
+}
+
+int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
+                     const char *lang, int *found) {
+  const char *code = lang ? lang : diwan_lang_detect(text, n);
+  dw_lang L = dw_lang_of(code, strlen(code));
   keyset ks;
   memset(&ks, 0, sizeof ks);
   int rc = grow(&ks);
-  if (!rc) rc = each_word(text, n, DW_KEYS_DOC, add_key, &ks, NULL);
+  if (!rc) rc = each_word(text, n, DW_KEYS_DOC, L, add_key, &ks, NULL);
   *found = 1;
-  if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, has_key, &ks, found);
+  if (!rc) rc = each_word(query, qn, DW_KEYS_QUERY, L, has_key, &ks, found);
   if (ks.pool.oom) rc = DIWAN_NOMEM;
   diwan_buf_free(&ks.pool);
   diwan_free(ks.off);

@@ -31,21 +31,52 @@ static int stem_folded(const char *k, size_t n, diwan_buf *out) {
   }
 }
 
-int diwan_stem(const char *w, size_t n, diwan_buf *out) {
+static int latin_or_cyrillic(diwan_script sc) {
+  return sc == DIWAN_SCRIPT_LATIN || sc == DIWAN_SCRIPT_CYRILLIC;
+}
+
+/* One stem key: a Latin or Cyrillic word's first key in lang. */
+static int stem_one(const char *w, size_t n, dw_lang lang, diwan_buf *out) {
   diwan_buf f;
+  size_t ends[24];
   diwan_buf_init(&f);
   int rc = dw_fold_word(w, n, &f);
-  if (!rc) rc = stem_folded(f.p, f.n, out);
+  if (!rc && latin_or_cyrillic(word_script(f.p, f.n))) {
+    size_t at = out->n;
+    int k = dw_latin_stems(w, n, lang, out, ends, 24);
+    if (k < 0) rc = DIWAN_NOMEM;
+    else if (k == 0) out->n = at;
+    else {
+      /* Snowball gives one key; the Azerbaijani stripper gives the word,
+      ** then its readings, the likeliest first. */
+      int b = k > 1 ? 1 : 0;
+      size_t from = b ? ends[b - 1] : at, len = ends[b] - from;
+      memmove(out->p + at, out->p + from, len);
+      out->n = at + len;
+    }
+  } else if (!rc) {
+    rc = stem_folded(f.p, f.n, out);
+  }
   diwan_buf_free(&f);
   return rc ? rc : diwan_buf_reserve(out, 0);
 }
+
+int diwan_stem(const char *w, size_t n, diwan_buf *out) {
+  return stem_one(w, n, DW_LANG_AUTO, out);
+}
+
+int diwan_stem_lang(const char *w, size_t n, const char *lang, diwan_buf *out) {
+  return stem_one(w, n, lang ? dw_lang_of(lang, strlen(lang)) : DW_LANG_AUTO, out);
+}
+
+#define MAXKEYS 48
 
 /* Emits keys without repeats: remembers the spans already given. */
 typedef struct emitter {
   diwan_key_cb cb;
   void *ctx;
-  const char *seen[40];
-  size_t seen_n[40];
+  const char *seen[MAXKEYS];
+  size_t seen_n[MAXKEYS];
   int nseen;
 } emitter;
 
@@ -54,9 +85,11 @@ static int emit(void *ctx, const char *k, size_t n) {
   if (n == 0) return 0;
   for (int i = 0; i < e->nseen; i++)
     if (e->seen_n[i] == n && memcmp(e->seen[i], k, n) == 0) return 0;
-  if (e->nseen < 40) { e->seen[e->nseen] = k; e->seen_n[e->nseen++] = n; }
+  if (e->nseen < MAXKEYS) { e->seen[e->nseen] = k; e->seen_n[e->nseen++] = n; }
   return e->cb(e->ctx, k, n);
 }
+
+static int emit_cb(void *ctx, const char *k, size_t n) { return emit(ctx, k, n); }
 
 void dw_scratch_init(dw_scratch *sc) {
   diwan_buf_init(&sc->f);
@@ -68,9 +101,56 @@ void dw_scratch_free(dw_scratch *sc) {
   diwan_buf_free(&sc->s);
 }
 
-/* Keys of one word: fold key (if with_fold), stem key, Hebrew candidates. */
-int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
-            diwan_key_cb cb, void *ctx) {
+/* The Latin or Cyrillic stems of a word, written to s and then emitted:
+** a document word's in lang, a query word's in each language it may be. */
+static int latin_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+                      diwan_buf *s, emitter *e) {
+  dw_lang langs[4];
+  int nl = 0;
+  size_t ends[MAXKEYS];
+  int nk = 0;
+  if (lang == DW_LANG_NONE) return 0;
+  langs[nl++] = lang;
+  if (mode == DW_KEYS_QUERY) {
+    dw_lang g = dw_guess_lang(w, n);
+    if (g != lang) langs[nl++] = g;
+    if (lang == DW_LANG_AUTO && g != DW_LANG_RU) {
+      if (g != DW_LANG_EN) langs[nl++] = DW_LANG_EN;
+      if (g != DW_LANG_FR) langs[nl++] = DW_LANG_FR;
+    }
+  }
+  for (int i = 0; i < nl && nk < MAXKEYS; i++) {
+    int k = dw_latin_stems(w, n, langs[i], s, ends + nk, MAXKEYS - nk);
+    if (k < 0) return DIWAN_NOMEM;
+    nk += k;
+  }
+  size_t at = 0;
+  for (int i = 0; i < nk; i++) {
+    int rc = emit(e, s->p + at, ends[i] - at);
+    if (rc) return rc;
+    at = ends[i];
+  }
+  return 0;
+}
+
+/* An Arabic word's search keys: its stem, and the stem after a lone
+** preposition (بشكل → شكل). Both are written before either is emitted, as
+** the emitter keeps pointers into s. */
+static int ar_search_keys(const char *f, size_t n, diwan_buf *s, emitter *e) {
+  int rc = diwan_ar_stem(f, n, s);
+  if (rc || s->oom) return DIWAN_NOMEM;
+  size_t sl = s->n;
+  int crc, has = dw_ar_clitic_key(f, n, s, &crc);
+  if (crc || s->oom) return DIWAN_NOMEM;
+  rc = emit(e, s->p, sl);
+  if (!rc && has) rc = emit(e, s->p + sl, s->n - sl);
+  return rc;
+}
+
+/* Keys of one word: fold key (not for queries), stem keys, Hebrew
+** candidates. */
+static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+                     dw_scratch *sc, diwan_key_cb cb, void *ctx) {
   dw_scratch own;
   emitter e;              /* only nseen needs clearing, not the arrays */
   e.cb = cb;
@@ -82,16 +162,75 @@ int dw_keys(const char *w, size_t n, dw_keymode mode, dw_scratch *sc,
   diwan_buf_reset(f);
   diwan_buf_reset(s);
   rc = dw_fold_word(w, n, f);
-  if (!rc) rc = stem_folded(f->p, f->n, s);
-  if (!rc && (f->oom || s->oom)) rc = DIWAN_NOMEM;
+  if (!rc && f->oom) rc = DIWAN_NOMEM;
+  diwan_script script = rc ? DIWAN_SCRIPT_NONE : word_script(f->p, f->n);
   if (!rc && mode != DW_KEYS_QUERY) rc = emit(&e, f->p, f->n);
-  if (!rc) rc = emit(&e, s->p, s->n);
-  if (!rc && word_script(s->p, s->n) == DIWAN_SCRIPT_HEBREW)
-    rc = dw_he_candidates(s->p, s->n, mode == DW_KEYS_DOC, emit, &e);
+  if (!rc && latin_or_cyrillic(script) && lang != DW_LANG_NONE) {
+    rc = latin_keys(w, n, mode, lang, s, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_HEBREW && mode != DW_KEYS_ALL) {
+    rc = dw_he_search_keys(f->p, f->n, mode == DW_KEYS_QUERY, s, emit_cb, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_HEBREW) {
+    /* The phrase scanner's lexicons: final letters and prefixes only. */
+    rc = dw_he_unfinal_key(f->p, f->n, s);
+    if (!rc && s->oom) rc = DIWAN_NOMEM;
+    if (!rc) rc = emit(&e, s->p, s->n);
+    if (!rc) rc = dw_he_candidates(s->p, s->n, 0, emit_cb, &e);
+  } else if (!rc && script == DIWAN_SCRIPT_ARABIC && mode != DW_KEYS_ALL) {
+    rc = ar_search_keys(f->p, f->n, s, &e);
+  } else if (!rc) {
+    rc = stem_folded(f->p, f->n, s);
+    if (!rc && s->oom) rc = DIWAN_NOMEM;
+    if (!rc) rc = emit(&e, s->p, s->n);
+  }
   if (sc == &own) dw_scratch_free(&own);
   return rc;
 }
 
 int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx) {
-  return dw_keys(w, n, DW_KEYS_ALL, NULL, cb, ctx);
+  return dw_keys(w, n, DW_KEYS_ALL, DW_LANG_NONE, NULL, cb, ctx);
+}
+
+/* The byte length of a hyphen or maqaf at w[i] (- U+2010 U+2011 U+05BE),
+** else 0. */
+static size_t hyphen_at(const unsigned char *u, size_t i, size_t n) {
+  if (u[i] == '-') return 1;
+  if (u[i] == 0xD6 && i + 1 < n && u[i + 1] == 0xBE) return 2;
+  if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0x90 || u[i + 2] == 0x91))
+    return 3;
+  return 0;
+}
+
+/* A compound (Haut-Karabakh, בית־המשפט, أذربيجان-الكويت) is a document
+** word under its own keys and under each part's, so a query of the whole
+** and a query of one part both find it. Each part has its own emitter:
+** the scratch buffers the previous keys lived in are reused. */
+/* How many non-empty stretches lie between w's hyphens (one: no compound). */
+static int count_parts(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  int parts = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= n;) {
+    size_t h = i < n ? hyphen_at(u, i, n) : 1;
+    if (!h) { i++; continue; }
+    parts += i > start;
+    i += h;
+    start = i;
+  }
+  return parts;
+}
+
+int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
+            dw_scratch *sc, diwan_key_cb cb, void *ctx) {
+  int rc = word_keys(w, n, mode, lang, sc, cb, ctx);
+  if (rc || mode != DW_KEYS_DOC || count_parts(w, n) < 2) return rc;
+  const unsigned char *u = (const unsigned char *)w;
+  size_t start = 0;
+  for (size_t i = 0; i <= n && !rc;) {
+    size_t h = i < n ? hyphen_at(u, i, n) : 1;
+    if (!h) { i++; continue; }
+    if (i > start) rc = word_keys(w + start, i - start, mode, lang, sc, cb, ctx);
+    i += h;
+    start = i;
+  }
+  return rc;
 }

@@ -20,6 +20,11 @@ typedef struct affixes { affix a[MAXAFFIX]; int n; } affixes;
 
 static affixes articles, conjs, clitics, suffixes;
 static dw_wordset protect;
+/* Protected words written with a plain article (الله, التي): only these
+** keep the article of a word; إلهام's alef has a hamza, so الهام is ال +
+** هام. And those written with a final ة, whose ة comes off like any
+** noun's so their inflections meet them (ولاية, الولايات → ولاي). */
+static dw_wordset protect_al, protect_taa;
 /* Quick rejection before hashing: bit (first letter & 63) of the row for
 ** the word's length in letters is set when some protected word has both. */
 static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
@@ -34,6 +39,12 @@ static diwan_once once = DIWAN_ONCE_INIT;
 
 static int norm_loose(const char *s, size_t n, diwan_buf *out) {
   return diwan_ar_normalize(s, n, DIWAN_AR_LOOSE, out);
+}
+static int norm_if_al(const char *s, size_t n, diwan_buf *out) {
+  return n >= 4 && memcmp(s, "\xD8\xA7\xD9\x84", 4) == 0 ? norm_loose(s, n, out) : DIWAN_OK;
+}
+static int norm_if_taa(const char *s, size_t n, diwan_buf *out) {
+  return n >= 2 && memcmp(s + n - 2, "\xD8\xA9", 2) == 0 ? norm_loose(s, n, out) : DIWAN_OK;
 }
 
 static int decode(const char *s, size_t n, uint32_t *cp, int max) {
@@ -96,7 +107,9 @@ static int load(void) {
     uint32_t last = suffixes.a[i].cp[suffixes.a[i].n - 1];
     if (in_range(last)) suffix_last[last - 0x600] = 1;
   }
-  if (dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose))
+  if (dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose) ||
+      dw_wordset_load(&protect_al, "ar_protected.txt", NULL, norm_if_al) ||
+      dw_wordset_load(&protect_taa, "ar_protected.txt", NULL, norm_if_taa))
     return DIWAN_NOMEM;
   uint32_t cp[MAXCP];
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
@@ -117,8 +130,10 @@ static int put(const uint32_t *cp, int a, int b, diwan_buf *out) {
   return diwan_buf_append(out, tmp, n);
 }
 
-/* Is cp[a..b) (optionally preceded by the article) a protected word? */
-static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
+/* Is cp[a..b) (optionally preceded by the article) in set (protect or one
+** of its parts)? */
+static int in_protected(const dw_wordset *set, const uint32_t *cp, int a, int b,
+                        int with_article) {
   char tmp[MAXCP * 4 + 8];
   size_t n = 0;
   int len = b - a + (with_article ? 2 : 0);
@@ -128,7 +143,11 @@ static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
     return 0;
   if (with_article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); n = 4; }
   for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
-  return dw_wordset_has(&protect, tmp, n);
+  return dw_wordset_has(set, tmp, n);
+}
+
+static int is_protected(const uint32_t *cp, int a, int b, int with_article) {
+  return in_protected(&protect, cp, a, b, with_article);
 }
 
 static int starts(const uint32_t *cp, int a, int b, const affix *x) {
@@ -152,12 +171,32 @@ static int ends_in_article(const affix *x) {
 ** word is done (a protected name with its article was written to out). */
 static int protected_plus_suffix(uint32_t *cp, int a, int b);
 
-static int strip_front(uint32_t *cp, int a, int b, diwan_buf *out) {
+/* Which of the first letters (bit i: letter i of the normalised word) were
+** written آ أ إ: an alef with a hamza never begins the article (إلهام,
+** وإلهام, آلام are no ال + word). Marks and tatweel are no letters. */
+static unsigned hamza_mask(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  unsigned mask = 0;
+  int k = 0;
+  for (size_t i = 0; i < n && k < 8;) {
+    size_t len;
+    uint32_t c = diwan_utf8_decode(u + i, n - i, &len);
+    i += len;
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
+    if (c == 0x0622 || c == 0x0623 || c == 0x0625) mask |= 1u << k;
+    k++;
+  }
+  return mask;
+}
+
+/* hamza: hamza_mask of the word. */
+static int strip_front(uint32_t *cp, int a, int b, unsigned hamza, diwan_buf *out) {
   if (b <= a || !in_table(front_first, cp[a])) return a;
   for (int i = 0; i < articles.n; i++) {
     const affix *x = &articles.a[i];
     if (!starts(cp, a, b, x) || b - a - x->n < 2) continue;
-    if (ends_in_article(x) && is_protected(cp, a + x->n, b, 1)) {
+    if (hamza & (1u << (a + x->n - 2))) continue;
+    if (ends_in_article(x) && in_protected(&protect_al, cp, a + x->n, b, 1)) {
       if (diwan_buf_append(out, "\xD8\xA7\xD9\x84", 4)) return -2;
       return put(cp, a + x->n, b, out) ? -2 : -1;
     }
@@ -246,21 +285,89 @@ static int strip_suffixes(uint32_t *cp, int a, int b) {
   return b;
 }
 
+/* A protected word as its stem: without the ة it was listed with (ولاية
+** → ولاي), and a listed plural in ات as its singular would be (ولايات). */
+static int put_protected(uint32_t *cp, int a, int e, diwan_buf *out) {
+  if (e - a >= 4 && cp[e - 1] == HEH && in_protected(&protect_taa, cp, a, e, 0))
+    return put(cp, a, e - 1, out);
+  if (e - a >= 5 && cp[e - 2] == 0x0627 && cp[e - 1] == TEH) {
+    uint32_t t0 = cp[e - 2], t1 = cp[e - 1];
+    cp[e - 2] = HEH;
+    int taa = in_protected(&protect_taa, cp, a, e - 1, 0);
+    cp[e - 2] = t0;
+    cp[e - 1] = t1;
+    if (taa) return put(cp, a, e - 2, out);
+  }
+  return put(cp, a, e, out);
+}
+
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth);
+
+/* A broken plural in cp[a..b): writes its singular's stem and says so. */
+static int plural(const uint32_t *cp, int a, int b, int depth, diwan_buf *out, int *rc) {
+  char tmp[MAXCP * 4];
+  size_t k = 0;
+  if (depth > 0 || b - a < 2) return 0;
+  for (int i = a; i < b; i++) k += diwan_utf8_encode(cp[i], tmp + k);
+  const char *sing = dw_ar_singular(tmp, k);
+  if (!sing) return 0;
+  *rc = stem_word(sing, strlen(sing), out, depth + 1);
+  return 1;
+}
+
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
+  return stem_word(w, n, out, 0);
+}
+
+/* depth: 1 for a plural's singular, which is not looked up again. */
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
   uint32_t cp[MAXCP];
-  int done = 0;
+  int done = 0, rc = 0;
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
+  unsigned hamza = hamza_mask(w, n);
   int b = decode_fast(w, n, cp);
   if (b < 0) b = decode_slow(w, n, cp, out, &done);
   if (b == -2) return DIWAN_NOMEM;
   if (done) return DIWAN_OK;
-  if (b < 2 || is_protected(cp, 0, b, 0)) return put(cp, 0, b, out);
-  int e = protected_plus_suffix(cp, 0, b);
-  if (e) return put(cp, 0, e, out);
-  int a = strip_front(cp, 0, b, out);
+  if (b < 2) return put(cp, 0, b, out);
+  if (plural(cp, 0, b, depth, out, &rc)) return rc;
+  /* a plain ال is the article unless the word was listed with it */
+  int al = !(hamza & 1) && cp[0] == 0x0627 && cp[1] == 0x0644;
+  if (al ? in_protected(&protect_al, cp, 0, b, 0) : is_protected(cp, 0, b, 0))
+    return put_protected(cp, 0, b, out);
+  int e = al ? 0 : protected_plus_suffix(cp, 0, b);
+  if (e) return put_protected(cp, 0, e, out);
+  int a = strip_front(cp, 0, b, hamza, out);
   if (a == -2) return DIWAN_NOMEM;
   if (a == -1) return DIWAN_OK;
-  if (a > 0 && is_protected(cp, a, b, 0)) return put(cp, a, b, out);
-  if (a > 0 && (e = protected_plus_suffix(cp, a, b)) != 0) return put(cp, a, e, out);
-  return put(cp, a, strip_suffixes(cp, a, b), out);
+  if (a > 0 && plural(cp, a, b, depth, out, &rc)) return rc;
+  if (a > 0 && is_protected(cp, a, b, 0)) return put_protected(cp, a, b, out);
+  if (a > 0 && (e = protected_plus_suffix(cp, a, b)) != 0) return put_protected(cp, a, e, out);
+  int s = strip_suffixes(cp, a, b);
+  if (s < b && plural(cp, a, s, depth, out, &rc)) return rc;
+  return put(cp, a, s, out);
+}
+
+/* A lone preposition ب ل ك (after و/ف or not) in front of a word that is
+** not the article (بشكل, لعام, وبزيارة): the stem of what follows, when
+** three letters or more follow. The light stemmer keeps such words whole
+** (most words that begin with those letters are not prefixed: بيان, كبير,
+** لقاء), so this is offered as one more search key. Returns 1 when written. */
+int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc) {
+  const unsigned char *u = (const unsigned char *)f;
+  size_t i = 0;
+  *rc = 0;
+  if (n >= 2 && u[0] == 0xD9 && (u[1] == 0x88 || u[1] == 0x81)) i = 2;     /* و ف */
+  if (n < i + 2) return 0;
+  int prep = (u[i] == 0xD8 && u[i + 1] == 0xA8) ||                          /* ب */
+             (u[i] == 0xD9 && (u[i + 1] == 0x84 || u[i + 1] == 0x83));       /* ل ك */
+  if (!prep) return 0;
+  i += 2;
+  /* the article after it is the stemmer's business (بالكويت) */
+  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0) return 0;
+  size_t letters = 0;
+  for (size_t j = i; j < n; j++) letters += (u[j] & 0xC0) != 0x80;
+  if (letters < 3) return 0;
+  *rc = diwan_ar_stem(f + i, n - i, out);
+  return 1;
 }

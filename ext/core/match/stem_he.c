@@ -1,15 +1,25 @@
-/* Hebrew stem keys: final letters folded to their medial forms, and the
-** words left when a listed prefix group (he_prefixes.tsv: ו ה ב כ ל מ ש and
-** their combinations) is taken off with at least three letters left. */
-#include <pthread.h>
+/* Hebrew stem keys: final letters folded to their medial forms, then one
+** plural, construct or possessive ending off (he_suffixes.tsv), so שנים,
+** שנות, שנת meet שנה; and the words left when a listed prefix group
+** (he_prefixes.tsv: ו ה ב כ ל מ ש and their combinations) is taken off with
+** at least three letters left. Collisions are kept off by what a lexicon
+** knows: a word listed whole (כנסת, אמת; the gazetteer's one-word names)
+** keeps its ending, and a word whose first letter is its own (שלום,
+** משפט) offers no prefix-stripped keys. */
 #include <string.h>
 #include "fold.h"
 #include "base/data.h"
+#include "base/alloc.h"
 
 #define MAXPREFIX 64
+#define MAXSUFFIX 32
+#define MAXWORD 256        /* longer words: the stem key only */
 static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];
 static int nprefixes;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct { char s[16]; size_t n; size_t keep; } suffixes[MAXSUFFIX];
+static int nsuffixes;
+static dw_wordset whole, names, noprefix;
+static diwan_once once = DIWAN_ONCE_INIT;
 /* [lead byte][second byte & 0x3F]: some prefix starts with this letter. */
 static unsigned char first_letter[256][64];
 
@@ -22,16 +32,108 @@ static int add_prefix(void *ctx, int nf, const char **f, const size_t *lens,
   return 0;
 }
 
-static void load(void) {
+/* Letters (not bytes) in s[0..n): Hebrew letters are two bytes each. */
+static size_t letters(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+static int add_suffix(void *ctx, int nf, const char **f, const size_t *lens,
+                      size_t lineno) {
+  if (lens[0] == 0 || lens[0] >= 16 || nsuffixes == MAXSUFFIX) return 0;
+  diwan_buf b;
+  diwan_buf_init(&b);
+  dw_he_unfinal_key(f[0], lens[0], &b);
+  if (!b.oom && b.n < 16) {
+    memcpy(suffixes[nsuffixes].s, b.p, b.n);
+    suffixes[nsuffixes].n = b.n;
+    suffixes[nsuffixes].keep = nf > 1 && lens[1] == 1 ? (size_t)(f[1][0] - '0') : 2;
+    nsuffixes++;
+  }
+  diwan_buf_free(&b);
+  return 0;
+}
+
+/* Longest ending first, so ותיהם is tried before ים. */
+static void sort_suffixes(void) {
+  for (int i = 1; i < nsuffixes; i++)
+    for (int j = i; j > 0 && suffixes[j].n > suffixes[j - 1].n; j--) {
+      __typeof__(suffixes[0]) t = suffixes[j];
+      suffixes[j] = suffixes[j - 1];
+      suffixes[j - 1] = t;
+    }
+}
+
+/* The length of the medial key k[0..n) without its ending. */
+static size_t strip_ending(const char *k, size_t n) {
+  for (int i = 0; i < nsuffixes; i++) {
+    size_t m = suffixes[i].n;
+    if (n <= m || memcmp(k + n - m, suffixes[i].s, m) != 0) continue;
+    size_t left = letters(k, n - m);
+    if (left < suffixes[i].keep) continue;
+    /* a feminine ית ends only longer words: בית stays, ישראלית → ישראלי */
+    if (m == 2 && memcmp(suffixes[i].s, "\xD7\xAA", 2) == 0 && n >= 4 &&
+        memcmp(k + n - 4, "\xD7\x99", 2) == 0 && left < 3)
+      continue;
+    return n - m;
+  }
+  return n;
+}
+
+/* Lexicon entries: folded, then the final-letter key (whole words) or the
+** stem key (noprefix words, so every form of the word is known). */
+static int norm_whole(const char *s, size_t n, diwan_buf *out) {
+  diwan_buf f;
+  diwan_buf_init(&f);
+  int rc = diwan_fold(s, n, &f);
+  /* one word only: a name of several words says nothing of its parts */
+  if (!rc && !memchr(f.p ? f.p : "", ' ', f.n) && f.n >= 4 &&
+      (unsigned char)f.p[0] == 0xD7)
+    rc = dw_he_unfinal_key(f.p, f.n, out);
+  diwan_buf_free(&f);
+  return rc;
+}
+static int norm_stem(const char *s, size_t n, diwan_buf *out) {
+  diwan_buf f;
+  diwan_buf_init(&f);
+  int rc = norm_whole(s, n, &f);
+  if (!rc && f.n) rc = diwan_buf_append(out, f.p, strip_ending(f.p, f.n));
+  diwan_buf_free(&f);
+  return rc;
+}
+
+/* Starts from empty tables: a load that failed (out of memory) runs again;
+** sets already built are kept. */
+static int load(void) {
+  nprefixes = nsuffixes = 0;
+  memset(first_letter, 0, sizeof first_letter);
   size_t len;
   const char *d = diwan_data("he_prefixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 1, add_prefix, NULL);
+  d = diwan_data("he_suffixes.tsv", &len);
+  if (d) diwan_tsv_each(d, len, 2, add_suffix, NULL);
+  sort_suffixes();
+  static const char *const words[] = {"he_words.tsv", NULL};
+  static const char *const gazetteer[] = {"countries.tsv", "cities.tsv", "persons.tsv",
+                                          "persons_eurasia.tsv", "persons_europe.tsv",
+                                          "persons_mideast.tsv", "organizations.tsv", NULL};
+  /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
+  if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
+      dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
+      dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole))
+    return DIWAN_NOMEM;
+  return DIWAN_OK;
+}
+
+static int is_whole(const char *k, size_t n) {
+  return dw_wordset_has(&whole, k, n) || dw_wordset_has(&names, k, n);
 }
 
 /* w is a fold key (valid UTF-8), so the final letters ך ם ן ף ץ are the
 ** byte pairs D7 9A, 9D, 9F, A3, A5, and each medial form is the next code
 ** point: the key is a copy with those second bytes incremented. */
-int dw_he_stem_key(const char *w, size_t n, diwan_buf *out) {
+int dw_he_unfinal_key(const char *w, size_t n, diwan_buf *out) {
   size_t at = out->n;
   if (diwan_buf_append(out, w, n)) return DIWAN_NOMEM;
   unsigned char *u = (unsigned char *)out->p + at;
@@ -44,28 +146,95 @@ int dw_he_stem_key(const char *w, size_t n, diwan_buf *out) {
   return DIWAN_OK;
 }
 
-/* Letters (not bytes) in s[0..n): Hebrew letters are two bytes each. */
-static size_t letters(const char *s, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return k;
+/* The stem of a medial key: itself when whole, else without its ending. */
+static size_t stem_len(const char *k, size_t n) {
+  return is_whole(k, n) ? n : strip_ending(k, n);
+}
+
+static size_t prefix_fits(int i, const char *key, size_t n);
+
+/* A word that is a prefix plus a whole word (הכנסת = ה + כנסת) keeps its
+** ending too, or הכנסת would meet הכנס "the conference". */
+static size_t word_stem_len(const char *k, size_t n) {
+  if (is_whole(k, n)) return n;
+  if (n >= 2 && n <= MAXWORD && first_letter[(unsigned char)k[0]][(unsigned char)k[1] & 0x3F])
+    for (int i = 0; i < nprefixes; i++) {
+      size_t p = prefix_fits(i, k, n);
+      if (p && is_whole(k + p, n - p)) return n;
+    }
+  return strip_ending(k, n);
+}
+
+int dw_he_stem_key(const char *w, size_t n, diwan_buf *out) {
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
+  size_t at = out->n;
+  if (dw_he_unfinal_key(w, n, out)) return DIWAN_NOMEM;
+  out->n = at + word_stem_len(out->p + at, n);
+  return DIWAN_OK;
+}
+
+/* How many bytes prefix i takes off key[0..n), or 0 when it does not fit
+** or leaves fewer than three letters. */
+static size_t prefix_fits(int i, const char *key, size_t n) {
+  size_t p = prefixes[i].n;
+  if (n <= p || key[0] != prefixes[i].s[0] || key[1] != prefixes[i].s[1] ||
+      memcmp(key, prefixes[i].s, p) != 0 || letters(key + p, n - p) < 3)
+    return 0;
+  return p;
 }
 
 int dw_he_candidates(const char *key, size_t n, int longest_only,
                      diwan_key_cb cb, void *ctx) {
   size_t best = 0;
-  pthread_once(&once, load);
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   /* Most words start with no prefix letter at all: one byte pair says so. */
   if (n < 2 || !first_letter[(unsigned char)key[0]][(unsigned char)key[1] & 0x3F]) return 0;
   for (int i = 0; i < nprefixes; i++) {
-    size_t p = prefixes[i].n;
-    if (n <= p || key[0] != prefixes[i].s[0] || key[1] != prefixes[i].s[1] ||
-        memcmp(key, prefixes[i].s, p) != 0)
-      continue;
-    if (letters(key + p, n - p) < 3) continue;
+    size_t p = prefix_fits(i, key, n);
+    if (!p) continue;
     if (longest_only) { if (p > best) best = p; continue; }
     int rc = cb(ctx, key + p, n - p);
     if (rc) return rc;
   }
   return best ? cb(ctx, key + best, n - best) : 0;
+}
+
+int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
+                      diwan_key_cb cb, void *ctx) {
+  if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
+  size_t ends[MAXPREFIX + 2], starts[MAXPREFIX + 2];
+  int nk = 0;
+  /* Every key is at most n bytes: reserve them all so none moves. */
+  size_t at = buf->n;
+  if (diwan_buf_reserve(buf, (n + 1) * (n <= MAXWORD ? MAXPREFIX + 3 : 1)) ||
+      dw_he_unfinal_key(w, n, buf))
+    return DIWAN_NOMEM;
+  const char *m = buf->p + at;     /* the medial key */
+  size_t sl = word_stem_len(m, n);
+  starts[nk] = at;
+  ends[nk++] = at + sl;
+  int known = is_whole(m, n) || dw_wordset_has(&noprefix, m, sl);
+  size_t best = 0;
+  for (int i = 0; !known && n <= MAXWORD && i < nprefixes; i++) {
+    if (n < 2 || !first_letter[(unsigned char)m[0]][(unsigned char)m[1] & 0x3F]) break;
+    size_t p = prefix_fits(i, m, n);
+    if (!p) continue;
+    size_t len = stem_len(m + p, n - p);
+    int behind = is_whole(m + p, n - p) || dw_wordset_has(&noprefix, m + p, len);
+    if (!query && !behind) { if (p > best) best = p; continue; }
+    starts[nk] = buf->n;
+    diwan_buf_append(buf, m + p, len);
+    ends[nk++] = buf->n;
+  }
+  if (best) {
+    starts[nk] = buf->n;
+    diwan_buf_append(buf, m + best, stem_len(m + best, n - best));
+    ends[nk++] = buf->n;
+  }
+  if (buf->oom) return DIWAN_NOMEM;
+  for (int i = 0; i < nk; i++) {
+    int rc = cb(ctx, buf->p + starts[i], ends[i] - starts[i]);
+    if (rc) return rc;
+  }
+  return 0;
 }

@@ -13,6 +13,7 @@ static uint32_t hash(const char *s, size_t n) {
 }
 
 typedef struct loader {
+  int pairs;           /* entries are "key NUL value" (dw_wordset_load_pairs) */
   const char *kind;
   dw_entry_fn norm;
   diwan_buf pool;      /* normalised entries, each followed by NUL */
@@ -20,9 +21,12 @@ typedef struct loader {
   size_t count;
 } loader;
 
+static int collect_pair(loader *L, int nf, const char **f, const size_t *lens);
+
 static int collect(void *ctx, int nf, const char **f, const size_t *lens,
                    size_t lineno) {
   loader *L = ctx;
+  if (L->pairs) return collect_pair(L, nf, f, lens);
   if (L->kind && (nf < 2 || lens[1] != strlen(L->kind) ||
                   memcmp(f[1], L->kind, lens[1]) != 0))
     return 0;
@@ -31,6 +35,20 @@ static int collect(void *ctx, int nf, const char **f, const size_t *lens,
   else diwan_buf_append(&L->tmp, f[0], lens[0]);
   if (L->tmp.oom) return 1;   /* out of memory: the load fails, retried later */
   if (L->tmp.n == 0) return 0;
+  diwan_buf_append(&L->pool, L->tmp.p, L->tmp.n + 1);
+  L->count++;
+  return 0;
+}
+
+static int collect_pair(loader *L, int nf, const char **f, const size_t *lens) {
+  if (nf < 2) return 0;
+  diwan_buf_reset(&L->tmp);
+  L->norm(f[0], lens[0], &L->tmp);
+  size_t kn = L->tmp.n;
+  diwan_buf_append(&L->tmp, "", 1);
+  L->norm(f[1], lens[1], &L->tmp);
+  if (L->tmp.oom) return 1;
+  if (kn == 0 || L->tmp.n == kn + 1) return 0;
   diwan_buf_append(&L->pool, L->tmp.p, L->tmp.n + 1);
   L->count++;
   return 0;
@@ -58,6 +76,30 @@ static void wordset_free(void *p) {
   memset(set, 0, sizeof *set);
 }
 
+/* Builds the set from L's pool (entries each followed by NUL); stopped:
+** the walk over the lines was cut short (out of memory). */
+static int build(dw_wordset *set, loader *L, int stopped) {
+  size_t cap = 16;
+  while (cap < L->count * 2 + 2) cap *= 2;
+  set->slot = diwan_calloc(cap, sizeof *set->slot);
+  set->len = diwan_calloc(cap, sizeof *set->len);
+  if (stopped || L->pool.oom || !set->slot || !set->len) {
+    diwan_free(set->slot); diwan_free(set->len); diwan_buf_free(&L->pool);
+    memset(set, 0, sizeof *set);
+    return DIWAN_NOMEM;
+  }
+  set->pool = L->pool.p;
+  set->mask = cap - 1;
+  diwan_at_unload(wordset_free, set);
+  for (size_t off = 0; off < L->pool.n;) {
+    uint32_t n = (uint32_t)strlen(L->pool.p + off);
+    insert(set, (uint32_t)off, n);
+    off += n + 1;
+    if (L->pairs) off += strlen(L->pool.p + off) + 1;   /* the value */
+  }
+  return DIWAN_OK;
+}
+
 int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
                     dw_entry_fn norm) {
   if (set->slot) return DIWAN_OK;   /* loaded by an earlier, retried load */
@@ -65,27 +107,52 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
   size_t len;
   const char *text = diwan_data(name, &len);
   if (!text) return DIWAN_OK;
-  loader L = {kind, norm, {0}, {0}, 0};
+  loader L = {0, kind, norm, {0}, {0}, 0};
   int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);
-  size_t cap = 16;
-  while (cap < L.count * 2 + 2) cap *= 2;
-  set->slot = diwan_calloc(cap, sizeof *set->slot);
-  set->len = diwan_calloc(cap, sizeof *set->len);
-  if (stopped || L.pool.oom || !set->slot || !set->len) {
-    diwan_free(set->slot); diwan_free(set->len); diwan_buf_free(&L.pool);
-    memset(set, 0, sizeof *set);
-    return DIWAN_NOMEM;
+  return build(set, &L, stopped);
+}
+
+int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm) {
+  if (set->slot) return DIWAN_OK;
+  memset(set, 0, sizeof *set);
+  size_t len;
+  const char *text = diwan_data(name, &len);
+  if (!text) return DIWAN_OK;
+  loader L = {1, NULL, norm, {0}, {0}, 0};
+  int stopped = diwan_tsv_each(text, len, 2, collect, &L);
+  diwan_buf_free(&L.tmp);
+  return build(set, &L, stopped);
+}
+
+/* Gathers field `field` of lines whose field `kfield` is kind. */
+typedef struct field_loader {
+  loader L;
+  int field, kfield;
+} field_loader;
+
+static int collect_field(void *ctx, int nf, const char **f, const size_t *lens,
+                         size_t lineno) {
+  field_loader *F = ctx;
+  if (nf <= F->field || nf <= F->kfield) return 0;
+  const char *ff[2] = {f[F->field], f[F->kfield]};
+  size_t ll[2] = {lens[F->field], lens[F->kfield]};
+  return collect(&F->L, 2, ff, ll, lineno);
+}
+
+int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
+                         int kfield, const char *kind, dw_entry_fn norm) {
+  if (set->slot) return DIWAN_OK;
+  memset(set, 0, sizeof *set);
+  field_loader F = {{0, kind, norm, {0}, {0}, 0}, field, kfield};
+  int stopped = 0;
+  for (int i = 0; names[i] && !stopped; i++) {
+    size_t len;
+    const char *text = diwan_data(names[i], &len);
+    if (text) stopped = diwan_tsv_each(text, len, 8, collect_field, &F);
   }
-  set->pool = L.pool.p;
-  set->mask = cap - 1;
-  diwan_at_unload(wordset_free, set);
-  for (size_t off = 0; off < L.pool.n;) {
-    uint32_t n = (uint32_t)strlen(L.pool.p + off);
-    insert(set, (uint32_t)off, n);
-    off += n + 1;
-  }
-  return DIWAN_OK;
+  diwan_buf_free(&F.L.tmp);
+  return build(set, &F.L, stopped);
 }
 
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n) {
@@ -97,4 +164,15 @@ int dw_wordset_has(const dw_wordset *set, const char *s, size_t n) {
     i = (i + 1) & set->mask;
   }
   return 0;
+}
+
+const char *dw_wordset_value(const dw_wordset *set, const char *s, size_t n) {
+  if (!set->slot || n > set->maxlen) return NULL;
+  size_t i = hash(s, n) & set->mask;
+  while (set->slot[i]) {
+    const char *k = set->pool + set->slot[i] - 1;
+    if (set->len[i] == n && memcmp(k, s, n) == 0) return k + n + 1;
+    i = (i + 1) & set->mask;
+  }
+  return NULL;
 }

@@ -1,0 +1,110 @@
+/* Relative expressions, read against the anchor (dates_resolve.c places
+** them): today and its neighbours, this/last/next month, year and week,
+** weekdays alone or with last/next/this or a week, month names with
+** last/next, and "N units ago" / "in N units" / "N units later". Every
+** form is a lexicon entry (dates_relative.tsv, dates_cues.tsv); the
+** patterns only say in which order they come. */
+#include <string.h>
+#include "dates_pat.h"
+
+static void span(dctx *c, dmatch *m, long t0, long t1) {
+  m->t0 = t0;
+  m->t1 = t1;
+  m->bs = T(t0)->s + T(t0)->pre;
+  m->be = T(t1 - 1)->e;
+}
+
+/* N units (3 days, deux ans, عامين, неделю): count, unit, end. */
+static int count_units(dctx *c, long j, int *n, int *unit, long *end) {
+  const dtok *t = T(j);
+  long k, e;
+  const dlex *u = dp_mw(c, j, K_TUNIT | K_YUNIT, &e);
+  if (u && u->num > 0) { *n = u->num; *unit = u->unit; *end = e; return 1; }
+  if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, j)) { *n = t->num; k = j + 1; }
+  else if (has(t, K_NUMW)) { *n = t->lx->num; k = j + 1; }
+  else return 0;
+  if (!(u = dp_mw(c, k, K_TUNIT | K_YUNIT, &e))) return 0;
+  *unit = u->unit;
+  *end = e;
+  return *n > 0 && *n <= 9999;
+}
+
+/* Weekday with what places it: last/next/this before or after it, or a
+** week after it (mercredi de la semaine prochaine, الأحد من الأسبوع الماضي). */
+static int weekday_at(dctx *c, long i, dmatch *m) {
+  long j, k;
+  const dlex *b = dp_mw(c, i, K_RBEFORE, &j);
+  const dlex *w = dp_mw(c, b ? j : i, K_WEEKDAY, &k);
+  if (!w || w->num < 1 || w->num > 7) return 0;
+  m->rel = REL_WEEKDAY;
+  m->rel_n = w->num;
+  m->rel_mode = WD_BARE;
+  m->lang = w->lang;
+  if (b) {
+    m->rel_mode = b->rel < 0 ? WD_LAST : b->rel > 0 ? WD_NEXT : WD_THIS;
+  } else {
+    const dlex *a = dp_mw(c, k, K_RAFTER, &j);
+    /* one preposition may come between: of, de, من, ב (a prefix already) */
+    long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
+    const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
+    if (a) { m->rel_mode = a->rel < 0 ? WD_LAST : a->rel > 0 ? WD_NEXT : WD_THIS; k = j; }
+    else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }
+    else if (!dp_mw(c, k, K_RAFTER, &j)) {
+      /* a bare weekday before a number is a date's weekday, not a date */
+      if (T(k)->kind == T_NUM && !T(k)->nl) return 0;
+    }
+  }
+  span(c, m, i, k);
+  return 1;
+}
+
+int dr_relative_at(dctx *c, long i, dmatch *m) {
+  long j, end;
+  int n, unit;
+  const dlex *e;
+  memset(m, 0, sizeof *m);
+  if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK, &j))) {
+    m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH
+           : (e->kinds & K_RWEEK) ? REL_WEEK : REL_YEAR;
+    m->rel_n = e->rel;
+    m->lang = e->lang;
+    /* the same word may start a longer weekday form (this Friday) */
+    dmatch w;
+    memset(&w, 0, sizeof w);
+    if (weekday_at(c, i, &w) && w.t1 > j) { *m = w; return 1; }
+    span(c, m, i, j);
+    return 1;
+  }
+  if (weekday_at(c, i, m)) return 1;
+  memset(m, 0, sizeof *m);
+  if ((e = dp_mw(c, i, K_RBEFORE, &j)) && e->rel) {
+    const dlex *mo = dp_month_at(c, j, &end);
+    if (!mo || mo->cal != CAL_GREG) return 0;
+    m->rel = e->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
+    m->rel_n = mo->month;
+    m->lang = e->lang;
+    span(c, m, i, end);
+    return 1;
+  }
+  if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after && count_units(c, j, &n, &unit, &end)) {
+    /* قبل عامين, il y a 3 jours, בעוד שבוע, через неделю */
+  } else if (count_units(c, i, &n, &unit, &j) && (e = dp_mw(c, j, K_AGO | K_LATER, &end)) &&
+             e->after) {
+    /* two years ago, 3 дня назад, deux ans plus tard */
+  } else {
+    return 0;
+  }
+  /* "N years later" counts from the text's previous date; other units
+  ** (and every "ago") from the anchor */
+  if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {
+    m->rel = REL_LATER;
+    m->rel_n = n;
+  } else {
+    m->rel = REL_UNITS;
+    m->rel_mode = unit;
+    m->rel_n = (e->kinds & K_LATER) ? n : -n;
+  }
+  m->lang = e->lang;
+  span(c, m, i, end);
+  return 1;
+}

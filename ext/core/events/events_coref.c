@@ -1,0 +1,364 @@
+/* Persons as a reader resolves them, for the whole document: news
+** introduces a person with a title bound to a state ("وزير الخارجية الياباني
+** <name>", "Brazil's foreign minister <name>", "министр иностранных дел
+** России <name>") and then says the bare name, the surname or the title
+** alone. The name after such a title is bound to the title's state (or
+** organisation); every later occurrence of the name or its last word, and a
+** later bare title of the same role, stands for that party. Persons the
+** gazetteer lacks resolve this way too. One pass over the titles, one scan
+** of the text for the bound names: linear. */
+#include <stdlib.h>
+#include <string.h>
+#include "base/alloc.h"
+#include "match/fold.h"
+#include "events_int.h"
+
+#define TITLE_GAP 24      /* bytes between a title and the country it names */
+#define NAME_LOOK 160     /* bytes after a title where its name is read */
+#define NAME_WORDS 4      /* words of a name in capitalised scripts */
+#define NAME_WORDS_RTL 2  /* in Arabic and Hebrew (no capitals to stop at),
+                             3 when the second is بن, ابن, בן */
+#define MAXBIND 256       /* names bound per document */
+
+typedef struct bind {
+  size_t start, len;      /* the surface in the text */
+  const char *party;
+} bind;
+
+typedef struct coref {
+  ev_doc *d;
+  bind b[MAXBIND];
+  int nb;
+  diwan_mention *extra;   /* new mentions, entity index in .len's place */
+  size_t nextra, capextra;
+} coref;
+
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* b is a blank gap, or a possessive: "Brazil's foreign minister". */
+static int joins(const char *s, size_t a, size_t b) {
+  if (a < b && s[a] == '\'' && a + 1 < b && s[a + 1] == 's') a += 2;
+  else if (a + 3 < b && memcmp(s + a, "\xe2\x80\x99s", 4) == 0) a += 4;
+  for (size_t i = a; i < b; i++)
+    if (!blank(s[i])) return 0;
+  return 1;
+}
+
+static const char *state_party(const diwan_entity *e) {
+  if (strcmp(e->kind, "country") && strcmp(e->kind, "organization")) return NULL;
+  return gz_party(e);
+}
+
+/* The party the title at item it names and where its name may start: the
+** country or organisation right after it (أمير دولة الكويت, the Secretary-
+** General of the UN) or the country adjective right before it (the Japanese
+** foreign minister). *m is the first mention after the title. */
+static const char *title_party(const ev_doc *d, const ev_item *it, size_t m,
+                               size_t *name_at) {
+  if (m < d->nment && d->ment[m].start - it->end <= TITLE_GAP) {
+    const char *p = state_party(d->ment[m].entity);
+    if (p) {
+      *name_at = d->ment[m].start + d->ment[m].len;
+      return p;
+    }
+  }
+  if (m > 0) {
+    const diwan_mention *b = &d->ment[m - 1];
+    if (b->start + b->len <= it->start && joins(d->s, b->start + b->len, it->start) &&
+        strcmp(b->entity->kind, "country") == 0) {
+      *name_at = it->end;
+      return b->entity->id;
+    }
+  }
+  return NULL;
+}
+
+static uint32_t first_cp(const char *s, size_t n) {
+  size_t l;
+  return diwan_utf8_decode((const unsigned char *)s, n, &l);
+}
+
+static int is_upper(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x400 && c <= 0x42F) || (c >= 0x100 && c <= 0x17F && !(c & 1));
+}
+
+/* Lower-case particles inside Latin names: Mohammed bin Salman, Ursula von
+** der Leyen. */
+static int particle(const char *s, size_t n) {
+  static const char *const p[] = {"bin", "ibn", "al", "el", "de", "du", "da",
+                                   "van", "von", "der", "ben", "bint"};
+  for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+    if (strlen(p[i]) == n && memcmp(p[i], s, n) == 0) return 1;
+  return 0;
+}
+
+/* A one-letter word, with or without its dot. */
+static int initial(const char *s, size_t n) {
+  size_t l;
+  diwan_utf8_decode((const unsigned char *)s, n, &l);
+  return l == n || (l + 1 == n && s[l] == '.');
+}
+
+/* Arabic compound first names: عبد الفتاح, أبو مازن take one word more. */
+static int compound(const char *s, size_t n) {
+  return (n == 6 && memcmp(s, "\xd8\xb9\xd8\xa8\xd8\xaf", 6) == 0) ||        /* عبد */
+         (n == 6 && memcmp(s, "\xd8\xa3\xd8\xa8\xd9\x88", 6) == 0) ||        /* أبو */
+         (n == 6 && memcmp(s, "\xd8\xa7\xd8\xa8\xd9\x88", 6) == 0);          /* ابو */
+}
+
+static int son_of(const char *s, size_t n) {
+  return (n == 4 && memcmp(s, "\xd8\xa8\xd9\x86", 4) == 0) ||            /* بن */
+         (n == 6 && memcmp(s, "\xd8\xa7\xd8\xa8\xd9\x86", 6) == 0) ||    /* ابن */
+         (n == 4 && memcmp(s, "\xd7\x91\xd7\x9f", 4) == 0);              /* בן */
+}
+
+static dw_wordset stops, honorifics;
+
+/* 0 when both sets are loaded; out of memory leaves one empty: tried again
+** at the next use. */
+static int load_words(void) {
+  if (!stops.slot) dw_wordset_load(&stops, "name_stops.tsv", "stop", diwan_fold);
+  if (!honorifics.slot)
+    dw_wordset_load(&honorifics, "name_stops.tsv", "honorific", diwan_fold);
+  return !stops.slot || !honorifics.slot;
+}
+
+/* 1 when the word w is in set (compared folded). */
+static int in_set(const dw_wordset *set, const char *w, size_t n) {
+  diwan_buf b = {0};
+  int r = diwan_fold(w, n, &b) == DIWAN_OK && dw_wordset_has(set, b.p, b.n);
+  diwan_buf_free(&b);
+  return r;
+}
+
+/* An Arabic or Hebrew word with the article, bare or after a proclitic
+** (الوزير, والوزير, للوزير, הנשיא): a noun, never the first word of a name. */
+static int has_article(const char *s, size_t n) {
+  static const char *const ar[] = {"\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84",
+                                   "\xd8\xa8\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84",
+                                   "\xd9\x81\xd8\xa7\xd9\x84", "\xd9\x83\xd8\xa7\xd9\x84"};
+  for (size_t i = 0; i < sizeof ar / sizeof ar[0]; i++) {
+    size_t k = strlen(ar[i]);
+    if (n > k + 2 && memcmp(s, ar[i], k) == 0) return 1;
+  }
+  return n > 4 && memcmp(s, "\xd7\x94", 2) == 0;    /* ה */
+}
+
+/* 1 when an item or a mention starts in [a, b): the name stops there. */
+static int taken(const ev_doc *d, size_t *ic, size_t *mc, size_t a, size_t b) {
+  while (*ic < d->nitem && d->item[*ic].end <= a) (*ic)++;
+  while (*mc < d->nment && d->ment[*mc].start + d->ment[*mc].len <= a) (*mc)++;
+  return (*ic < d->nitem && d->item[*ic].start < b) ||
+         (*mc < d->nment && d->ment[*mc].start < b);
+}
+
+/* The name right after pos: its words [*w0, *w1) as byte spans of the
+** first and last word. 0 when there is none. */
+static int read_name(const ev_doc *d, size_t pos, size_t *n0, size_t *n1,
+                     size_t *last0) {
+  size_t lim = d->n - pos < NAME_LOOK ? d->n - pos : NAME_LOOK;
+  diwan_tokenizer tk;
+  diwan_tokenizer_init(&tk, d->s + pos, lim);
+  size_t a, l, ic = 0, mc = 0, prev_end = 0;
+  diwan_token_kind k;
+  int words = 0, max = NAME_WORDS, rtl = -1, gaps = 0, honor = 0;
+  *n0 = *n1 = *last0 = 0;
+  while (diwan_tokenizer_next(&tk, &a, &l, &k)) {
+    size_t s = pos + a;
+    if (k != DIWAN_TOKEN_WORD) {
+      /* "le ministre …, <name>": one comma before the name */
+      if (words == 0 && gaps == 0 && l == 1 && (d->s[s] == ',' || d->s[s] == ':')) {
+        gaps++;
+        continue;
+      }
+      break;
+    }
+    if ((words || honor) && s > prev_end && !joins(d->s, prev_end, s)) break;
+    if (!words && memchr(d->s + pos, '\n', s - pos)) break;  /* another paragraph */
+    if (taken(d, &ic, &mc, s, s + l)) break;
+    diwan_script sc = diwan_script_of(first_cp(d->s + s, l));
+    if (rtl < 0) {
+      rtl = sc == DIWAN_SCRIPT_ARABIC || sc == DIWAN_SCRIPT_HEBREW;
+      if (!rtl && sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) break;
+      max = rtl ? NAME_WORDS_RTL : NAME_WORDS;
+    }
+    if (!rtl && initial(d->s + s, l)) { prev_end = s + l; continue; }   /* Н. Кан */
+    if (!rtl && !is_upper(first_cp(d->s + s, l))) {
+      if (words && particle(d->s + s, l)) { prev_end = s + l; continue; }
+      break;
+    }
+    if (rtl && words == 0 && honor < 2 && in_set(&honorifics, d->s + s, l)) {
+      honor++;
+      prev_end = s + l;
+      continue;
+    }
+    if (rtl && in_set(&stops, d->s + s, l)) break;
+    if (rtl && words == 0 && has_article(d->s + s, l)) break;
+    if (rtl && words == 0 && compound(d->s + s, l)) max = NAME_WORDS_RTL + 1;
+    if (rtl && words == 1 && son_of(d->s + s, l)) max = NAME_WORDS_RTL + 1;
+    if (!words) *n0 = s;
+    *n1 = s + l;
+    *last0 = s;
+    prev_end = s + l;
+    if (++words >= max) break;
+  }
+  return words > 0;
+}
+
+static void add_bind(coref *c, size_t start, size_t len, const char *party) {
+  for (int i = 0; i < c->nb; i++) {
+    bind *b = &c->b[i];
+    if (b->len == len && memcmp(c->d->s + b->start, c->d->s + start, len) == 0) {
+      if (b->party && strcmp(b->party, party)) b->party = NULL;   /* two states */
+      return;
+    }
+  }
+  if (c->nb < MAXBIND) c->b[c->nb++] = (bind){start, len, party};
+}
+
+static int add_extra(coref *c, size_t start, size_t len, const char *party) {
+  diwan_mention *m = ev_push((void **)&c->extra, &c->nextra, &c->capextra, sizeof *m);
+  if (!m) return DIWAN_NOMEM;
+  m->start = start;
+  m->len = len;
+  m->entity = (const diwan_entity *)party;     /* made an entity in merge() */
+  return 0;
+}
+
+#define MAXROLES 16
+#define LIST_NEAR 200     /* bytes from a bound title to a bare one in a list */
+
+/* No sentence end between a and b, and b near a. */
+static int same_sentence(const char *s, size_t a, size_t b) {
+  if (b < a || b - a > LIST_NEAR) return 0;
+  for (size_t i = a; i < b; i++)
+    if (s[i] == '.' || s[i] == '\n' || s[i] == '!' || s[i] == '?') return 0;
+  return 1;
+}
+
+/* Binds names to the party of their title; a bare title of a role takes the
+** last party that role was bound to. */
+static int bind_titles(coref *c) {
+  ev_doc *d = c->d;
+  const char *role[MAXROLES], *rparty[MAXROLES];
+  const char *lastp = NULL;
+  int nr = 0, rc = 0;
+  size_t m = 0, prev = (size_t)-1, lastend = 0;
+  for (size_t i = 0; i < d->nitem && !rc; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_TITLE || it->start == prev) continue;   /* one per span */
+    prev = it->start;
+    while (m < d->nment && d->ment[m].start < it->end) m++;
+    if (m > 0 && d->ment[m - 1].start + d->ment[m - 1].len > it->start) continue;
+    size_t at = 0, n0, n1, l0;
+    const char *p = title_party(d, it, m, &at);
+    int r = 0;
+    while (r < nr && strcmp(role[r], it->name)) r++;
+    if (p) {
+      if (read_name(d, at, &n0, &n1, &l0)) {
+        add_bind(c, n0, n1 - n0, p);
+        if (l0 > n0) add_bind(c, l0, n1 - l0, p);
+      }
+      lastp = p;
+      lastend = it->end;
+      if (strcmp(it->name, "-") == 0) continue;
+      if (r == nr && nr < MAXROLES) role[nr++] = it->name;
+      if (r < nr) rparty[r] = p;
+    } else if (m >= d->nment || d->ment[m].start - it->end > TITLE_GAP) {
+      /* a bare title in a list of one state's officials is of that state
+      ** ("رئيس وزراء الكويت ورئيس البرلمان ووزير الخارجية") */
+      const char *q = lastp && same_sentence(d->s, lastend, it->start) ? lastp
+                      : r < nr ? rparty[r] : NULL;
+      if (q) rc = add_extra(c, it->start, it->end - it->start, q);
+    }
+  }
+  return rc;
+}
+
+/* Every later occurrence of a bound name: through the phrase scanner, so
+** clitics and prefixes (وكيري, ולבייקר) are read as for the gazetteer. */
+static int find_names(coref *c) {
+  ev_doc *d = c->d;
+  ph_table t;
+  ph_table_init(&t);
+  int rc = 0, any = 0;
+  for (int i = 0; i < c->nb && !rc; i++)
+    if (c->b[i].party) {
+      rc = ph_table_add(&t, d->s + c->b[i].start, c->b[i].len, 0, (size_t)i,
+                        PH_EXACT | PH_BARE, NULL);
+      any = 1;
+    }
+  const ph_table *tabs[1] = {&t};
+  ph_scanner *sc = !rc && any ? ph_scanner_new(tabs, NULL, 1, d->s, d->n) : NULL;
+  if (!rc && any && !sc) rc = DIWAN_NOMEM;
+  ph_match mt;
+  size_t m = 0;
+  while (sc && !rc && ph_scanner_next(sc, &mt) > 0) {
+    while (m < d->nment && d->ment[m].start + d->ment[m].len <= mt.start) m++;
+    if (m < d->nment && d->ment[m].start < mt.start + mt.len) continue;
+    diwan_script s = diwan_script_of(first_cp(d->s + mt.start, mt.len));
+    if ((s == DIWAN_SCRIPT_LATIN || s == DIWAN_SCRIPT_CYRILLIC) &&
+        !is_upper(first_cp(d->s + mt.start, mt.len)))
+      continue;                               /* "bush", "brown": words */
+    rc = add_extra(c, mt.start, mt.len, c->b[mt.hit[0].p->payload].party);
+  }
+  ph_scanner_free(sc);
+  ph_table_free(&t);
+  return rc;
+}
+
+static int by_start(const void *a, const void *b) {
+  size_t x = ((const diwan_mention *)a)->start, y = ((const diwan_mention *)b)->start;
+  return x < y ? -1 : x > y;
+}
+
+/* The new mentions join the document's, in order of start. */
+static int merge(coref *c) {
+  ev_doc *d = c->d;
+  size_t n = d->nment + c->nextra;
+  diwan_entity *ent = diwan_malloc(c->nextra * sizeof *ent);
+  diwan_mention *ment = diwan_malloc(n * sizeof *ment);
+  unsigned char *strip = diwan_malloc(n);
+  if (!ent || !ment || !strip) {
+    diwan_free(ent);
+    diwan_free(ment);
+    diwan_free(strip);
+    return DIWAN_NOMEM;
+  }
+  qsort(c->extra, c->nextra, sizeof *c->extra, by_start);
+  size_t i = 0, j = 0, k = 0;
+  while (i < d->nment || j < c->nextra) {
+    if (j == c->nextra || (i < d->nment && d->ment[i].start <= c->extra[j].start)) {
+      strip[k] = d->mstrip[i];
+      ment[k++] = d->ment[i++];
+      continue;
+    }
+    ent[j] = (diwan_entity){"", "person", "", (const char *)c->extra[j].entity};
+    ment[k] = c->extra[j];
+    ment[k].entity = &ent[j];
+    strip[k++] = 0;
+    j++;
+  }
+  diwan_free(d->ment);
+  diwan_free(d->mstrip);
+  d->ment = ment;
+  d->mstrip = strip;
+  d->nment = d->capment = d->nmstrip = d->capmstrip = n;
+  d->alias = ent;
+  return DIWAN_OK;
+}
+
+int ev_coref(ev_doc *d) {
+  static diwan_once once = DIWAN_ONCE_INIT;
+  if (diwan_once_run(&once, load_words)) return DIWAN_NOMEM;
+  coref *c = diwan_calloc(1, sizeof *c);
+  if (!c) return DIWAN_NOMEM;
+  c->d = d;
+  int rc = bind_titles(c);
+  if (!rc) rc = find_names(c);
+  if (!rc && c->nextra) rc = merge(c);
+  diwan_free(c->extra);
+  diwan_free(c);
+  return rc;
+}

@@ -1,0 +1,150 @@
+/* One row per event per document. A report often tells its event several
+** times (in the title, the lead, the body); those mentions are one event:
+** the same type, the same pair of parties (either order) and the same
+** status, with dates that agree (one inside the other, or one undated).
+** The event keeps its first mention's trigger and sentence, the most
+** precise date, the persons of all mentions and the list of mentions.
+** Events are kept by a hash of type, pair and status; a new mention is
+** compared with the last MERGE_RECENT events of its key only, so the work
+** stays linear however many events a document has. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "events_int.h"
+#include "base/alloc.h"
+
+#define MERGE_RECENT 8
+
+typedef struct mkey {
+  uint64_t h;
+  size_t recent[MERGE_RECENT];     /* indices into ev, oldest overwritten */
+  int nrecent, next;
+  size_t first;                    /* an event of the key, to compare with */
+} mkey;
+
+static uint64_t hash_str(uint64_t h, const char *s) {
+  for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (h ^ 0xff) * 1099511628211ULL;
+}
+
+static int eq(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static const char *lo(const diwan_event *e) {
+  if (!e->actor1 || !e->actor2) return e->actor1 ? e->actor1 : e->actor2;
+  return strcmp(e->actor1, e->actor2) <= 0 ? e->actor1 : e->actor2;
+}
+
+static const char *hi(const diwan_event *e) {
+  if (!e->actor1 || !e->actor2) return NULL;
+  return strcmp(e->actor1, e->actor2) <= 0 ? e->actor2 : e->actor1;
+}
+
+static uint64_t key_of(const diwan_event *e) {
+  uint64_t h = 14695981039346656037ULL;
+  h = hash_str(h, e->type);
+  h = hash_str(h, lo(e));
+  h = hash_str(h, hi(e));
+  return hash_str(h, e->status);
+}
+
+static int same_key(const diwan_event *a, const diwan_event *b) {
+  return eq(a->type, b->type) && eq(lo(a), lo(b)) && eq(hi(a), hi(b)) &&
+         eq(a->status, b->status);
+}
+
+static int has_days(const diwan_event *e) {
+  return e->has_date && e->date.first_day[0] && e->date.last_day[0];
+}
+
+/* Dates agree when one is unknown or one interval holds the other. */
+static int dates_agree(const diwan_event *a, const diwan_event *b) {
+  if (!has_days(a) || !has_days(b)) return 1;
+  const diwan_date *x = &a->date, *y = &b->date;
+  return (strcmp(x->first_day, y->first_day) <= 0 && strcmp(y->last_day, x->last_day) <= 0) ||
+         (strcmp(y->first_day, x->first_day) <= 0 && strcmp(x->last_day, y->last_day) <= 0);
+}
+
+/* y is a better date than x: days where x has none, or a narrower span. */
+static int more_precise(const diwan_event *x, const diwan_event *y) {
+  if (!y->has_date) return 0;
+  if (!x->has_date) return 1;
+  if (!has_days(y)) return 0;
+  if (!has_days(x)) return 1;
+  return strcmp(y->date.first_day, x->date.first_day) >= 0 &&
+         strcmp(y->date.last_day, x->date.last_day) <= 0 &&
+         (strcmp(y->date.first_day, x->date.first_day) || strcmp(y->date.last_day, x->date.last_day));
+}
+
+static void absorb(diwan_event *into, const diwan_event *e) {
+  if (more_precise(into, e)) {
+    into->date = e->date;
+    into->has_date = 1;
+  }
+  if (!into->place) into->place = e->place;
+  for (int i = 0; i < e->npersons && into->npersons < DIWAN_EVENT_MAXPERSONS; i++) {
+    int dup = 0;
+    for (int k = 0; k < into->npersons && !dup; k++) dup = eq(into->persons[k], e->persons[i]);
+    if (!dup) into->persons[into->npersons++] = e->persons[i];
+  }
+  for (int i = 0; i < e->nmentions; i++) {
+    if (into->nmentions < DIWAN_EVENT_MAXMENTIONS) into->mention[into->nmentions] = e->mention[i];
+    into->nmentions++;
+  }
+}
+
+static int grow_keys(ev_merge *m) {
+  size_t cap = m->capkeys ? m->capkeys * 2 : 64;
+  mkey *k = diwan_calloc(cap, sizeof *k);
+  if (!k) return DIWAN_NOMEM;
+  for (size_t i = 0; i < m->capkeys; i++) {
+    if (!m->keys[i].nrecent) continue;
+    size_t j = m->keys[i].h & (cap - 1);
+    while (k[j].nrecent) j = (j + 1) & (cap - 1);
+    k[j] = m->keys[i];
+  }
+  diwan_free(m->keys);
+  m->keys = k;
+  m->capkeys = cap;
+  return DIWAN_OK;
+}
+
+/* The slot of e's key: found, or the empty one where it goes. */
+static mkey *slot(ev_merge *m, const diwan_event *e, uint64_t h) {
+  size_t j = h & (m->capkeys - 1);
+  for (; m->keys[j].nrecent; j = (j + 1) & (m->capkeys - 1))
+    if (m->keys[j].h == h && same_key(&m->ev[m->keys[j].first], e)) break;
+  return &m->keys[j];
+}
+
+int ev_merge_add(void *ctx, const diwan_event *e) {
+  ev_merge *m = ctx;
+  if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
+  uint64_t h = key_of(e);
+  mkey *k = slot(m, e, h);
+  for (int i = 0; i < k->nrecent; i++) {
+    diwan_event *x = &m->ev[k->recent[i]];
+    if (dates_agree(x, e)) { absorb(x, e); return 0; }
+  }
+  diwan_event *p = ev_push((void **)&m->ev, &m->nev, &m->capev, sizeof *p);
+  if (!p) return DIWAN_NOMEM;
+  *p = *e;
+  if (!k->nrecent) { k->h = h; k->first = m->nev - 1; m->nkeys++; }
+  k->recent[k->next] = m->nev - 1;
+  k->next = (k->next + 1) % MERGE_RECENT;
+  if (k->nrecent < MERGE_RECENT) k->nrecent++;
+  return 0;
+}
+
+int ev_merge_flush(ev_merge *m, diwan_event_cb cb, void *ctx) {
+  int rc = 0;
+  for (size_t i = 0; i < m->nev && !rc; i++) rc = cb(ctx, &m->ev[i]);
+  return rc;
+}
+
+void ev_merge_free(ev_merge *m) {
+  diwan_free(m->ev);
+  diwan_free(m->keys);
+  memset(m, 0, sizeof *m);
+}

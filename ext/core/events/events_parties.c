@@ -1,0 +1,216 @@
+/* Who can be a party of an event, and the pairs a list of parties gives.
+** A country named only as a topic ("the Iranian nuclear deal", "الملف
+** السوري", "la crise syrienne") or as the venue of a meeting ("talks in
+** Geneva", "في جنيف", "à Genève") is no party. Parties named next to each
+** other form a list ("Kenya, Tanzania and Mozambique", "the Egyptian and
+** Saudi ministers"); a list on one side of the trigger and a party on the
+** other give one event per pair, the side before the trigger as the
+** source: "X visited A, B and C" is three visits, "A and B met X" two
+** meetings, never A–B. */
+#include <string.h>
+#include "events_int.h"
+
+#define NEAR 200         /* bytes around the triggers, as for persons */
+#define LIST_GAP 5       /* words at most between two parties of a list */
+#define TOPIC_SPAN 48    /* bytes around a mention where topic cues are */
+
+static const char *party_of(const diwan_entity *e) { return gz_party(e); }
+
+/* The first item starting at or after pos (items are in text order). */
+static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->item[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
+** "crise" is the other way) or at most one word before it ("الأزمة
+** السورية", "the crisis in Syria"). */
+static int is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
+  size_t end = mt->start + mt->len;
+  for (size_t i = item_from(d, sc->i0, sc->i1, from);
+       i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
+    if (it->end <= mt->start && ev_words_between(d->s, it->end, mt->start, 2) <= 1)
+      return 1;
+    if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Types whose place is no party; a visit's or an embassy's place is the
+** host. */
+static int venue_type(const char *type) {
+  static const char *const t[] = {"meeting", "talks", "agreement_signed",
+                                  "mediation", "invitation"};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(type, t[i]) == 0) return 1;
+  return 0;
+}
+
+int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+  const diwan_mention *mt = &d->ment[m];
+  if (is_topic(d, sc, mt)) return 1;
+  return venue_type(type) && strcmp(mt->entity->kind, "person") != 0 &&
+         ev_is_venue(d, m, sc->start);
+}
+
+/* Words that may stand between two parties of one list besides commas:
+** conjunctions, articles, "his counterpart" (Arabic و and Hebrew ו are prefixes on the
+** next name, so the gap is empty). */
+static const char *const joiners[] = {
+  "and", "or", "the", "et", "ou", "la", "le", "les", "l'", "l\xe2\x80\x99",
+  "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",                  /* и, или */
+  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88",                  /* أو, او */
+  "\xd7\x90\xd7\x95",                                          /* או */
+  "v\xc9\x99", "il\xc9\x99",                                   /* və, ilə */
+  /* "his Israeli counterpart, Ariel Sharon, and the Palestinian leader" */
+  "his", "her", "their", "counterpart", "counterparts", "son", "sa", "ses",
+  "homologue", "homologues",
+};
+
+static int joiner(const char *w, size_t n) {
+  for (size_t i = 0; i < sizeof joiners / sizeof joiners[0]; i++) {
+    size_t k = strlen(joiners[i]);
+    if (k != n) continue;
+    size_t j = 0;
+    while (j < n && (w[j] | (w[j] >= 'A' && w[j] <= 'Z' ? 0x20 : 0)) == joiners[i][j]) j++;
+    if (j == n) return 1;
+  }
+  return 0;
+}
+
+/* Inside an office title of the lexicon ("Prime Minister", "وزير الخارجية"). */
+static int in_title(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
+  size_t from = a > 64 ? a - 64 : 0;
+  for (size_t i = item_from(d, sc->i0, sc->i1, from); i < sc->i1 && d->item[i].start < b; i++)
+    if (d->item[i].tag == EV_TITLE && d->item[i].start <= a && d->item[i].end >= b) return 1;
+  return 0;
+}
+
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static const char *const coordinators[] = {
+  "and", "or", "et", "ou", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
+  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88", "\xd7\x90\xd7\x95", "v\xc9\x99",
+};
+
+static int coordinator(const char *w, size_t n) {
+  for (size_t i = 0; i < sizeof coordinators / sizeof coordinators[0]; i++)
+    if (strlen(coordinators[i]) == n && memcmp(w, coordinators[i], n) == 0) return 1;
+  return n == 3 && (w[0] == 'A' || w[0] == 'a') && w[1] == 'n' && w[2] == 'd';
+}
+
+/* Mentions of one party next to each other are one (an adjective, a title,
+** a name: "Italian Prime Minister Silvio Berlusconi"); two parties are one
+** list when a comma or a conjunction joins them and only articles and
+** office titles stand besides: "Kenya, Tanzania and Mozambique", "الكويت
+** وأذربيجان" (و on the name), but not "وزير الخارجية الكويتي أذربيجان"
+** (subject and object) nor "الكويت وأذربيجان والنزاع القائم بين أرمينيا". */
+static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
+  size_t x = d->ment[a].start + d->ment[a].len, y = d->ment[b].start;
+  const char *pa = party_of(d->ment[a].entity), *pb = party_of(d->ment[b].entity);
+  int words = 0, joined = pa && pb && strcmp(pa, pb) == 0;
+  if (y < x) return 1;
+  if (d->mstrip[b] && (memcmp(d->s + y, "\xd9\x88", 2) == 0 ||      /* و */
+                       memcmp(d->s + y, "\xd7\x95", 2) == 0))       /* ו */
+    joined = 1;
+  for (size_t i = x; i < y;) {
+    if (blank(d->s[i])) { i++; continue; }
+    if (d->s[i] == ',') { joined = 1; i++; continue; }
+    if (i + 1 < y && memcmp(d->s + i, "\xd8\x8c", 2) == 0) { joined = 1; i += 2; continue; }
+    size_t w = i;
+    while (w < y && !blank(d->s[w]) && d->s[w] != ',') w++;
+    if (++words > LIST_GAP) return 0;
+    if (coordinator(d->s + i, w - i)) joined = 1;
+    else if (!joiner(d->s + i, w - i) && !in_title(d, sc, i, w)) return 0;
+    i = w;
+  }
+  return joined;
+}
+
+static int has(const char *const *v, int n, const char *c) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(v[i], c) == 0) return 1;
+  return 0;
+}
+
+typedef struct side { const char *p[8]; int n; } side;
+
+static void add(side *s, const char *c) {
+  if (c && s->n < 8 && !has(s->p, s->n, c)) s->p[s->n++] = c;
+}
+
+static int candidate(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+  size_t pos = d->ment[m].start;
+  return pos + NEAR >= sc->g0 && pos < sc->g1 + NEAR && party_of(d->ment[m].entity) &&
+         !ev_not_party(d, sc, m, type);
+}
+
+/* The list of parties that ends nearest before pos. */
+static void list_before(const ev_doc *d, const ev_scope *sc, const char *type,
+                        size_t pos, side *out) {
+  size_t prev = (size_t)-1;
+  out->n = 0;
+  for (size_t m = sc->m1; m > sc->m0; m--) {
+    size_t k = m - 1;
+    if (d->ment[k].start + d->ment[k].len > pos || !candidate(d, sc, k, type)) continue;
+    if (prev != (size_t)-1 && !linked(d, sc, k, prev)) break;
+    add(out, party_of(d->ment[k].entity));
+    prev = k;
+  }
+  for (int i = 0, j = out->n - 1; i < j; i++, j--) {     /* text order */
+    const char *t = out->p[i];
+    out->p[i] = out->p[j];
+    out->p[j] = t;
+  }
+}
+
+/* The list of parties that starts nearest at or after pos; *end is where
+** the next one may start. */
+static void list_after(const ev_doc *d, const ev_scope *sc, const char *type,
+                       size_t pos, side *out, size_t *end) {
+  size_t prev = (size_t)-1;
+  out->n = 0;
+  *end = pos;
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    if (d->ment[m].start < pos || !candidate(d, sc, m, type)) continue;
+    if (prev != (size_t)-1 && !linked(d, sc, prev, m)) break;
+    add(out, party_of(d->ment[m].entity));
+    prev = m;
+    *end = d->ment[m].start + d->ment[m].len;
+  }
+}
+
+int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+             const char *pair[][2], int max) {
+  side src, dst;
+  size_t end;
+  list_before(d, sc, e->type, e->start, &src);
+  list_after(d, sc, e->type, e->start + e->len, &dst, &end);
+  if (!src.n) {
+    /* verb first (زار وزير الخارجية الكويتي أذربيجان وتركيا): the first
+    ** list after the trigger is its subject, the next its object */
+    src = dst;
+    list_after(d, sc, e->type, end, &dst, &end);
+  }
+  /* a party on both sides is the same party told twice: keep it a source */
+  int k = 0;
+  for (int i = 0; i < dst.n; i++)
+    if (!has(src.p, src.n, dst.p[i])) dst.p[k++] = dst.p[i];
+  dst.n = k;
+  if (!src.n || !dst.n || src.n + dst.n < 3) return 0;
+  int n = 0;
+  for (int i = 0; i < src.n; i++)
+    for (int j = 0; j < dst.n && n < max; j++) {
+      pair[n][0] = src.p[i];
+      pair[n][1] = dst.p[j];
+      n++;
+    }
+  return n;
+}

@@ -1,0 +1,128 @@
+/* Whether an event happened, was denied or cancelled, is yet to happen, or
+** is only supposed. A cue of status.tsv governs a trigger of its clause when
+** it stands within its reach (a negation or an auxiliary right before the
+** verb, a denial or a condition anywhere before it, "المرتقبة" right after
+** it); the nearest cue wins. Two forms of the trigger word itself say
+** planned: the Arabic future prefix (سيزور, ستوقع) and the French simple
+** future (visitera, signeront). Last, an event dated after the day the text
+** was published (the anchor) is planned, and so is one told in the present
+** (the Arabic imperfect) and dated on that day or after; the event an anniversary recalls
+** has happened. The work per trigger is bounded
+** (LOOK items, reach words), so the whole stays linear. */
+#include <string.h>
+#include "events_int.h"
+
+#define LOOK 64          /* items looked at on each side of a trigger */
+
+static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Words that start in [a, b): 0 when b directly follows a word ending at a.
+** Stops counting past max. */
+int ev_words_between(const char *s, size_t a, size_t b, int max) {
+  int n = 0;
+  for (size_t i = a; i < b && n <= max; i++)
+    if (!blank((unsigned char)s[i]) && (i == a || blank((unsigned char)s[i - 1]))) n++;
+  return n;
+}
+
+/* The word of the text that holds byte pos: [*w0, *w1). */
+static void word_at(const ev_doc *d, size_t pos, size_t *w0, size_t *w1) {
+  size_t a = pos, b = pos;
+  while (a > 0 && !blank((unsigned char)d->s[a - 1]) && pos - a < 64) a--;
+  while (b < d->n && !blank((unsigned char)d->s[b]) && b - pos < 64) b++;
+  *w0 = a;
+  *w1 = b;
+}
+
+static int starts(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int ends(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* سيزور, وستوقع: the future prefix س before an imperfect prefix (ي ت ن أ),
+** after an optional و or ف. Triggers are nouns and verbs of the lexicon:
+** none begins with سي or ست of its own, so the س is the prefix. */
+static int arabic_future(const char *w, size_t n) {
+  if (starts(w, n, "\xd9\x88") || starts(w, n, "\xd9\x81")) { w += 2; n -= 2; }
+  if (n < 8 || !starts(w, n, "\xd8\xb3")) return 0;            /* س + 3 letters */
+  return starts(w + 2, n - 2, "\xd9\x8a") || starts(w + 2, n - 2, "\xd8\xaa") ||
+         starts(w + 2, n - 2, "\xd9\x86") || starts(w + 2, n - 2, "\xd8\xa3");
+}
+
+/* visitera, rencontreront, signera, recevra, tiendra: a Latin word of six
+** letters or more ending in -ra or -ront (no trigger noun ends so). */
+static int french_future(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)w[i] < 'A' && w[i] != '\'') return 0;
+  if ((unsigned char)w[0] >= 0x80) return 0;
+  return (n >= 6 && ends(w, n, "ra")) || (n >= 7 && ends(w, n, "ront"));
+}
+
+static int morph_planned(const ev_doc *d, const ev_item *t) {
+  size_t w0, w1;
+  word_at(d, t->start, &w0, &w1);
+  return arabic_future(d->s + w0, w1 - w0) || french_future(d->s + w0, w1 - w0);
+}
+
+typedef struct best { int status, dist; } best;
+
+static void consider(best *b, int status, int dist) {
+  if (b->dist < 0 || dist < b->dist || (dist == b->dist && status > b->status)) {
+    b->status = status;
+    b->dist = dist;
+  }
+}
+
+/* The status cues of the items [i0, i1) of the trigger's clause. */
+static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b) {
+  const ev_item *t = &d->item[ti];
+  for (size_t i = ti, n = 0; i > i0 && n < LOOK; i--) {
+    const ev_item *it = &d->item[i - 1];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_STATUS) continue;
+    n++;
+    const ev_cue *c = it->cue;
+    if (c->where != REACH_BEFORE || it->start >= t->start) continue;
+    int w = ev_words_between(d->s, it->end, t->start, c->reach < 0 ? 1000 : c->reach);
+    if (c->reach < 0 || w <= c->reach) consider(b, c->value, w);
+  }
+  size_t j = ti;            /* a cue on the trigger's own word may come first */
+  while (j > i0 && ti - j < LOOK && d->item[j - 1].start >= t->start) j--;
+  for (size_t i = j, n = 0; i < i1 && n < LOOK; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_STATUS) continue;
+    n++;
+    const ev_cue *c = it->cue;
+    if (c->where != REACH_AFTER || it->start < t->start) continue;
+    int w = it->start < t->end ? 0 : ev_words_between(d->s, t->end, it->start, c->reach);
+    if (w <= c->reach) consider(b, c->value, w);
+  }
+}
+
+/* How the event's first day compares with the day of publication: -1
+** before, 0 the same day, 1 after; -2 when either is unknown. */
+static int vs_anchor(const ev_doc *d, const diwan_event *e) {
+  if (!d->anchor || !d->anchor->d || !e->has_date || !e->date.first_day[0]) return -2;
+  long a = d->anchor->y * 10000L + d->anchor->m * 100L + d->anchor->d;
+  long x = ev_day_number(e->date.first_day, strlen(e->date.first_day));
+  if (!x) return -2;
+  return x < a ? -1 : x > a;
+}
+
+const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
+                      const diwan_event *e) {
+  best b = {ST_HAPPENED, -1};
+  /* "سيتم الاحتفال بالذكرى الثلاثين لإقامة العلاقات": what is planned is
+  ** the anniversary; the event it recalls happened */
+  if (ev_scope_has_cue(d, i0, i1, CUE_ANNIVERSARY, NULL)) return ev_status_names[ST_HAPPENED];
+  cue_status(d, i0, i1, ti, &b);
+  if (morph_planned(d, &d->item[ti])) consider(&b, ST_PLANNED, 0);
+  int when = vs_anchor(d, e);
+  if (b.status == ST_PRESENT) b.status = when >= 0 ? ST_PLANNED : ST_HAPPENED;
+  if (b.status == ST_HAPPENED && when > 0) b.status = ST_PLANNED;
+  return ev_status_names[b.status];
+}

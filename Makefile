@@ -4,6 +4,7 @@
 #   make valgrind   run the test suite under valgrind
 #   make demo       build a database from sample/ and query it
 #   make bench      speed ratios, measured side by side
+#   make bench-scale  the pipeline on 10 and 100 MB of generated news
 #   make eval       figures on ../shared/dev and the peers' date suites
 #                   (EVAL_VERBOSE=1 lists the failures, EVAL_LANGS=ar,fr,
 #                   EVAL_JSON=file; see tools/eval.tcl); make eval-peers: the
@@ -55,7 +56,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: all test oom threads valgrind demo bench eval eval-peers fuzz fuzz-dates install uninstall clean
+.PHONY: all test oom threads valgrind demo bench bench-scale eval eval-peers fuzz fuzz-dates install uninstall clean
 
 all: dist/diwan.so
 
@@ -124,6 +125,10 @@ demo: dist/diwan.so
 
 bench: dist/diwan.so
 	$(TCLSH) bench/bench.tcl
+
+# The pipeline at 10 and 100 MB (SCALE_MB="10 100 1000" adds 1 GB).
+bench-scale: dist/diwan.so
+	$(TCLSH) bench/scale.tcl
 
 # The measurement: events and dates on ../shared/dev (scored as its README
 # says), then the peers' date suites ../shared/peers/dates.

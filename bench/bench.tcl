@@ -27,11 +27,16 @@ proc read_utf8 {path} {
 proc gen_text {langs mb} {
   expr {srand(42)}
   set paras {}
-  foreach f [lsort [concat [glob -nocomplain ../shared/corpus/*.txt] [glob -nocomplain sample/*.txt]]] {
+  foreach f [lsort [concat [glob -nocomplain ../shared/corpus/*.txt] \
+                           [glob -nocomplain sample/*/*.txt sample/*/*.md sample/*/*.html]]] {
     set body [read_utf8 $f]
     set lang [db one {select diwan_lang($body)}]
     if {[lsearch $langs $lang] < 0 && $langs ne "all"} continue
     foreach p [split $body \n] { if {[string length $p] > 40} { lappend paras $p } }
+  }
+  if {![llength $paras]} {
+    puts stderr "bench: no text for languages $langs (neither ../shared/corpus nor sample/)"
+    exit 1
   }
   set out {}
   set want [expr {$mb * 1000000}]
@@ -66,8 +71,25 @@ proc report {name value unit {target ""}} {
   puts $line
 }
 
+# Real text, one call per article: the seed corpus and the dev set when
+# ../shared is there (bench files skip what needs it otherwise).
+proc real_articles {} {
+  set out {}
+  foreach f [lsort [concat [glob -nocomplain ../shared/corpus/*.txt] \
+                           [glob -nocomplain ../shared/dev/*/*.txt]]] {
+    lappend out [read_utf8 $f]
+  }
+  return $out
+}
+
 puts "diwan bench: [db one {select diwan_version()}], ~$::scale MB per sample"
+set ::errors 0
 foreach f [lsort [glob -nocomplain bench/*.bench.tcl]] {
   puts "\n== [file rootname [file rootname [file tail $f]]]"
-  if {[catch {source -encoding utf-8 $f} err]} { puts "bench error in $f: $err" }
+  if {[catch {source -encoding utf-8 $f} err]} {
+    puts "bench error in $f: $err"
+    incr ::errors
+  }
 }
+# A bench that measured nothing or failed must not pass for a result.
+if {$::errors} { puts stderr "bench: $::errors bench file(s) failed"; exit 1 }

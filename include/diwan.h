@@ -175,6 +175,13 @@ int diwan_match(const char *text, size_t n, const char *query, size_t qn,
 int diwan_match_lang(const char *text, size_t n, const char *query, size_t qn,
                      const char *lang, int *found);
 
+/* What a user types as a safe FTS5 query (for tokenize='diwan'): every
+** term quoted, "phrases" kept, OR / NOT / AND in capitals kept between
+** terms, a final * a prefix query; a " or ' inside a Hebrew word is its
+** gershayim or geresh. No term at all gives "" (the empty phrase: valid,
+** finds nothing). */
+int diwan_fts5_query(const char *s, size_t n, diwan_buf *out);
+
 /* ---------------------------------------------------------------- corpus */
 
 /* The files of a folder that corpus_read imports: files with the extensions
@@ -346,6 +353,16 @@ diwan_event_lexicon *diwan_event_lexicon_new(void);
 ** DIWAN_ERROR when type or surface is empty. */
 int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
                             const size_t len[5], int rank);
+/* One title: lang, role (a role of roles.tsv, or "-" for an office that is
+** not resolved to a holder), surface. DIWAN_ERROR when role or surface is
+** empty. */
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]);
+/* One dated office: person id, role, country (or org id), from, to (ISO
+** YYYY or YYYY-MM-DD; to empty: in office). DIWAN_ERROR when person, role
+** or country is empty or a day is not such a date. */
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]);
 void diwan_event_lexicon_free(diwan_event_lexicon *x);
 
 #define DIWAN_EVENT_MAXPERSONS 8
@@ -377,6 +394,11 @@ typedef struct diwan_event_opts {
   const diwan_gazetteer *gazetteer;   /* user rows or NULL */
   const diwan_event_lexicon *lexicon; /* user triggers or NULL */
   const diwan_ymd *anchor;            /* for dates without a year, or NULL */
+  /* Called with every mention of the document, as diwan_entities gives
+  ** them, from the scan the events are read from (so one pass yields both;
+  ** see diwan_document_extract). NULL: not called. */
+  diwan_mention_cb on_mention;
+  void *mention_ctx;
 } diwan_event_opts;
 
 /* Every event of a document, once, in the text order of its first mention
@@ -385,6 +407,23 @@ typedef struct diwan_event_opts {
 ** NULL. DIWAN_OK, DIWAN_NOMEM, or the callback's non-zero return. */
 int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
                  diwan_event_cb cb, void *ctx);
+
+/* One call per document for a corpus: its dates (what diwan_dates_with
+** gives for the whole text, with o->anchor and months), its mentions (what
+** diwan_entities gives with o->gazetteer) and its events (diwan_events),
+** each through its callback (any may be NULL), dates first. The mentions
+** come from the scan the events are read from: the text is scanned twice
+** (dates, then entities and events together), not three times. o may be
+** NULL; its on_mention is replaced by cb->on_mention. DIWAN_OK, DIWAN_NOMEM
+** or a callback's non-zero return. */
+typedef struct diwan_extract_cbs {
+  diwan_date_cb on_date;
+  diwan_mention_cb on_mention;
+  diwan_event_cb on_event;
+  void *ctx;
+} diwan_extract_cbs;
+int diwan_document_extract(const diwan_months *months, const diwan_event_opts *o,
+                           const char *s, size_t n, const diwan_extract_cbs *cb);
 
 #ifdef __cplusplus
 }

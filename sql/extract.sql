@@ -1,162 +1,215 @@
--- sql/extract.sql: derive dates, entities and events from docs, index the
--- text for search, and define the timeline and the event clusters.
+-- sql/extract.sql: bring the derived tables up to date with docs.
 --   sqlite3 corpus.db
 --   .load ./dist/diwan
 --   .read sql/schema.sql      -- and fill docs (see schema.sql)
 --   .read sql/extract.sql
--- Re-runnable: the three tables and the index are emptied and refilled, so
--- run it again after adding documents or rows to diwan_gazetteer or
--- diwan_triggers. Offsets (start, length) are 1-based characters of
--- docs.body: substr(body, start, length) is the surface.
+-- Only the documents in docs_pending (inserted, updated or deleted since the
+-- last run; triggers on docs fill it) get their dates, entities and events
+-- recomputed, and only the clusters of the event types and pairs whose events
+-- changed are recomputed. Running it again is a no-op. After editing
+-- diwan_gazetteer or diwan_triggers, re-extract everything with
+--   INSERT OR REPLACE INTO docs_pending SELECT id, random() FROM docs;
+-- The FTS5 index docs_fts is kept in step by the triggers on docs.
+-- One transaction: concurrent runs queue on the write lock and the later one
+-- finds nothing pending. To use several cores, see tools/diwan-extract.
 
-CREATE TABLE IF NOT EXISTS doc_dates(
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  start INTEGER, length INTEGER, surface TEXT,
-  value TEXT, first_day TEXT, last_day TEXT, precision TEXT,
-  calendar TEXT, modifier TEXT, lang TEXT
-);
-CREATE TABLE IF NOT EXISTS doc_entities(
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  start INTEGER, length INTEGER, surface TEXT,
-  kind TEXT, id TEXT, name TEXT, country TEXT
-);
-CREATE TABLE IF NOT EXISTS doc_events(
-  event_id INTEGER PRIMARY KEY,
-  doc_id INTEGER NOT NULL REFERENCES docs(id),
-  sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
-  type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
-  precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
-  status TEXT, mentions TEXT, text TEXT
-);
-CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
-CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
-CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(id);
-CREATE INDEX IF NOT EXISTS doc_events_doc ON doc_events(doc_id);
-CREATE INDEX IF NOT EXISTS doc_events_type ON doc_events(type, first_day);
+BEGIN IMMEDIATE;
+DELETE FROM doc_dates WHERE doc_id IN (SELECT doc_id FROM docs_pending);
+DELETE FROM doc_entities WHERE doc_id IN (SELECT doc_id FROM docs_pending);
+DELETE FROM doc_events WHERE doc_id IN (SELECT doc_id FROM docs_pending);
 
-BEGIN;
-DELETE FROM doc_dates;
-DELETE FROM doc_entities;
-DELETE FROM doc_events;
+-- One pass per document: diwan_extract gives its dates, entities and events
+-- together, and these temporary triggers route each row to its table.
+-- No anchor: a date without a year stays XXXX-08-21 rather than taking the
+-- file's date (which is not the publication date).
+DROP VIEW IF EXISTS temp.extract_rows;
+CREATE TEMP VIEW extract_rows(doc_id, what, start, length, surface, value,
+    first_day, last_day, precision, calendar, modifier, lang, kind, id, name,
+    country, sentence, type, cameo, actor1, actor2, persons, place, status,
+    mentions, text) AS
+  SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         NULL, NULL, NULL, NULL;
+CREATE TEMP TRIGGER extract_date INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'date' BEGIN
+  INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
+                        last_day, precision, calendar, modifier, lang)
+    VALUES (new.doc_id, new.start, new.length, new.surface, new.value,
+            new.first_day, new.last_day, new.precision, new.calendar,
+            new.modifier, new.lang);
+END;
+CREATE TEMP TRIGGER extract_entity INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'entity' BEGIN
+  INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
+    VALUES (new.doc_id, new.start, new.length, new.surface, new.kind, new.id,
+            new.name, new.country);
+END;
+CREATE TEMP TRIGGER extract_event INSTEAD OF INSERT ON extract_rows
+  WHEN new.what = 'event' BEGIN
+  INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
+                         value, first_day, last_day, precision, actor1, actor2,
+                         persons, place, status, mentions, text)
+    VALUES (new.doc_id, new.sentence, new.start, new.length, new.surface,
+            new.type, new.cameo, new.value, new.first_day, new.last_day,
+            new.precision, new.actor1, new.actor2, new.persons, new.place,
+            new.status, new.mentions, new.text);
+END;
+INSERT INTO extract_rows
+  SELECT d.id, x.*
+    FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
+         diwan_extract(d.body, d.published) AS x;   -- the publication day anchors dates
+DROP VIEW temp.extract_rows;
+DELETE FROM docs_pending;
 
-INSERT INTO doc_dates(doc_id, start, length, surface, value, first_day,
-                      last_day, precision, calendar, modifier, lang)
-  SELECT d.id, x.start, x.length, x.surface, x.value, x.first_day, x.last_day,
-         x.precision, x.calendar, x.modifier, x.lang
-    FROM docs AS d, date_each(d.body, d.published) AS x;
+-- ---- the clusters (docs/scaling.md). A key is a type, a status and a pair
+-- (a1 < a2). event_spans_pending holds the keys and spans whose events
+-- changed (triggers on doc_events fill it, so editing doc_events by hand and
+-- running this file again refreshes them too). Only the spans that contain
+-- one of them can change their canonical span, and only the clusters of the
+-- old and new canonical spans of those are rebuilt: the cost follows the
+-- changed spans and the events of their clusters, not the corpus.
+DROP TABLE IF EXISTS temp.r_dirty;
+DROP TABLE IF EXISTS temp.r_affected;
+DROP TABLE IF EXISTS temp.r_keys;
+CREATE TEMP TABLE r_dirty(type, status, a1, a2, first_day, last_day, width,
+  has_events, PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
+CREATE TEMP TABLE r_affected(type, status, a1, a2, first_day, last_day,
+  PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
+CREATE TEMP TABLE r_keys(type, status, a1, a2, c_first, c_last,
+  PRIMARY KEY(type, status, a1, a2, c_first, c_last)) WITHOUT ROWID;
 
-INSERT INTO doc_entities(doc_id, start, length, surface, kind, id, name, country)
-  SELECT d.id, x.start, x.length, x.surface, x.kind, x.id, x.name, x.country
-    FROM docs AS d, entity_each(d.body) AS x;
+-- (+p.x: the column's affinity would keep the expression index unused.)
+INSERT INTO temp.r_dirty
+  SELECT p.type, p.status, p.a1, p.a2, p.first_day, p.last_day,
+         julianday(p.last_day) - julianday(p.first_day),
+         EXISTS (SELECT 1 FROM doc_events AS e INDEXED BY doc_events_pair
+                  WHERE e.type = p.type AND coalesce(e.status, 'happened') = +p.status
+                    AND min(e.actor1, e.actor2) = +p.a1
+                    AND max(e.actor1, e.actor2) = +p.a2
+                    AND e.first_day = p.first_day AND e.last_day = p.last_day)
+    FROM event_spans_pending AS p;
 
--- The anchor is the publication day when the document says it (docs.published);
--- without one a date without a year stays XXXX-08-21 (the file's date is not
--- the publication date).
-INSERT INTO doc_events(doc_id, sentence, start, length, trigger, type, cameo,
-                       value, first_day, last_day, precision, actor1, actor2,
-                       persons, place, status, mentions, text)
-  SELECT d.id, x.sentence, x.start, x.length, x.trigger, x.type, x.cameo,
-         x.value, x.first_day, x.last_day, x.precision, x.actor1, x.actor2,
-         x.persons, x.place, x.status, x.mentions, x.text
-    FROM docs AS d, event_each(d.body, d.published) AS x;
+-- Spans left without events go, and so do their clusters.
+INSERT OR IGNORE INTO temp.r_keys
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
+    FROM temp.r_dirty AS d CROSS JOIN event_spans AS s
+      ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1 AND s.a2 = d.a2
+     AND s.first_day = d.first_day AND s.last_day = d.last_day
+   WHERE NOT d.has_events AND s.c_first IS NOT NULL;
+DELETE FROM event_spans WHERE (type, status, a1, a2, first_day, last_day) IN
+  (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
+    WHERE NOT has_events);
+INSERT OR IGNORE INTO event_spans(type, status, a1, a2, first_day, last_day, width)
+  SELECT type, status, a1, a2, first_day, last_day, width
+    FROM temp.r_dirty WHERE has_events;
+DELETE FROM event_widths WHERE (type, status, a1, a2, width) IN
+    (SELECT type, status, a1, a2, width FROM temp.r_dirty WHERE NOT has_events)
+  AND NOT EXISTS (SELECT 1 FROM event_spans AS s INDEXED BY event_spans_width
+                   WHERE s.type = event_widths.type AND s.status = event_widths.status
+                     AND s.a1 = event_widths.a1 AND s.a2 = event_widths.a2
+                     AND s.width = event_widths.width);
+INSERT OR IGNORE INTO event_widths(type, status, a1, a2, width)
+  SELECT type, status, a1, a2, width FROM temp.r_dirty
+   WHERE has_events AND width IS NOT NULL;
+
+-- The spans containing a changed span: for each width of the key at least
+-- its own, those starting at most that width before its end. (The width
+-- test is written as a difference: as w.width >= d.width the planner would
+-- range over s.width instead of taking s.width = w.width.)
+INSERT OR IGNORE INTO temp.r_affected
+  SELECT s.type, s.status, s.a1, s.a2, s.first_day, s.last_day
+    FROM temp.r_dirty AS d
+         CROSS JOIN event_widths AS w
+            ON w.type = d.type AND w.status = d.status AND w.a1 = d.a1
+           AND w.a2 = d.a2 AND w.width - d.width >= 0
+         CROSS JOIN event_spans AS s INDEXED BY event_spans_width
+            ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1
+           AND s.a2 = d.a2 AND s.width = w.width
+           AND s.first_day >= date(julianday(d.last_day) - w.width)
+           AND s.first_day <= d.first_day AND s.last_day >= d.last_day;
+INSERT OR IGNORE INTO temp.r_affected
+  SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
+   WHERE has_events;
+
+INSERT OR IGNORE INTO temp.r_keys
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
+    FROM temp.r_affected AS a CROSS JOIN event_spans AS s
+      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
+     AND s.first_day = a.first_day AND s.last_day = a.last_day
+   WHERE s.c_first IS NOT NULL;
+
+-- The canonical span of each affected span s: the narrowest width of the
+-- key that has a span inside s (f inside s: f starts in s, and at most its
+-- width before s ends), then the first two spans of that width inside s;
+-- exactly one → canonical, else s keeps its own dates. Each probe is an
+-- index range: the cost is the key's widths, not its spans.
+UPDATE event_spans AS s SET (c_first, c_last) = (
+  SELECT CASE WHEN count(*) = 1 THEN min(n.first_day) ELSE s.first_day END,
+         CASE WHEN count(*) = 1 THEN min(n.last_day) ELSE s.last_day END
+    FROM (SELECT f.first_day, f.last_day
+            FROM event_spans AS f INDEXED BY event_spans_width
+           WHERE f.type = s.type AND f.status = s.status AND f.a1 = s.a1
+             AND f.a2 = s.a2
+             AND f.width = (
+                 SELECT min(w.width) FROM event_widths AS w
+                  WHERE w.type = s.type AND w.status = s.status
+                    AND w.a1 = s.a1 AND w.a2 = s.a2 AND w.width <= s.width
+                    AND EXISTS (
+                        SELECT 1 FROM event_spans AS g INDEXED BY event_spans_width
+                         WHERE g.type = s.type AND g.status = s.status
+                           AND g.a1 = s.a1 AND g.a2 = s.a2
+                           AND g.width = w.width AND g.first_day >= s.first_day
+                           AND g.first_day <= date(julianday(s.last_day) - w.width)))
+             AND f.first_day >= s.first_day AND f.first_day <= s.last_day
+             AND f.first_day <= date(julianday(s.last_day) - f.width)
+           LIMIT 2) AS n)
+ WHERE (s.type, s.status, s.a1, s.a2, s.first_day, s.last_day) IN
+       (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_affected);
+
+INSERT OR IGNORE INTO temp.r_keys
+  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
+    FROM temp.r_affected AS a CROSS JOIN event_spans AS s
+      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
+     AND s.first_day = a.first_day AND s.last_day = a.last_day;
+
+DELETE FROM event_cluster_rows
+ WHERE (first_day, last_day, type, actor1, actor2, status) IN
+       (SELECT c_first, c_last, type, a1, a2, status FROM temp.r_keys);
+-- date and precision: those of the first event (lowest event_id) whose own
+-- date is the canonical one. langs and docs follow the sub-query's order
+-- (lang, path).
+INSERT INTO event_cluster_rows(first_day, last_day, type, actor1, actor2,
+                               status, date, precision, num_events, num_docs,
+                               num_langs, langs, docs)
+  SELECT c.c_first, c.c_last, c.type, c.a1, c.a2, c.status,
+         (SELECT x.value FROM doc_events AS x INDEXED BY doc_events_pair
+           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
+             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
+             AND x.first_day = c.c_first AND x.last_day = c.c_last
+           ORDER BY x.event_id LIMIT 1),
+         (SELECT x.precision FROM doc_events AS x INDEXED BY doc_events_pair
+           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
+             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
+             AND x.first_day = c.c_first AND x.last_day = c.c_last
+           ORDER BY x.event_id LIMIT 1),
+         count(*), count(DISTINCT c.doc_id), count(DISTINCT c.lang),
+         group_concat(DISTINCT c.lang), group_concat(DISTINCT c.path)
+    FROM (SELECT e.doc_id, k.type, k.status, k.a1, k.a2, k.c_first, k.c_last,
+                 d.lang, d.path
+            FROM temp.r_keys AS k
+            CROSS JOIN event_spans AS s INDEXED BY event_spans_canonical
+              ON s.type = k.type AND s.status = k.status AND s.a1 = k.a1
+             AND s.a2 = k.a2 AND s.c_first = k.c_first AND s.c_last = k.c_last
+            CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
+              ON e.type = s.type AND coalesce(e.status, 'happened') = +s.status
+             AND min(e.actor1, e.actor2) = +s.a1 AND max(e.actor1, e.actor2) = +s.a2
+             AND e.first_day = s.first_day AND e.last_day = s.last_day
+            CROSS JOIN docs AS d ON d.id = e.doc_id
+           ORDER BY k.type, k.status, k.a1, k.a2, k.c_first, k.c_last, d.lang,
+                    d.path) AS c
+   GROUP BY c.type, c.status, c.a1, c.a2, c.c_first, c.c_last;
+DELETE FROM event_spans_pending;
+DROP TABLE temp.r_dirty;
+DROP TABLE temp.r_affected;
+DROP TABLE temp.r_keys;
 COMMIT;
-
--- Full-text search with the diwan tokenizer (folds, stems, Hebrew
--- prefixes): MATCH 'الكويت' finds بالكويت and الكويتية.
-CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
-  title, body, content='docs', content_rowid='id', tokenize='diwan'
-);
-INSERT INTO docs_fts(docs_fts) VALUES('rebuild');
--- One settled segment: queries need not merge the build's segments.
-INSERT INTO docs_fts(docs_fts) VALUES('optimize');
-
--- Every event with its date, type, actors, status and source, oldest
--- first; events without a known year come last. timeline keeps the events
--- that happened; timeline_all also those denied, planned or supposed. A
--- row added by hand without a status counts as happened.
-DROP VIEW IF EXISTS timeline_all;
-CREATE VIEW timeline_all AS
-  SELECT e.value AS date, e.first_day, e.last_day, e.precision, e.type,
-         e.cameo, e.actor1, e.actor2, e.persons, e.place, d.path, d.lang,
-         e.trigger, e.text, e.doc_id, e.sentence, e.event_id,
-         coalesce(e.status, 'happened') AS status
-    FROM doc_events AS e JOIN docs AS d ON d.id = e.doc_id
-   ORDER BY e.first_day IS NULL, e.first_day, e.last_day, d.path, e.sentence,
-            e.start;
-DROP VIEW IF EXISTS timeline;
-CREATE VIEW timeline AS
-  SELECT * FROM timeline_all WHERE status = 'happened';
-
--- Dated events with both actors, the pair in a fixed order (AZ-KW and KW-AZ
--- are one pair), the length of their date in days and their status.
-DROP VIEW IF EXISTS event_dated;
-CREATE VIEW event_dated AS
-  SELECT e.event_id, e.doc_id, e.type, e.cameo,
-         coalesce(e.status, 'happened') AS status,
-         min(e.actor1, e.actor2) AS a1, max(e.actor1, e.actor2) AS a2,
-         e.value, e.first_day, e.last_day, e.precision,
-         julianday(e.last_day) - julianday(e.first_day) AS width
-    FROM doc_events AS e
-   WHERE e.first_day IS NOT NULL AND e.last_day IS NOT NULL
-     AND e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL;
-
--- The canonical date of each dated event: the most precise date of the same
--- type and pair that lies within its own (1994 → 1994-10-10), when there is
--- exactly one such date; with two (two different days in 1994) the event
--- keeps its own date, so two different days never meet.
-DROP VIEW IF EXISTS event_canonical;
-CREATE VIEW event_canonical AS
-  WITH inside AS (
-    SELECT e.event_id, f.first_day AS f_first, f.last_day AS f_last,
-           f.width AS f_width
-      FROM event_dated AS e JOIN event_dated AS f
-        ON f.type = e.type AND f.a1 = e.a1 AND f.a2 = e.a2
-       AND f.status = e.status AND f.first_day >= e.first_day AND f.last_day <= e.last_day
-  ), narrowest AS (
-    SELECT event_id, min(f_width) AS w FROM inside GROUP BY event_id
-  ), choice AS (
-    SELECT i.event_id, count(DISTINCT i.f_first || '/' || i.f_last) AS n,
-           min(i.f_first) AS c_first, min(i.f_last) AS c_last
-      FROM inside AS i JOIN narrowest AS w
-        ON w.event_id = i.event_id AND i.f_width = w.w
-     GROUP BY i.event_id
-  )
-  SELECT e.*,
-         CASE WHEN c.n = 1 THEN c.c_first ELSE e.first_day END AS c_first,
-         CASE WHEN c.n = 1 THEN c.c_last ELSE e.last_day END AS c_last
-    FROM event_dated AS e JOIN choice AS c ON c.event_id = e.event_id;
-
--- The same event told by several documents or languages: one row per type,
--- actor pair, status and canonical date. event_clusters keeps the events
--- that happened; event_clusters_all also those denied, planned or supposed
--- (a visit announced and the visit made are two rows).
-DROP VIEW IF EXISTS event_clusters_all;
-CREATE VIEW event_clusters_all AS
-  SELECT c.type, c.a1 AS actor1, c.a2 AS actor2,
-         (SELECT x.value FROM event_dated AS x
-           WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
-             AND x.status = c.status
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1) AS date,
-         (SELECT x.precision FROM event_dated AS x
-           WHERE x.type = c.type AND x.a1 = c.a1 AND x.a2 = c.a2
-             AND x.status = c.status
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1) AS precision,
-         c.c_first AS first_day, c.c_last AS last_day,
-         count(*) AS num_events,
-         count(DISTINCT c.doc_id) AS num_docs,
-         count(DISTINCT c.lang) AS num_langs,
-         group_concat(DISTINCT c.lang) AS langs,
-         group_concat(DISTINCT c.path) AS docs,
-         c.status
-    FROM (SELECT e.*, d.lang, d.path
-            FROM event_canonical AS e JOIN docs AS d ON d.id = e.doc_id
-           ORDER BY d.lang, d.path) AS c
-   GROUP BY c.type, c.a1, c.a2, c.status, c.c_first, c.c_last
-   ORDER BY c.c_first, c.c_last, c.type, c.a1, c.a2, c.status;
-DROP VIEW IF EXISTS event_clusters;
-CREATE VIEW event_clusters AS
-  SELECT type, actor1, actor2, date, precision, first_day, last_day,
-         num_events, num_docs, num_langs, langs, docs
-    FROM event_clusters_all WHERE status = 'happened';

@@ -4,7 +4,9 @@
 --   INSERT INTO docs(path, lang, title, body, bytes, modified, replaced, published)
 --     SELECT path, lang, title, body, bytes, modified, replaced, published
 --       FROM corpus_read('sample') WHERE error IS NULL;
--- sql/extract.sql then derives dates, entities and events from docs.
+-- sql/extract.sql then derives dates, entities, events and clusters from the
+-- documents changed since its last run (docs_pending). Re-runnable: every
+-- statement here is IF NOT EXISTS. See docs/scaling.md.
 
 CREATE TABLE IF NOT EXISTS docs(
   id       INTEGER PRIMARY KEY,
@@ -25,3 +27,204 @@ CREATE INDEX IF NOT EXISTS docs_lang ON docs(lang);
 CREATE VIEW IF NOT EXISTS doc_sentences AS
   SELECT d.id AS doc_id, s.idx, s.start, s.length, s.sentence
   FROM docs AS d, sentence_each(d.body) AS s;
+
+-- Full-text search with the diwan tokenizer (folds, stems, Hebrew
+-- prefixes): MATCH 'الكويت' finds بالكويت and الكويتية. Kept in step with
+-- docs by the triggers below (an external-content table needs the old text
+-- to delete a row, and only a trigger still has it).
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
+  title, body, content='docs', content_rowid='id', tokenize='diwan'
+);
+
+-- The documents whose dates, entities and events are stale: inserted,
+-- updated or deleted since sql/extract.sql last ran. seq changes at every
+-- change, so a worker that read a document writes its rows only if the
+-- document did not change meanwhile (docs/scaling.md).
+CREATE TABLE IF NOT EXISTS docs_pending(
+  doc_id INTEGER PRIMARY KEY,        -- docs.id (the row may be gone)
+  seq    INTEGER NOT NULL
+);
+
+CREATE TRIGGER IF NOT EXISTS docs_after_insert AFTER INSERT ON docs BEGIN
+  INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT OR REPLACE INTO docs_pending(doc_id, seq) VALUES (new.id, random());
+END;
+CREATE TRIGGER IF NOT EXISTS docs_after_delete AFTER DELETE ON docs BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, title, body)
+    VALUES ('delete', old.id, old.title, old.body);
+  INSERT OR REPLACE INTO docs_pending(doc_id, seq) VALUES (old.id, random());
+END;
+CREATE TRIGGER IF NOT EXISTS docs_after_update_text AFTER UPDATE OF id, title, body ON docs BEGIN
+  INSERT INTO docs_fts(docs_fts, rowid, title, body)
+    VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+-- Any column may matter (lang and path show in the clusters).
+CREATE TRIGGER IF NOT EXISTS docs_after_update AFTER UPDATE ON docs BEGIN
+  INSERT OR REPLACE INTO docs_pending(doc_id, seq) VALUES (old.id, random());
+  INSERT OR REPLACE INTO docs_pending(doc_id, seq) VALUES (new.id, random());
+END;
+
+-- What sql/extract.sql derives from each document. Offsets (start, length)
+-- are 1-based characters of docs.body: substr(body, start, length) is the
+-- surface.
+CREATE TABLE IF NOT EXISTS doc_dates(
+  doc_id INTEGER NOT NULL REFERENCES docs(id),
+  start INTEGER, length INTEGER, surface TEXT,
+  value TEXT, first_day TEXT, last_day TEXT, precision TEXT,
+  calendar TEXT, modifier TEXT, lang TEXT
+);
+CREATE TABLE IF NOT EXISTS doc_entities(
+  doc_id INTEGER NOT NULL REFERENCES docs(id),
+  start INTEGER, length INTEGER, surface TEXT,
+  kind TEXT, id TEXT, name TEXT, country TEXT
+);
+CREATE TABLE IF NOT EXISTS doc_events(
+  event_id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES docs(id),
+  sentence INTEGER, start INTEGER, length INTEGER, trigger TEXT,
+  type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT,
+  precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT,
+  status TEXT, mentions TEXT, text TEXT
+);
+CREATE INDEX IF NOT EXISTS doc_dates_doc ON doc_dates(doc_id);
+CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
+CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(id);
+CREATE INDEX IF NOT EXISTS doc_events_doc ON doc_events(doc_id);
+CREATE INDEX IF NOT EXISTS doc_events_type ON doc_events(type, first_day);
+-- The events of one type, status and pair (in either order), by date: what
+-- the cluster refresh reads. A row added by hand without a status counts as
+-- happened.
+CREATE INDEX IF NOT EXISTS doc_events_pair ON doc_events(
+  type, coalesce(status, 'happened'), min(actor1, actor2), max(actor1, actor2),
+  first_day, last_day);
+
+-- ---- event clusters, kept up to date span by span (docs/scaling.md). A
+-- cluster key is a type, a status and a pair in a fixed order (AZ-KW and
+-- KW-AZ are one pair): a1 = min(actor1, actor2), a2 = max(actor1, actor2).
+-- The key and date span of every dated event added or removed since the
+-- last refresh (sql/extract.sql ends with the refresh).
+CREATE TABLE IF NOT EXISTS event_spans_pending(
+  type TEXT NOT NULL, status TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+  PRIMARY KEY(type, status, a1, a2, first_day, last_day)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS doc_events_after_insert AFTER INSERT ON doc_events
+  WHEN new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
+   AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
+    VALUES (new.type, coalesce(new.status, 'happened'), min(new.actor1, new.actor2),
+            max(new.actor1, new.actor2), new.first_day, new.last_day);
+END;
+CREATE TRIGGER IF NOT EXISTS doc_events_after_delete AFTER DELETE ON doc_events
+  WHEN old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
+   AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
+    VALUES (old.type, coalesce(old.status, 'happened'), min(old.actor1, old.actor2),
+            max(old.actor1, old.actor2), old.first_day, old.last_day);
+END;
+CREATE TRIGGER IF NOT EXISTS doc_events_after_update AFTER UPDATE ON doc_events BEGIN
+  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
+    SELECT old.type, coalesce(old.status, 'happened'), min(old.actor1, old.actor2),
+           max(old.actor1, old.actor2), old.first_day, old.last_day
+     WHERE old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
+       AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL;
+  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
+    SELECT new.type, coalesce(new.status, 'happened'), min(new.actor1, new.actor2),
+           max(new.actor1, new.actor2), new.first_day, new.last_day
+     WHERE new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
+       AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL;
+END;
+
+-- Every distinct date span of a key that has events, with its canonical
+-- span: the narrowest span of the same key inside it when exactly one is
+-- narrowest (1994 → 1994-10-10), else itself (two different days never
+-- meet). Many events on one day are one span.
+CREATE TABLE IF NOT EXISTS event_spans(
+  type TEXT NOT NULL, status TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+  width REAL,                        -- days from first_day to last_day
+  c_first TEXT, c_last TEXT,
+  PRIMARY KEY(type, status, a1, a2, first_day, last_day)
+) WITHOUT ROWID;
+-- The spans of one width that may contain a given span (first_day in a
+-- window as long as the width), and the spans of one canonical span.
+CREATE INDEX IF NOT EXISTS event_spans_width
+  ON event_spans(type, status, a1, a2, width, first_day);
+CREATE INDEX IF NOT EXISTS event_spans_canonical
+  ON event_spans(type, status, a1, a2, c_first, c_last);
+-- The distinct widths of each key (a day, the months, the years, ranges...):
+-- a span is looked for inside the spans of each width at least its own.
+CREATE TABLE IF NOT EXISTS event_widths(
+  type TEXT NOT NULL, status TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
+  width REAL NOT NULL,
+  PRIMARY KEY(type, status, a1, a2, width)
+) WITHOUT ROWID;
+
+-- One row per key and canonical span, in timeline order.
+CREATE TABLE IF NOT EXISTS event_cluster_rows(
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL, type TEXT NOT NULL,
+  actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, status TEXT NOT NULL,
+  date TEXT, precision TEXT,
+  num_events INTEGER, num_docs INTEGER, num_langs INTEGER,
+  langs TEXT, docs TEXT,
+  PRIMARY KEY(first_day, last_day, type, actor1, actor2, status)
+) WITHOUT ROWID;
+
+-- The views are dropped and made again, so that running this file on a
+-- database made by an older version brings them up to date.
+-- Every event with its date, type, actors, status and source, oldest
+-- first; events without a known year come last. timeline keeps the events
+-- that happened; timeline_all also those denied, planned or supposed.
+DROP VIEW IF EXISTS timeline_all;
+CREATE VIEW timeline_all AS
+  SELECT e.value AS date, e.first_day, e.last_day, e.precision, e.type,
+         e.cameo, e.actor1, e.actor2, e.persons, e.place, d.path, d.lang,
+         e.trigger, e.text, e.doc_id, e.sentence, e.event_id,
+         coalesce(e.status, 'happened') AS status
+    FROM doc_events AS e JOIN docs AS d ON d.id = e.doc_id
+   ORDER BY e.first_day IS NULL, e.first_day, e.last_day, d.path, e.sentence,
+            e.start;
+DROP VIEW IF EXISTS timeline;
+CREATE VIEW timeline AS
+  SELECT * FROM timeline_all WHERE status = 'happened';
+
+-- Dated events with both actors, the pair in a fixed order, the length of
+-- their date in days and their status.
+DROP VIEW IF EXISTS event_dated;
+CREATE VIEW event_dated AS
+  SELECT e.event_id, e.doc_id, e.type, e.cameo,
+         coalesce(e.status, 'happened') AS status,
+         min(e.actor1, e.actor2) AS a1, max(e.actor1, e.actor2) AS a2,
+         e.value, e.first_day, e.last_day, e.precision,
+         julianday(e.last_day) - julianday(e.first_day) AS width
+    FROM doc_events AS e
+   WHERE e.first_day IS NOT NULL AND e.last_day IS NOT NULL
+     AND e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL;
+
+-- Each dated event with its canonical date (c_first, c_last), as of the
+-- last refresh.
+DROP VIEW IF EXISTS event_canonical;
+CREATE VIEW event_canonical AS
+  SELECT e.*, s.c_first, s.c_last
+    FROM event_dated AS e JOIN event_spans AS s
+      ON s.type = e.type AND s.status = e.status AND s.a1 = e.a1
+     AND s.a2 = e.a2 AND s.first_day = e.first_day AND s.last_day = e.last_day;
+
+-- The same event told by several documents or languages: one row per type,
+-- actor pair, status and canonical date, as of the last refresh.
+-- event_clusters keeps the events that happened; event_clusters_all also
+-- those denied, planned or supposed (a visit announced and the visit made
+-- are two rows).
+DROP VIEW IF EXISTS event_clusters_all;
+CREATE VIEW event_clusters_all AS
+  SELECT type, actor1, actor2, date, precision, first_day, last_day,
+         num_events, num_docs, num_langs, langs, docs, status
+    FROM event_cluster_rows
+   ORDER BY first_day, last_day, type, actor1, actor2, status;
+DROP VIEW IF EXISTS event_clusters;
+CREATE VIEW event_clusters AS
+  SELECT type, actor1, actor2, date, precision, first_day, last_day,
+         num_events, num_docs, num_langs, langs, docs
+    FROM event_cluster_rows WHERE status = 'happened'
+   ORDER BY first_day, last_day, type, actor1, actor2;

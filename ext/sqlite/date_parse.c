@@ -15,6 +15,7 @@ typedef struct first_date {
 
 static int take_first(void *ctx, const diwan_date *d) {
   first_date *f = ctx;
+  if (d->relative && !d->first_day[0]) return 0;   /* no anchor: says nothing */
   memcpy(f->value, d->value, sizeof f->value);
   f->found = 1;
   return FOUND;                   /* stop: only the first is wanted */

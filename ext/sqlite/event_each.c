@@ -32,15 +32,20 @@ static int by_byte(const void *a, const void *b) {
 
 /* The mentions of a row may lie after the next rows' starts: their
 ** character offsets are counted once for all rows, in byte order, so the
-** count stays one pass over the text (plus a sort). */
-static int mention_chars(evt_state *st) {
-  size_t nrow = st->rows.n, np = 0;
+** count stays one pass over the text (plus a sort). rows holds diwan_event;
+** *out (sqlite3_malloc, MSLOTS per row) is for dw_event_mentions_json.
+** Shared with diwan_extract (extract_each.c). */
+int dw_event_mention_chars(const char *s, size_t n, const dw_vec *rows,
+                           sqlite3_int64 **out) {
+  size_t nrow = rows->n, np = 0;
+  *out = NULL;
   if (!nrow) return SQLITE_OK;
-  st->mchars = sqlite3_malloc64((sqlite3_uint64)nrow * MSLOTS * sizeof *st->mchars);
+  sqlite3_int64 *mchars = sqlite3_malloc64((sqlite3_uint64)nrow * MSLOTS * sizeof *mchars);
   mpoint *pt = sqlite3_malloc64((sqlite3_uint64)nrow * MSLOTS * sizeof *pt);
-  if (!st->mchars || !pt) { sqlite3_free(pt); return SQLITE_NOMEM; }
+  if (!mchars || !pt) { sqlite3_free(pt); sqlite3_free(mchars); return SQLITE_NOMEM; }
+  *out = mchars;
   for (size_t r = 0; r < nrow; r++) {
-    const diwan_event *e = (const diwan_event *)st->rows.p + r;
+    const diwan_event *e = (const diwan_event *)rows->p + r;
     int k = e->nmentions < DIWAN_EVENT_MAXMENTIONS ? e->nmentions : DIWAN_EVENT_MAXMENTIONS;
     for (int i = 0; i < k; i++) {
       pt[np++] = (mpoint){e->mention[i].start, r * MSLOTS + 2 * i};
@@ -49,20 +54,20 @@ static int mention_chars(evt_state *st) {
   }
   qsort(pt, np, sizeof *pt, by_byte);
   dw_charpos cp;
-  dw_charpos_init(&cp, st->s, st->n);
-  for (size_t i = 0; i < np; i++) st->mchars[pt[i].slot] = dw_charpos_chars(&cp, pt[i].byte);
+  dw_charpos_init(&cp, s, n);
+  for (size_t i = 0; i < np; i++) mchars[pt[i].slot] = dw_charpos_chars(&cp, pt[i].byte);
   sqlite3_free(pt);
   return SQLITE_OK;
 }
 
 /* [[start,length],…] of the mentions, 1-based characters like start. */
-static void json_mentions(evt_state *st, size_t row, const diwan_event *e) {
-  diwan_buf *b = &st->ment;
+void dw_event_mentions_json(diwan_buf *b, const sqlite3_int64 *mchars, size_t row,
+                            const diwan_event *e) {
   int k = e->nmentions < DIWAN_EVENT_MAXMENTIONS ? e->nmentions : DIWAN_EVENT_MAXMENTIONS;
   diwan_buf_reset(b);
   diwan_buf_append(b, "[", 1);
   for (int i = 0; i < k; i++) {
-    const sqlite3_int64 *c = st->mchars + row * MSLOTS + 2 * i;
+    const sqlite3_int64 *c = mchars + row * MSLOTS + 2 * i;
     char one[64];
     int n = snprintf(one, sizeof one, "%s[%lld,%lld]", i ? "," : "",
                      (long long)c[0] + 1, (long long)(c[1] - c[0]));
@@ -86,14 +91,15 @@ static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
   if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
   if (rc != SQLITE_OK) return rc;
-  diwan_event_opts o = {st->gaz, st->lex, has_anchor ? &anchor : NULL};
+  diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
+                       .anchor = has_anchor ? &anchor : NULL};
   if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
   dw_charpos_init(&st->cp, st->s, st->n);
-  return mention_chars(st);
+  return dw_event_mention_chars(st->s, st->n, &st->rows, &st->mchars);
 }
 
 /* ids come from lexicons and user rows: escape them for JSON. */
-static void json_persons(diwan_buf *b, const diwan_event *e) {
+void dw_persons_json(diwan_buf *b, const diwan_event *e) {
   diwan_buf_reset(b);
   diwan_buf_append(b, "[", 1);
   for (int i = 0; i < e->npersons; i++) {
@@ -140,12 +146,12 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   date_cols(row, e);
   dw_text(&row[10], e->actor1, -1);
   dw_text(&row[11], e->actor2, -1);
-  json_persons(&st->json, e);
+  dw_persons_json(&st->json, e);
   if (st->json.oom) return -SQLITE_NOMEM;
   dw_text(&row[12], st->json.p, (sqlite3_int64)st->json.n);
   dw_text(&row[13], e->place, -1);
   dw_text(&row[14], e->status, -1);
-  json_mentions(st, r, e);
+  dw_event_mentions_json(&st->ment, st->mchars, r, e);
   if (st->ment.oom) return -SQLITE_NOMEM;
   dw_text(&row[15], st->ment.p, (sqlite3_int64)st->ment.n);
   if (dw_clean_text(&row[16], st->s + e->sent_start, e->sent_len, &st->text))

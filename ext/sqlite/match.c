@@ -124,6 +124,16 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(ctx, found);
 }
 
+/* diwan_query(text): the FTS5 query for what a user typed. */
+static void fn_query(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  size_t n;
+  const char *s = dw_arg_text(argv[0], &n);
+  if (!s) return;
+  diwan_buf b;
+  diwan_buf_init(&b);
+  result_buf(ctx, &b, diwan_fts5_query(s, n, &b));
+}
+
 static const dw_func funcs[] = {
   {"ar_normalize", 1, DW_PURE, fn_ar_normalize},
   {"ar_normalize", 2, DW_PURE, fn_ar_normalize},
@@ -135,6 +145,7 @@ static const dw_func funcs[] = {
   {"diwan_stem", 2, DW_PURE, fn_stem},
   {"diwan_match", 2, DW_PURE, fn_match},
   {"diwan_match", 3, DW_PURE, fn_match},
+  {"diwan_query", 1, DW_PURE, fn_query},
 };
 
 int dw_register_match(sqlite3 *db, char **pzErr) {

@@ -20,6 +20,7 @@ int dw_register_date_each(sqlite3 *db, char **pzErr);
 int dw_register_date_parse(sqlite3 *db, char **pzErr);
 int dw_register_entities(sqlite3 *db, char **pzErr);
 int dw_register_events(sqlite3 *db, char **pzErr);
+int dw_register_extract(sqlite3 *db, char **pzErr);
 
 static const struct {
   const char *module;
@@ -36,6 +37,7 @@ static const struct {
   {"date_parse", dw_register_date_parse, 0},
   {"entities", dw_register_entities, 0},
   {"events", dw_register_events, 0},
+  {"extract", dw_register_extract, 0},
 };
 
 /* Keep this library (and so ICU, which it loaded) in memory once loaded.

@@ -36,7 +36,12 @@ static char *select_sql(sqlite3 *db, const char *table, const char *const *cols,
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < ncols; i++)
-    sqlite3_str_appendf(s, "%s%s", i ? ", " : "", !have || have[i] ? cols[i] : "NULL");
+    if (!have || have[i])       /* quoted, diwan_roles has "from" and "to";
+                                   [x], not "x", which is a string when no
+                                   such column exists */
+      sqlite3_str_appendf(s, "%s[%s]", i ? ", " : "", cols[i]);
+    else
+      sqlite3_str_appendf(s, "%sNULL", i ? ", " : "");
   sqlite3_str_appendf(s, " FROM \"%w\"", table);
   return sqlite3_str_finish(s);
 }
@@ -138,15 +143,15 @@ typedef struct user_table {
              const char **f, const size_t *len, char **pzErr);
 } user_table;
 
-/* Reads every row of the table into a new object; *out stays NULL when the
-** database has no such table. */
+/* Reads every row of the table into *out, made first when it is NULL; *out
+** stays as it was when the database has no such table. On error an object
+** made here is freed and *out is NULL. */
 static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
                            void **out, char **pzErr) {
   sqlite3_stmt *st;
-  *out = NULL;
   int rc = select_rows(db, fn, t->name, t->cols, t->ncols, t->nrequired, &st, pzErr);
   if (rc != SQLITE_OK || !st) return rc;
-  void *obj = t->create();
+  void *obj = *out ? *out : t->create();
   sqlite3_int64 rowno = 0;
   const char *f[8];
   size_t len[8];
@@ -164,6 +169,7 @@ static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
   sqlite3_finalize(st);
   if (rc != SQLITE_OK) {
     if (obj) t->destroy(obj);
+    *out = NULL;
     return rc;
   }
   *out = obj;
@@ -198,7 +204,7 @@ static const user_table gaz_table = {
 
 int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
                       char **pzErr) {
-  void *obj;
+  void *obj = NULL;
   int rc = read_user_table(db, fn, &gaz_table, &obj, pzErr);
   *out = obj;
   return rc;
@@ -236,10 +242,74 @@ static const user_table trig_table = {
   0x15,   /* lang, cameo and argument may be NULL; rank is read by trig_add */
   0, trig_create, trig_destroy, trig_add};
 
+/* ---- diwan_titles(lang, role, surface) */
+
+static int title_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                     const char **f, const size_t *len, char **pzErr) {
+  (void)st;
+  int r = diwan_event_lexicon_add_title(x, f, len);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    *pzErr = sqlite3_mprintf("%s(): table diwan_titles, row %lld: column '%s' "
+                             "is empty", fn, rowno, len[1] ? "surface" : "role");
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static const char *const title_cols[] = {"lang", "role", "surface"};
+static const user_table title_table = {
+  "diwan_titles", title_cols, 3, 3, 3,
+  0x1,    /* lang may be NULL */
+  0, trig_create, trig_destroy, title_add};
+
+/* ---- diwan_roles(person, role, country, from, to) */
+
+/* YYYY or YYYY-MM-DD, a real day. */
+static int role_day(const char *s, size_t n) {
+  const char *f[5] = {"p", "r", "c", s, ""};
+  const size_t l[5] = {1, 1, 1, n, 0};
+  diwan_event_lexicon *x = diwan_event_lexicon_new();
+  int ok = x && diwan_event_lexicon_add_role(x, f, l) == DIWAN_OK;
+  diwan_event_lexicon_free(x);
+  return ok;
+}
+
+static int role_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                    const char **f, const size_t *len, char **pzErr) {
+  (void)st;
+  int r = diwan_event_lexicon_add_role(x, f, len);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    static const char *const col[] = {"person", "role", "country"};
+    for (int i = 0; i < 3; i++)
+      if (!len[i]) {
+        *pzErr = sqlite3_mprintf("%s(): table diwan_roles, row %lld: column "
+                                 "'%s' is empty", fn, rowno, col[i]);
+        return SQLITE_ERROR;
+      }
+    int bad = role_day(f[3], len[3]) ? 4 : 3;
+    *pzErr = sqlite3_mprintf("%s(): table diwan_roles, row %lld: column '%s' "
+                             "is not a day (YYYY or YYYY-MM-DD): '%.*s'", fn,
+                             rowno, bad == 3 ? "from" : "to", (int)len[bad], f[bad]);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static const char *const role_cols[] = {"person", "role", "country", "from", "to"};
+static const user_table role_table = {
+  "diwan_roles", role_cols, 5, 5, 5,
+  0x10,   /* to may be NULL: still in office */
+  0, trig_create, trig_destroy, role_add};
+
+/* diwan_triggers, diwan_titles and diwan_roles make one lexicon. */
 int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
                      char **pzErr) {
-  void *obj;
+  void *obj = NULL;
   int rc = read_user_table(db, fn, &trig_table, &obj, pzErr);
+  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &title_table, &obj, pzErr);
+  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &role_table, &obj, pzErr);
   *out = obj;
   return rc;
 }
@@ -281,7 +351,7 @@ static const user_table month_table = {
 
 int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
                    char **pzErr) {
-  void *obj;
+  void *obj = NULL;
   int rc = read_user_table(db, fn, &month_table, &obj, pzErr);
   *out = obj;
   return rc;

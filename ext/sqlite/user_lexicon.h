@@ -1,4 +1,5 @@
-/* The user's lexicon tables (see user_lexicon.c). Both set *out to NULL
+/* The user's lexicon tables (see user_lexicon.c); dw_user_triggers reads
+** diwan_triggers, diwan_titles and diwan_roles into one lexicon. All set *out to NULL
 ** when the table does not exist; errors name fn, the table and the column. */
 #ifndef DW_USER_LEXICON_H
 #define DW_USER_LEXICON_H

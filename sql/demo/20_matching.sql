@@ -10,7 +10,7 @@ SELECT w AS word, ar_stem(w) AS ar_stem
         UNION ALL SELECT 'الأذربيجانية' UNION ALL SELECT 'والجزائرية' UNION ALL SELECT 'إلهام');
 .print
 .print == Full-text search with tokenize='diwan' (fold keys + stems at the same position)
-CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content=docs, content_rowid=id, tokenize='diwan');
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, body, content=docs, content_rowid=id, tokenize='diwan');
 INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE docs_u61 USING fts5(title, body, content=docs, content_rowid=id,
   tokenize='unicode61 remove_diacritics 2');

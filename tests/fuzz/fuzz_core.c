@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "diwan.h"
+#include "text/lang_int.h"
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "violated: %s\n", #c); abort(); } } while (0)
 
@@ -69,6 +70,8 @@ static void documents(const char *s, size_t n) {
   diwan_html_title(s, n, &b);   /* raw input: callers sanitise the title */
   diwan_buf_free(&b);
   const char *l = diwan_lang_detect(s, n);
+  /* The one-pass reading answers as the token-by-token one. */
+  CHECK(strcmp(l, diwan_lang_detect_tokens(s, n)) == 0);
   CHECK(l && strlen(l) >= 2);
 }
 

@@ -29,8 +29,9 @@ static int numeric_at(dctx *c, long i, core *o) {
   int yy, mm, dd;
   if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
     yy = a->num; mm = b->num; dd = y->num;
-  } else if (y->nd == 4 && a->nd <= 2 && b->nd <= 2) {
-    yy = y->num;
+  } else if ((y->nd == 4 || (y->nd == 2 && s1->cp != '-' && !era)) && a->nd <= 2 && b->nd <= 2) {
+    /* two-digit years: 00-68 are 2000-2068, 69-99 1969-1999 (POSIX %y) */
+    yy = y->nd == 4 ? y->num : y->num < 69 ? 2000 + y->num : 1900 + y->num;
     int month_first = (c->us && a->num <= 12) || (b->num > 12 && a->num <= 12);
     mm = month_first ? a->num : b->num;
     dd = month_first ? b->num : a->num;
@@ -47,6 +48,30 @@ static int numeric_at(dctx *c, long i, core *o) {
   if (yy < 1000 || yy > 2999 || mm < 1 || mm > 12 || dd < 1 ||
       dd > dd_days_in_month(yy, mm))
     return -1;
+  return 1;
+}
+
+/* D/M without a year (17/02, le 8/2; M/D for en-US or a second number
+** over 12): only when it cannot be a fraction or a score: a cue or an
+** article before it, a number over 12, or a leading zero. */
+static int day_month_at(dctx *c, long i, core *o) {
+  const dtok *a = T(i), *s1 = T(i + 1), *b = T(i + 2), *n = T(i + 3);
+  if (!is_p(s1, '/') || !glued(s1) || b->kind != T_NUM || !glued(b) ||
+      a->nd > 2 || b->nd > 2 || a->script != b->script)
+    return 0;
+  if ((glued(a) && T(i - 1)->kind == T_NUM) || (glued(n) && n->kind != T_PUNCT && n->kind != T_EOF) ||
+      (glued(n) && (is_sep(n) || is_numsep(n)) && T(i + 4)->kind == T_NUM && glued(T(i + 4))))
+    return 0;
+  const dtok *p = T(i - 1);
+  if (glued(a) && p->kind == T_PUNCT && (is_sep(p) || is_numsep(p))) return 0;
+  int zero = (a->nd == 2 && c->sc.s[a->s] == '0') || (b->nd == 2 && c->sc.s[b->s] == '0');
+  if (!c->cued && !zero && a->num <= 12 && b->num <= 12) return 0;
+  if (!c->cued && !c->us && b->num > 12) return 0;   /* pages 12/13 */
+  int month_first = (c->us && a->num <= 12) || (b->num > 12 && a->num <= 12);
+  int mm = month_first ? a->num : b->num, dd = month_first ? b->num : a->num;
+  if (mm < 1 || mm > 12 || dd < 1 || dd > dd_days_in_month(2000, mm)) return 0;
+  dp_set_end(o, 0, mm, dd, P_DAY, CAL_GREG, i + 3);
+  o->lang = NULL;
   return 1;
 }
 
@@ -161,16 +186,18 @@ static int weekday_at(dctx *c, long i, core *o) {
   long j;
   const dlex *w = dp_mw(c, i, K_WEEKDAY, &j);
   if (!w && has(T(i), K_RDAY) && T(i)->lx->rel == 0) {
-    if (!dp_mw(c, i + 1, K_WEEKDAY, &j)) return 0;
+    if (!(w = dp_mw(c, i + 1, K_WEEKDAY, &j))) return 0;
   } else if (!w) {
     return 0;
   }
+  int wd = w->num;
   if (is_comma(T(j))) j++;
   long k;
   if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;
   if (is_comma(T(j))) j++;
   int r = dp_core_at(c, j, o, 0);
   if (r > 0 && o->e.prec != P_DAY) return 0;
+  if (r > 0) o->wd = wd;
   return r;
 }
 
@@ -247,7 +274,9 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (r) return r;
     if (has(T(i), K_ARTICLE) &&
         (T(i + 1)->kind == T_NUM || has(T(i + 1), K_WEEKDAY | K_ODAY))) {
+      c->cued = 1;
       r = dp_core_at(c, i + 1, o, T(i + 1)->kind != T_NUM);
+      c->cued = 0;
       if (r > 0 && o->e.prec != P_DAY) return 0;
       return r;
     }
@@ -264,6 +293,7 @@ int dp_core_at(dctx *c, long i, core *o, int lead) {
   if (t->kind != T_NUM) return 0;
   int r = numeric_at(c, i, o);
   if (r) return r;
+  if (day_month_at(c, i, o)) return 1;
   if (digit_decade_at(c, i, o)) return 1;
   long j, k, end;
   const dlex *e;

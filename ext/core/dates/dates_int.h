@@ -163,6 +163,7 @@ typedef struct dmatch {
   int rel_n;                /* its offset (days, months, years), month or weekday */
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
+  int wd;                   /* a stated weekday (decides a missing year), or 0 */
   const char *lang;
 } dmatch;
 
@@ -179,6 +180,7 @@ typedef struct dctx {
   diwan_date_cb cb;
   void *cbctx;
   uint32_t walk_kinds;      /* scratch of the multi-word lookup */
+  int cued;                 /* a cue or article precedes: 3/4 may be a day */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

@@ -15,6 +15,7 @@ typedef struct core {
   int ambiguous;            /* that month name is also an ordinary word */
   int rel, rel_n;
   int rel_d;                /* the day of a relative month name (أول تموز الماضي) */
+  int wd;                   /* a stated weekday, 1 Monday … 7 Sunday, or 0 */
   const char *lang;
 } core;
 

@@ -46,6 +46,8 @@ static const dlex *dp_mw_walk(dctx *c, long i, uint32_t kinds, long *end) {
     memcpy(key + n, u->key, u->klen);
     n += u->klen;
     const dlex *e = ds_find(&c->sc, key, n);
+    if (!e && u->klen > 2 && u->script == S_LATIN && key[n - 2] == '\'' && key[n - 1] == 's')
+      e = ds_find(&c->sc, key, n - 2);              /* this week's */
     if (!e) break;
     c->walk_kinds |= e->kinds & ~K_PFX;
     if (e->kinds & kinds) { best = e; *end = j + 1; }

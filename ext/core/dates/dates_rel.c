@@ -14,17 +14,20 @@ static void span(dctx *c, dmatch *m, long t0, long t1) {
   m->be = T(t1 - 1)->e;
 }
 
-/* N units (3 days, deux ans, عامين, неделю): count, unit, end. */
-static int count_units(dctx *c, long j, int *n, int *unit, long *end) {
+/* N units (3 days, deux ans, عامين, неделю): count, unit, end; the unit's
+** language in *lang (an/"In an" must not read as French "in a year"). */
+static int count_units(dctx *c, long j, int *n, int *unit, long *end, const char **lang) {
   const dtok *t = T(j);
   long k, e;
   const dlex *u = dp_mw(c, j, K_TUNIT | K_YUNIT, &e);
+  if (u) *lang = u->lang;
   if (u && u->num > 0) { *n = u->num; *unit = u->unit; *end = e; return 1; }
   if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, j)) { *n = t->num; k = j + 1; }
   else if (has(t, K_NUMW)) { *n = t->lx->num; k = j + 1; }
   else return 0;
   if (!(u = dp_mw(c, k, K_TUNIT | K_YUNIT, &e))) return 0;
   *unit = u->unit;
+  *lang = u->lang;
   *end = e;
   return *n > 0 && *n <= 9999;
 }
@@ -86,14 +89,17 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     span(c, m, i, end);
     return 1;
   }
-  if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after && count_units(c, j, &n, &unit, &end)) {
+  const char *ul = NULL;
+  if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after &&
+      count_units(c, j, &n, &unit, &end, &ul)) {
     /* قبل عامين, il y a 3 jours, בעוד שבוע, через неделю */
-  } else if (count_units(c, i, &n, &unit, &j) && (e = dp_mw(c, j, K_AGO | K_LATER, &end)) &&
-             e->after) {
+  } else if (count_units(c, i, &n, &unit, &j, &ul) &&
+             (e = dp_mw(c, j, K_AGO | K_LATER, &end)) && e->after) {
     /* two years ago, 3 дня назад, deux ans plus tard */
   } else {
     return 0;
   }
+  if (ul && ul[0] && e->lang[0] && strcmp(ul, e->lang)) return 0;
   /* "N years later" counts from the text's previous date; other units
   ** (and every "ago") from the anchor */
   if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {

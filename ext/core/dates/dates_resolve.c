@@ -267,8 +267,24 @@ static int resolve_relative(dctx *c, dmatch *m) {
   }
 }
 
-static void fill_year(dctx *c, dend *e) {
+/* The year of a year-less day whose weekday the text states (الخميس 15
+** اغسطس): the nearest to the anchor's year where that day is that weekday
+** (ties: the earlier); none within 28 years, or no anchor: unchanged. */
+static int weekday_year(const diwan_ymd *a, int m, int d, int wd) {
+  for (int k = 0; k <= 28; k++) {
+    for (int s = -1; s <= 1; s += 2) {
+      int y = a->y + s * k;
+      if (y < 1 || y > 9999 || d > dd_days_in_month(y, m)) continue;
+      if (dd_weekday(dd_day_number(y, m, d)) == wd) return y;
+      if (!k) break;
+    }
+  }
+  return 0;
+}
+
+static void fill_year(dctx *c, dend *e, int wd) {
   if (e->y || !e->m || e->cal != CAL_GREG || !c->anchor) return;
+  if (wd && e->d && (e->y = weekday_year(c->anchor, e->m, e->d, wd))) return;
   e->y = prefer_year(c->anchor, e->m, e->d, c->prefer);
 }
 
@@ -342,7 +358,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
   }
   int range = m.b.prec != P_NONE;
   if (range) {
-    fill_year(c, &m.b);
+    fill_year(c, &m.b, 0);
     if (!m.a.y && m.a.m && m.b.y) {
       m.a.y = m.b.y;
       if (dd_day_number(m.a.y, m.a.m, m.a.d ? m.a.d : 1) >
@@ -350,7 +366,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
         m.a.y--;                           /* du 20 décembre au 5 janvier */
     }
   } else {
-    fill_year(c, &m.a);
+    fill_year(c, &m.a, m.wd);
   }
   /* an anchor near year 9999 may push a year-less end past it: no date */
   if (m.a.y < 0 || m.a.y > 9999 || m.b.y < 0 || m.b.y > 9999) return 0;

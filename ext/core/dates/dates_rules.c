@@ -24,6 +24,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->rel = o->rel;
   m->rel_n = o->rel_n;
   m->rel_k = o->rel_d;
+  m->wd = o->wd;
   m->lang = o->lang;
   span(c, m, t0, o->end);
 }
@@ -40,7 +41,9 @@ static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
 
 /* What may follow a cue or qualifier: a date, a bare year, a month alone. */
 static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
+  c->cued = 1;
   int r = dp_core_at(c, j, o, 1);
+  c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
   return dp_bare_year(c, j, o, lang);
@@ -161,6 +164,64 @@ static int marked_year_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* The joiner of a range without an opening word: a dash, or to, au, إلى,
+** до, עד (not and, et, و: "13 et 15 juillet" are two days). */
+static long bare_joiner(dctx *c, long k) {
+  const dtok *t = T(k);
+  long e;
+  if (t->kind == T_PUNCT && (is_hyphen(t) || t->cp == 0x2013 || t->cp == 0x2014)) return k + 1;
+  const dlex *j = dp_mw(c, k, K_RJOIN, &e);
+  if (!j || (j->kinds & K_CUE)) return 0;
+  static const char *const notj[] = {"et", "and", "\xd9\x88", "\xd7\x95", "\xd7\x9c"};
+  for (size_t n = 0; n < sizeof notj / sizeof notj[0]; n++)
+    if (strlen(notj[n]) == j->klen && !memcmp(notj[n], j->key, j->klen)) return 0;
+  return e;
+}
+
+/* A range of days without an opening word: 13-15 juillet, July 13-15,
+** 13 الى 15 تموز, 10 août - 12 septembre 2013, 24 août 2023 au 26 août 2023;
+** the first end takes the month and year it lacks from the second. */
+static int bare_range_at(dctx *c, long i, dmatch *m) {
+  core a, b;
+  long k, bk;
+  int d;
+  if (dp_core_at(c, i, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
+    k = a.end;
+  } else if (T(i)->kind == T_NUM && dp_day_at(c, i, &d, &k) && d >= 1 && d <= 31) {
+    memset(&a, 0, sizeof a);
+    dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, k);
+  } else {
+    return 0;
+  }
+  if (!(bk = bare_joiner(c, k))) return 0;
+  if (dp_core_at(c, bk, &b, 0) > 0) {
+    if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
+  } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
+             !(T(k)->kind == T_NUM)) {
+    memset(&b, 0, sizeof b);                      /* July 13-15 */
+    dp_set_end(&b, a.e.y, a.e.m, d, P_DAY, CAL_GREG, k);
+    b.lang = a.lang;
+  } else {
+    return 0;
+  }
+  if (!a.e.m) { a.e.m = b.e.m; a.lang = b.lang; }
+  if (!a.e.y && b.e.y) {
+    a.e.y = b.e.y;
+    if (a.e.m > b.e.m) a.e.y--;                   /* 20 décembre au 5 janvier 2014 */
+  }
+  if (a.e.d > dd_days_in_month(a.e.y ? a.e.y : 2000, a.e.m)) return 0;
+  if (a.e.y && b.e.y &&
+      dd_day_number(a.e.y, a.e.m, a.e.d) >= dd_day_number(b.e.y, b.e.m, b.e.d))
+    return 0;
+  if (!a.e.y && !b.e.y && a.e.m == b.e.m && a.e.d >= b.e.d) return 0;
+  memset(m, 0, sizeof *m);
+  m->a = a.e;
+  m->b = b.e;
+  m->lang = b.lang ? b.lang : a.lang;
+  span(c, m, i, b.end);
+  return 1;
+}
+
 int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   const dtok *t = T(i);
   *skip = 0;
@@ -174,13 +235,15 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;
+  if (bare_range_at(c, i, m)) return 1;
   core o;
   r = dp_core_at(c, i, &o, 1);
   if (r < 0) { *skip = o.end - i; return 0; }
   if (r > 0 && !o.alone) {
     /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
     long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
-    if (o.e.prec == P_DAY && dp_mw(c, w, K_WEEKDAY, &we)) o.end = we;
+    const dlex *wl;
+    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we))) { o.end = we; o.wd = wl->num; }
     from_core(c, m, &o, i);
     return 1;
   }

@@ -261,6 +261,9 @@ static void lookup(const dscan *sc, dtok *t, const cuts *c) {
         return;
       }
     }
+  } else if (t->script == S_LATIN && t->klen > 2 && t->key[t->klen - 2] == '\'' &&
+             t->key[t->klen - 1] == 's') {
+    t->lx = ds_find(sc, t->key, t->klen - 2);      /* Wednesday's, November's */
   } else if (t->script == S_LATIN && c->elide_src && c->elide_key < t->klen &&
              c->elide_src - t->s <= 255) {
     t->lx = ds_find(sc, t->key + c->elide_key, t->klen - c->elide_key);

@@ -62,6 +62,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   if (!base || !lbase) return DIWAN_NOMEM;
   const diwan_gazetteer *ugaz = o ? o->gazetteer : NULL;
   const diwan_event_lexicon *ulex = o ? o->lexicon : NULL;
+  d->ulex = ulex;
   const diwan_gazetteer *gs[2] = {ugaz ? ugaz : base, base};
   int ng = ugaz ? 2 : 1;
   const diwan_event_lexicon *lx[2] = {ulex, lbase};
@@ -74,7 +75,10 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   int rc = 0, r = 0;
   while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
     if (m.channel == 0) {
+      size_t had = d->nment;
       rc = add_mention(d, &m, gs, ng);
+      if (!rc && d->nment > had && o && o->on_mention)
+        rc = o->on_mention(o->mention_ctx, &d->ment[had]);
       continue;
     }
     for (int h = 0; h < m.nhits && !rc; h++)

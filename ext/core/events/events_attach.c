@@ -126,15 +126,23 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
-/* The person holding role in country on day (yyyymmdd), or NULL. */
-static const char *holder(const char *role, const char *country, long day) {
-  const diwan_event_lexicon *x = ev_lexicon_builtin();
+/* The person holding role in country on day (yyyymmdd) in lexicon x, or
+** NULL. */
+static const char *holder_in(const diwan_event_lexicon *x, const char *role,
+                             const char *country, long day) {
   for (size_t i = 0; x && i < x->nroles; i++) {
     const ev_role *r = &x->roles[i];
     if (strcmp(r->role, role) || strcmp(r->country, country)) continue;
     if (r->from <= day && (r->to == 0 || day <= r->to)) return r->person;
   }
   return NULL;
+}
+
+/* The user's diwan_roles first, then the compiled-in roles. */
+static const char *holder(const ev_doc *d, const char *role, const char *country,
+                          long day) {
+  const char *p = holder_in(d->ulex, role, country, day);
+  return p ? p : holder_in(ev_lexicon_builtin(), role, country, day);
 }
 
 typedef struct pref { size_t pos; const char *id; } pref;
@@ -180,7 +188,7 @@ static void title_persons(ev_doc *d, const ev_scope *sc, long day, pref *p, int 
     const diwan_entity *e = title_country(d, sc, it, m);
     if (!e || strcmp(e->kind, "person") == 0) continue;
     const char *c = gz_party(e);
-    const char *who = c ? holder(it->name, c, day) : NULL;
+    const char *who = c ? holder(d, it->name, c, day) : NULL;
     if (who) add_person(p, np, it->start, who);
   }
 }

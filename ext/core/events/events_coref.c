@@ -145,6 +145,32 @@ static int has_article(const char *s, size_t n) {
   return n > 4 && memcmp(s, "\xd7\x94", 2) == 0;    /* ה */
 }
 
+/* The first item and the first mention that may reach pos: found by
+** halving (they are in order of start), then back over the few that
+** started before pos and overlap it, so reading a name costs no walk from
+** the start of the document. */
+static size_t first_item(const ev_doc *d, size_t pos) {
+  size_t lo = 0, hi = d->nitem;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->item[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (int k = 0; k < 8 && lo > 0 && d->item[lo - 1].end > pos; k++) lo--;
+  return lo;
+}
+
+static size_t first_mention(const ev_doc *d, size_t pos) {
+  size_t lo = 0, hi = d->nment;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && d->ment[lo - 1].start + d->ment[lo - 1].len > pos) lo--;
+  return lo;
+}
+
 /* 1 when an item or a mention starts in [a, b): the name stops there. */
 static int taken(const ev_doc *d, size_t *ic, size_t *mc, size_t a, size_t b) {
   while (*ic < d->nitem && d->item[*ic].end <= a) (*ic)++;
@@ -160,7 +186,7 @@ static int read_name(const ev_doc *d, size_t pos, size_t *n0, size_t *n1,
   size_t lim = d->n - pos < NAME_LOOK ? d->n - pos : NAME_LOOK;
   diwan_tokenizer tk;
   diwan_tokenizer_init(&tk, d->s + pos, lim);
-  size_t a, l, ic = 0, mc = 0, prev_end = 0;
+  size_t a, l, prev_end = 0, ic = first_item(d, pos), mc = first_mention(d, pos);
   diwan_token_kind k;
   int words = 0, max = NAME_WORDS, rtl = -1, gaps = 0, honor = 0;
   *n0 = *n1 = *last0 = 0;

@@ -43,6 +43,7 @@ typedef struct ev_doc {
   diwan_date last, para;
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
+  const diwan_event_lexicon *ulex;  /* the user's, or NULL */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
 } ev_doc;

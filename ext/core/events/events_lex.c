@@ -58,7 +58,12 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
   t->rank = rank;
   if (!t->type || (len[2] && !t->cameo) || !t->arg) return DIWAN_NOMEM;
   t->contact = is_contact(t->type);
-  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, 0, NULL);
+  /* An Arabic stem is too short to name an event (اجتماع is also the stem
+  ** of الاجتماعية "social", دعا of الدعاة "preachers"): Arabic triggers
+  ** match the forms triggers.tsv lists, with the article and bare
+  ** proclitics. */
+  int flags = len[0] == 2 && memcmp(f[0], "ar", 2) == 0 ? PH_EXACT | PH_BARE : 0;
+  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
 }
 
 /* A name (argument class or title role) as a payload. */
@@ -143,6 +148,28 @@ static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
   r->to = ev_day_number(f[4], len[4]);
   if (!r->person || !r->role || !r->country) return DIWAN_NOMEM;
   return DIWAN_OK;
+}
+
+int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
+                                  const size_t len[3]) {
+  if (!len[1] || !len[2]) return DIWAN_ERROR;
+  return add_named(x, EV_TITLE, f[1], len[1], f[2], len[2], PH_BARE);
+}
+
+/* YYYY or YYYY-MM-DD with a real month and day, as ev_day_number reads. */
+static int iso_day(const char *s, size_t n) {
+  if (n != 4 && n != 10) return 0;
+  for (size_t i = 0; i < n; i++)
+    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+  return ev_day_number(s, n) != 0;
+}
+
+int diwan_event_lexicon_add_role(diwan_event_lexicon *x, const char *const f[5],
+                                 const size_t len[5]) {
+  if (!len[0] || !len[1] || !len[2] || !iso_day(f[3], len[3]) ||
+      (len[4] && !iso_day(f[4], len[4])))
+    return DIWAN_ERROR;
+  return add_role(x, (const char **)f, len);
 }
 
 /* "x-" is a prefix, "*" the trigger itself, anything else a word. */

@@ -222,7 +222,11 @@ static int count_parts(const char *w, size_t n) {
 int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
             dw_scratch *sc, diwan_key_cb cb, void *ctx) {
   int rc = word_keys(w, n, mode, lang, sc, cb, ctx);
-  if (rc || mode != DW_KEYS_DOC || count_parts(w, n) < 2) return rc;
+  /* most words hold no hyphen byte at all: memchr says so fast */
+  if (rc || mode != DW_KEYS_DOC ||
+      (!memchr(w, '-', n) && !memchr(w, 0xBE, n) && !memchr(w, 0x80, n)) ||
+      count_parts(w, n) < 2)
+    return rc;
   const unsigned char *u = (const unsigned char *)w;
   size_t start = 0;
   for (size_t i = 0; i <= n && !rc;) {

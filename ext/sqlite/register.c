@@ -63,12 +63,21 @@ static void install_allocator(void) {
   diwan_set_allocator(&a);
 }
 
+static _Thread_local const sqlite3_api_routines *loading_api;
+static void install_api(void) {
+  SQLITE_EXTENSION_INIT2(loading_api);
+  install_allocator();
+}
+
 static int init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi,
                 int with_files) {
-  static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
-  SQLITE_EXTENSION_INIT2(pApi);
+  /* sqlite3_api and the allocator are set once per process (every load
+  ** hands the same routines): rewriting them at each connection's load
+  ** would race with the threads using them (ThreadSanitizer). */
+  static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+  loading_api = pApi;
+  pthread_once(&api_once, install_api);
   pin_library();
-  pthread_once(&alloc_once, install_allocator);
   for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
     if (modules[i].files && !with_files) continue;
     char *zErr = 0;

@@ -39,6 +39,10 @@ ifeq ($(SANITIZE),1)
               ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1 \
               LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else ifeq ($(SANITIZE),thread)
+  FLAVOR   := tsan
+  SANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
+  TEST_ENV := TSAN_OPTIONS=halt_on_error=1:exitcode=66
 else
   FLAVOR   := release
   SANFLAGS :=
@@ -54,7 +58,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: dist test-clients all test valgrind demo bench bench-scale eval eval-peers fuzz fuzz-dates install uninstall clean
+.PHONY: dist test-clients all test oom threads valgrind demo bench bench-scale eval eval-peers fuzz fuzz-dates install uninstall clean
 
 all: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
 
@@ -114,8 +118,30 @@ $(OUT)/flags: FORCE
 	  echo '$(subst ','',$(FLAGS_USED))' > $@
 FORCE:
 
-test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan
-	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan $(TCLSH) tests/all.tcl $(TESTS)
+# The out-of-memory driver (tests/oom/oom.c), run by tests/05_oom.test.
+OOM_BIN := $(OUT)/oom
+$(OOM_BIN): tests/oom/oom.c tests/entries.h $(OUT)/flags
+	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -ldl
+
+# Four connections in four threads over every entry point (tests/threads),
+# run by tests/06_threads.test; `make threads` runs it under ThreadSanitizer.
+THREADS_BIN := $(OUT)/threads
+$(THREADS_BIN): tests/threads/threads.c tests/entries.h $(OUT)/flags
+	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -lpthread
+
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN)
+	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan \
+	  DIWAN_OOM=$(CURDIR)/$(OOM_BIN) DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) \
+	  $(TCLSH) tests/all.tcl $(TESTS)
+
+threads:
+	$(MAKE) SANITIZE=thread build/tsan/diwan.so build/tsan/threads
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/threads $(CURDIR)/build/tsan/diwan.so 3
+
+# Every allocation of every entry point failed in turn (tests/oom/oom.c);
+# OOM_FULL=1 tries every allocation of the cold calls too.
+oom: $(SO) $(OOM_BIN)
+	$(TEST_ENV) $(if $(OOM_FULL),DIWAN_OOM_FULL=1) $(OOM_BIN) $(CURDIR)/$(SO)
 
 valgrind: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so DIWAN_VALGRIND=1 \

@@ -17,7 +17,7 @@ static const char *const INSERT_SQL =
 static long long count_files(const char *dir) {
   diwan_filelist l = {0};
   char err[256];
-  if (diwan_list_files(dir, &l, err, sizeof err) != DIWAN_OK) return 0;
+  if (diwan_list_files(dir, 0, &l, err, sizeof err) != DIWAN_OK) return 0;
   long long n = (long long)l.n;
   diwan_filelist_free(&l);
   return n;

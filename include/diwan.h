@@ -166,7 +166,7 @@ int diwan_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 /* *found = 1 when every word of query occurs in text as a word under
 ** fold + stem (a query word's stem key, or for Hebrew one of its prefix
 ** candidates, is among the keys of some word of text); a query without
-** words gives 1. Linear in the two lengths. Latin and Cyrillic words of
+** words gives 1 (the SQL function diwan_match gives NULL for it). Linear in the two lengths. Latin and Cyrillic words of
 ** text are stemmed in lang (NULL: the language diwan_lang_detect gives the
 ** text, else each word's own letters); a query word matches through its
 ** stem in that language, in its letters' language, English or French. */
@@ -184,18 +184,28 @@ int diwan_fts5_query(const char *s, size_t n, diwan_buf *out);
 
 /* ---------------------------------------------------------------- corpus */
 
-/* The files of a folder that corpus_read imports: regular files with the
-** extensions .txt .text .md .markdown .html .htm .xhtml (case-insensitive),
-** found recursively, hidden names (".x") skipped, symbolic links followed
-** but each directory visited once (so link loops end), sorted by path. */
+/* The files of a folder that corpus_read imports: files with the extensions
+** .txt .text .md .markdown .html .htm .xhtml (case-insensitive), found
+** recursively, hidden names (".x") skipped, each directory walked once (so
+** link loops end; time linear in files and folders), sorted by path.
+** Symbolic links are followed while they stay inside the folder; one that
+** leads outside is listed with an error (not followed) unless flags has
+** DIWAN_FILES_FOLLOW. A named file that is not a regular file (a FIFO, a
+** device) is listed with an error too: the caller reports, never opens it. */
 typedef struct diwan_filelist {
-  char **paths;             /* relative to the folder, '/'-separated */
+  char **paths;             /* relative to the folder, '/'-separated, raw bytes */
+  char **files;             /* the path to open (NULL when errors[i]) */
+  const char **errors;      /* NULL, or why the file is not to be read */
   size_t n;
 } diwan_filelist;
 
-/* DIWAN_OK, DIWAN_NOMEM, or DIWAN_ERROR with a message in err (errno text
-** and the path) when the folder cannot be read. */
-int  diwan_list_files(const char *dir, diwan_filelist *out, char *err, size_t errlen);
+#define DIWAN_FILES_FOLLOW 1      /* follow links that lead out of the folder */
+
+/* DIWAN_OK, DIWAN_NOMEM, or DIWAN_ERROR with the reason in err (errno text,
+** or DIWAN_NOT_A_FOLDER; the caller names the folder). */
+#define DIWAN_NOT_A_FOLDER "not a folder"
+int  diwan_list_files(const char *dir, int flags, diwan_filelist *out, char *err,
+                      size_t errlen);
 void diwan_filelist_free(diwan_filelist *l);
 
 /* A document's text as imported: BOM removed, CRLF and CR to LF, invalid
@@ -206,6 +216,14 @@ int diwan_document_text(const char *raw, size_t n, int is_html, diwan_buf *out,
 /* The HTML <title>: appends it to out and returns 1; 0 when there is none;
 ** -DIWAN_NOMEM when out of memory. */
 int diwan_html_title(const char *raw, size_t n, diwan_buf *out);
+/* The publication day (YYYY-MM-DD, 1900-2099) said by an HTML page's
+** metadata: meta article:published_time, og:published_time, datePublished,
+** DC.date.issued, pubdate, date…, else the first <time datetime>. 1 when
+** found, else 0. */
+int diwan_html_published(const char *raw, size_t n, char out[11]);
+/* A day written in a file's path: 2015-08-02, 2015_08_02, 2015/08/02,
+** 20150802 (the last one; not inside a longer number). 1 when found. */
+int diwan_path_published(const char *path, size_t n, char out[11]);
 /* Span of the first non-empty line of text (trimmed, markdown '#' removed). */
 void diwan_first_line(const char *s, size_t n, size_t *start, size_t *len);
 

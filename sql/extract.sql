@@ -57,7 +57,7 @@ END;
 INSERT INTO extract_rows
   SELECT d.id, x.*
     FROM docs_pending AS p CROSS JOIN docs AS d ON d.id = p.doc_id,
-         diwan_extract(d.body) AS x;
+         diwan_extract(d.body, d.published) AS x;   -- the publication day anchors dates
 DROP VIEW temp.extract_rows;
 DELETE FROM docs_pending;
 

@@ -1,8 +1,9 @@
 -- diwan corpus database. Load the extension first (.load ./dist/diwan), then
 --   .read sql/schema.sql
 -- and fill it from a folder with one statement:
---   INSERT INTO docs(path, lang, title, body, bytes, modified, replaced)
---     SELECT path, lang, title, body, bytes, modified, replaced FROM corpus_read('sample');
+--   INSERT INTO docs(path, lang, title, body, bytes, modified, replaced, published)
+--     SELECT path, lang, title, body, bytes, modified, replaced, published
+--       FROM corpus_read('sample') WHERE error IS NULL;
 -- sql/extract.sql then derives dates, entities, events and clusters from the
 -- documents changed since its last run (docs_pending). Re-runnable: every
 -- statement here is IF NOT EXISTS. See docs/scaling.md.
@@ -15,7 +16,10 @@ CREATE TABLE IF NOT EXISTS docs(
   body     TEXT NOT NULL,            -- UTF-8, LF line ends, no BOM
   bytes    INTEGER,                  -- size of the file on disk
   modified TEXT,                     -- file time, ISO 8601 UTC
-  replaced INTEGER NOT NULL DEFAULT 0  -- invalid UTF-8 sequences replaced by U+FFFD
+  replaced INTEGER NOT NULL DEFAULT 0, -- invalid UTF-8 sequences replaced by U+FFFD
+  published TEXT                     -- publication day YYYY-MM-DD (HTML metadata,
+                                     -- file name, dateline), or NULL: the anchor
+                                     -- of relative and year-less dates
 );
 CREATE INDEX IF NOT EXISTS docs_lang ON docs(lang);
 

@@ -86,6 +86,7 @@ typedef struct emit_ctx {
   void *pCtx;
   int (*xToken)(void *, int, const char *, int, int, int);
   int start, end, count;
+  int xrc;                  /* what xToken returned when it stopped the walk */
 } emit_ctx;
 
 static size_t cut(const char *k, size_t n) {
@@ -100,6 +101,7 @@ static int emit_key(void *ctx, const char *k, size_t n) {
   int flags = e->count++ ? FTS5_TOKEN_COLOCATED : 0;
   int rc = e->xToken(e->pCtx, flags, k, (int)cut(k, n), e->start, e->end);
   /* Non-zero stops the key walk; the SQLite code is passed back up. */
+  e->xrc = rc;
   return rc;
 }
 
@@ -147,7 +149,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
   diwan_tokenizer_init(&tk, pText, (size_t)nText);
   while (diwan_tokenizer_next(&tk, &start, &len, &kind)) {
     if (kind != DIWAN_TOKEN_WORD && kind != DIWAN_TOKEN_NUMBER) continue;
-    emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0};
+    emit_ctx e = {pCtx, xToken, (int)start, (int)(start + len), 0, 0};
     const char *w = pText + start;
     if (detect && latin_lead((unsigned char)w[0])) {
       lang = dw_text_lang(pText, (size_t)nText);
@@ -156,9 +158,9 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
     if (!t->stem) rc = fold_only(w, len, &sc.f, &e);
     else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &sc, &e);
     else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, lang, &sc, emit_key, &e);
-    /* A core failure before any key is out of memory; otherwise rc is
-    ** what FTS5's xToken returned and goes back unchanged. */
-    if (rc) { if (rc == DIWAN_NOMEM && e.count == 0) rc = SQLITE_NOMEM; break; }
+    /* What xToken returned goes back unchanged; any other stop is the
+    ** core out of memory (DIWAN_NOMEM is not an SQLite code). */
+    if (rc) { rc = e.xrc ? e.xrc : SQLITE_NOMEM; break; }
   }
   dw_scratch_free(&sc);
   return rc;

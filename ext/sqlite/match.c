@@ -101,13 +101,25 @@ static void fn_stem(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   result_buf(ctx, &b, stem_words(s, n, &b, NULL, lang));
 }
 
+/* A query with no word or number asks nothing: NULL, as for a NULL query
+** (so WHERE diwan_match(body, :q) with an empty :q selects no rows). */
+static int has_words(const char *q, size_t qn) {
+  diwan_tokenizer t;
+  size_t start, len;
+  diwan_token_kind kind;
+  diwan_tokenizer_init(&t, q, qn);
+  while (diwan_tokenizer_next(&t, &start, &len, &kind))
+    if (kind == DIWAN_TOKEN_WORD || kind == DIWAN_TOKEN_NUMBER) return 1;
+  return 0;
+}
+
 static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t n, qn;
   const char *s = dw_arg_text(argv[0], &n);
   const char *q = dw_arg_text(argv[1], &qn);
   const char *lang = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
   int found;
-  if (!s || !q) return;
+  if (!s || !q || !has_words(q, qn)) return;
   if (diwan_match_lang(s, n, q, qn, lang, &found)) { sqlite3_result_error_nomem(ctx); return; }
   sqlite3_result_int(ctx, found);
 }

@@ -1,6 +1,10 @@
-/* The extension's single entry point. Each module of the SQLite layer has a
+/* The extension's entry points. Each module of the SQLite layer has a
 ** registration function; they run in table order and the first failure
-** stops the load with a message naming what failed. */
+** stops the load with a message naming what failed.
+**
+**   sqlite3_diwan_init       everything
+**   sqlite3_diwan_nofs_init  everything but what reads files (corpus_read):
+**                            for servers that run SQL written by others */
 #define _GNU_SOURCE 1
 #include <dlfcn.h>
 #include <pthread.h>
@@ -21,18 +25,19 @@ int dw_register_extract(sqlite3 *db, char **pzErr);
 static const struct {
   const char *module;
   dw_register_fn fn;
+  int files;                /* reads files: left out by the nofs entry point */
 } modules[] = {
-  {"version", dw_register_version},
-  {"text", dw_register_text},
-  {"corpus", dw_register_corpus},
-  {"match", dw_register_match},
-  {"collation", dw_register_collation},
-  {"fts5", dw_register_fts5},
-  {"date_each", dw_register_date_each},
-  {"date_parse", dw_register_date_parse},
-  {"entities", dw_register_entities},
-  {"events", dw_register_events},
-  {"extract", dw_register_extract},
+  {"version", dw_register_version, 0},
+  {"text", dw_register_text, 0},
+  {"corpus", dw_register_corpus, 1},
+  {"match", dw_register_match, 0},
+  {"collation", dw_register_collation, 0},
+  {"fts5", dw_register_fts5, 0},
+  {"date_each", dw_register_date_each, 0},
+  {"date_parse", dw_register_date_parse, 0},
+  {"entities", dw_register_entities, 0},
+  {"events", dw_register_events, 0},
+  {"extract", dw_register_extract, 0},
 };
 
 /* Keep this library (and so ICU, which it loaded) in memory once loaded.
@@ -58,18 +63,23 @@ static void install_allocator(void) {
   diwan_set_allocator(&a);
 }
 
-#ifdef _WIN32
-__declspec(dllexport)
-#else
-__attribute__((visibility("default")))
-#endif
-int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
-                       const sqlite3_api_routines *pApi) {
-  static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
-  SQLITE_EXTENSION_INIT2(pApi);
+static _Thread_local const sqlite3_api_routines *loading_api;
+static void install_api(void) {
+  SQLITE_EXTENSION_INIT2(loading_api);
+  install_allocator();
+}
+
+static int init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi,
+                int with_files) {
+  /* sqlite3_api and the allocator are set once per process (every load
+  ** hands the same routines): rewriting them at each connection's load
+  ** would race with the threads using them (ThreadSanitizer). */
+  static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+  loading_api = pApi;
+  pthread_once(&api_once, install_api);
   pin_library();
-  pthread_once(&alloc_once, install_allocator);
   for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+    if (modules[i].files && !with_files) continue;
     char *zErr = 0;
     int rc = modules[i].fn(db, &zErr);
     if (rc != SQLITE_OK) {
@@ -84,4 +94,21 @@ int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
     }
   }
   return SQLITE_OK;
+}
+
+#ifdef _WIN32
+#define DW_EXPORT __declspec(dllexport)
+#else
+#define DW_EXPORT __attribute__((visibility("default")))
+#endif
+
+DW_EXPORT int sqlite3_diwan_init(sqlite3 *db, char **pzErrMsg,
+                                 const sqlite3_api_routines *pApi) {
+  return init(db, pzErrMsg, pApi, 1);
+}
+
+/* load_extension('diwan', 'sqlite3_diwan_nofs_init') */
+DW_EXPORT int sqlite3_diwan_nofs_init(sqlite3 *db, char **pzErrMsg,
+                                      const sqlite3_api_routines *pApi) {
+  return init(db, pzErrMsg, pApi, 0);
 }

@@ -54,7 +54,8 @@ int dl_init(void);
 const dlex *dl_find(const char *key, size_t n);
 /* The lexicon key of a form: its tokens' folded forms, joined by one space
 ** where the form has white space; cut[i] is the key's length after token i.
-** 0, or -1 when a token folds to nothing, over 8 tokens or DL_KEYMAX. */
+** 0, or -1 when a token folds to nothing, over 8 tokens or DL_KEYMAX; -2 when
+** out of memory. */
 typedef struct dl_form_key {
   char key[DL_KEYMAX];
   size_t klen;

@@ -128,7 +128,7 @@ typedef dl_form_key form_key;
 ** form has white space: the scanner builds the same keys from text. */
 int dl_form_to_key(const char *s, size_t n, form_key *fk) {
   dscan *sc = diwan_malloc(sizeof *sc);
-  if (!sc) return -1;
+  if (!sc) return -2;   /* out of memory: not "not a form" */
   ds_init(sc, s, n);
   sc->nolookup = 1;
   fk->klen = 0;
@@ -225,7 +225,10 @@ static int add_prefixes(const form_key *fk) {
 static int month_line(void *ctx, int nf, const char **f, const size_t *l,
                       size_t lineno) {
   form_key fk;
-  if (nf < 4 || dl_form_to_key(f[0], l[0], &fk)) return 0;
+  if (nf < 4) return 0;
+  int keyed = dl_form_to_key(f[0], l[0], &fk);
+  if (keyed == -2) return 1;   /* out of memory: the load fails, retried later */
+  if (keyed) return 0;
   if (add_prefixes(&fk)) return 1;   /* first: it may move entries */
   dlex *e = get_or_add(fk.key, fk.klen);
   if (!e) return 1;
@@ -243,7 +246,10 @@ static int month_line(void *ctx, int nf, const char **f, const size_t *l,
 static int word_line(void *ctx, int nf, const char **f, const size_t *l,
                      size_t lineno) {
   form_key fk;
-  if (nf < 2 || dl_form_to_key(f[0], l[0], &fk)) return 0;
+  if (nf < 2) return 0;
+  int keyed = dl_form_to_key(f[0], l[0], &fk);
+  if (keyed == -2) return 1;   /* out of memory: the load fails, retried later */
+  if (keyed) return 0;
   uint32_t kind = 0;
   for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++)
     if (field_is(f[1], l[1], kind_names[k].name)) kind = kind_names[k].kind;

@@ -124,7 +124,9 @@ int diwan_months_add(diwan_months *m, const char *const f[5],
           : len[2] == 1 && f[2][0] == 'j' ? CAL_HEBREW : -1;
   int month = small_int(f[1], len[1]);
   dl_form_key fk;
-  if (!len[0] || dl_form_to_key(f[0], len[0], &fk) || !fk.word0) { *bad = 0; return DIWAN_ERROR; }
+  int k = len[0] ? dl_form_to_key(f[0], len[0], &fk) : -1;
+  if (k == -2) return DIWAN_NOMEM;
+  if (k || !fk.word0) { *bad = 0; return DIWAN_ERROR; }
   if (month < 1 || month > 13 || (month == 13 && cal >= 0 && cal != CAL_HEBREW)) {
     *bad = 1;                 /* 13: a month of the Hebrew calendar only */
     return DIWAN_ERROR;

@@ -71,7 +71,8 @@ static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
   diwan_buf b;
   diwan_buf_init(&b);
   norm_loose(f[1], lens[1], &b);
-  int k = b.oom ? -1 : decode(b.p, b.n, set->a[set->n].cp, 8);
+  if (b.oom) { diwan_buf_free(&b); return 1; }   /* the load fails, retried */
+  int k = decode(b.p, b.n, set->a[set->n].cp, 8);
   diwan_buf_free(&b);
   if (k <= 0) return 0;
   set->a[set->n].pronoun = nf > 2 && lens[2] == 7 && memcmp(f[2], "pronoun", 7) == 0;
@@ -94,7 +95,7 @@ static int load(void) {
   memset(protect_last, 0, sizeof protect_last);
   size_t len;
   const char *d = diwan_data("ar_affixes.tsv", &len);
-  if (d) diwan_tsv_each(d, len, 3, add_affix, NULL);
+  if (d && diwan_tsv_each(d, len, 3, add_affix, NULL)) return DIWAN_NOMEM;
   /* Stable enough: entries of one length keep no meaningful order. */
   qsort(articles.a, (size_t)articles.n, sizeof(affix), longer_first);
   qsort(clitics.a, (size_t)clitics.n, sizeof(affix), longer_first);

@@ -1,0 +1,64 @@
+/* Every entry point of diwan as one SQL statement each (with its set-up):
+** shared by the out-of-memory driver (tests/oom) and the threads driver
+** (tests/threads). */
+#ifndef DIWAN_TEST_ENTRIES_H
+#define DIWAN_TEST_ENTRIES_H
+typedef struct entry {
+  const char *name;
+  const char *setup;        /* run once, without failures, before the call */
+  const char *sql;
+} entry;
+
+#define AR "وصل وزير الخارجية الكويتي إلى باكو في 15 مارس 2023 لبحث العلاقات مع أذربيجان."
+#define FR "Le ministre koweïtien des Affaires étrangères s''est rendu à Bakou le 15 mars 2023."
+#define HE "שר החוץ של כווית ביקר בבאקו ב-15 במרץ 2023 ונפגש עם נשיא אזרבייג''ן."
+#define RU "Министр иностранных дел Кувейта посетил Баку 15 марта 2023 года."
+#define EN "Kuwait''s foreign minister visited Baku on 15 March 2023 and met Azerbaijan''s president."
+#define AZ "Küveytin xarici işlər naziri 15 mart 2023-cü ildə Bakıya səfər edib."
+#define ALL AR " " FR " " HE " " RU " " EN " " AZ
+
+static const entry entries[] = {
+  {"diwan_version", 0, "select diwan_version() is not null"},
+  {"diwan_lang", 0, "select diwan_lang('" AR "'), diwan_lang('" FR "'), diwan_lang('" RU "')"},
+  {"ar_normalize", 0, "select ar_normalize('" AR "'), ar_normalize('" AR "', 'loose')"},
+  {"he_normalize", 0, "select he_normalize('" HE "')"},
+  {"latin_fold", 0, "select latin_fold('" FR " " AZ "')"},
+  {"diwan_fold", 0, "select diwan_fold('" ALL "')"},
+  {"ar_stem", 0, "select ar_stem('والكويتيون'), ar_stem('بالعلاقات')"},
+  {"diwan_stem", 0, "select diwan_stem('" ALL "')"},
+  {"diwan_match", 0, "select diwan_match('" ALL "', 'koweit'), diwan_match('" AR "', 'الكويت')"},
+  {"collation", 0,
+   "select group_concat(column1, '|') from (select column1 from (values ('Koweït'), "
+   "('KOWEIT'), ('أذربيجان'), ('اذربيجان'), ('Bakou'), ('באקו'), ('Баку')) "
+   "order by column1 collate diwan, column1)"},
+  {"token_each", 0, "select count(*), sum(length), group_concat(kind) from token_each('" ALL "')"},
+  {"sentence_each", 0, "select group_concat(sentence, '|') from sentence_each('" ALL "')"},
+  {"date_parse", 0, "select date_parse('15 mars 2023'), date_parse('١٥ آذار', '2023-03-20')"},
+  {"date_each", 0, "select group_concat(value, ',') from date_each('" ALL "', '2023-03-20')"},
+  {"entity_each", 0, "select group_concat(id, ',') from entity_each('" ALL "')"},
+  {"event_each", 0,
+   "select group_concat(type || ':' || coalesce(actor1, '') || '>' || coalesce(actor2, ''), ',') "
+   "from event_each('" ALL "', '2023-03-20')"},
+  {"entity_each+diwan_gazetteer",
+   "create table diwan_gazetteer(id, kind, name, country, lang, surface);"
+   "insert into diwan_gazetteer values ('city:xanadu', 'city', 'Xanadu', 'CN', 'en', 'Xanadu'),"
+   "('org:gcc', 'organization', NULL, NULL, NULL, 'Gulf Cooperation Council');",
+   "select group_concat(id, ',') from entity_each('Xanadu and the Gulf Cooperation Council met in Baku.')"},
+  {"event_each+diwan_triggers",
+   "create table diwan_triggers(lang, type, cameo, surface, argument, rank);"
+   "insert into diwan_triggers values ('en', 'visit', '042', 'paid a call on', 'destination', NULL);",
+   "select group_concat(type, ',') from event_each('Kuwait''s emir paid a call on Azerbaijan on 2 May 2021.')"},
+  {"date_each+diwan_months",
+   "create table diwan_months(form, month, calendar, lang, flags);"
+   "insert into diwan_months values ('juill', 7, 'g', 'fr', NULL);",
+   "select group_concat(value, ',') from date_each('le 3 juill 2021')"},
+  {"fts5 tokenizer",
+   "create virtual table f using fts5(body, tokenize='diwan');"
+   "insert into f values ('" AR "'), ('" FR "'), ('" HE "'), ('" RU "');",
+   "select count(*) from f where f match 'باكو OR bakou OR Баку'"},
+  {"fts5 tokenizer insert",
+   "create virtual table f using fts5(body, tokenize='diwan');",
+   "insert into f values ('" ALL "') returning rowid > 0"},
+};
+
+#endif

@@ -921,11 +921,23 @@ proc ::dweval::peer_cases {dir} {
   return $cases
 }
 
-proc ::dweval::peer_right {text anchor lang first last} {
+# Each peer is scored with its own convention for the side of the anchor a
+# bare weekday or a year-less date falls on (issue 9, item 4): Duckling
+# reads the next one, dateparser its default (the current period), chrono
+# (French) the past one. EVAL_PREFER=news (or past, future, current) scores
+# every peer with one setting instead.
+proc ::dweval::peer_prefer {source} {
+  global env
+  if {[info exists env(EVAL_PREFER)] && $env(EVAL_PREFER) ne ""} { return $env(EVAL_PREFER) }
+  switch -- $source { duckling { return future } dateparser { return current } chrono { return past } }
+  return news
+}
+
+proc ::dweval::peer_right {text anchor lang first last {prefer news}} {
   set a [expr {$anchor eq "" ? "" : $anchor}]
   set l [expr {$lang in {"" und} ? "" : $lang}]
   if {[catch {
-    set rows [db eval {select first_day, last_day from date_each($text, nullif($a, ''), nullif($l, ''))}]
+    set rows [db eval {select first_day, last_day from date_each($text, nullif($a, ''), nullif($l, ''), $prefer)}]
   }]} { return 0 }
   expr {[llength $rows] == 2 && [lindex $rows 0] eq $first && [lindex $rows 1] eq $last}
 }
@@ -976,14 +988,15 @@ proc ::dweval::dateparser_results {dir msgVar} {
 proc ::dweval::run_peers {dir} {
   variable json
   puts "== peers' date suites in $dir"
-  puts "A case is right when date_each(text, anchor, lang) gives exactly one row with the expected days."
+  puts "A case is right when date_each(text, anchor, lang, prefer) gives exactly one row with the expected days;"
+  puts "prefer is each peer's own convention (duckling future, dateparser current, chrono past) unless EVAL_PREFER is set."
   set cases {}
   foreach c [peer_cases $dir] { if {[wanted [dict get $c lang]] || ([dict get $c lang] eq "und" && ![llength $::dweval::only])} { lappend cases $c } }
   set dp [dateparser_results $dir dpmsg]
   puts $dpmsg
   set acc {}
   foreach c $cases {
-    set ok [peer_right [dict get $c text] [dict get $c anchor] [dict get $c lang] [dict get $c first_day] [dict get $c last_day]]
+    set ok [peer_right [dict get $c text] [dict get $c anchor] [dict get $c lang] [dict get $c first_day] [dict get $c last_day] [peer_prefer [dict get $c source]]]
     set src [dict get $c source]
     set l [dict get $c lang]
     set dok 0

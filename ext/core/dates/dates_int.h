@@ -23,7 +23,8 @@ enum {
   K_ODAY = 1u << 25,        /* an ordinal day word (الأول من نوفمبر) */
   K_PFX = 1u << 26,          /* a proper prefix of a multi-word form */
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
-  K_TUNIT = 1u << 28         /* a unit of time for "N units ago": d w m y */
+  K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
+  K_RQUARTER = 1u << 29      /* this/last/next quarter: value = offset in quarters */
 };
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR };
@@ -31,7 +32,13 @@ enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR };
 /* Calendars of a month name or of a parsed date. */
 enum { CAL_GREG = 0, CAL_HIJRI = 1, CAL_HEBREW = 2 };
 /* Modifiers, indexes into dd_modifier_name. */
-enum { MOD_NONE = 0, MOD_EARLY, MOD_MID, MOD_LATE, MOD_APPROX, MOD_BEFORE, MOD_AFTER };
+enum { MOD_NONE = 0, MOD_EARLY, MOD_MID, MOD_LATE, MOD_APPROX, MOD_BEFORE, MOD_AFTER,
+       /* parts of a year (seasons, quarters, halves) or of a month (halves) */
+       MOD_SPRING, MOD_SUMMER, MOD_AUTUMN, MOD_WINTER, MOD_Q1, MOD_Q2, MOD_Q3, MOD_Q4,
+       MOD_H1, MOD_H2, MOD_LAST = MOD_H2 };
+/* A part of a year or month: the modifier names it, first_day/last_day
+** keep its days (dates_resolve.c), the value stays the whole unit. */
+static inline int dd_is_part(int mod) { return mod >= MOD_SPRING && mod <= MOD_H2; }
 /* Eras after a year. */
 enum { ERA_NONE = 0, ERA_CE, ERA_AH, ERA_RU, ERA_AZ };
 
@@ -142,7 +149,8 @@ void dd_from_day_number(long n, diwan_ymd *out);
 /* ------------------------------------------------------------- parsing */
 /* Relative expressions. */
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
-       REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS };
+       REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS,
+       REL_PART, REL_QUARTER };            /* last summer: rel_n -1 0 1, the part in mod */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };

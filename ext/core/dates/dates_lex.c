@@ -171,7 +171,7 @@ static void set_lang(char *dst, const char *f, size_t n) {
 }
 
 static int mod_code(const char *f, size_t n) {
-  for (int i = 1; i <= MOD_AFTER; i++)
+  for (int i = 1; i <= MOD_LAST; i++)
     if (field_is(f, n, dd_modifier_name[i])) return i;
   return MOD_NONE;
 }
@@ -184,7 +184,7 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ryear", K_RYEAR}, {"rafter", K_RAFTER}, {"rbefore", K_RBEFORE},
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
-  {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT},
+  {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
 };
 
 static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
@@ -201,6 +201,7 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       break;
     case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
+    case K_RQUARTER:
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;

@@ -1,7 +1,7 @@
 /* Relative expressions, read against the anchor (dates_resolve.c places
 ** them): today and its neighbours, this/last/next month, year and week,
 ** weekdays alone or with last/next/this or a week, month names with
-** last/next, and "N units ago" / "in N units" / "N units later". Every
+** last/next, parts of a year with last/next/this (last summer), and "N units ago" / "in N units" / "N units later". Every
 ** form is a lexicon entry (dates_relative.tsv, dates_cues.tsv); the
 ** patterns only say in which order they come. */
 #include <string.h>
@@ -66,9 +66,10 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
-  if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK, &j))) {
+  if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &j))) {
     m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH
-           : (e->kinds & K_RWEEK) ? REL_WEEK : REL_YEAR;
+           : (e->kinds & K_RWEEK) ? REL_WEEK : (e->kinds & K_RQUARTER) ? REL_QUARTER
+           : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
     /* the same word may start a longer weekday form (this Friday) */
@@ -80,6 +81,16 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   }
   if (weekday_at(c, i, m)) return 1;
   memset(m, 0, sizeof *m);
+  const dlex *q;
+  if ((e = dp_mw(c, i, K_RBEFORE, &j)) && (q = dp_mw(c, j, K_QUAL, &end)) &&
+      dd_is_part(q->mod)) {                        /* last summer, этим летом */
+    m->rel = REL_PART;
+    m->rel_n = e->rel;
+    m->mod = q->mod;
+    m->lang = e->lang;
+    span(c, m, i, end);
+    return 1;
+  }
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && e->rel) {
     const dlex *mo = dp_month_at(c, j, &end);
     if (!mo || mo->cal != CAL_GREG) return 0;

@@ -8,8 +8,9 @@
 #include "dates_int.h"
 #include "base/alloc.h"
 
-const char *const dd_modifier_name[] = {NULL, "early", "mid", "late",
-                                        "approx", "before", "after"};
+const char *const dd_modifier_name[] = {NULL, "early", "mid", "late", "approx", "before",
+                                        "after", "spring", "summer", "autumn", "winter",
+                                        "q1", "q2", "q3", "q4", "h1", "h2"};
 static const char *const prec_name[] = {NULL, "day", "month", "year",
                                         "decade", "century", "week"};
 static const char *const cal_name[] = {"gregorian", "islamic-umalqura", "hebrew"};
@@ -201,6 +202,33 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
   return a - back;
 }
 
+/* The months of a part of year y: its first month (1-based, may be 12
+** for a winter that ends in y + 1) and how many months it spans. */
+static void part_months(int mod, int *first, int *len) {
+  if (mod <= MOD_WINTER) { *first = 3 + 3 * (mod - MOD_SPRING); *len = 3; }
+  else if (mod <= MOD_Q4) { *first = 1 + 3 * (mod - MOD_Q1); *len = 3; }
+  else { *first = mod == MOD_H1 ? 1 : 7; *len = 6; }
+}
+
+/* The year of "this/last/next summer" seen from the anchor's month: this,
+** the one holding the anchor, else the anchor year's; last, the latest
+** that ended before the anchor's month; next, the first that starts after
+** it. Counted in months since year 0, so the winter across New Year needs
+** no special case. */
+static int part_year(const diwan_ymd *a, int mod, int rel) {
+  int first, len;
+  part_months(mod, &first, &len);
+  long am = (long)a->y * 12 + (a->m - 1);
+  int y = a->y;
+#define START(y) ((long)(y) * 12 + (first - 1))
+  if (rel == 0) return START(y) > am && START(y - 1) + len > am ? y - 1 : y;
+  if (rel < 0) { while (START(y) + len - 1 >= am) y--; return y; }
+  y = a->y - 1;
+  while (START(y) <= am) y++;
+  return y;
+#undef START
+}
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
@@ -253,6 +281,17 @@ static int resolve_relative(dctx *c, dmatch *m) {
       if (!a) return 0;
       m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
       return 1;
+    case REL_PART:
+      if (!a || !a->m) return 0;
+      m->a.y = part_year(a, m->mod, m->rel_n); m->a.prec = P_YEAR;
+      return 1;
+    case REL_QUARTER: {                     /* the anchor's quarter, moved */
+      if (!a || !a->m) return 0;
+      long q = (long)a->y * 4 + (a->m - 1) / 3 + m->rel_n;
+      m->a.y = (int)(q / 4); m->a.prec = P_YEAR;
+      m->mod = MOD_Q1 + (int)(q % 4);
+      return 1;
+    }
     case REL_LATER:
       if (!c->have_prev && !a) return 0;
       m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
@@ -292,7 +331,25 @@ static void fill_year(dctx *c, dend *e, int wd) {
 ** century in first_day..last_day (the value stays the whole unit): days
 ** 1-10, 11-20, 21-end; January-April, May-August, September-December;
 ** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
+static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
+  if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
+    if (m->mod == MOD_H1) l->d = 15;
+    else if (m->mod == MOD_H2) f->d = 16;
+    return;
+  }
+  if (m->a.prec != P_YEAR) return;
+  int first, len;
+  part_months(m->mod, &first, &len);
+  diwan_ymd e = {f->y, first, 1};
+  add_months(&e, len - 1);                  /* winter y ends in February y + 1 */
+  if (e.y > 9999) return;                   /* no day after 9999-12-31 */
+  f->m = first; f->d = 1;
+  *l = e;
+  l->d = dd_days_in_month(l->y, l->m);
+}
+
 static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
+  if (dd_is_part(m->mod) && m->a.cal == CAL_GREG) { narrow_part(m, f, l); return; }
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
   if (k < 0 || m->a.cal != CAL_GREG) return;
   switch (m->a.prec) {
@@ -329,7 +386,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   int p = P_DAY;
   switch (m->rel) {
     case REL_MONTH: p = P_MONTH; break;
-    case REL_YEAR: case REL_LATER: p = P_YEAR; break;
+    case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_UNITS:
       p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR : P_DAY;

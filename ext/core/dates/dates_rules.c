@@ -122,21 +122,58 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   return 1;
 }
 
+/* A part (summer, Q3, the first half) fits a Gregorian year; a half also
+** fits a month. Other qualifiers fit any date. */
+static int part_fits(int mod, const dend *e) {
+  if (!dd_is_part(mod)) return 1;
+  if (e->cal != CAL_GREG) return 0;
+  return e->prec == P_YEAR || (e->prec == P_MONTH && (mod == MOD_H1 || mod == MOD_H2));
+}
+
+/* A part placed by a word after it: l'été dernier, الصيف الماضي, הקיץ שעבר. */
+static int part_rel_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
+  long e;
+  const dlex *a;
+  if (!dd_is_part(q->mod) || !(a = dp_mw(c, j, K_RAFTER, &e))) return 0;
+  memset(m, 0, sizeof *m);
+  m->rel = REL_PART;
+  m->rel_n = a->rel;
+  m->mod = q->mod;
+  m->lang = q->lang;
+  span(c, m, i, e);
+  return 1;
+}
+
 static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_QUAL, &j);
   if (!q) return 0;
   long rj;                                  /* قبل أمس is one word: -2 days */
-  if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK, &rj) && rj > j) return 0;
+  if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &rj) && rj > j) return 0;
+  if (dd_is_part(q->mod) && dp_month_at(c, i, &rj) && rj > j) return 0;   /* ربيع الأول */
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
+  if (part_rel_at(c, i, j, q, m)) return 1;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);
+  /* "the first half of" is context enough for a month that is also a word */
+  if (r == 0 && (q->mod == MOD_H1 || q->mod == MOD_H2) && dp_core_at(c, j, &o, 0) > 0 &&
+      o.alone && !o.rel)
+    r = 1;
   if (r == 0 && dr_relative_at(c, j, m)) {          /* late last year, fin de l'an dernier */
+    /* a part needs a whole year (or month for a half): summer of last year */
+    if (m->rel == REL_PART || m->rel == REL_QUARTER) return 0;   /* early last summer */
+    if (dd_is_part(q->mod) && !(m->rel == REL_YEAR ||
+                                (m->rel == REL_MONTH && (q->mod == MOD_H1 || q->mod == MOD_H2))))
+      return 0;
     span(c, m, i, m->t1);
     m->mod = q->mod;
     return 1;
   }
   if (r <= 0) return r;
+  /* a half of مايو الماضي is a half of a month; other relative cores
+  ** and dates finer than the part are not parts of them */
+  if (o.rel ? dd_is_part(q->mod) && (q->mod < MOD_H1 || o.rel_d) : !part_fits(q->mod, &o.e))
+    return 0;
   /* every positive return fills m: the caller emits it and resumes at
   ** m->t1 (a relative core such as "مايو الماضي" keeps its rel) */
   from_core(c, m, &o, i);

@@ -342,8 +342,8 @@ static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   part_months(m->mod, &first, &len);
   diwan_ymd e = {f->y, first, 1};
   add_months(&e, len - 1);                  /* winter y ends in February y + 1 */
-  if (e.y > 9999) return;                   /* no day after 9999-12-31 */
   f->m = first; f->d = 1;
+  if (e.y > 9999) return;                   /* no day after 9999-12-31 */
   *l = e;
   l->d = dd_days_in_month(l->y, l->m);
 }

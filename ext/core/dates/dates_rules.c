@@ -169,6 +169,18 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
     m->mod = q->mod;
     return 1;
   }
+  /* a quarter named in words without a year is the anchor year's (in the
+  ** third quarter, в третьем квартале); not a form that wants its object
+  ** (the first quarter of …) nor Q3 alone */
+  if (r == 0 && q->mod >= MOD_Q1 && q->mod <= MOD_Q4 && q->ntok >= 2 &&
+      T(j - 1)->kind == T_WORD && !has(T(j - 1), K_OF | K_RSTART | K_CUE)) {
+    memset(m, 0, sizeof *m);
+    m->rel = REL_PART;
+    m->mod = q->mod;
+    m->lang = q->lang;
+    span(c, m, i, j);
+    return 1;
+  }
   if (r <= 0) return r;
   /* a half of مايو الماضي is a half of a month; other relative cores
   ** and dates finer than the part are not parts of them */

@@ -46,6 +46,25 @@ int gz_is_acronym(const char *s, size_t n) {
   return up >= 2 && up <= 6;
 }
 
+/* 1 when s[0..n) has a capital letter or no cased letter at all. */
+static int any_capital(const char *s, size_t n) {
+  int cased = 0;
+  for (size_t i = 0, l; i < n; i += l) {
+    int c = letter_case(diwan_utf8_decode((const unsigned char *)s + i, n - i, &l));
+    if (c > 0) return 1;
+    cased |= c != 0;
+  }
+  return !cased;
+}
+
+int gz_case_tag(const char *s, size_t n) {
+  if (gz_is_acronym(s, n)) return GZ_ACRONYM;
+  for (size_t i = 0, l; i < n; i += l)
+    if (letter_case(diwan_utf8_decode((const unsigned char *)s + i, n - i, &l)) > 0)
+      return GZ_PROPER;
+  return 0;
+}
+
 const diwan_entity *gz_best_hit(const ph_match *m, const char *s,
                                 const diwan_gazetteer *const *gs, int ng) {
   const diwan_entity *best = NULL;
@@ -58,6 +77,8 @@ const diwan_entity *gz_best_hit(const ph_match *m, const char *s,
       if (m->hit[i].p->tag == GZ_ACRONYM && capitals(s + m->start, m->len) < 0)
         continue;
       if (m->hit[i].p->tag == GZ_CAPITAL && !capitalised(s + m->start, m->len))
+        continue;
+      if (m->hit[i].p->tag == GZ_PROPER && !any_capital(s + m->start, m->len))
         continue;
       size_t e = m->hit[i].p->payload;
       int r = g->kindrank[e], d = m->hit[i].derived;

@@ -133,7 +133,7 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
     rc = gz_add_surface(g, f[5], len[5], idx);
     return rc ? rc : gz_person_forms(g, lang, f[5], len[5], idx);
   }
-  int tag = gz_is_acronym(f[5], len[5]) ? GZ_ACRONYM : 0;
+  int tag = gz_case_tag(f[5], len[5]);
   rc = ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
   if (!rc && len[4] == 2 && memcmp(f[4], "en", 2) == 0)
     rc = add_possessive(g, f[5], len[5], tag, idx);
@@ -142,7 +142,7 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
 
 int gz_add_surface(diwan_gazetteer *g, const char *s, size_t n, size_t idx) {
   /* a one-word name (Putin) wants a capital, like a surname alone */
-  int tag = memchr(s, ' ', n) ? 0 : GZ_CAPITAL;
+  int tag = memchr(s, ' ', n) ? gz_case_tag(s, n) : GZ_CAPITAL;
   int rc = ph_table_add(&g->tab, s, n, tag, idx, PH_EXACT | PH_BARE, NULL);
   return rc ? rc : gz_note_surname(g, s, n, idx);
 }

@@ -35,6 +35,12 @@ const char *diwan_kind_name(const char *s, size_t n, int *rank);
 ** capitalised word (Bush, not bush). */
 #define GZ_CAPITAL 2
 
+/* Phrase tag of a proper name written with a capital (La Réunion, Nice,
+** Turkey): it matches only a text span with a capital letter or in a script
+** without case, so the common noun it folds to (la réunion, nice, turkey)
+** is not read as the place. */
+#define GZ_PROPER 3
+
 /* The entity of row f (id, kind, name, country), created on first sight. */
 int gz_entity(diwan_gazetteer *g, const char *const f[6], const size_t len[6],
               size_t *idx);
@@ -52,6 +58,8 @@ int gz_surnames(diwan_gazetteer *g);
 
 /* 1 when s[0..n) is an acronym surface: 2 to 6 letters, all capitals. */
 int gz_is_acronym(const char *s, size_t n);
+/* The tag of a surface by its letter case: GZ_ACRONYM, GZ_PROPER or 0. */
+int gz_case_tag(const char *s, size_t n);
 
 /* The entity a match in the text s stands for: on equal length the hit
 ** matched on the fewest derived keys (an exact spelling beats a stem), then

@@ -63,7 +63,10 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
   ** match the forms triggers.tsv lists, with the article and bare
   ** proclitics. */
   int flags = len[0] == 2 && memcmp(f[0], "ar", 2) == 0 ? PH_EXACT | PH_BARE : 0;
-  return ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
+  int rc = ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
+  if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
+    rc = ev_add_fr_agreement(&x->tab, f[3], len[3], idx);
+  return rc;
 }
 
 /* A name (argument class or title role) as a payload. */

@@ -399,6 +399,10 @@ typedef struct diwan_event_opts {
   ** see diwan_document_extract). NULL: not called. */
   diwan_mention_cb on_mention;
   void *mention_ctx;
+  /* 0 (the default): only events between two parties, the question users
+  ** ask ("between X and Y"); 1: also those where the text gives one party
+  ** or none (a party the rules could not resolve, or a one-sided act). */
+  int partial;
 } diwan_event_opts;
 
 /* Every event of a document, once, in the text order of its first mention

@@ -92,7 +92,8 @@ static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
   if (rc != SQLITE_OK) return rc;
   diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
-                       .anchor = has_anchor ? &anchor : NULL};
+                       .anchor = has_anchor ? &anchor : NULL,
+                       .partial = args[2] && sqlite3_value_int(args[2]) != 0};
   if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
   dw_charpos_init(&st->cp, st->s, st->n);
   return dw_event_mention_chars(st->s, st->n, &st->rows, &st->mchars);
@@ -177,7 +178,7 @@ static const dw_tvf event_each = {
              "type TEXT, cameo TEXT, value TEXT, first_day TEXT, last_day TEXT, "
              "precision TEXT, actor1 TEXT, actor2 TEXT, persons TEXT, place TEXT, "
              "status TEXT, mentions TEXT, text TEXT",
-  .args = {"input", "anchor"},
+  .args = {"input", "anchor", "partial"},
   .nRequired = 1,
   .stateSize = sizeof(evt_state),
   .start = evt_start,

@@ -51,7 +51,8 @@ static int ex_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   if (rc == SQLITE_OK) rc = dw_user_months(db, "diwan_extract", &st->months, pzErr);
   if (rc != SQLITE_OK) return rc;
   diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
-                       .anchor = has ? &anchor : NULL};
+                       .anchor = has ? &anchor : NULL,
+                       .partial = args[2] && sqlite3_value_int(args[2]) != 0};
   diwan_extract_cbs cb = {on_date, on_mention, on_event, st};
   if (diwan_document_extract(st->months, &o, st->s, st->n, &cb)) return SQLITE_NOMEM;
   dw_charpos_init(&st->cpd, st->s, st->n);
@@ -162,7 +163,7 @@ static const dw_tvf diwan_extract = {
              "modifier TEXT, lang TEXT, kind TEXT, id TEXT, name TEXT, country TEXT, "
              "sentence INTEGER, type TEXT, cameo TEXT, actor1 TEXT, actor2 TEXT, "
              "persons TEXT, place TEXT, status TEXT, mentions TEXT, text TEXT",
-  .args = {"input", "anchor"},
+  .args = {"input", "anchor", "partial"},
   .nRequired = 1,
   .stateSize = sizeof(ex_state),
   .start = ex_start,

@@ -190,7 +190,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     ev_merge mg;
     memset(&mg, 0, sizeof mg);
     rc = walk(&d, sent, nsent, ev_merge_add, &mg);
-    if (!rc) rc = ev_merge_flush(&mg, cb, ctx);
+    if (!rc) rc = ev_merge_flush(&mg, o && o->partial, cb, ctx);
     ev_merge_free(&mg);
   }
   diwan_free(sent);

@@ -131,7 +131,7 @@ typedef struct ev_merge {
   size_t nkeys, capkeys;
 } ev_merge;
 int ev_merge_add(void *ctx, const diwan_event *e);
-int ev_merge_flush(ev_merge *m, diwan_event_cb cb, void *ctx);
+int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);
 void ev_merge_free(ev_merge *m);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);

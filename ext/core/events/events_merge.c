@@ -137,9 +137,13 @@ int ev_merge_add(void *ctx, const diwan_event *e) {
   return 0;
 }
 
-int ev_merge_flush(ev_merge *m, diwan_event_cb cb, void *ctx) {
+int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx) {
   int rc = 0;
-  for (size_t i = 0; i < m->nev && !rc; i++) rc = cb(ctx, &m->ev[i]);
+  for (size_t i = 0; i < m->nev && !rc; i++) {
+    const diwan_event *e = &m->ev[i];
+    if (!partial && (!e->actor1 || !e->actor2)) continue;
+    rc = cb(ctx, e);
+  }
   return rc;
 }
 

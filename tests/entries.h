@@ -3,6 +3,9 @@
 ** (tests/threads). */
 #ifndef DIWAN_TEST_ENTRIES_H
 #define DIWAN_TEST_ENTRIES_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 typedef struct entry {
   const char *name;
   const char *setup;        /* run once, without failures, before the call */
@@ -61,4 +64,19 @@ static const entry entries[] = {
    "insert into f values ('" ALL "') returning rowid > 0"},
 };
 
+/* A fresh in-memory database with the extension at so loaded and the
+** entry's set-up run; exits 2 naming prog and the entry when it cannot. */
+static sqlite3 *entry_open(const char *prog, const char *so, const entry *e) {
+  sqlite3 *db = NULL;
+  char *err = NULL;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+      sqlite3_enable_load_extension(db, 1) != SQLITE_OK ||
+      sqlite3_load_extension(db, so, NULL, &err) != SQLITE_OK ||
+      (e->setup && sqlite3_exec(db, e->setup, NULL, NULL, &err) != SQLITE_OK)) {
+    fprintf(stderr, "%s: %s: cannot set up: %s\n", prog, e->name,
+            err ? err : sqlite3_errmsg(db));
+    exit(2);
+  }
+  return db;
+}
 #endif

@@ -171,15 +171,7 @@ static void find_diwan(const char *so) {
 }
 
 static sqlite3 *open_db(const char *so, const entry *e) {
-  sqlite3 *db = NULL;
-  char *err = NULL;
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-      sqlite3_enable_load_extension(db, 1) != SQLITE_OK ||
-      sqlite3_load_extension(db, so, NULL, &err) != SQLITE_OK ||
-      (e->setup && sqlite3_exec(db, e->setup, NULL, NULL, &err) != SQLITE_OK)) {
-    fprintf(stderr, "oom: %s: cannot set up: %s\n", e->name, err ? err : sqlite3_errmsg(db));
-    exit(2);
-  }
+  sqlite3 *db = entry_open("oom", so, e);
   if (!diwan_base) find_diwan(so);
   return db;
 }

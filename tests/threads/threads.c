@@ -41,19 +41,6 @@ static uint64_t run(sqlite3 *db, const char *sql, int *rc) {
   return h;
 }
 
-static sqlite3 *open_db(const entry *e) {
-  sqlite3 *db = NULL;
-  char *err = NULL;
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-      sqlite3_enable_load_extension(db, 1) != SQLITE_OK ||
-      sqlite3_load_extension(db, so, NULL, &err) != SQLITE_OK ||
-      (e->setup && sqlite3_exec(db, e->setup, NULL, NULL, &err) != SQLITE_OK)) {
-    fprintf(stderr, "threads: %s: cannot set up: %s\n", e->name, err ? err : "");
-    exit(2);
-  }
-  return db;
-}
-
 static void *worker(void *arg) {
   int t = (int)(intptr_t)arg;
   pthread_barrier_wait(&start);
@@ -61,7 +48,7 @@ static void *worker(void *arg) {
     /* each thread walks the entry points from a different place */
     for (size_t k = 0; k < NENTRIES; k++) {
       size_t i = (k + (size_t)t * 5) % NENTRIES;
-      sqlite3 *db = open_db(&entries[i]);
+      sqlite3 *db = entry_open("threads", so, &entries[i]);
       int rc;
       uint64_t h = run(db, entries[i].sql, &rc);
       if (rc != SQLITE_OK) {
@@ -90,7 +77,7 @@ int main(int argc, char **argv) {
   for (int t = 0; t < NTHREADS; t++) pthread_join(th[t], NULL);
   int bad = 0;
   for (size_t i = 0; i < NENTRIES; i++) {
-    sqlite3 *db = open_db(&entries[i]);
+    sqlite3 *db = entry_open("threads", so, &entries[i]);
     int rc;
     uint64_t h = run(db, entries[i].sql, &rc);
     sqlite3_close(db);

@@ -105,7 +105,8 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 
 /* The two countries the document is about: the first two named in its first
 ** three sentences, countries before other kinds. An organisation is a party
-** only where the text makes it one, never by default. */
+** only where the text makes it one, never by default. The first of them is
+** the focus even when no second one is named (a report on Burundi). */
 static void find_pair(ev_doc *d, size_t end) {
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
@@ -113,6 +114,7 @@ static void find_pair(ev_doc *d, size_t end) {
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
+      if (!d->focus) d->focus = c;
       if (!d->pair[0]) d->pair[0] = c;
       else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
     }

@@ -39,6 +39,7 @@ typedef struct ev_doc {
   size_t date_base;                 /* where the current sentence starts */
   const diwan_ymd *anchor;
   const char *pair[2];              /* the countries the document is about */
+  const char *focus;                /* the first of them, even alone */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */

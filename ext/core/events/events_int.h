@@ -109,6 +109,10 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 ** (events_status.c). */
 const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
                       const diwan_event *e);
+/* Arabic and Hebrew put the verb first (زار وزير الخارجية الكويتي
+** أذربيجان); in English, French and Russian what follows the trigger is its
+** object. Read from the trigger's first byte at pos: U+0590..U+06FF. */
+int ev_verb_first(const ev_doc *d, size_t pos);
 /* Mention m follows a locative marker (directions.tsv, type venue: في
 ** جنيف, à Genève, in Geneva, в Женеве, בז'נבה); lo bounds the look-back. */
 int ev_is_venue(const ev_doc *d, size_t m, size_t lo);

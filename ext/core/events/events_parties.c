@@ -36,6 +36,7 @@ static int is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
+    if (it->start <= mt->start && it->end >= end) return 1;   /* "accords de Minsk" */
     if (it->end <= mt->start && ev_words_between(d->s, it->end, mt->start, 2) <= 1)
       return 1;
     if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
@@ -192,11 +193,8 @@ static void list_after(const ev_doc *d, const ev_scope *sc, const char *type,
   }
 }
 
-/* Arabic and Hebrew put the verb first (زار وزير الخارجية الكويتي
-** أذربيجان); in English, French and Russian what follows the trigger is its
-** object. Read from the trigger's first byte: U+0590..U+06FF. */
-static int verb_first(const ev_doc *d, const diwan_event *e) {
-  unsigned char c = (unsigned char)d->s[e->start];
+int ev_verb_first(const ev_doc *d, size_t pos) {
+  unsigned char c = (unsigned char)d->s[pos];
   return c >= 0xD6 && c <= 0xDB;
 }
 
@@ -228,7 +226,7 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
   size_t end;
   list_before(d, sc, e->type, e->start, &src);
   list_after(d, sc, e->type, e->start + e->len, &dst, &end);
-  if (verb_first(d, e)) {
+  if (ev_verb_first(d, e->start)) {
     /* verb first (زار وزير الخارجية الكويتي أذربيجان وتركيا): the first
     ** list after the trigger is its subject, the next its object */
     if (!src.n) {

@@ -30,6 +30,54 @@ static int arg_in(const ev_doc *d, const clause *c, const char *cls) {
   return 0;
 }
 
+#define MULTI_LOOK 48   /* bytes from a meeting to the body it is a meeting of */
+
+static int cap_latin(const char *s, size_t i) {
+  return (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] == 0xC3;
+}
+
+/* "of" and its French and Russian kin: "talks with the EU" is bilateral. */
+static int of_word(const char *w, size_t n) {
+  static const char *const of[] = {"of ", "du ", "de ", "des ", "d'", "d\xe2\x80\x99",
+                                   "\xd0\xb3\xd0\xbb\xd0\xb0\xd0\xb2 "}; /* глав */
+  for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
+    size_t k = strlen(of[i]);
+    if (n >= k && memcmp(w, of[i], k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* A meeting or talks of an international body ("a meeting of the
+** Commission for Africa", "le sommet du COMESA", "саммит ШОС") is
+** multilateral: no bilateral contact by itself (the contacts
+** told around it are events of their own). The body follows the trigger
+** with at most four lower-case words between. */
+static int multilateral(const ev_doc *d, const ev_item *t) {
+  if (strcmp(t->trig->type, "meeting") && strcmp(t->trig->type, "talks")) return 0;
+  /* Arabic and Hebrew name the summit a meeting happened at in the same
+  ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
+  ** to the contact rules */
+  if (ev_verb_first(d, t->start)) return 0;
+  size_t lo = 0, hi = d->nment;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start < t->end) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == d->nment || d->ment[lo].start - t->end > MULTI_LOOK) return 0;
+  const char *p = gz_party(d->ment[lo].entity);
+  if (!p || strncmp(p, "org:", 4)) return 0;
+  int words = 0;
+  for (size_t i = t->end; i < d->ment[lo].start; i++) {
+    if (d->s[i] == ',' || d->s[i] == '.' || d->s[i] == ';') return 0;
+    if (d->s[i] != ' ' && (i == t->end || d->s[i - 1] == ' ')) {
+      if (cap_latin(d->s, i) || ++words > 4) return 0;
+      if (words == 1 && !of_word(d->s + i, d->ment[lo].start - i)) return 0;
+    }
+  }
+  return 1;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -50,7 +98,7 @@ static int find_clauses(sent_ctx *x) {
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       n++;
-      if (!arg_in(d, c, d->item[k].trig->arg)) continue;
+      if (!arg_in(d, c, d->item[k].trig->arg) || multilateral(d, &d->item[k])) continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
       if (!t) return DIWAN_NOMEM;
       *t = k;

@@ -90,6 +90,26 @@ static size_t word_joiner(const cursor *c, size_t i, diwan_script sc, size_t seg
   return 0;
 }
 
+/* Past the run of word characters (letters, marks, digits) at i that are
+** ASCII or two-byte sequences: the common case, read from the class table
+** without a call. No invisible character has DW_CC_WORD. */
+static inline size_t word_run(const cursor *c, size_t i) {
+  const unsigned char *s = c->s;
+  while (i < c->n) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+      if (!(dw_cc_table[b] & DW_CC_WORD)) break;
+      i++;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < c->n && (s[i + 1] & 0xC0) == 0x80) {
+      if (!(dw_cc_table[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & DW_CC_WORD)) break;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 /* The word that starts at wstart with a first character of script sc. */
 static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
   size_t len;
@@ -100,8 +120,7 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
     /* Letters, marks and digits continue the word; invisible joiners
     ** continue it only when a word character follows them. ASCII letters
     ** and digits first, without decoding (the word's script is known). */
-    if (sc != DIWAN_SCRIPT_MARK)
-      while (i < c->n && c->s[i] < 0x80 && (dw_cc_table[c->s[i]] & DW_CC_WORD)) i++;
+    if (sc != DIWAN_SCRIPT_MARK) i = word_run(c, i);
     size_t j = i;
     uint32_t cp = at(c, j, &len);
     while (len && invisible_fast(cp)) { j += len; cp = at(c, j, &len); }

@@ -55,6 +55,22 @@ static int add_mention(ev_doc *d, const ph_match *m,
   return on_mention(d, &mt);
 }
 
+/* An ignore cue that spans exactly what a trigger spans hides it: a word
+** that reads as a trigger only through a clitic (وزارة "ministry" as و +
+** زاره "visited him") is listed as ignore. A longer ignore phrase already
+** wins in the scanner. */
+static int ignored(const ph_match *m, const diwan_event_lexicon *const *lx) {
+  for (int h = 0; h < m->nhits; h++) {
+    const ph_phrase *p = m->hit[h].p;
+    if (p->tag != EV_CUE) continue;
+    for (int k = 0; k < 2; k++)
+      if (lx[k] && m->hit[h].tab == &lx[k]->tab &&
+          lx[k]->cues[p->payload].kind == CUE_IGNORE)
+        return 1;
+  }
+  return 0;
+}
+
 /* Mentions (channel 0) and event lexicon hits (channel 1) in one pass. */
 static int collect(ev_doc *d, const diwan_event_opts *o) {
   const diwan_gazetteer *base = diwan_gazetteer_builtin();
@@ -81,9 +97,11 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
         rc = o->on_mention(o->mention_ctx, &d->ment[had]);
       continue;
     }
+    int ignore = ignored(&m, lx);
     for (int h = 0; h < m.nhits && !rc; h++)
       for (int k = 0; k < 2; k++)
-        if (lx[k] && m.hit[h].tab == &lx[k]->tab)
+        if (lx[k] && m.hit[h].tab == &lx[k]->tab &&
+            !(ignore && m.hit[h].p->tag == EV_TRIGGER))
           rc = add_item(d, &m, lx[k], m.hit[h].p);
   }
   if (!rc && r < 0) rc = -r;

@@ -123,12 +123,17 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 
 /* The two countries the document is about: the first two named in its first
 ** three sentences, countries before other kinds. An organisation is a party
-** only where the text makes it one, never by default. */
+** only where the text makes it one, never by default; a country that is
+** only discussed ("بشأن الأزمة السورية") is none. */
 static void find_pair(ev_doc *d, size_t end) {
+  ev_scope all;
+  memset(&all, 0, sizeof all);
+  all.i1 = d->nitem;
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
+      if (ev_is_topic(d, &all, &d->ment[i])) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;
@@ -184,6 +189,8 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     x.i0 = it;
     while (it < d->nitem && d->item[it].start < sent[k].end) it++;
     x.i1 = it;
+    /* "في شأن آخر", "par ailleurs": the rest is about other parties */
+    if (ev_scope_has_cue(d, x.i0, x.i1, CUE_SHIFT, NULL)) d->pair[0] = d->pair[1] = NULL;
     rc = ev_sentence(&x, &cur);
   }
   diwan_free(x.cl);

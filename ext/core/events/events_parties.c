@@ -29,7 +29,7 @@ static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
 /* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
 ** "crise" is the other way) or at most one word before it ("الأزمة
 ** السورية", "the crisis in Syria"). */
-static int is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
   for (size_t i = item_from(d, sc->i0, sc->i1, from);
@@ -55,7 +55,7 @@ static int venue_type(const char *type) {
 
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
-  if (is_topic(d, sc, mt)) return 1;
+  if (ev_is_topic(d, sc, mt)) return 1;
   return venue_type(type) && strcmp(mt->entity->kind, "person") != 0 &&
          ev_is_venue(d, m, sc->start);
 }

@@ -29,7 +29,8 @@ static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
 
 /* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
 ** "crise" is the other way) or at most one word before it ("الأزمة
-** السورية", "the crisis in Syria"). */
+** السورية", "the crisis in Syria"), two when the country follows a locative
+** ("التسوية السلمية في سورية"; not "حول التعاون بين الكويت"). */
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
@@ -37,8 +38,11 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
-    if (it->end <= mt->start && ev_words_between(d->s, it->end, mt->start, 3) <= 2)
-      return 1;
+    if (it->end <= mt->start) {
+      int w = ev_words_between(d->s, it->end, mt->start, 3);
+      if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
+        return 1;
+    }
     if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
   }
   return 0;

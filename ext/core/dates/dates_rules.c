@@ -46,6 +46,10 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
+  /* in March, early May: after a cue, a capital tells a month from a word */
+  if (r > 0 && !o->rel && T(j)->script == S_LATIN && c->sc.s[T(j)->s] >= 'A' &&
+      c->sc.s[T(j)->s] <= 'Z' && !dp_possessive(T(j)))     /* in May's cabinet */
+    return 1;
   return dp_bare_year(c, j, o, lang);
 }
 

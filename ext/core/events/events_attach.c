@@ -49,6 +49,8 @@ static int is_contact(const char *type) {
          !strcmp(type, "talks") || !strcmp(type, "invitation");
 }
 
+static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
 static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   size_t best = (size_t)-1, bd = 0;
   int n;
@@ -69,19 +71,21 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   } else if (sc->inherit && d->has_last) {
     e->date = d->last;
     e->has_date = 1;
-  } else if (d->has_para && is_contact(e->type)) {
+  } else if (d->has_para && (is_contact(e->type) || same(d->para_type, e->type))) {
     /* a meeting or talks later in the paragraph of a dated visit happened
-    ** during it; a statement of support there may be of any time */
+    ** during it; an event of the type of the paragraph's dated one is that
+    ** one told again ("Sept ambassadeurs ont remis leurs lettres de créance
+    ** hier, 20 octobre. Les États-Unis, la France … ont donc officialisé la
+    ** nomination …"); a statement of support there may be of any time */
     e->date = d->para;
     e->has_date = 1;
   }
   if (e->has_date) {
     d->last = d->para = e->date;
     d->has_last = d->has_para = 1;
+    d->para_type = e->type;
   }
 }
-
-static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static void add_actor(const char **a, int *na, const char *c) {
   if (*na < 2 && c && !same(a[0], c)) a[(*na)++] = c;
@@ -246,6 +250,7 @@ int ev_same_person(ev_doc *d, diwan_event *e) {
       e->has_date = 1;
       d->last = d->para = e->date;
       d->has_last = d->has_para = 1;
+      d->para_type = e->type;
       return 1;
     }
   }

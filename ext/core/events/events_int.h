@@ -42,6 +42,7 @@ typedef struct ev_doc {
   const char *focus;                /* the first of them, even alone */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;
+  const char *para_type;            /* the type of the event dated para */
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
   const diwan_event_lexicon *ulex;  /* the user's, or NULL */

@@ -142,9 +142,24 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
+/* "X was backed by Y", "X a été soutenu par Y": the giver follows. */
+static int passive(const ev_doc *d, const diwan_event *e) {
+  if (strcmp(e->type, "support") && strcmp(e->type, "aid")) return 0;
+  size_t a = e->start + e->len;
+  while (a < d->n && blank(d->s[a])) a++;
+  return (a + 3 < d->n && memcmp(d->s + a, "par", 3) == 0 && blank(d->s[a + 3])) ||
+         (a + 2 < d->n && memcmp(d->s + a, "by", 2) == 0 && blank(d->s[a + 2]));
+}
+
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
   retarget(d, sc, e);
   if (!e->actor1 || !e->actor2) return;
+  if (passive(d, e)) {
+    const char *t = e->actor1;
+    e->actor1 = e->actor2;
+    e->actor2 = t;
+    return;
+  }
   for (size_t m = sc->m0; m < sc->m1; m++) {
     size_t pos = d->ment[m].start;
     if (pos >= sc->g1 + DIR_NEAR) break;          /* mentions are in order */

@@ -84,6 +84,66 @@ static int multilateral(const ev_doc *d, const ev_item *t) {
   return 1;
 }
 
+static int blank_at(const char *s, size_t i) {
+  return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+/* The trigger is a capitalised word inside the sentence, so part of a name
+** ("Équipe … d'Urgence et Soutien", "the Bilateral Meeting Room"): not at
+** the sentence's start nor after a colon, a dash, a quote or a bracket.
+** Latin and Cyrillic only (no capitals elsewhere). */
+static int in_name(const sent_ctx *x, const ev_item *t) {
+  const char *s = x->d->s;
+  size_t n;
+  uint32_t c = diwan_utf8_decode((const unsigned char *)s + t->start, t->end - t->start, &n);
+  diwan_script sc = diwan_script_of(c);
+  int upper = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+              (c >= 0x400 && c <= 0x42F);
+  if ((sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) || !upper) return 0;
+  size_t p = t->start;
+  while (p > x->start && blank_at(s, p - 1)) p--;
+  if (p == x->start) return 0;
+  unsigned char b = (unsigned char)s[p - 1];
+  return !(b == ':' || b == '"' || b == '\'' || b == '(' || b == '-' || b == '.' ||
+           b == 0xAB || b == 0x93 || b == 0x94 || b == 0x9C || b == 0x9D);   /* « – — “ ” */
+}
+
+/* "idée soutenue par la Russie", "militias backed by Iran": a passive
+** support or aid whose receiver, the word right before it, is no party
+** gives no event between states. */
+static int passive_orphan(const ev_doc *d, const ev_item *t) {
+  if (strcmp(t->trig->type, "support") && strcmp(t->trig->type, "aid")) return 0;
+  const char *s = d->s;
+  size_t a = t->end;
+  while (a < d->n && blank_at(s, a)) a++;
+  if (!((a + 3 <= d->n && memcmp(s + a, "par", 3) == 0 && (a + 3 == d->n || blank_at(s, a + 3))) ||
+        (a + 2 <= d->n && memcmp(s + a, "by", 2) == 0 && (a + 2 == d->n || blank_at(s, a + 2)))))
+    return 0;
+  size_t lo = 0, hi = d->nment;      /* the last mention ending before t */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start + d->ment[mid].len <= t->start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return 1;
+  const diwan_mention *m = &d->ment[lo - 1];
+  if (!gz_party(m->entity)) return 1;
+  /* only auxiliaries between the party and the participle */
+  static const char *const aux[] = {"is", "was", "are", "were", "been", "has", "have",
+                                    "est", "sont", "a", "ont", "\xc3\xa9t\xc3\xa9"};
+  for (size_t i = m->start + m->len; i < t->start;) {
+    if (blank_at(s, i)) { i++; continue; }
+    size_t e = i;
+    while (e < t->start && !blank_at(s, e)) e++;
+    int ok = 0;
+    for (size_t k = 0; k < sizeof aux / sizeof aux[0] && !ok; k++)
+      ok = strlen(aux[k]) == e - i && memcmp(s + i, aux[k], e - i) == 0;
+    if (!ok) return 1;
+    i = e;
+  }
+  return 0;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -104,7 +164,9 @@ static int find_clauses(sent_ctx *x) {
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       n++;
-      if (!arg_in(d, c, d->item[k].trig->arg) || multilateral(d, &d->item[k])) continue;
+      if (!arg_in(d, c, d->item[k].trig->arg) || multilateral(d, &d->item[k]) ||
+          in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
+        continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
       if (!t) return DIWAN_NOMEM;
       *t = k;

@@ -127,7 +127,9 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met
 ** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.
-** 0 when there is no such list (the event keeps its two actors). */
+** 0 when there is no such list (the event keeps its two actors); -1 when
+** the event is multilateral (a meeting, talks or a signing with three
+** parties or more on one side) and gives none. */
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max);
 /* The events of a document, each told once (events_merge.c): ev_merge_add

@@ -282,6 +282,14 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
     if (!has(src.p, src.n, dst.p[i])) dst.p[k++] = dst.p[i];
   dst.n = k;
   if (!src.n || !dst.n || src.n + dst.n < 3) return 0;
+  /* talks, a meeting or a signing with three parties or more on one side is
+  ** multilateral ("talks in New Delhi between producers and consumers -
+  ** China, India, Japan and South Korea"): no bilateral event; a tour of
+  ** three hosts is three visits. Not in verb-first Arabic and Hebrew. */
+  if ((src.n >= 3 || dst.n >= 3) && !ev_verb_first(d, e->start) &&
+      (!strcmp(e->type, "meeting") || !strcmp(e->type, "talks") ||
+       !strcmp(e->type, "agreement_signed")))
+    return -1;
   int n = 0;
   for (int i = 0; i < src.n; i++)
     for (int j = 0; j < dst.n && n < max; j++) {

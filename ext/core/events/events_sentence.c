@@ -253,6 +253,7 @@ static int emit_one(sent_ctx *x, const diwan_event *e) {
 static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
+  if (n < 0) return 0;                      /* multilateral */
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;

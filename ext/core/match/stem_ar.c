@@ -173,20 +173,36 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b);
 
 /* Which of the first letters (bit i: letter i of the normalised word) were
 ** written آ أ إ: an alef with a hamza never begins the article (إلهام,
-** وإلهام, آلام are no ال + word). Marks and tatweel are no letters. */
-static unsigned hamza_mask(const char *w, size_t n) {
+** وإلهام, آلام are no ال + word). Marks and tatweel are no letters;
+** *letters: how many letters the word has. */
+static unsigned hamza_letters(const char *w, size_t n, int *letters) {
   const unsigned char *u = (const unsigned char *)w;
   unsigned mask = 0;
   int k = 0;
-  for (size_t i = 0; i < n && k < 8;) {
+  for (size_t i = 0; i < n;) {
     size_t len;
     uint32_t c = diwan_utf8_decode(u + i, n - i, &len);
     i += len;
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
-    if (c == 0x0622 || c == 0x0623 || c == 0x0625) mask |= 1u << k;
+    if (k < 8 && (c == 0x0622 || c == 0x0623 || c == 0x0625)) mask |= 1u << k;
     k++;
   }
+  *letters = k;
   return mask;
+}
+static unsigned hamza_mask(const char *w, size_t n) {
+  int k;
+  return hamza_letters(w, n, &k);
+}
+
+/* Folding writes آ أ إ as ا, so the stem of a folded word would read آلام
+** as ال + ام (= الأم). The mask of the word as written, when folding kept
+** its letters one for one (it nearly always does); 0 otherwise. */
+unsigned dw_ar_hamza_of(const char *written, size_t wn, const char *folded, size_t fn) {
+  int kw, kf;
+  unsigned mask = hamza_letters(written, wn, &kw);
+  hamza_letters(folded, fn, &kf);
+  return mask && kw == kf ? mask : 0;
 }
 
 /* hamza: hamza_mask of the word. */
@@ -301,7 +317,7 @@ static int put_protected(uint32_t *cp, int a, int e, diwan_buf *out) {
   return put(cp, a, e, out);
 }
 
-static int stem_word(const char *w, size_t n, diwan_buf *out, int depth);
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth, unsigned hamza);
 
 /* A broken plural in cp[a..b): writes its singular's stem and says so. */
 static int plural(const uint32_t *cp, int a, int b, int depth, diwan_buf *out, int *rc) {
@@ -311,20 +327,24 @@ static int plural(const uint32_t *cp, int a, int b, int depth, diwan_buf *out, i
   for (int i = a; i < b; i++) k += diwan_utf8_encode(cp[i], tmp + k);
   const char *sing = dw_ar_singular(tmp, k);
   if (!sing) return 0;
-  *rc = stem_word(sing, strlen(sing), out, depth + 1);
+  *rc = stem_word(sing, strlen(sing), out, depth + 1, hamza_mask(sing, strlen(sing)));
   return 1;
 }
 
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
-  return stem_word(w, n, out, 0);
+  return stem_word(w, n, out, 0, hamza_mask(w, n));
 }
 
-/* depth: 1 for a plural's singular, which is not looked up again. */
-static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
+int dw_ar_stem_hamza(const char *w, size_t n, unsigned hamza, diwan_buf *out) {
+  return stem_word(w, n, out, 0, hamza | hamza_mask(w, n));
+}
+
+/* depth: 1 for a plural's singular, which is not looked up again; hamza:
+** where the word as written had آ أ إ (hamza_mask). */
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth, unsigned hamza) {
   uint32_t cp[MAXCP];
   int done = 0, rc = 0;
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
-  unsigned hamza = hamza_mask(w, n);
   int b = decode_fast(w, n, cp);
   if (b < 0) b = decode_slow(w, n, cp, out, &done);
   if (b == -2) return DIWAN_NOMEM;
@@ -353,7 +373,7 @@ static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
 ** three letters or more follow. The light stemmer keeps such words whole
 ** (most words that begin with those letters are not prefixed: بيان, كبير,
 ** لقاء), so this is offered as one more search key. Returns 1 when written. */
-int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc) {
+int dw_ar_clitic_key(const char *f, size_t n, unsigned hamza, diwan_buf *out, int *rc) {
   const unsigned char *u = (const unsigned char *)f;
   size_t i = 0;
   *rc = 0;
@@ -363,11 +383,14 @@ int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc) {
              (u[i] == 0xD9 && (u[i + 1] == 0x84 || u[i + 1] == 0x83));       /* ل ك */
   if (!prep) return 0;
   i += 2;
-  /* the article after it is the stemmer's business (بالكويت) */
-  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0) return 0;
+  /* the article after it is the stemmer's business (بالكويت); an alef
+  ** written with a hamza begins no article (بآلام) */
+  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0 && !((hamza >> (i / 2)) & 1))
+    return 0;
   size_t letters = 0;
   for (size_t j = i; j < n; j++) letters += (u[j] & 0xC0) != 0x80;
   if (letters < 3) return 0;
-  *rc = diwan_ar_stem(f + i, n - i, out);
+  /* the mask's bits count letters: one or two were taken off */
+  *rc = dw_ar_stem_hamza(f + i, n - i, hamza >> (i / 2), out);
   return 1;
 }

@@ -124,7 +124,8 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 /* The two countries the document is about: the first two named in its first
 ** three sentences, countries before other kinds. An organisation is a party
 ** only where the text makes it one, never by default; a country that is
-** only discussed ("بشأن الأزمة السورية") is none. */
+** only discussed ("بشأن الأزمة السورية") is none, nor a city where a
+** meeting is held ("في جنيف", "لقاء الدوحة"). */
 static void find_pair(ev_doc *d, size_t end) {
   ev_scope all;
   memset(&all, 0, sizeof all);
@@ -133,7 +134,7 @@ static void find_pair(ev_doc *d, size_t end) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
-      if (ev_is_topic(d, &all, &d->ment[i])) continue;
+      if (ev_is_topic(d, &all, &d->ment[i]) || ev_city_venue(d, &all, i)) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;

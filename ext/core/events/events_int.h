@@ -117,6 +117,9 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
 /* A topic cue stands right after mention mt or at most one word before it
 ** ("الأزمة السورية", "the Iranian nuclear deal"); sc bounds the items. */
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
+/* Mention m is a city where something is held: after a locative marker
+** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
+int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met

@@ -91,6 +91,12 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   return 0;
 }
 
+int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  return strcmp(mt->entity->kind, "city") == 0 &&
+         (ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt));
+}
+
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m)) return 1;

@@ -169,6 +169,18 @@ static int new_paragraph(const char *s, size_t from, size_t to) {
   return 0;
 }
 
+#define HEADLINE_MAX 300   /* bytes: a longer first line is a paragraph */
+
+/* A headline is a first line of its own, short, that is one sentence and
+** has more text after it. Its end, or 0. */
+static size_t headline_end(const char *s, size_t n, const span *sent, size_t nsent) {
+  if (nsent < 2) return 0;
+  const char *nl = memchr(s, '\n', n < HEADLINE_MAX ? n : HEADLINE_MAX);
+  if (!nl) return 0;
+  size_t end = (size_t)(nl - s);
+  return sent[1].start >= end ? end : 0;
+}
+
 static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
                 void *ctx) {
   sent_ctx x;
@@ -215,6 +227,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
     ev_merge mg;
     memset(&mg, 0, sizeof mg);
+    mg.title_end = headline_end(s, n, sent, nsent);
     rc = walk(&d, sent, nsent, ev_merge_add, &mg);
     if (!rc) rc = ev_merge_flush(&mg, o && o->partial, cb, ctx);
     ev_merge_free(&mg);

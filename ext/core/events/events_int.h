@@ -74,7 +74,7 @@ typedef struct clause {
 
 /* An event already given for this sentence, to drop repeats. */
 typedef struct seen_ev {
-  const char *type, *a1, *a2;
+  const char *type, *a1, *a2, *status;
   char value[64];
 } seen_ev;
 
@@ -130,11 +130,16 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
 /* The events of a document, each told once (events_merge.c): ev_merge_add
 ** is the callback the sentences report to, ev_merge_flush hands the events
 ** on in the order of their first mention. */
+#define EV_HEADS 8
 typedef struct ev_merge {
   diwan_event *ev;
   size_t nev, capev;
   struct mkey *keys;
   size_t nkeys, capkeys;
+  size_t title_end;                 /* bytes of the headline, 0 if none */
+  size_t head[EV_HEADS];            /* its undated events told without a
+                                       status cue, until the lead tells them */
+  int nhead;
 } ev_merge;
 int ev_merge_add(void *ctx, const diwan_event *e);
 int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);

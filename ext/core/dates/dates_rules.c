@@ -307,6 +307,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
       t->cp != 0x2019 && t->cp != 0x2018)
     return 0;
   int r;
+  if (dr_nth_at(c, i, m)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

@@ -3,6 +3,7 @@
 ** mention may denote; and the entry point diwan_dates. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include "dates_int.h"
@@ -602,8 +603,12 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   const char *lang = o->lang;
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
-  dctx *c = diwan_calloc(1, sizeof *c);
-  if (!c) return DIWAN_NOMEM;
+  /* On the stack, and the token ring (most of its 7 kB) left unzeroed:
+  ** scan_one sets every field of a token before it is read. Event
+  ** extraction calls this once per sentence. */
+  dctx cv, *c = &cv;
+  memset(c, 0, offsetof(dctx, sc) + offsetof(dscan, ring));
+  memset((char *)c + offsetof(dctx, sc.eof), 0, sizeof *c - offsetof(dctx, sc.eof));
   ds_init(&c->sc, s, n);
   c->sc.user = o->months;
   /* an anchor whose day the calendar lacks is no anchor (defined result) */
@@ -636,6 +641,5 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
       i += skip > 0 ? skip : 1;
     }
   }
-  diwan_free(c);
   return rc;
 }

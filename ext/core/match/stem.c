@@ -186,7 +186,7 @@ static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
   ** the stem of آلام. Its stem keys (which know where the hamza was) stand
   ** for it then. */
   if (!rc && mode != DW_KEYS_QUERY &&
-      !(mode == DW_KEYS_DOC && script == DIWAN_SCRIPT_ARABIC && dw_ar_hamza_of(w, n, f->p, f->n)))
+      !(mode == DW_KEYS_DOC && script == DIWAN_SCRIPT_ARABIC && (dw_ar_hamza_of(w, n, f->p, f->n) & 0xFFu)))
     rc = emit(&e, f->p, f->n);
   if (!rc && latin_or_cyrillic(script) && lang != DW_LANG_NONE) {
     rc = latin_keys(w, n, mode, lang, s, &e);

@@ -15,7 +15,11 @@
 #define MAXCP 64     /* longer "words" are not stemmed */
 #define MAXAFFIX 24
 
-typedef struct affix { uint32_t cp[8]; int n, pronoun; } affix;
+/* pronoun: an attached pronoun (a final ت before it is the taa marbuta);
+** nisba: an adjective ending (ي, ية), taken off only when four letters
+** remain, so a three-letter noun and its adjective stay apart: دولة and
+** دولي, عمل and عملية, مصر and مصري. */
+typedef struct affix { uint32_t cp[8]; int n, pronoun, nisba; } affix;
 typedef struct affixes { affix a[MAXAFFIX]; int n; } affixes;
 
 static affixes articles, conjs, clitics, suffixes;
@@ -59,6 +63,16 @@ static int decode(const char *s, size_t n, uint32_t *cp, int max) {
   return k;
 }
 
+/* Is word one of the space-separated words of s[0..n)? */
+static int has_word(const char *s, size_t n, const char *word) {
+  size_t k = strlen(word);
+  for (size_t i = 0; i + k <= n; i++)
+    if ((i == 0 || s[i - 1] == ' ') && memcmp(s + i, word, k) == 0 &&
+        (i + k == n || s[i + k] == ' '))
+      return 1;
+  return 0;
+}
+
 static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
                      size_t lineno) {
   affixes *set = NULL;
@@ -75,7 +89,8 @@ static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
   int k = decode(b.p, b.n, set->a[set->n].cp, 8);
   diwan_buf_free(&b);
   if (k <= 0) return 0;
-  set->a[set->n].pronoun = nf > 2 && lens[2] == 7 && memcmp(f[2], "pronoun", 7) == 0;
+  set->a[set->n].pronoun = nf > 2 && has_word(f[2], lens[2], "pronoun");
+  set->a[set->n].nisba = nf > 2 && has_word(f[2], lens[2], "nisba");
   set->a[set->n++].n = k;
   return 0;
 }
@@ -171,6 +186,14 @@ static int ends_in_article(const affix *x) {
 ** word is done (a protected name with its article was written to out). */
 static int protected_plus_suffix(uint32_t *cp, int a, int b);
 
+/* In a hamza mask: the word was written with a final ى, which the loose
+** normalisation makes ي: no nisba ending then (أخرى, مدى). */
+#define AR_FINAL_MAQSURA 0x80000000u
+/* A mask for the word without its first k letters. */
+static unsigned mask_after(unsigned hamza, int k) {
+  return (hamza & AR_FINAL_MAQSURA) | ((hamza & 0xFFu) >> k);
+}
+
 /* Which of the first letters (bit i: letter i of the normalised word) were
 ** written آ أ إ: an alef with a hamza never begins the article (إلهام,
 ** وإلهام, آلام are no ال + word). Marks and tatweel are no letters;
@@ -178,6 +201,7 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b);
 static unsigned hamza_letters(const char *w, size_t n, int *letters) {
   const unsigned char *u = (const unsigned char *)w;
   unsigned mask = 0;
+  uint32_t last = 0;
   int k = 0;
   for (size_t i = 0; i < n;) {
     size_t len;
@@ -185,10 +209,11 @@ static unsigned hamza_letters(const char *w, size_t n, int *letters) {
     i += len;
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
     if (k < 8 && (c == 0x0622 || c == 0x0623 || c == 0x0625)) mask |= 1u << k;
+    last = c;
     k++;
   }
   *letters = k;
-  return mask;
+  return mask | (last == 0x0649 ? AR_FINAL_MAQSURA : 0);
 }
 static unsigned hamza_mask(const char *w, size_t n) {
   int k;
@@ -284,13 +309,15 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b) {
   return 0;
 }
 
-/* The Light10 suffixes, once each in order; stops at a protected word. */
-static int strip_suffixes(uint32_t *cp, int a, int b) {
-  int pronoun = 0;
+/* The Light10 suffixes, once each in order; stops at a protected word.
+** maqsura: the last letter was written ى (not a nisba ي). */
+static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
+  int pronoun = 0, end = b;
   if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
   for (int i = 0; i < suffixes.n; i++) {
     const affix *x = &suffixes.a[i];
-    if (!ends(cp, a, b, x) || b - a < x->n + 2) continue;
+    int nisba = x->nisba && !(maqsura && b == end);
+    if (!ends(cp, a, b, x) || b - a < x->n + (nisba ? 4 : 2)) continue;
     b -= x->n;
     pronoun |= x->pronoun;
     if (is_protected(cp, a, b, 0)) return b;
@@ -363,7 +390,7 @@ static int stem_word(const char *w, size_t n, diwan_buf *out, int depth, unsigne
   if (a > 0 && plural(cp, a, b, depth, out, &rc)) return rc;
   if (a > 0 && is_protected(cp, a, b, 0)) return put_protected(cp, a, b, out);
   if (a > 0 && (e = protected_plus_suffix(cp, a, b)) != 0) return put_protected(cp, a, e, out);
-  int s = strip_suffixes(cp, a, b);
+  int s = strip_suffixes(cp, a, b, (hamza & AR_FINAL_MAQSURA) != 0);
   if (s < b && plural(cp, a, s, depth, out, &rc)) return rc;
   return put(cp, a, s, out);
 }
@@ -385,12 +412,12 @@ int dw_ar_clitic_key(const char *f, size_t n, unsigned hamza, diwan_buf *out, in
   i += 2;
   /* the article after it is the stemmer's business (بالكويت); an alef
   ** written with a hamza begins no article (بآلام) */
-  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0 && !((hamza >> (i / 2)) & 1))
+  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0 && !(mask_after(hamza, (int)(i / 2)) & 1))
     return 0;
   size_t letters = 0;
   for (size_t j = i; j < n; j++) letters += (u[j] & 0xC0) != 0x80;
   if (letters < 3) return 0;
   /* the mask's bits count letters: one or two were taken off */
-  *rc = dw_ar_stem_hamza(f + i, n - i, hamza >> (i / 2), out);
+  *rc = dw_ar_stem_hamza(f + i, n - i, mask_after(hamza, (int)(i / 2)), out);
   return 1;
 }

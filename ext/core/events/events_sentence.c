@@ -23,12 +23,15 @@ static int on_date(void *ctx, const diwan_date *dt) {
   return 0;
 }
 
-/* The argument class cls is in the clause; an office title is a person
-** ("принял министра иностранных дел": the title is the longer phrase and
-** hides the argument word it starts with). */
-static int arg_in(const ev_doc *d, const clause *c, const char *cls) {
+/* The argument class cls is in the clause of trigger t; in Latin and
+** Cyrillic letters an office title is a person ("принял министра
+** иностранных дел": the title is the longer phrase and hides the argument
+** word it starts with). Arabic and Hebrew list the argument forms they
+** mean. */
+static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
+  const char *cls = t->trig->arg;
   if (!cls[0]) return 1;
-  int person = strcmp(cls, "person") == 0;
+  int person = strcmp(cls, "person") == 0 && !ev_verb_first(d, t->start);
   for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;
@@ -164,7 +167,7 @@ static int find_clauses(sent_ctx *x) {
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       n++;
-      if (!arg_in(d, c, d->item[k].trig->arg) || multilateral(d, &d->item[k]) ||
+      if (!arg_in(d, c, &d->item[k]) || multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
@@ -239,13 +242,37 @@ static int repeated(sent_ctx *x, const diwan_event *e) {
     s->type = e->type;
     s->a1 = e->actor1;
     s->a2 = e->actor2;
+    s->status = e->status;
     snprintf(s->value, sizeof s->value, "%s", v);
   }
   return 0;
 }
 
+static int contact(const char *t) {
+  return !strcmp(t, "visit") || !strcmp(t, "meeting") || !strcmp(t, "talks");
+}
+
+/* Contacts of one pair in one sentence are one contact told in parts: "يزور
+** … موسكو اليوم، لإجراء محادثات" (the talks are the visit's, planned with
+** it), "visited Baku, where he held talks". The later parts take the status
+** of the first. */
+static void contact_status(const sent_ctx *x, diwan_event *e) {
+  if (!contact(e->type) || !e->actor1 || !e->actor2) return;
+  for (int i = 0; i < x->nseen; i++) {
+    const seen_ev *s = &x->seen[i];
+    if (!contact(s->type)) continue;
+    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
+        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1))) {
+      e->status = s->status;
+      return;
+    }
+  }
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
-  return repeated(x, e) ? 0 : x->cb(x->ctx, e);
+  diwan_event one = *e;
+  contact_status(x, &one);
+  return repeated(x, &one) ? 0 : x->cb(x->ctx, &one);
 }
 
 /* One event per pair when a list of parties stands on one side of the

@@ -91,9 +91,35 @@ static void add_actor(const char **a, int *na, const char *c) {
   if (*na < 2 && c && !same(a[0], c)) a[(*na)++] = c;
 }
 
+#define PRONOUN_LOOK 400  /* bytes back to the person a pronoun stands for */
+
+/* A clause that begins with a personal pronoun ("He is due to take part in
+** talks", "Il a rencontré", "Он посетил") is of the person named last
+** before it, within PRONOUN_LOOK bytes: that person's party, else NULL.
+** English, French and Russian only. */
+static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
+  static const char *const pro[] = {"He", "She", "Il", "Elle",
+                                    "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
+  size_t a = sc->start, b;
+  while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
+  for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
+  int is = 0;
+  for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
+    is = strlen(pro[i]) == b - a && memcmp(d->s + a, pro[i], b - a) == 0;
+  if (!is) return NULL;
+  for (size_t m = sc->m0; m > 0; m--) {
+    const diwan_mention *mt = &d->ment[m - 1];
+    if (mt->start + PRONOUN_LOOK < a) break;
+    if (mt->start < a && strcmp(mt->entity->kind, "person") == 0) return gz_party(mt->entity);
+  }
+  return NULL;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0, person[8];
+  const char *he = ev_verb_first(d, e->start) ? NULL : pronoun_party(d, sc);
+  if (he) { person[0] = 1; c[nc++] = he; }
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
     if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);

@@ -187,7 +187,7 @@ static int walk_dir(walk *w, const char *full, const char *rel) {
     n++;
   }
   closedir(d);
-  if (rc == DIWAN_OK) qsort(names, n, sizeof *names, cmp_str);
+  if (rc == DIWAN_OK && n) qsort(names, n, sizeof *names, cmp_str);   /* names NULL when n = 0 */
   for (size_t i = 0; i < n && rc == DIWAN_OK; i++) {
     char *r = join(rel, names[i]);
     char *f = join(full, names[i]);

@@ -158,7 +158,9 @@ static int visit(walk *w, const char *name, char *r, char *f) {
     if (s < 0) rc = DIWAN_NOMEM;
     else if (!s) rc = walk_dir(w, f, r);
   } else if (wanted(name)) {
-    return add(w, r, f, S_ISREG(st.st_mode) ? NULL : "not a regular file");
+    if (S_ISREG(st.st_mode)) return add(w, r, f, NULL);
+    diwan_free(f);            /* nothing to open: as diwan.h says */
+    return add(w, r, NULL, "not a regular file");
   }
   diwan_free(r);
   diwan_free(f);

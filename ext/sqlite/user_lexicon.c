@@ -47,13 +47,16 @@ static char *select_sql(sqlite3 *db, const char *table, const char *const *cols,
   return sqlite3_str_finish(s);
 }
 
-/* 0 when the table surely does not exist. Every scan asks, and most
-** databases have no such table: a schema lookup, where the library has it,
-** is far cheaper than a failed prepare. */
+/* 0 when the table surely does not exist, -1 when the lookup ran out of
+** memory (the table must not pass for absent then: its rows would be
+** silently left out). Every scan asks, and most databases have no such
+** table: a schema lookup, where the library has it, is far cheaper than a
+** failed prepare. */
 static int may_exist(sqlite3 *db, const char *table) {
   if (!sqlite3_api->table_column_metadata) return 1;
-  return sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
-                                       NULL, NULL) == SQLITE_OK;
+  int rc = sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
+                                         NULL, NULL);
+  return rc == SQLITE_OK ? 1 : rc == SQLITE_NOMEM ? -1 : 0;
 }
 
 /* Prepares the SELECT of the wanted columns, or *st = NULL when the table
@@ -65,7 +68,9 @@ static int select_rows(sqlite3 *db, const char *fn, const char *table,
                        sqlite3_stmt **st, char **pzErr) {
   int have[8];
   *st = NULL;
-  if (!may_exist(db, table)) return SQLITE_OK;
+  int may = may_exist(db, table);
+  if (may < 0) return SQLITE_NOMEM;
+  if (!may) return SQLITE_OK;
   char *sql = select_sql(db, table, cols, ncols, NULL);
   if (!sql) return SQLITE_NOMEM;
   int rc = sqlite3_prepare_v2(db, sql, -1, st, 0);

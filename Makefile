@@ -218,7 +218,8 @@ uninstall:
 	rm -f $(DESTDIR)$(EXTDIR)/diwan.so $(DESTDIR)$(BINDIR)/diwan $(DESTDIR)$(PCDIR)/diwan.pc
 
 # A release archive of the committed tree (git archive), then checked: it is
-# unpacked, built, and must report VERSION.
+# unpacked, built, must report VERSION, and its own `make test` must pass
+# (with ../shared of this clone when there is one, so nothing is skipped).
 DIST := diwan-$(VERSION)
 dist:
 	@mkdir -p dist
@@ -227,6 +228,9 @@ dist:
 	tar -xzf dist/$(DIST).tar.gz -C build/distcheck
 	$(MAKE) -s -C build/distcheck/$(DIST) dist/diwan.so dist/diwan
 	test "$$(build/distcheck/$(DIST)/dist/diwan --version | cut -d' ' -f2)" = "$(VERSION)"
+	DIWAN_SHARED=$${DIWAN_SHARED:-$(abspath ..)/shared} $(MAKE) -s -C build/distcheck/$(DIST) test \
+	  > build/distcheck/test.log 2>&1 || { tail -30 build/distcheck/test.log; exit 1; }
+	@tail -1 build/distcheck/test.log
 	@echo "dist/$(DIST).tar.gz: built and checked"
 
 # Every client of the README and both packages load diwan and run a query.

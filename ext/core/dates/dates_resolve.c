@@ -230,10 +230,97 @@ static int part_year(const diwan_ymd *a, int mod, int rel) {
 #undef START
 }
 
+/* The quarter q quarters from the anchor's, as a year and its part. */
+static void quarter_of(dend *e, int *mod, const diwan_ymd *a, long q) {
+  q += (long)a->y * 4 + (a->m - 1) / 3;
+  e->y = (int)(q / 4);
+  e->prec = P_YEAR;
+  *mod = MOD_Q1 + (int)(q % 4);
+}
+
+/* The whole units before or after the anchor's own (the last 2 weeks: the
+** two weeks before this one), or only the Nth unit ahead (rel_k). Weeks
+** run Monday to Sunday; quarters become their months. 0: not placed. */
+static int resolve_span(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  int n = m->rel_n, u = m->rel_mode;
+  long lo = n < 0 ? n : 1, hi = n < 0 ? -1 : n;   /* offsets in units */
+  if (m->rel_k) lo = hi = n;
+  if (!a || (u != U_YEAR && !a->m) || ((u == U_DAY || u == U_WEEK) && !a->d)) return 0;
+  dend *e[2] = {&m->a, &m->b};
+  long off[2] = {lo, hi};
+  if (u == U_QUARTER && lo == hi) { quarter_of(&m->a, &m->mod, a, lo); return 1; }
+  for (int k = 0; k < 2; k++) {
+    e[k]->cal = CAL_GREG;
+    if (u == U_DAY || u == U_WEEK) {
+      long ad = dd_day_number(a->y, a->m, a->d);
+      long dn = u == U_DAY ? ad + off[k] : ad - (dd_weekday(ad) - 1) + 7 * off[k];
+      if (dn < dd_day_number(1, 1, 1) || dn + 6 > dd_day_number(9999, 12, 31)) return 0;
+      set_day(e[k], dn, u == U_DAY ? P_DAY : P_WEEK);
+    } else if (u == U_YEAR) {
+      e[k]->y = a->y + (int)off[k];
+      e[k]->prec = P_YEAR;
+    } else {                                /* months; a quarter's months */
+      diwan_ymd x = *a;
+      long mo = u == U_MONTH ? off[k] : 3 * off[k] - (a->m - 1) % 3 + (k ? 2 : 0);
+      if (labs(mo) > 12L * 10000) return 0;
+      add_months(&x, (int)mo);
+      e[k]->y = x.y; e[k]->m = x.m; e[k]->prec = P_MONTH;
+    }
+    if (e[k]->y < 1 || e[k]->y > 9999) return 0;
+  }
+  if (lo == hi) memset(&m->b, 0, sizeof m->b);
+  return 1;
+}
+
+/* The Nth weekday, week (Monday to Sunday, wholly inside) or day of a
+** month or year; rel_n < 0 counts from its end. 0 when the period's year
+** cannot be known or the period has no such Nth. */
+static int resolve_nth(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  int y = m->a.y, mo = m->a.m;
+  if (m->per_rel) {
+    if (!a || !a->m) return 0;
+    diwan_ymd x = *a;
+    if (m->per_rel == REL_MONTH) add_months(&x, m->per_off);
+    else x.y += m->per_off;
+    y = x.y;
+    mo = m->per_rel == REL_MONTH ? x.m : 0;
+  } else if (!y) {
+    if (!a || !mo) return 0;
+    y = prefer_year(a, mo, 0, c->prefer);
+  }
+  if (y < 1 || y > 9999) return 0;
+  long s = dd_day_number(y, mo ? mo : 1, 1);
+  long e = dd_day_number(y, mo ? mo : 12, mo ? dd_days_in_month(y, mo) : 31);
+  int n = m->rel_n, k = n < 0 ? -n - 1 : n - 1;
+  long dn;
+  switch (m->rel_mode) {
+    case NTH_WEEKDAY:
+      dn = n > 0 ? s + (m->wd - dd_weekday(s) + 7) % 7 + 7L * k
+                 : e - (dd_weekday(e) - m->wd + 7) % 7 - 7L * k;
+      break;
+    case NTH_WEEK:                          /* its Monday */
+      dn = n > 0 ? s + (8 - dd_weekday(s)) % 7 + 7L * k
+                 : e - dd_weekday(e) % 7 - 6 - 7L * k;
+      if (dn + 6 > e) return 0;
+      break;
+    default:
+      dn = n > 0 ? s + k : e - k;
+      break;
+  }
+  if (dn < s || dn > e) return 0;
+  memset(&m->a, 0, sizeof m->a);
+  m->a.cal = CAL_GREG;
+  set_day(&m->a, dn, m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY);
+  return 1;
+}
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
+  if (m->rel == REL_NTH) return resolve_nth(c, m);
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
@@ -248,7 +335,14 @@ static int resolve_relative(dctx *c, dmatch *m) {
       diwan_ymd sun;                        /* the week must end by 9999 */
       dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
       return sun.y <= 9999;
+    case REL_SPAN:
+      return resolve_span(c, m);
     case REL_UNITS:
+      if (m->rel_mode == U_QUARTER) {
+        if (!a || !a->m) return 0;
+        quarter_of(&m->a, &m->mod, a, m->rel_n);
+        return 1;
+      }
       if (m->rel_mode == U_DAY || m->rel_mode == U_WEEK) {
         if (!a || !a->d) return 0;
         set_day(&m->a, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
@@ -286,13 +380,10 @@ static int resolve_relative(dctx *c, dmatch *m) {
       if (!a || !a->m) return 0;
       m->a.y = part_year(a, m->mod, m->rel_n); m->a.prec = P_YEAR;
       return 1;
-    case REL_QUARTER: {                     /* the anchor's quarter, moved */
+    case REL_QUARTER:                       /* the anchor's quarter, moved */
       if (!a || !a->m) return 0;
-      long q = (long)a->y * 4 + (a->m - 1) / 3 + m->rel_n;
-      m->a.y = (int)(q / 4); m->a.prec = P_YEAR;
-      m->mod = MOD_Q1 + (int)(q % 4);
+      quarter_of(&m->a, &m->mod, a, m->rel_n);
       return 1;
-    }
     case REL_LATER:
       if (!c->have_prev && !a) return 0;
       m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
@@ -328,9 +419,10 @@ static void fill_year(dctx *c, dend *e, int wd) {
   e->y = prefer_year(c->anchor, e->m, e->d, c->prefer);
 }
 
-/* early / mid / late keep a third of a Gregorian month, year, decade or
-** century in first_day..last_day (the value stays the whole unit): days
-** 1-10, 11-20, 21-end; January-April, May-August, September-December;
+/* early / mid / late keep a third of a Gregorian week, month, year, decade
+** or century in first_day..last_day (the value stays the whole unit): a
+** week's three days at its start, centre and end (Monday-Wednesday,
+** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; January-April, May-August, September-December;
 ** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
 static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
@@ -354,6 +446,12 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
   if (k < 0 || m->a.cal != CAL_GREG) return;
   switch (m->a.prec) {
+    case P_WEEK: {                          /* Mon-Wed, Wed-Fri, Fri-Sun */
+      long mon = dd_day_number(f->y, f->m, f->d);
+      dd_from_day_number(mon + 2 * k, f);
+      dd_from_day_number(mon + 2 * k + 2, l);
+      break;
+    }
     case P_MONTH:
       if (k < 2) l->d = 10 * (k + 1);
       if (k > 0) f->d = 10 * k + 1;
@@ -389,8 +487,11 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_MONTH: p = P_MONTH; break;
     case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
-    case REL_UNITS:
-      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR : P_DAY;
+    case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
+    case REL_UNITS: case REL_SPAN:
+      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
+        : m->rel_mode == U_QUARTER ? P_YEAR
+        : m->rel_mode == U_WEEK && m->rel == REL_SPAN ? P_WEEK : P_DAY;
       break;
     default: break;
   }

@@ -46,8 +46,14 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
+  /* in March, early May: after a cue, a capital tells a month from a word */
+  if (r > 0 && !o->rel && T(j)->script == S_LATIN && c->sc.s[T(j)->s] >= 'A' &&
+      c->sc.s[T(j)->s] <= 'Z' && !dp_possessive(T(j)))     /* in May's cabinet */
+    return 1;
   return dp_bare_year(c, j, o, lang);
 }
+
+static long bare_joiner(dctx *c, long k);
 
 /* A range: [starter] A joiner B, A taking what it lacks from B. */
 static int range_at(dctx *c, long i, dmatch *m, long *skip) {
@@ -55,6 +61,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *st = dp_mw(c, i, K_RSTART, &j);
   if (!st) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
+  if (has(T(j), K_ARTICLE) && T(j + 1)->kind == T_NUM) j++;   /* from the 13th */
   core a, b;
   int d;
   if (dp_core_at(c, j, &a, 0) <= 0) {
@@ -71,12 +78,28 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, a.end, K_RJOIN, &k)) bstart = k;
   else if (jt->kind == T_WORD && jt->pre && (jt->script == S_ARABIC || jt->script == S_HEBREW) &&
            jt->pre <= 2 && has(jt, K_MONTH)) bstart = a.end;   /* وسبتمبر */
+  else if (a.e.prec == P_DAY && (k = bare_joiner(c, a.end))) bstart = k;   /* from July 13-15 */
   else return 0;
+  if (has(T(bstart), K_ARTICLE) && T(bstart + 1)->kind == T_NUM) bstart++;   /* to the 15th */
   int r = dp_core_at(c, bstart, &b, 0);
+  if (r <= 0 && a.e.prec == P_DAY && a.e.m && dp_day_at(c, bstart, &d, &k) && d >= 1 &&
+      d <= 31) {
+    int era, y = a.e.y;                           /* from July 13 to 15 [2015] */
+    long ye;
+    if (dp_year_at(c, k, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(k)->num; k = ye; }
+    else if (T(k)->kind == T_NUM) return 0;
+    memset(&b, 0, sizeof b);
+    dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
+    b.lang = a.lang;
+    r = 1;
+  }
   if (r <= 0 && !(a.e.prec == P_YEAR && dp_bare_year(c, bstart, &b, st->lang))) return 0;
   if (b.rel || b.alone || b.e.prec == P_DECADE || b.e.prec == P_CENTURY) return 0;
   if (a.e.cal != b.e.cal) return 0;
-  if (!a.e.m && a.e.d) a.e.m = b.e.m;            /* 13 … 15 تموز */
+  if (!a.e.m && a.e.d) {                         /* 13 … 15 تموز */
+    a.e.m = b.e.m;
+    if (a.e.d >= b.e.d && !a.e.y) return 0;       /* from the 3rd to the 2nd of May */
+  }
   if (!a.e.y && a.e.m) a.e.y = b.e.y;             /* يناير … سبتمبر 2024 */
   if (!b.e.y && b.e.m && a.e.y) {                 /* du 20 décembre 2019 au 5 janvier */
     b.e.y = a.e.y;
@@ -144,6 +167,27 @@ static int part_rel_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   return 1;
 }
 
+/* A third of the unit the text speaks in, named by the singular unit word
+** after the qualifier: the end of the month, beginning of year, la fin du
+** mois: this month, year or week (a plural or a count is a duration). */
+static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
+  long e;
+  if (q->mod < MOD_EARLY || q->mod > MOD_LATE) return 0;
+  if (has(T(j), K_ARTICLE)) j++;
+  const dlex *u = dp_mw(c, j, K_TUNIT | K_YUNIT, &e);
+  if (!u || u->num != 1 || u->ntok != 1) return 0;
+  if (u->lang[0] && q->lang[0] && strcmp(u->lang, q->lang)) return 0;   /* the middle of an */
+  if (T(e)->kind == T_NUM || has(T(e), K_MONTH)) return 0;   /* the year 2004 */
+  memset(m, 0, sizeof *m);
+  m->rel = u->unit == U_MONTH ? REL_MONTH : u->unit == U_YEAR ? REL_YEAR
+         : u->unit == U_WEEK ? REL_WEEK : REL_NONE;
+  if (!m->rel) return 0;
+  m->mod = q->mod;
+  m->lang = q->lang;
+  span(c, m, i, e);
+  return 1;
+}
+
 static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_QUAL, &j);
@@ -169,6 +213,7 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
     m->mod = q->mod;
     return 1;
   }
+  if (r == 0 && current_unit_at(c, i, j, q, m)) return 1;
   /* a quarter named in words without a year is the anchor year's (in the
   ** third quarter, в третьем квартале); not a form that wants its object
   ** (the first quarter of …) nor Q3 alone */
@@ -281,6 +326,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
       t->cp != 0x2019 && t->cp != 0x2018)
     return 0;
   int r;
+  if (dr_nth_at(c, i, m)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

@@ -13,6 +13,7 @@
 #define NEAR 200         /* bytes around the triggers, as for persons */
 #define LIST_GAP 5       /* words at most between two parties of a list */
 #define TOPIC_SPAN 48    /* bytes around a mention where topic cues are */
+#define LIST_MAX 8       /* mentions a topic is shared along, each way */
 
 static const char *party_of(const diwan_entity *e) { return gz_party(e); }
 
@@ -28,16 +29,20 @@ static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
 
 /* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
 ** "crise" is the other way) or at most one word before it ("الأزمة
-** السورية", "the crisis in Syria"). */
-static int is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+** السورية", "the crisis in Syria"), two when the country follows a locative
+** ("التسوية السلمية في سورية"; not "حول التعاون بين الكويت"). */
+int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
   for (size_t i = item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
-    if (it->end <= mt->start && ev_words_between(d->s, it->end, mt->start, 2) <= 1)
-      return 1;
+    if (it->end <= mt->start) {
+      int w = ev_words_between(d->s, it->end, mt->start, 3);
+      if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
+        return 1;
+    }
     if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
   }
   return 0;
@@ -53,11 +58,50 @@ static int venue_type(const char *type) {
   return 0;
 }
 
+static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b);
+
+/* A list shares its topic: "الأوضاع في اليمن والعراق وفلسطين", "la crise en
+** Syrie, en Irak et au Yémen", "the Syrian, Yemeni and Libyan crises" name
+** the cue once, next to the first or the last of the list. */
+static int list_topic(const ev_doc *d, const ev_scope *sc, size_t m) {
+  for (size_t k = m, n = 0; k > sc->m0 && n < LIST_MAX; k--, n++) {
+    if (!linked(d, sc, k - 1, k)) break;
+    if (ev_is_topic(d, sc, &d->ment[k - 1])) return 1;
+  }
+  for (size_t k = m, n = 0; k + 1 < sc->m1 && n < LIST_MAX; k++, n++) {
+    if (!linked(d, sc, k, k + 1)) break;
+    if (ev_is_topic(d, sc, &d->ment[k + 1])) return 1;
+  }
+  return 0;
+}
+
+/* A city right after a trigger noun names where it met, in the construct of
+** Arabic and Hebrew: "لقاء الدوحة" (the Doha meeting), "محادثات جنيف",
+** "ועידת מדריד". Other languages do not put a city there. */
+static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  if (strcmp(mt->entity->kind, "city") != 0) return 0;
+  size_t from = mt->start > 64 ? mt->start - 64 : 0;
+  for (size_t i = item_from(d, sc->i0, sc->i1, from);
+       i < sc->i1 && d->item[i].start < mt->start; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
+    if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  return strcmp(mt->entity->kind, "city") == 0 &&
+         (ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt));
+}
+
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
-  if (is_topic(d, sc, mt)) return 1;
-  return venue_type(type) && strcmp(mt->entity->kind, "person") != 0 &&
-         ev_is_venue(d, m, sc->start);
+  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m)) return 1;
+  if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
+  return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
 }
 
 /* Words that may stand between two parties of one list besides commas:
@@ -106,6 +150,20 @@ static int coordinator(const char *w, size_t n) {
   return n == 3 && (w[0] == 'A' || w[0] == 'a') && w[1] == 'n' && w[2] == 'd';
 }
 
+/* A title with the conjunction on it: "ووزير الخارجية الأمريكي", "ورئيس"
+** (و), "ושר החוץ" (ו). Arabic titles that begin with و of their own (وزير,
+** وزيري, وزراء, وكيل, ولي العهد) have it before ز, ك or ل: there the و is
+** the conjunction only when doubled (ووزير). */
+static int conj_prefix(const char *w, size_t n) {
+  if (n > 4 && memcmp(w, "\xd9\x88", 2) == 0) {                      /* و */
+    const char *own[] = {"\xd8\xb2", "\xd9\x83", "\xd9\x84"};      /* ز ك ل */
+    for (int i = 0; i < 3; i++)
+      if (memcmp(w + 2, own[i], 2) == 0) return 0;
+    return 1;
+  }
+  return n > 2 && memcmp(w, "\xd7\x95", 2) == 0;                      /* ו */
+}
+
 /* Mentions of one party next to each other are one (an adjective, a title,
 ** a name: "Italian Prime Minister Silvio Berlusconi"); two parties are one
 ** list when a comma or a conjunction joins them and only articles and
@@ -128,7 +186,8 @@ static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
     while (w < y && !blank(d->s[w]) && d->s[w] != ',') w++;
     if (++words > LIST_GAP) return 0;
     if (coordinator(d->s + i, w - i)) joined = 1;
-    else if (!joiner(d->s + i, w - i) && !in_title(d, sc, i, w)) return 0;
+    else if (in_title(d, sc, i, w)) joined |= conj_prefix(d->s + i, w - i);
+    else if (!joiner(d->s + i, w - i)) return 0;
     i = w;
   }
   return joined;
@@ -187,6 +246,28 @@ static void list_after(const ev_doc *d, const ev_scope *sc, const char *type,
   }
 }
 
+/* A trilateral meeting or talks ("لقاء ثلاثي", "a trilateral meeting",
+** "трехсторонняя встреча", "פגישה משולשת"): each party met each other. */
+static int joint(const ev_doc *d, const ev_scope *sc, const char *type) {
+  return (strcmp(type, "meeting") == 0 || strcmp(type, "talks") == 0) &&
+         ev_scope_has_cue(d, sc->i0, sc->i1, CUE_JOINT, NULL);
+}
+
+/* Every pair of the parties of both sides, in text order; 0 under three. */
+static int all_pairs(const side *src, const side *dst, const char *pair[][2], int max) {
+  side u = *src;
+  for (int i = 0; i < dst->n; i++) add(&u, dst->p[i]);
+  if (u.n < 3) return 0;
+  int n = 0;
+  for (int i = 0; i < u.n; i++)
+    for (int j = i + 1; j < u.n && n < max; j++) {
+      pair[n][0] = u.p[i];
+      pair[n][1] = u.p[j];
+      n++;
+    }
+  return n;
+}
+
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max) {
   side src, dst;
@@ -199,6 +280,7 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
     src = dst;
     list_after(d, sc, e->type, end, &dst, &end);
   }
+  if (joint(d, sc, e->type)) return all_pairs(&src, &dst, pair, max);
   /* a party on both sides is the same party told twice: keep it a source */
   int k = 0;
   for (int i = 0; i < dst.n; i++)

@@ -24,8 +24,12 @@ enum {
   K_PFX = 1u << 26,          /* a proper prefix of a multi-word form */
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
   K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
-  K_RQUARTER = 1u << 29      /* this/last/next quarter: value = offset in quarters */
+  K_RQUARTER = 1u << 29,     /* this/last/next quarter: value = offset in quarters */
+  K_RPREV = 1u << 30         /* the day before/after the text's last day (la veille) */
 };
+/* A name holding a date word (عين اليوم): read as no date. Not in the enum:
+** an enumerator must fit an int. */
+#define K_STOP (1u << 31)
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR };
 
@@ -150,7 +154,8 @@ void dd_from_day_number(long n, diwan_ymd *out);
 /* Relative expressions. */
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS,
-       REL_PART, REL_QUARTER };            /* last summer: rel_n -1 0 1, the part in mod */
+       REL_PART, REL_QUARTER,
+       REL_PREV };                         /* la veille: rel_n days from the last day */            /* last summer: rel_n -1 0 1, the part in mod */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
@@ -172,6 +177,7 @@ typedef struct dmatch {
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
   int wd;                   /* a stated weekday (decides a missing year), or 0 */
+  dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
   const char *lang;
 } dmatch;
 
@@ -185,6 +191,7 @@ typedef struct dctx {
   const char *ctx_lang;     /* language of the last word that told */
   int have_prev;            /* a previous mention, for "two years later" */
   int prev_y;
+  long prev_day;            /* day number of the text's last single day, or 0 */
   diwan_date_cb cb;
   void *cbctx;
   uint32_t walk_kinds;      /* scratch of the multi-word lookup */

@@ -185,6 +185,7 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
+  {"rprev", K_RPREV}, {"stop", K_STOP},
 };
 
 static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
@@ -201,7 +202,7 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       break;
     case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
-    case K_RQUARTER:
+    case K_RQUARTER: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;

@@ -61,17 +61,60 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* An Arabic definite day word before a definite adjective that is no date
+** word is "the day" of a noun phrase (اليوم الوطني, اليوم العالمي), not
+** today; اليوم الأحد (a weekday) stays today. */
+static int ar_day_noun(dctx *c, long i, long j) {
+  const dtok *t = T(i), *u = T(j);
+  if (j != i + 1 || t->script != S_ARABIC || u->kind != T_WORD || u->nl) return 0;
+  if (t->klen - t->kpre < 4 || memcmp(t->key + t->kpre, "\xd8\xa7\xd9\x84", 4)) return 0;
+  if (u->klen < 6 || memcmp(u->key, "\xd8\xa7\xd9\x84", 4)) return 0;
+  return !u->lx || !(u->lx->kinds & (K_WEEKDAY | K_MONTH));
+}
+
+/* la veille, le lendemain, اليوم التالي: days from the text's last day, or
+** from a day that follows (le lendemain du 13 février, اليوم التالي من ...). */
+static int prev_at(dctx *c, long i, dmatch *m) {
+  long j, k;
+  const dlex *e = dp_mw(c, i, K_RPREV, &j);
+  if (!e) return 0;
+  m->rel = REL_PREV;
+  m->rel_n = e->rel;
+  m->lang = e->lang;
+  core o;
+  if (has(T(j), K_OF | K_RSTART) && dp_core_at(c, j + 1, &o, 1) > 0 && !o.alone &&
+      o.e.prec == P_DAY && o.e.cal == CAL_GREG && !o.rel) {
+    m->base = o.e;
+    m->wd = o.wd;
+    k = o.end;
+  } else if (has(T(j), K_OF | K_RSTART) && !T(j)->nl) {
+    return 0;                               /* la veille de sa visite: an event's eve */
+  } else {
+    k = j;
+  }
+  span(c, m, i, k);
+  return 1;
+}
+
 int dr_relative_at(dctx *c, long i, dmatch *m) {
   long j, end;
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
+  /* the longer form wins: the day before yesterday is no "day before" */
+  long pe, oe;
+  if (dp_mw(c, i, K_RPREV, &pe) &&
+      !(dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &oe) && oe > pe)) {
+    if (prev_at(c, i, m)) return 1;
+    memset(m, 0, sizeof *m);
+  }
   if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &j))) {
     m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH
            : (e->kinds & K_RWEEK) ? REL_WEEK : (e->kinds & K_RQUARTER) ? REL_QUARTER
            : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
+    if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
     /* the same word may start a longer weekday form (this Friday) */
     dmatch w;
     memset(&w, 0, sizeof w);

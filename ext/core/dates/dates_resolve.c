@@ -229,6 +229,8 @@ static int part_year(const diwan_ymd *a, int mod, int rel) {
 #undef START
 }
 
+static void fill_year(dctx *c, dend *e, int wd);
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
@@ -275,6 +277,10 @@ static int resolve_relative(dctx *c, dmatch *m) {
       diwan_ymd x = *a;
       add_months(&x, m->rel_n);
       m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+      if (m->rel_k) {                       /* the 14th of last month */
+        if (x.y < 1 || x.y > 9999 || m->rel_k > dd_days_in_month(x.y, x.m)) return 0;
+        m->a.d = m->rel_k; m->a.prec = P_DAY;
+      }
       return 1;
     }
     case REL_YEAR:
@@ -290,6 +296,20 @@ static int resolve_relative(dctx *c, dmatch *m) {
       long q = (long)a->y * 4 + (a->m - 1) / 3 + m->rel_n;
       m->a.y = (int)(q / 4); m->a.prec = P_YEAR;
       m->mod = MOD_Q1 + (int)(q % 4);
+      return 1;
+    }
+    case REL_PREV: {                        /* from a stated day, the last day, the anchor */
+      long from = 0;
+      if (m->base.prec == P_DAY) {
+        dend b = m->base;
+        fill_year(c, &b, m->wd);
+        if (b.y >= 1 && b.y <= 9999 && b.d <= dd_days_in_month(b.y, b.m))
+          from = dd_day_number(b.y, b.m, b.d);
+      } else {
+        from = c->prev_day ? c->prev_day : ad;
+      }
+      if (!from) return 0;
+      set_day(&m->a, from + m->rel_n, P_DAY);
       return 1;
     }
     case REL_LATER:
@@ -385,7 +405,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
                                      NULL, NULL, "XXXX-WXX"};
   int p = P_DAY;
   switch (m->rel) {
-    case REL_MONTH: p = P_MONTH; break;
+    case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
     case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_UNITS:
@@ -453,6 +473,8 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (ka) narrow(&m, &f, &l);
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
+    /* a single day is what la veille / le lendemain count from */
+    if (ka && f.y == l.y && f.m == l.m && f.d == l.d) c->prev_day = dd_day_number(f.y, f.m, f.d);
   }
   d.start = m.bs;
   d.len = m.be - m.bs;

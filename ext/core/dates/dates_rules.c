@@ -281,6 +281,8 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
       t->cp != 0x2019 && t->cp != 0x2018)
     return 0;
   int r;
+  long j;
+  if (dp_mw(c, i, K_STOP, &j)) { *skip = j - i; return 0; }   /* عين اليوم */
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

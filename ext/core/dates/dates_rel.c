@@ -101,6 +101,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
+  if (dh_holiday_at(c, i, m)) return 1;     /* Noël 2014, عيد الفطر */
+  memset(m, 0, sizeof *m);
   /* the longer form wins: the day before yesterday is no "day before" */
   long pe, oe;
   if (dp_mw(c, i, K_RPREV, &pe) &&

@@ -312,6 +312,22 @@ static int resolve_relative(dctx *c, dmatch *m) {
       set_day(&m->a, from + m->rel_n, P_DAY);
       return 1;
     }
+    case REL_HOLIDAY: {
+      long f, l;
+      int cal;
+      if (!dh_resolve(c, m->rel_n, m->rel_k, m->native, &f, &l, &cal)) {
+        int mo, d;                          /* Noël, no anchor: XXXX-12-25 */
+        if (m->rel_k || a || !dh_fixed_day(m->rel_n, &mo, &d)) return 0;
+        m->a.m = mo; m->a.d = d; m->a.prec = P_DAY;
+        m->rel = REL_NONE;
+        return 1;
+      }
+      set_day(&m->a, f, P_DAY);
+      if (l != f) set_day(&m->b, l, P_DAY);
+      m->show_cal = cal;
+      if (m->rel_k) m->rel = REL_NONE;      /* a stated year: absolute */
+      return 1;
+    }
     case REL_LATER:
       if (!c->have_prev && !a) return 0;
       m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
@@ -419,7 +435,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   d.start = m->bs;
   d.len = m->be - m->bs;
   d.precision = prec_name[p];
-  d.calendar = cal_name[CAL_GREG];
+  d.calendar = cal_name[m->show_cal];     /* a holiday's own calendar, else Gregorian */
   d.modifier = dd_modifier_name[m->mod];
   d.lang = m->lang && m->lang[0] ? m->lang : c->lang ? c->lang : c->ctx_lang;
   d.relative = 1;
@@ -479,7 +495,7 @@ int dd_emit(dctx *c, const dmatch *mm) {
   d.start = m.bs;
   d.len = m.be - m.bs;
   d.precision = prec_name[range && m.b.prec > m.a.prec ? m.b.prec : m.a.prec];
-  d.calendar = cal_name[m.a.cal];
+  d.calendar = cal_name[m.show_cal ? m.show_cal : m.a.cal];
   d.modifier = dd_modifier_name[m.mod];
   d.lang = m.lang && m.lang[0] ? m.lang : c->lang ? c->lang : c->ctx_lang;
   d.relative = m.rel != REL_NONE;

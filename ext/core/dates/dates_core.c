@@ -128,6 +128,8 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
     o->rel_n = m->month;
     o->rel_d = d;
   } else if (!d) {
+    /* November's decision: a possessive month is a date (not May's) */
+    if (!m->ambiguous && dp_possessive(T(k - 1))) return 1;
     o->alone = 1;
     o->ambiguous = m->ambiguous;
   }

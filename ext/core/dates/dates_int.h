@@ -25,14 +25,15 @@ enum {
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
   K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
   K_RQUARTER = 1u << 29,     /* this/last/next quarter: value = offset in quarters */
-  K_RPREV = 1u << 30         /* the day before/after the text's last day (la veille) */
+  K_RSPAN = 1u << 30         /* last/next N units: -1 before, 1 after, 2 the Nth unit ahead */
 };
 /* A name holding a date word (عين اليوم): read as no date. Not in the enum:
 ** an enumerator must fit an int. */
 #define K_STOP (1u << 31)
 #define K_HOLIDAY (1ull << 32)  /* a holiday's name: hol indexes the rules */
+#define K_RPREV (1ull << 33)    /* the day before/after the text's last day (la veille) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
-enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR };
+enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
 /* Calendars of a month name or of a parsed date. */
 enum { CAL_GREG = 0, CAL_HIJRI = 1, CAL_HEBREW = 2 };
@@ -157,9 +158,11 @@ void dd_from_day_number(long n, diwan_ymd *out);
 /* Relative expressions. */
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS,
-       REL_PART, REL_QUARTER,
+       REL_PART, REL_QUARTER,              /* last summer: rel_n -1 0 1, the part in mod */
+       REL_SPAN,                           /* the last 3 weeks: rel_n -3, rel_mode U_*,
+                                           ** rel_k 1: only the Nth unit (2 upcoming weeks) */
        REL_PREV,                           /* la veille: rel_n days from the last day */
-       REL_HOLIDAY };                      /* rel_n: the rule; rel_k: a stated year */            /* last summer: rel_n -1 0 1, the part in mod */
+       REL_HOLIDAY };                      /* rel_n: the rule; rel_k: a stated year */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };

@@ -63,7 +63,7 @@ size_t dl_fold_cp(uint32_t cp, char *out) {
 }
 
 /* ---------------------------------------------------------- hash table */
-#define TAB_SIZE 8192
+#define TAB_SIZE 8192      /* half full at most: 4095 forms and prefixes */
 static dlex *entries;
 static int nentries, capentries;
 static int16_t table[TAB_SIZE];    /* entry index + 1, 0 = empty */
@@ -186,6 +186,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP},
+  {"rspan", K_RSPAN},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
@@ -197,12 +198,13 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
              : field_is(v, vn, "az") ? ERA_AZ : ERA_CE;
       break;
     case K_TUNIT:       /* d w m y, then the count the word implies (d2) */
-      if (vn) e->unit = v[0] == 'd' ? U_DAY : v[0] == 'w' ? U_WEEK : v[0] == 'm' ? U_MONTH : U_YEAR;
+      if (vn) e->unit = v[0] == 'd' ? U_DAY : v[0] == 'w' ? U_WEEK : v[0] == 'm' ? U_MONTH
+                      : v[0] == 'q' ? U_QUARTER : U_YEAR;
       e->num = (int16_t)(vn > 1 ? parse_int(v + 1, vn - 1) : 0);
       break;
     case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
-    case K_RQUARTER: case K_RPREV:
+    case K_RQUARTER: case K_RSPAN: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;

@@ -40,6 +40,12 @@ static inline int is_numsep(const dtok *t) {
                                 t->cp == 0x066C || t->cp == '/' || t->cp == ':');
 }
 
+/* A Latin word read without its 's (Wednesday's, November's). */
+static inline int dp_possessive(const dtok *t) {
+  return t->script == S_LATIN && t->klen > 2 && t->key[t->klen - 2] == '\'' &&
+         t->key[t->klen - 1] == 's';
+}
+
 /* dates_read.c */
 const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end);
 int dp_num_alone(dctx *c, long j);

@@ -96,6 +96,44 @@ static int prev_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* The last 3 weeks, next two days, past 2 months: whole units before or
+** after the anchor's own; upcoming 2 weeks, two upcoming weeks: only the
+** second week from now. A count is needed (last week is K_RWEEK). */
+static int span_at(dctx *c, long i, dmatch *m) {
+  long j, k, end;
+  int n, unit;
+  const char *ul = NULL;
+  const dlex *s = dp_mw(c, i, K_RSPAN, &j);
+  if (s && (T(j)->kind == T_NUM || has(T(j), K_NUMW)) &&      /* not "the last day" */
+      count_units(c, j, &n, &unit, &end, &ul)) {
+    k = i;
+  } else {                                        /* two upcoming weeks */
+    const dtok *t = T(i);
+    if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, i)) n = t->num;
+    else if (has(t, K_NUMW)) n = t->lx->num;
+    else return 0;
+    const dlex *u;
+    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) || s->rel != 2 ||
+        !(u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end)))
+      return 0;
+    unit = u->unit;
+    ul = u->lang;
+    k = i;
+  }
+  if (!s->rel || n < 1 || n > 9999 || unit == U_NONE) return 0;
+  if (ul && ul[0] && s->lang[0] && strcmp(ul, s->lang)) return 0;
+  /* not "the last 2 years ago", nor "the last three days of the war" */
+  const dtok *x = T(end);
+  if (has(x, K_AGO | K_OF) || (has(x, K_LATER) && x->lx->after)) return 0;
+  m->rel = REL_SPAN;
+  m->rel_n = s->rel < 0 ? -n : n;
+  m->rel_mode = unit;
+  m->rel_k = s->rel == 2;
+  m->lang = s->lang;
+  span(c, m, k, end);
+  return 1;
+}
+
 int dr_relative_at(dctx *c, long i, dmatch *m) {
   long j, end;
   int n, unit;
@@ -117,6 +155,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     m->rel_n = e->rel;
     m->lang = e->lang;
     if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
+    /* a form that names its own third (EOM: the end of this month) */
+    if ((e->kinds & K_QUAL) && e->mod >= MOD_EARLY && e->mod <= MOD_LATE) m->mod = e->mod;
     /* the same word may start a longer weekday form (this Friday) */
     dmatch w;
     memset(&w, 0, sizeof w);
@@ -125,6 +165,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     return 1;
   }
   if (weekday_at(c, i, m)) return 1;
+  memset(m, 0, sizeof *m);
+  if (span_at(c, i, m)) return 1;
   memset(m, 0, sizeof *m);
   const dlex *q;
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && (q = dp_mw(c, j, K_QUAL, &end)) &&
@@ -148,7 +190,9 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   const char *ul = NULL;
   if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after &&
       count_units(c, j, &n, &unit, &end, &ul)) {
-    /* قبل عامين, il y a 3 jours, בעוד שבוע, через неделю */
+    /* قبل عامين, il y a 3 jours, בעוד שבוע, через неделю; not "in two
+    ** days of talks", "in a quarter of the cases": a duration, a fraction */
+    if (has(T(end), K_OF)) return 0;
   } else if (count_units(c, i, &n, &unit, &j, &ul) &&
              (e = dp_mw(c, j, K_AGO | K_LATER, &end)) && e->after) {
     /* two years ago, 3 дня назад, deux ans plus tard */

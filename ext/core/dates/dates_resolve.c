@@ -3,6 +3,7 @@
 ** mention may denote; and the entry point diwan_dates. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include "dates_int.h"
@@ -229,6 +230,49 @@ static int part_year(const diwan_ymd *a, int mod, int rel) {
 #undef START
 }
 
+/* The quarter q quarters from the anchor's, as a year and its part. */
+static void quarter_of(dend *e, int *mod, const diwan_ymd *a, long q) {
+  q += (long)a->y * 4 + (a->m - 1) / 3;
+  e->y = (int)(q / 4);
+  e->prec = P_YEAR;
+  *mod = MOD_Q1 + (int)(q % 4);
+}
+
+/* The whole units before or after the anchor's own (the last 2 weeks: the
+** two weeks before this one), or only the Nth unit ahead (rel_k). Weeks
+** run Monday to Sunday; quarters become their months. 0: not placed. */
+static int resolve_span(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  int n = m->rel_n, u = m->rel_mode;
+  long lo = n < 0 ? n : 1, hi = n < 0 ? -1 : n;   /* offsets in units */
+  if (m->rel_k) lo = hi = n;
+  if (!a || (u != U_YEAR && !a->m) || ((u == U_DAY || u == U_WEEK) && !a->d)) return 0;
+  dend *e[2] = {&m->a, &m->b};
+  long off[2] = {lo, hi};
+  if (u == U_QUARTER && lo == hi) { quarter_of(&m->a, &m->mod, a, lo); return 1; }
+  for (int k = 0; k < 2; k++) {
+    e[k]->cal = CAL_GREG;
+    if (u == U_DAY || u == U_WEEK) {
+      long ad = dd_day_number(a->y, a->m, a->d);
+      long dn = u == U_DAY ? ad + off[k] : ad - (dd_weekday(ad) - 1) + 7 * off[k];
+      if (dn < dd_day_number(1, 1, 1) || dn + 6 > dd_day_number(9999, 12, 31)) return 0;
+      set_day(e[k], dn, u == U_DAY ? P_DAY : P_WEEK);
+    } else if (u == U_YEAR) {
+      e[k]->y = a->y + (int)off[k];
+      e[k]->prec = P_YEAR;
+    } else {                                /* months; a quarter's months */
+      diwan_ymd x = *a;
+      long mo = u == U_MONTH ? off[k] : 3 * off[k] - (a->m - 1) % 3 + (k ? 2 : 0);
+      if (labs(mo) > 12L * 10000) return 0;
+      add_months(&x, (int)mo);
+      e[k]->y = x.y; e[k]->m = x.m; e[k]->prec = P_MONTH;
+    }
+    if (e[k]->y < 1 || e[k]->y > 9999) return 0;
+  }
+  if (lo == hi) memset(&m->b, 0, sizeof m->b);
+  return 1;
+}
+
 static void fill_year(dctx *c, dend *e, int wd);
 
 /* Relative expressions become plain ends; 0 when nothing can be said
@@ -249,7 +293,14 @@ static int resolve_relative(dctx *c, dmatch *m) {
       diwan_ymd sun;                        /* the week must end by 9999 */
       dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
       return sun.y <= 9999;
+    case REL_SPAN:
+      return resolve_span(c, m);
     case REL_UNITS:
+      if (m->rel_mode == U_QUARTER) {
+        if (!a || !a->m) return 0;
+        quarter_of(&m->a, &m->mod, a, m->rel_n);
+        return 1;
+      }
       if (m->rel_mode == U_DAY || m->rel_mode == U_WEEK) {
         if (!a || !a->d) return 0;
         set_day(&m->a, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
@@ -291,13 +342,10 @@ static int resolve_relative(dctx *c, dmatch *m) {
       if (!a || !a->m) return 0;
       m->a.y = part_year(a, m->mod, m->rel_n); m->a.prec = P_YEAR;
       return 1;
-    case REL_QUARTER: {                     /* the anchor's quarter, moved */
+    case REL_QUARTER:                       /* the anchor's quarter, moved */
       if (!a || !a->m) return 0;
-      long q = (long)a->y * 4 + (a->m - 1) / 3 + m->rel_n;
-      m->a.y = (int)(q / 4); m->a.prec = P_YEAR;
-      m->mod = MOD_Q1 + (int)(q % 4);
+      quarter_of(&m->a, &m->mod, a, m->rel_n);
       return 1;
-    }
     case REL_PREV: {                        /* from a stated day, the last day, the anchor */
       long from = 0;
       if (m->base.prec == P_DAY) {
@@ -363,9 +411,10 @@ static void fill_year(dctx *c, dend *e, int wd) {
   e->y = prefer_year(c->anchor, e->m, e->d, c->prefer);
 }
 
-/* early / mid / late keep a third of a Gregorian month, year, decade or
-** century in first_day..last_day (the value stays the whole unit): days
-** 1-10, 11-20, 21-end; January-April, May-August, September-December;
+/* early / mid / late keep a third of a Gregorian week, month, year, decade
+** or century in first_day..last_day (the value stays the whole unit): a
+** week's three days at its start, centre and end (Monday-Wednesday,
+** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; January-April, May-August, September-December;
 ** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
 static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
@@ -389,6 +438,12 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
   if (k < 0 || m->a.cal != CAL_GREG) return;
   switch (m->a.prec) {
+    case P_WEEK: {                          /* Mon-Wed, Wed-Fri, Fri-Sun */
+      long mon = dd_day_number(f->y, f->m, f->d);
+      dd_from_day_number(mon + 2 * k, f);
+      dd_from_day_number(mon + 2 * k + 2, l);
+      break;
+    }
     case P_MONTH:
       if (k < 2) l->d = 10 * (k + 1);
       if (k > 0) f->d = 10 * k + 1;
@@ -424,8 +479,10 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
     case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
-    case REL_UNITS:
-      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR : P_DAY;
+    case REL_UNITS: case REL_SPAN:
+      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
+        : m->rel_mode == U_QUARTER ? P_YEAR
+        : m->rel_mode == U_WEEK && m->rel == REL_SPAN ? P_WEEK : P_DAY;
       break;
     default: break;
   }
@@ -539,8 +596,12 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   const char *lang = o->lang;
   if (dl_init() != DIWAN_OK) return DIWAN_NOMEM;
   if (!s) return DIWAN_OK;
-  dctx *c = diwan_calloc(1, sizeof *c);
-  if (!c) return DIWAN_NOMEM;
+  /* On the stack, and the token ring (most of its 7 kB) left unzeroed:
+  ** scan_one sets every field of a token before it is read. Event
+  ** extraction calls this once per sentence. */
+  dctx cv, *c = &cv;
+  memset(c, 0, offsetof(dctx, sc) + offsetof(dscan, ring));
+  memset((char *)c + offsetof(dctx, sc.eof), 0, sizeof *c - offsetof(dctx, sc.eof));
   ds_init(&c->sc, s, n);
   c->sc.user = o->months;
   /* an anchor whose day the calendar lacks is no anchor (defined result) */
@@ -573,6 +634,5 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
       i += skip > 0 ? skip : 1;
     }
   }
-  diwan_free(c);
   return rc;
 }

@@ -46,6 +46,10 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
+  /* in March, early May: after a cue, a capital tells a month from a word */
+  if (r > 0 && !o->rel && T(j)->script == S_LATIN && c->sc.s[T(j)->s] >= 'A' &&
+      c->sc.s[T(j)->s] <= 'Z' && !dp_possessive(T(j)))     /* in May's cabinet */
+    return 1;
   return dp_bare_year(c, j, o, lang);
 }
 
@@ -144,6 +148,27 @@ static int part_rel_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   return 1;
 }
 
+/* A third of the unit the text speaks in, named by the singular unit word
+** after the qualifier: the end of the month, beginning of year, la fin du
+** mois: this month, year or week (a plural or a count is a duration). */
+static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
+  long e;
+  if (q->mod < MOD_EARLY || q->mod > MOD_LATE) return 0;
+  if (has(T(j), K_ARTICLE)) j++;
+  const dlex *u = dp_mw(c, j, K_TUNIT | K_YUNIT, &e);
+  if (!u || u->num != 1 || u->ntok != 1) return 0;
+  if (u->lang[0] && q->lang[0] && strcmp(u->lang, q->lang)) return 0;   /* the middle of an */
+  if (T(e)->kind == T_NUM || has(T(e), K_MONTH)) return 0;   /* the year 2004 */
+  memset(m, 0, sizeof *m);
+  m->rel = u->unit == U_MONTH ? REL_MONTH : u->unit == U_YEAR ? REL_YEAR
+         : u->unit == U_WEEK ? REL_WEEK : REL_NONE;
+  if (!m->rel) return 0;
+  m->mod = q->mod;
+  m->lang = q->lang;
+  span(c, m, i, e);
+  return 1;
+}
+
 static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_QUAL, &j);
@@ -169,6 +194,7 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
     m->mod = q->mod;
     return 1;
   }
+  if (r == 0 && current_unit_at(c, i, j, q, m)) return 1;
   /* a quarter named in words without a year is the anchor year's (in the
   ** third quarter, в третьем квартале); not a form that wants its object
   ** (the first quarter of …) nor Q3 alone */

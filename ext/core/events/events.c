@@ -55,6 +55,22 @@ static int add_mention(ev_doc *d, const ph_match *m,
   return on_mention(d, &mt);
 }
 
+/* An ignore cue that spans exactly what a trigger spans hides it: a word
+** that reads as a trigger only through a clitic (وزارة "ministry" as و +
+** زاره "visited him") is listed as ignore. A longer ignore phrase already
+** wins in the scanner. */
+static int ignored(const ph_match *m, const diwan_event_lexicon *const *lx) {
+  for (int h = 0; h < m->nhits; h++) {
+    const ph_phrase *p = m->hit[h].p;
+    if (p->tag != EV_CUE) continue;
+    for (int k = 0; k < 2; k++)
+      if (lx[k] && m->hit[h].tab == &lx[k]->tab &&
+          lx[k]->cues[p->payload].kind == CUE_IGNORE)
+        return 1;
+  }
+  return 0;
+}
+
 /* Mentions (channel 0) and event lexicon hits (channel 1) in one pass. */
 static int collect(ev_doc *d, const diwan_event_opts *o) {
   const diwan_gazetteer *base = diwan_gazetteer_builtin();
@@ -81,9 +97,11 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
         rc = o->on_mention(o->mention_ctx, &d->ment[had]);
       continue;
     }
+    int ignore = ignored(&m, lx);
     for (int h = 0; h < m.nhits && !rc; h++)
       for (int k = 0; k < 2; k++)
-        if (lx[k] && m.hit[h].tab == &lx[k]->tab)
+        if (lx[k] && m.hit[h].tab == &lx[k]->tab &&
+            !(ignore && m.hit[h].p->tag == EV_TRIGGER))
           rc = add_item(d, &m, lx[k], m.hit[h].p);
   }
   if (!rc && r < 0) rc = -r;
@@ -105,12 +123,17 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 
 /* The two countries the document is about: the first two named in its first
 ** three sentences, countries before other kinds. An organisation is a party
-** only where the text makes it one, never by default. */
+** only where the text makes it one, never by default; a country that is
+** only discussed ("بشأن الأزمة السورية") is none. */
 static void find_pair(ev_doc *d, size_t end) {
+  ev_scope all;
+  memset(&all, 0, sizeof all);
+  all.i1 = d->nitem;
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
+      if (ev_is_topic(d, &all, &d->ment[i])) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;
@@ -166,6 +189,8 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     x.i0 = it;
     while (it < d->nitem && d->item[it].start < sent[k].end) it++;
     x.i1 = it;
+    /* "في شأن آخر", "par ailleurs": the rest is about other parties */
+    if (ev_scope_has_cue(d, x.i0, x.i1, CUE_SHIFT, NULL)) d->pair[0] = d->pair[1] = NULL;
     rc = ev_sentence(&x, &cur);
   }
   diwan_free(x.cl);

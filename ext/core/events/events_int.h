@@ -114,6 +114,9 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
 /* Mention m cannot be a party of an event of this type: a topic ("the
 ** Iranian nuclear deal", "الملف السوري") or, for a meeting, talks, a
 ** signing, a mediation or an invitation, its venue (events_parties.c). */
+/* A topic cue stands right after mention mt or at most one word before it
+** ("الأزمة السورية", "the Iranian nuclear deal"); sc bounds the items. */
+int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met

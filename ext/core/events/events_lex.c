@@ -83,7 +83,7 @@ static int add_named(diwan_event_lexicon *x, int tag, const char *name,
 static const struct { const char *name; int kind; } cue_kinds[] = {
   {"pair", CUE_PAIR}, {"nonevent", CUE_NONEVENT}, {"inherit", CUE_INHERIT},
   {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
-  {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC},
+  {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

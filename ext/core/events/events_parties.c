@@ -13,6 +13,7 @@
 #define NEAR 200         /* bytes around the triggers, as for persons */
 #define LIST_GAP 5       /* words at most between two parties of a list */
 #define TOPIC_SPAN 48    /* bytes around a mention where topic cues are */
+#define LIST_MAX 8       /* mentions a topic is shared along, each way */
 
 static const char *party_of(const diwan_entity *e) { return gz_party(e); }
 
@@ -28,16 +29,20 @@ static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
 
 /* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
 ** "crise" is the other way) or at most one word before it ("الأزمة
-** السورية", "the crisis in Syria"). */
-static int is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+** السورية", "the crisis in Syria"), two when the country follows a locative
+** ("التسوية السلمية في سورية"; not "حول التعاون بين الكويت"). */
+int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
   for (size_t i = item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
-    if (it->end <= mt->start && ev_words_between(d->s, it->end, mt->start, 2) <= 1)
-      return 1;
+    if (it->end <= mt->start) {
+      int w = ev_words_between(d->s, it->end, mt->start, 3);
+      if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
+        return 1;
+    }
     if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
   }
   return 0;
@@ -53,11 +58,44 @@ static int venue_type(const char *type) {
   return 0;
 }
 
+static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b);
+
+/* A list shares its topic: "الأوضاع في اليمن والعراق وفلسطين", "la crise en
+** Syrie, en Irak et au Yémen", "the Syrian, Yemeni and Libyan crises" name
+** the cue once, next to the first or the last of the list. */
+static int list_topic(const ev_doc *d, const ev_scope *sc, size_t m) {
+  for (size_t k = m, n = 0; k > sc->m0 && n < LIST_MAX; k--, n++) {
+    if (!linked(d, sc, k - 1, k)) break;
+    if (ev_is_topic(d, sc, &d->ment[k - 1])) return 1;
+  }
+  for (size_t k = m, n = 0; k + 1 < sc->m1 && n < LIST_MAX; k++, n++) {
+    if (!linked(d, sc, k, k + 1)) break;
+    if (ev_is_topic(d, sc, &d->ment[k + 1])) return 1;
+  }
+  return 0;
+}
+
+/* A city right after a trigger noun names where it met, in the construct of
+** Arabic and Hebrew: "لقاء الدوحة" (the Doha meeting), "محادثات جنيف",
+** "ועידת מדריד". Other languages do not put a city there. */
+static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  if (strcmp(mt->entity->kind, "city") != 0) return 0;
+  size_t from = mt->start > 64 ? mt->start - 64 : 0;
+  for (size_t i = item_from(d, sc->i0, sc->i1, from);
+       i < sc->i1 && d->item[i].start < mt->start; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
+    if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
-  if (is_topic(d, sc, mt)) return 1;
-  return venue_type(type) && strcmp(mt->entity->kind, "person") != 0 &&
-         ev_is_venue(d, m, sc->start);
+  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m)) return 1;
+  if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
+  return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
 }
 
 /* Words that may stand between two parties of one list besides commas:

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include "diwan.h"
 #include "segment.h"
+#include "charclass.h"
 #include "base/utf8_fast.h"
 
 typedef struct cursor {
@@ -18,9 +19,21 @@ typedef struct cursor {
 } cursor;
 
 /* Code point at byte i (0 when i is past the end), its length in *len. */
-static uint32_t at(const cursor *c, size_t i, size_t *len) {
+static inline uint32_t at(const cursor *c, size_t i, size_t *len) {
   if (i >= c->n) { *len = 0; return 0; }
   return dw_decode(c->s + i, c->n - i, len);
+}
+
+/* diwan_script_of, diwan_is_invisible and "skipped between tokens"
+** through the class table for the common code points. */
+static inline diwan_script script_fast(uint32_t cp) {
+  int c = dw_cc(cp);
+  return c >= 0 ? (diwan_script)(c & DW_CC_SCRIPT) : diwan_script_of(cp);
+}
+
+static inline int invisible_fast(uint32_t cp) {
+  int c = dw_cc(cp);
+  return c >= 0 ? (c & DW_CC_INVIS) != 0 : diwan_is_invisible(cp);
 }
 
 static int is_letter_script(diwan_script sc) {
@@ -51,7 +64,7 @@ static int is_num_sep(uint32_t cp) {
 static diwan_script script_at(const cursor *c, size_t i) {
   size_t len;
   if (i >= c->n) return DIWAN_SCRIPT_NONE;
-  return diwan_script_of(at(c, i, &len));
+  return script_fast(at(c, i, &len));
 }
 
 /* A joiner at i (apostrophe, hyphen, gershayim, dot) continues a word of
@@ -77,6 +90,26 @@ static size_t word_joiner(const cursor *c, size_t i, diwan_script sc, size_t seg
   return 0;
 }
 
+/* Past the run of word characters (letters, marks, digits) at i that are
+** ASCII or two-byte sequences: the common case, read from the class table
+** without a call. No invisible character has DW_CC_WORD. */
+static inline size_t word_run(const cursor *c, size_t i) {
+  const unsigned char *s = c->s;
+  while (i < c->n) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+      if (!(dw_cc_table[b] & DW_CC_WORD)) break;
+      i++;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < c->n && (s[i + 1] & 0xC0) == 0x80) {
+      if (!(dw_cc_table[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & DW_CC_WORD)) break;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 /* The word that starts at wstart with a first character of script sc. */
 static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
   size_t len;
@@ -85,12 +118,14 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
   i += len;
   for (;;) {
     /* Letters, marks and digits continue the word; invisible joiners
-    ** continue it only when a word character follows them. */
+    ** continue it only when a word character follows them. ASCII letters
+    ** and digits first, without decoding (the word's script is known). */
+    if (sc != DIWAN_SCRIPT_MARK) i = word_run(c, i);
     size_t j = i;
     uint32_t cp = at(c, j, &len);
-    while (len && diwan_is_invisible(cp)) { j += len; cp = at(c, j, &len); }
+    while (len && invisible_fast(cp)) { j += len; cp = at(c, j, &len); }
     if (!len) return i;
-    diwan_script s2 = diwan_script_of(cp);
+    diwan_script s2 = script_fast(cp);
     if (is_letter_script(s2) || s2 == DIWAN_SCRIPT_MARK || s2 == DIWAN_SCRIPT_DIGIT) {
       if (sc == DIWAN_SCRIPT_MARK && is_letter_script(s2)) sc = s2;
       i = j + len;
@@ -137,7 +172,7 @@ static size_t scan_number(const cursor *c, size_t i) {
   size_t j = i;
   while (j < c->n) {
     uint32_t cp = at(c, j, &len);
-    if (diwan_script_of(cp) != DIWAN_SCRIPT_LATIN) break;
+    if (script_fast(cp) != DIWAN_SCRIPT_LATIN) break;
     j += len;
   }
   return j;
@@ -161,12 +196,14 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
   size_t i = t->pos, l;
   while (i < c.n) {
     uint32_t cp = at(&c, i, &l);
-    if (diwan_is_space(cp) || diwan_is_invisible(cp) || cp == DIWAN_REPLACEMENT ||
-        cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+    int cc = dw_cc(cp);
+    if (cc >= 0 ? (cc & (DW_CC_SPACE | DW_CC_INVIS)) != 0
+                : diwan_is_space(cp) || diwan_is_invisible(cp) || cp == DIWAN_REPLACEMENT) {
       i += l;
       continue;
     }
-    diwan_script sc = diwan_script_of(cp);
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) { i += l; continue; }
+    diwan_script sc = cc >= 0 ? (diwan_script)(cc & DW_CC_SCRIPT) : diwan_script_of(cp);
     size_t end;
     if (is_letter_script(sc) || sc == DIWAN_SCRIPT_MARK) {
       end = scan_word(&c, i, sc);

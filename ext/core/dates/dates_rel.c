@@ -113,7 +113,9 @@ static int span_at(dctx *c, long i, dmatch *m) {
     else if (has(t, K_NUMW)) n = t->lx->num;
     else return 0;
     const dlex *u;
-    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) || s->rel != 2 ||
+    /* the span word between count and unit: two upcoming weeks (only the
+    ** second), les 3 derniers jours, 2 prochaines semaines (whole units) */
+    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) ||
         !(u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end)))
       return 0;
     unit = u->unit;
@@ -124,7 +126,7 @@ static int span_at(dctx *c, long i, dmatch *m) {
   if (ul && ul[0] && s->lang[0] && strcmp(ul, s->lang)) return 0;
   /* not "the last 2 years ago", nor "the last three days of the war" */
   const dtok *x = T(end);
-  if (has(x, K_AGO | K_OF) || (has(x, K_LATER) && x->lx->after)) return 0;
+  if (has(x, K_AGO | K_OF | K_RSTART) || (has(x, K_LATER) && x->lx->after)) return 0;
   m->rel = REL_SPAN;
   m->rel_n = s->rel < 0 ? -n : n;
   m->rel_mode = unit;

@@ -32,6 +32,7 @@ enum {
 #define K_STOP (1u << 31)
 #define K_HOLIDAY (1ull << 32)  /* a holiday's name: hol indexes the rules */
 #define K_RPREV (1ull << 33)    /* the day before/after the text's last day (la veille) */
+#define K_DEADLINE (1ull << 34) /* before "the end of": from the anchor on (d'ici fin 2016) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -185,6 +186,7 @@ typedef struct dmatch {
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
   int wd;                   /* a stated weekday (decides a missing year), or 0 */
+  int deadline;             /* d'ici fin 2016: first_day is the anchor day */
   int show_cal;             /* REL_HOLIDAY: the calendar of its rule (CAL_*) */
   dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
   const char *lang;
@@ -201,6 +203,7 @@ typedef struct dctx {
   int have_prev;            /* a previous mention, for "two years later" */
   int prev_y;
   long prev_day;            /* day number of the text's last single day, or 0 */
+  long year_end;            /* token after the last year-only row, or 0: a list may follow */
   diwan_date_cb cb;
   void *cbctx;
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */

@@ -185,7 +185,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
-  {"rprev", K_RPREV}, {"stop", K_STOP},
+  {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN},
 };
 

@@ -544,6 +544,10 @@ int dd_emit(dctx *c, const dmatch *mm) {
   } else {
     memcpy(d.value, va, strlen(va) + 1);
     if (ka) narrow(&m, &f, &l);
+    if (ka && m.deadline && c->anchor && c->anchor->d) {   /* from now to that end */
+      long at = dd_day_number(c->anchor->y, c->anchor->m, c->anchor->d);
+      if (at <= dd_day_number(l.y, l.m, l.d)) { dd_from_day_number(at, &f); m.mod = MOD_BEFORE; }
+    }
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
     /* a single day is what la veille / le lendemain count from */
@@ -628,6 +632,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
     dmatch m;
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {
+      c->year_end = m.a.prec == P_YEAR && !m.rel && !m.b.prec && !m.mod ? m.t1 : 0;
       if ((rc = dd_emit(c, &m)) != 0) break;
       i = m.t1 > i ? m.t1 : i + 1;     /* always forward: linear time */
     } else {

@@ -25,7 +25,8 @@ enum {
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
   K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
   K_RQUARTER = 1u << 29,     /* this/last/next quarter: value = offset in quarters */
-  K_RSPAN = 1u << 30         /* last/next N units: -1 before, 1 after, 2 the Nth unit ahead */
+  K_RSPAN = 1u << 30         /* last/next N units (value in num): -1 before, 1 after,
+                            ** 2 the Nth unit ahead */
 };
 /* A name holding a date word (عين اليوم): read as no date. Not in the enum:
 ** an enumerator must fit an int. */
@@ -163,9 +164,12 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_SPAN,                           /* the last 3 weeks: rel_n -3, rel_mode U_*,
                                            ** rel_k 1: only the Nth unit (2 upcoming weeks) */
        REL_PREV,                           /* la veille: rel_n days from the last day */
-       REL_HOLIDAY };                      /* rel_n: the rule; rel_k: a stated year */
+       REL_HOLIDAY,                        /* rel_n: the rule; rel_k: a stated year */
+       REL_NTH };                          /* the first Monday of March: see dates_nth.c */
+/* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
+enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
-enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */
@@ -189,6 +193,8 @@ typedef struct dmatch {
   int deadline;             /* d'ici fin 2016: first_day is the anchor day */
   int show_cal;             /* REL_HOLIDAY: the calendar of its rule (CAL_*) */
   dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
+  int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
+                            ** or REL_YEAR and its offset), else 0 and m->a */
   const char *lang;
 } dmatch;
 
@@ -213,6 +219,8 @@ typedef struct dctx {
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the
 ** tokens a rejected impossible date covered, so they are not re-read). */
 int dr_match(dctx *c, long i, dmatch *m, long *skip);
+/* The Nth weekday, week or day of a period at i (dates_nth.c). */
+int dr_nth_at(dctx *c, long i, dmatch *m);
 /* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
 int dr_relative_at(dctx *c, long i, dmatch *m);
 /* The weekday of a day number, 1 Monday … 7 Sunday. */

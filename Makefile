@@ -130,9 +130,16 @@ THREADS_BIN := $(OUT)/threads
 $(THREADS_BIN): tests/threads/threads.c tests/entries.h $(OUT)/flags
 	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -lpthread
 
-test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN)
+# ICU's formatting of random days (tests/icu/icu_dates.c), read back by
+# tests/30_dates_icu.test.
+ICU_DATES_BIN := $(OUT)/icu_dates
+$(ICU_DATES_BIN): tests/icu/icu_dates.c $(OUT)/flags
+	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) $(ICU_CFLAGS) -o $@ $< $(ICU_LIBS)
+
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN) $(ICU_DATES_BIN)
 	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan \
 	  DIWAN_OOM=$(CURDIR)/$(OOM_BIN) DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) \
+	  DIWAN_ICU_DATES=$(CURDIR)/$(ICU_DATES_BIN) \
 	  $(TCLSH) tests/all.tcl $(TESTS)
 
 threads:

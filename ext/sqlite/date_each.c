@@ -70,7 +70,7 @@ static int de_next(void *p, dw_val *row, char **pzErr) {
 static void de_finish(void *p) {
   de_state *st = p;
   dw_vec_free(&st->rows);
-  diwan_months_free(st->user);
+  dw_user_release(st->user);
   st->user = NULL;
 }
 

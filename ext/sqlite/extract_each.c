@@ -146,9 +146,9 @@ static void ex_finish(void *p) {
   dw_vec_free(&st->dates);
   dw_vec_free(&st->ments);
   dw_vec_free(&st->events);
-  diwan_gazetteer_free(st->gaz);
-  diwan_event_lexicon_free(st->lex);
-  diwan_months_free(st->months);
+  dw_user_release(st->gaz);
+  dw_user_release(st->lex);
+  dw_user_release(st->months);
   diwan_buf_free(&st->clean);
   diwan_buf_free(&st->json);
   diwan_buf_free(&st->text);

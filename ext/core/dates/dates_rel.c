@@ -105,6 +105,13 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   const dlex *e;
   memset(m, 0, sizeof *m);
   if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &j))) {
+    /* the last week of the campaign, the last year of his term: an
+    ** article, then of: a part of something else (the last week of
+    ** September: dates_nth.c); בשבוע האחרון של stays "last week" */
+    const dtok *of = T(j);
+    if (e->rel && !(e->kinds & K_RDAY) && has(of, K_OF) && has(T(i - 1), K_ARTICLE) &&
+        !strcmp(of->lx->lang, e->lang))
+      return 0;
     m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH
            : (e->kinds & K_RWEEK) ? REL_WEEK : (e->kinds & K_RQUARTER) ? REL_QUARTER
            : REL_YEAR;

@@ -124,7 +124,8 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 /* The two countries the document is about: the first two named in its first
 ** three sentences, countries before other kinds. An organisation is a party
 ** only where the text makes it one, never by default; a country that is
-** only discussed ("بشأن الأزمة السورية") is none. */
+** only discussed ("بشأن الأزمة السورية") is none, nor a city where a
+** meeting is held ("في جنيف", "لقاء الدوحة"). */
 static void find_pair(ev_doc *d, size_t end) {
   ev_scope all;
   memset(&all, 0, sizeof all);
@@ -133,7 +134,7 @@ static void find_pair(ev_doc *d, size_t end) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
-      if (ev_is_topic(d, &all, &d->ment[i])) continue;
+      if (ev_is_topic(d, &all, &d->ment[i]) || ev_city_venue(d, &all, i)) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->pair[0]) d->pair[0] = c;
@@ -166,6 +167,18 @@ static int new_paragraph(const char *s, size_t from, size_t to) {
   for (size_t i = from; i < to; i++)
     if (s[i] == '\n') return 1;
   return 0;
+}
+
+#define HEADLINE_MAX 300   /* bytes: a longer first line is a paragraph */
+
+/* A headline is a first line of its own, short, that is one sentence and
+** has more text after it. Its end, or 0. */
+static size_t headline_end(const char *s, size_t n, const span *sent, size_t nsent) {
+  if (nsent < 2) return 0;
+  const char *nl = memchr(s, '\n', n < HEADLINE_MAX ? n : HEADLINE_MAX);
+  if (!nl) return 0;
+  size_t end = (size_t)(nl - s);
+  return sent[1].start >= end ? end : 0;
 }
 
 static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
@@ -214,6 +227,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
     ev_merge mg;
     memset(&mg, 0, sizeof mg);
+    mg.title_end = headline_end(s, n, sent, nsent);
     rc = walk(&d, sent, nsent, ev_merge_add, &mg);
     if (!rc) rc = ev_merge_flush(&mg, o && o->partial, cb, ctx);
     ev_merge_free(&mg);

@@ -263,6 +263,21 @@ static int same_sentence(const char *s, size_t a, size_t b) {
   return 1;
 }
 
+#define TITLE_NAME_WORDS 4  /* honorifics and given names between a title
+                               and the person it introduces */
+
+/* The title introduces the listed person after it, past honorifics and
+** given names: "وزير الخارجية الأستاذ عادل بن أحمد الجبير" is not a bare
+** title (of the state last named) but al-Jubeir's. */
+static int names_person(const ev_doc *d, const ev_item *it, size_t m) {
+  if (m >= d->nment || strcmp(d->ment[m].entity->kind, "person") != 0) return 0;
+  size_t at = d->ment[m].start;
+  if (!same_sentence(d->s, it->end, at)) return 0;
+  for (size_t i = it->end; i < at; i++)
+    if (d->s[i] == ',' || memcmp(d->s + i, "\xd8\x8c", 2) == 0) return 0;   /* ، */
+  return ev_words_between(d->s, it->end, at, TITLE_NAME_WORDS + 1) <= TITLE_NAME_WORDS;
+}
+
 /* Binds names to the party of their title; a bare title of a role takes the
 ** last party that role was bound to. */
 static int bind_titles(coref *c) {
@@ -291,7 +306,8 @@ static int bind_titles(coref *c) {
       if (strcmp(it->name, "-") == 0) continue;
       if (r == nr && nr < MAXROLES) role[nr++] = it->name;
       if (r < nr) rparty[r] = p;
-    } else if (m >= d->nment || d->ment[m].start - it->end > TITLE_GAP) {
+    } else if ((m >= d->nment || d->ment[m].start - it->end > TITLE_GAP) &&
+               !names_person(d, it, m)) {
       /* a bare title in a list of one state's officials is of that state
       ** ("رئيس وزراء الكويت ورئيس البرلمان ووزير الخارجية") */
       const char *q = lastp && same_sentence(d->s, lastend, it->start) ? lastp

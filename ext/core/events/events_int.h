@@ -74,7 +74,7 @@ typedef struct clause {
 
 /* An event already given for this sentence, to drop repeats. */
 typedef struct seen_ev {
-  const char *type, *a1, *a2;
+  const char *type, *a1, *a2, *status;
   char value[64];
 } seen_ev;
 
@@ -117,6 +117,9 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
 /* A topic cue stands right after mention mt or at most one word before it
 ** ("الأزمة السورية", "the Iranian nuclear deal"); sc bounds the items. */
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
+/* Mention m is a city where something is held: after a locative marker
+** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
+int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met
@@ -127,11 +130,16 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
 /* The events of a document, each told once (events_merge.c): ev_merge_add
 ** is the callback the sentences report to, ev_merge_flush hands the events
 ** on in the order of their first mention. */
+#define EV_HEADS 8
 typedef struct ev_merge {
   diwan_event *ev;
   size_t nev, capev;
   struct mkey *keys;
   size_t nkeys, capkeys;
+  size_t title_end;                 /* bytes of the headline, 0 if none */
+  size_t head[EV_HEADS];            /* its undated events told without a
+                                       status cue, until the lead tells them */
+  int nhead;
 } ev_merge;
 int ev_merge_add(void *ctx, const diwan_event *e);
 int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);

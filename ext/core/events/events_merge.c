@@ -118,8 +118,46 @@ static mkey *slot(ev_merge *m, const diwan_event *e, uint64_t h) {
   return &m->keys[j];
 }
 
+static int is_contact(const char *t) {
+  return !strcmp(t, "visit") || !strcmp(t, "meeting") || !strcmp(t, "talks");
+}
+
+/* Adds event i to the recent list of its key. */
+static void keep(ev_merge *m, size_t i) {
+  const diwan_event *e = &m->ev[i];
+  uint64_t h = key_of(e);
+  mkey *k = slot(m, e, h);
+  if (!k->nrecent) { k->h = h; k->first = i; m->nkeys++; }
+  k->recent[k->next] = i;
+  k->next = (k->next + 1) % MERGE_RECENT;
+  if (k->nrecent < MERGE_RECENT) k->nrecent++;
+}
+
+/* A headline has no tense of its own ("محادثات بين موسكو والرياض", "Talks
+** in Moscow"): its event is the one the body first tells with the same
+** pair (and type, or both contacts), and takes that one's status. Only
+** undated headline events marked happened by default are waiting. */
+static int settle_heads(ev_merge *m, const diwan_event *e) {
+  if (e->start < m->title_end) return 0;
+  for (int i = 0; i < m->nhead; i++) {
+    diwan_event *x = &m->ev[m->head[i]];
+    if (!eq(lo(x), lo(e)) || !eq(hi(x), hi(e))) continue;
+    if (!eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type))) continue;
+    size_t idx = m->head[i];
+    m->head[i] = m->head[--m->nhead];
+    i--;
+    if (eq(x->status, e->status)) continue;
+    x->status = e->status;    /* its old key stops matching it: slot() probes on */
+    if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
+    keep(m, idx);
+  }
+  return 0;
+}
+
 int ev_merge_add(void *ctx, const diwan_event *e) {
   ev_merge *m = ctx;
+  if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
+  if (m->nhead && settle_heads(m, e)) return DIWAN_NOMEM;
   if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
   uint64_t h = key_of(e);
   mkey *k = slot(m, e, h);
@@ -134,6 +172,9 @@ int ev_merge_add(void *ctx, const diwan_event *e) {
   k->recent[k->next] = m->nev - 1;
   k->next = (k->next + 1) % MERGE_RECENT;
   if (k->nrecent < MERGE_RECENT) k->nrecent++;
+  if (e->start < m->title_end && !e->has_date && m->nhead < EV_HEADS &&
+      eq(e->status, ev_status_names[ST_HAPPENED]) && e->actor1 && e->actor2)
+    m->head[m->nhead++] = m->nev - 1;
   return 0;
 }
 

@@ -91,6 +91,12 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   return 0;
 }
 
+int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  return strcmp(mt->entity->kind, "city") == 0 &&
+         (ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt));
+}
+
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m)) return 1;
@@ -144,6 +150,20 @@ static int coordinator(const char *w, size_t n) {
   return n == 3 && (w[0] == 'A' || w[0] == 'a') && w[1] == 'n' && w[2] == 'd';
 }
 
+/* A title with the conjunction on it: "ووزير الخارجية الأمريكي", "ورئيس"
+** (و), "ושר החוץ" (ו). Arabic titles that begin with و of their own (وزير,
+** وزيري, وزراء, وكيل, ولي العهد) have it before ز, ك or ل: there the و is
+** the conjunction only when doubled (ووزير). */
+static int conj_prefix(const char *w, size_t n) {
+  if (n > 4 && memcmp(w, "\xd9\x88", 2) == 0) {                      /* و */
+    const char *own[] = {"\xd8\xb2", "\xd9\x83", "\xd9\x84"};      /* ز ك ل */
+    for (int i = 0; i < 3; i++)
+      if (memcmp(w + 2, own[i], 2) == 0) return 0;
+    return 1;
+  }
+  return n > 2 && memcmp(w, "\xd7\x95", 2) == 0;                      /* ו */
+}
+
 /* Mentions of one party next to each other are one (an adjective, a title,
 ** a name: "Italian Prime Minister Silvio Berlusconi"); two parties are one
 ** list when a comma or a conjunction joins them and only articles and
@@ -166,7 +186,8 @@ static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
     while (w < y && !blank(d->s[w]) && d->s[w] != ',') w++;
     if (++words > LIST_GAP) return 0;
     if (coordinator(d->s + i, w - i)) joined = 1;
-    else if (!joiner(d->s + i, w - i) && !in_title(d, sc, i, w)) return 0;
+    else if (in_title(d, sc, i, w)) joined |= conj_prefix(d->s + i, w - i);
+    else if (!joiner(d->s + i, w - i)) return 0;
     i = w;
   }
   return joined;
@@ -225,6 +246,28 @@ static void list_after(const ev_doc *d, const ev_scope *sc, const char *type,
   }
 }
 
+/* A trilateral meeting or talks ("لقاء ثلاثي", "a trilateral meeting",
+** "трехсторонняя встреча", "פגישה משולשת"): each party met each other. */
+static int joint(const ev_doc *d, const ev_scope *sc, const char *type) {
+  return (strcmp(type, "meeting") == 0 || strcmp(type, "talks") == 0) &&
+         ev_scope_has_cue(d, sc->i0, sc->i1, CUE_JOINT, NULL);
+}
+
+/* Every pair of the parties of both sides, in text order; 0 under three. */
+static int all_pairs(const side *src, const side *dst, const char *pair[][2], int max) {
+  side u = *src;
+  for (int i = 0; i < dst->n; i++) add(&u, dst->p[i]);
+  if (u.n < 3) return 0;
+  int n = 0;
+  for (int i = 0; i < u.n; i++)
+    for (int j = i + 1; j < u.n && n < max; j++) {
+      pair[n][0] = u.p[i];
+      pair[n][1] = u.p[j];
+      n++;
+    }
+  return n;
+}
+
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max) {
   side src, dst;
@@ -237,6 +280,7 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
     src = dst;
     list_after(d, sc, e->type, end, &dst, &end);
   }
+  if (joint(d, sc, e->type)) return all_pairs(&src, &dst, pair, max);
   /* a party on both sides is the same party told twice: keep it a source */
   int k = 0;
   for (int i = 0; i < dst.n; i++)

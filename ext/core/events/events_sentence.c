@@ -123,13 +123,37 @@ static int repeated(sent_ctx *x, const diwan_event *e) {
     s->type = e->type;
     s->a1 = e->actor1;
     s->a2 = e->actor2;
+    s->status = e->status;
     snprintf(s->value, sizeof s->value, "%s", v);
   }
   return 0;
 }
 
+static int contact(const char *t) {
+  return !strcmp(t, "visit") || !strcmp(t, "meeting") || !strcmp(t, "talks");
+}
+
+/* Contacts of one pair in one sentence are one contact told in parts: "يزور
+** … موسكو اليوم، لإجراء محادثات" (the talks are the visit's, planned with
+** it), "visited Baku, where he held talks". The later parts take the status
+** of the first. */
+static void contact_status(const sent_ctx *x, diwan_event *e) {
+  if (!contact(e->type) || !e->actor1 || !e->actor2) return;
+  for (int i = 0; i < x->nseen; i++) {
+    const seen_ev *s = &x->seen[i];
+    if (!contact(s->type)) continue;
+    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
+        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1))) {
+      e->status = s->status;
+      return;
+    }
+  }
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
-  return repeated(x, e) ? 0 : x->cb(x->ctx, e);
+  diwan_event one = *e;
+  contact_status(x, &one);
+  return repeated(x, &one) ? 0 : x->cb(x->ctx, &one);
 }
 
 /* One event per pair when a list of parties stands on one side of the

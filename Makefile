@@ -129,7 +129,7 @@ THREADS_BIN := $(OUT)/threads
 $(THREADS_BIN): tests/threads/threads.c tests/entries.h $(OUT)/flags
 	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) -o $@ $< -lsqlite3 -lpthread
 
-test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN)
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan python/diwan/diwan.so $(OOM_BIN) $(THREADS_BIN)
 	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan \
 	  DIWAN_OOM=$(CURDIR)/$(OOM_BIN) DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) \
 	  $(TCLSH) tests/all.tcl $(TESTS)

@@ -69,6 +69,7 @@ status=0
 for mode in $modes; do
   root=$dir/$mode
   log=$dir/$mode.log
+  : > "$log"
   echo "== $mode: copying the base system"
   rm -rf "$root"
   cp -a "$dir/base" "$root"
@@ -82,7 +83,7 @@ for mode in $modes; do
     user=analyst; home=/home/analyst
     in_chroot "$root" root "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sudo >/dev/null &&
       useradd -m -s /bin/bash -G sudo $user && echo '$user ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/$user &&
-      chmod 0440 /etc/sudoers.d/$user" > "$log" 2>&1 || { echo "$mode: could not make the sudo user"; tail "$log"; status=1; cleanup; continue; }
+      chmod 0440 /etc/sudoers.d/$user" >> "$log" 2>&1 || { echo "$mode: could not make the sudo user"; tail "$log"; status=1; cleanup; continue; }
   fi
   work=$root$home/work
   mkdir -p "$work"

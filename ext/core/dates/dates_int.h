@@ -25,7 +25,8 @@ enum {
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
   K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
   K_RQUARTER = 1u << 29,     /* this/last/next quarter: value = offset in quarters */
-  K_RSPAN = 1u << 30         /* last/next N units: -1 before, 1 after, 2 the Nth unit ahead */
+  K_RSPAN = 1u << 30         /* last/next N units (value in num): -1 before, 1 after,
+                            ** 2 the Nth unit ahead */
 };
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
@@ -158,7 +159,7 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
 enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
                                            ** rel_k 1: only the Nth unit (2 upcoming weeks) */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
-enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */

@@ -136,7 +136,7 @@ ICU_DATES_BIN := $(OUT)/icu_dates
 $(ICU_DATES_BIN): tests/icu/icu_dates.c $(OUT)/flags
 	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) $(ICU_CFLAGS) -o $@ $< $(ICU_LIBS)
 
-test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN) $(ICU_DATES_BIN)
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan python/diwan/diwan.so $(OOM_BIN) $(THREADS_BIN) $(ICU_DATES_BIN)
 	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan \
 	  DIWAN_OOM=$(CURDIR)/$(OOM_BIN) DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) \
 	  DIWAN_ICU_DATES=$(CURDIR)/$(ICU_DATES_BIN) \

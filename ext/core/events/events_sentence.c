@@ -23,10 +23,16 @@ static int on_date(void *ctx, const diwan_date *dt) {
   return 0;
 }
 
+/* The argument a trigger needs is in the clause. An office title is a
+** person ("استقبل رئيس الوزراء …", "שר החוץ … יוצא"): the title, longer
+** than the argument word it holds (رئيس, שר), hides that word. */
 static int arg_in(const ev_doc *d, const clause *c, const char *cls) {
   if (!cls[0]) return 1;
-  for (size_t i = c->i0; i < c->i1; i++)
+  int person = strcmp(cls, "person") == 0;
+  for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
+    if (person && d->item[i].tag == EV_TITLE) return 1;
+  }
   return 0;
 }
 

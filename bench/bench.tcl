@@ -65,9 +65,18 @@ proc timeit {script {n 5}} {
 
 proc mbps {bytes secs} { expr {$secs > 0 ? $bytes / $secs / 1e6 : 0} }
 
+# A target is "OP NUMBER" (">= 20", "<= 1.3"): the line says PASS or MISS
+# beside it, and the summary at the end counts them.
+set ::targets {}
 proc report {name value unit {target ""}} {
   set line [format "%-58s %10.2f %s" $name $value $unit]
-  if {$target ne ""} { append line "   (target $target)" }
+  if {$target ne ""} {
+    lassign $target op want
+    set ok [expr {$op eq "<=" ? $value <= $want : $value >= $want}]
+    set verdict [expr {$ok ? "PASS" : "MISS"}]
+    append line "   target $target: $verdict"
+    lappend ::targets [list $verdict $name $value $unit $target]
+  }
   puts $line
 }
 
@@ -91,5 +100,17 @@ foreach f [lsort [glob -nocomplain bench/*.bench.tcl]] {
     incr ::errors
   }
 }
+proc summary {} {
+  set load [expr {[file readable /proc/loadavg] ? [lindex [split [exec cat /proc/loadavg]] 0] : "?"}]
+  puts "\n== targets (load average $load: wall figures drop under load)"
+  set miss 0
+  foreach tg $::targets {
+    lassign $tg verdict name value unit target
+    if {$verdict eq "MISS"} { incr miss }
+    puts [format "%-4s %-58s %10.2f %s (target %s)" $verdict $name $value $unit $target]
+  }
+  puts "[expr {[llength $::targets] - $miss}] of [llength $::targets] targets met"
+}
+summary
 # A bench that measured nothing or failed must not pass for a result.
 if {$::errors} { puts stderr "bench: $::errors bench file(s) failed"; exit 1 }

@@ -48,14 +48,24 @@ proc have_shared {} { file isdirectory $::corpus }
 # The test commands written in a script: what a skip counts (a test in a
 # loop counts once).
 proc count_tests {script} {
-  regexp -all -line {^\s*do_(?:test|execsql_test|catchsql_test)\s} $script
+  regexp -all {(?:^|[\s\{\[;])do_(?:test|execsql_test|catchsql_test)\s} $script
 }
 
 # needs_shared: skip the rest of the file; needs_shared SCRIPT: run SCRIPT
 # only when ../shared is there. Either way the skipped tests are counted.
+# With ../shared there, the tests a block or file runs must equal what a
+# plain clone counts as skipped (a test in a loop would run N times but be
+# counted once): a mismatch is a failure naming the block.
 proc needs_shared {{script ""}} {
   if {[have_shared]} {
-    if {$script ne ""} { uplevel 1 $script }
+    if {$script eq ""} {
+      set ::shared_file_expect [list [count_tests [read_utf8 $::current_path]] [tests_so_far]]
+    } else {
+      set before [tests_so_far]
+      uplevel 1 $script
+      shared_count_check "block [string range [string trim $script] 0 40]" \
+        [count_tests $script] [expr {[tests_so_far] - $before}]
+    }
     return
   }
   if {$script eq ""} {
@@ -63,6 +73,12 @@ proc needs_shared {{script ""}} {
     return -code return
   }
   incr ::skipped [count_tests $script]
+}
+proc tests_so_far {} { expr {$::passed + $::failed + $::skipped} }
+proc shared_count_check {what expected ran} {
+  if {$ran != $expected} {
+    fail needs_shared "$what: ran $ran tests, a plain clone counts $expected skipped; keep loops out of needs_shared (use have_shared and skip in the loop)"
+  }
 }
 proc fail {name msg} {
   incr ::failed
@@ -193,10 +209,16 @@ foreach f $files {
     fail load "cannot load $::so: $err"
     continue
   }
+  set ::shared_file_expect {}
   if {[file extension $f] eq ".sql"} {
     run_sql_file $f
   } elseif {[catch {uplevel #0 [list source -encoding utf-8 $f]} err]} {
     fail "(file aborted)" "$err\n$::errorInfo"
+  }
+  if {$::shared_file_expect ne ""} {
+    lassign $::shared_file_expect expected start
+    # The file's own text counts the needs_shared line's tests too: none.
+    shared_count_check "file" $expected [expr {[tests_so_far] - $start}]
   }
   catch {db close}
   puts [format "%-28s %4d assertions" $::current_file [expr {$::passed + $::failed - $before}]]

@@ -62,6 +62,54 @@ static const entry entries[] = {
   {"fts5 tokenizer insert",
    "create virtual table f using fts5(body, tokenize='diwan');",
    "insert into f values ('" ALL "') returning rowid > 0"},
+  {"fts5 tokenizer stem 0, prefix",
+   "create virtual table f using fts5(body, tokenize='diwan stem 0');"
+   "insert into f values ('" AR "'), ('" FR "'), ('" HE "'), ('" RU "'), ('" AZ "');",
+   "select count(*) from f where f match 'bak* OR koweitien OR باكو'"},
+  {"diwan_stem lang, diwan_match lang, diwan_query", 0,
+   "select diwan_stem('relations', 'fr'), diwan_stem('العلاقات', 'ar'), "
+   "diwan_match('" FR "', 'koweitiens', 'fr'), diwan_query('باكو OR bakou')"},
+  {"date_parse prefer", 0,
+   "select date_parse('lundi', '2023-03-20', 'past'), date_parse('in May', '2023-03-20', 'future')"},
+  {"date_each lang prefer", 0,
+   "select group_concat(value, ',') from date_each('lundi, le 3 mai et mardi " ALL "', "
+   "'2023-03-20', 'fr', 'future')"},
+  {"event_each partial", 0,
+   "select group_concat(type || ':' || coalesce(actor1, '') || '>' || coalesce(actor2, ''), ',') "
+   "from event_each('" ALL "', '2023-03-20', 1)"},
+  {"diwan_extract", 0,
+   "select group_concat(what || ':' || coalesce(value, id, type, ''), ',') "
+   "from diwan_extract('" ALL "', '2023-03-20')"},
+  {"event_each+diwan_titles+diwan_roles",
+   "create table diwan_gazetteer(id, kind, name, country, lang, surface);"
+   "insert into diwan_gazetteer values ('person:ursula-plassnik', 'person', 'Ursula Plassnik', 'AT', 'en', 'Ursula Plassnik');"
+   "create table diwan_titles(lang, role, surface);"
+   "insert into diwan_titles values ('en', 'foreign_minister', 'Federal Minister for European and International Affairs');"
+   "create table diwan_roles(person, role, country, \"from\", \"to\");"
+   "insert into diwan_roles values ('person:ursula-plassnik', 'foreign_minister', 'AT', '2004-10-18', '2008-12-02');",
+   "select group_concat(type || ':' || actor1 || '>' || actor2 || persons, ',') from event_each("
+   "'The Austrian Federal Minister for European and International Affairs visited Kuwait on 3 May 2005.', NULL, 1)"},
+  /* in a write transaction the user tables are read again by every
+  ** statement (user_cache.c): their reading is failed warm too */
+  {"diwan_extract+all user tables, rereading",
+   "create table diwan_gazetteer(id, kind, name, country, lang, surface);"
+   "insert into diwan_gazetteer values ('city:xanadu', 'city', 'Xanadu', 'CN', 'en', 'Xanadu');"
+   "create table diwan_triggers(lang, type, cameo, surface, argument, rank);"
+   "insert into diwan_triggers values ('en', 'visit', '042', 'toured', '', 1);"
+   "create table diwan_titles(lang, role, surface);"
+   "insert into diwan_titles values ('en', 'foreign_minister', 'top diplomat');"
+   "create table diwan_roles(person, role, country, \"from\", \"to\");"
+   "insert into diwan_roles values ('person:x', 'foreign_minister', 'KW', '2020', NULL);"
+   "create table diwan_months(form, month, calendar, lang, flags);"
+   "insert into diwan_months values ('juill', 7, 'g', 'fr', NULL);"
+   "create table out(x);",
+   "insert into out select group_concat(what || ':' || coalesce(value, id, type, ''), ',') "
+   "from diwan_extract('Kuwait''s top diplomat toured Xanadu on 3 juill 2021.', '2023-03-20') "
+   "returning x"},
+  {"diwan_debug, diwan_lexicon_cache", 0,
+   "select length(diwan_debug()) > 0, diwan_lexicon_cache()"},
+  {"corpus_read", 0,
+   "select count(*), sum(bytes), sum(length(body)), group_concat(path, ',') from corpus_read('sample')"},
 };
 
 /* A fresh in-memory database with the extension at so loaded and the

@@ -50,7 +50,7 @@ static void fn_date_parse(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
   first_date f = {{0}, 0};
   diwan_date_opts o = {user, has ? &anchor : NULL, NULL, prefer};
   rc = diwan_dates_opts(&o, s, n, take_first, &f);
-  diwan_months_free(user);
+  dw_user_release(user);
   if (rc == DIWAN_NOMEM) {
     sqlite3_result_error_nomem(ctx);
     return;

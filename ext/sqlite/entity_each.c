@@ -50,7 +50,7 @@ static int ent_next(void *p, dw_val *row, char **pzErr) {
 static void ent_finish(void *p) {
   ent_state *st = p;
   dw_vec_free(&st->rows);
-  diwan_gazetteer_free(st->user);
+  dw_user_release(st->user);
   diwan_buf_free(&st->clean);
 }
 

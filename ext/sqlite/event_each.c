@@ -163,8 +163,8 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
 static void evt_finish(void *p) {
   evt_state *st = p;
   dw_vec_free(&st->rows);
-  diwan_gazetteer_free(st->gaz);
-  diwan_event_lexicon_free(st->lex);
+  dw_user_release(st->gaz);
+  dw_user_release(st->lex);
   diwan_buf_free(&st->json);
   diwan_buf_free(&st->trig);
   diwan_buf_free(&st->text);

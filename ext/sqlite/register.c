@@ -11,6 +11,7 @@
 #include "dw.h"
 
 int dw_register_version(sqlite3 *db, char **pzErr);
+int dw_register_user_cache(sqlite3 *db, char **pzErr);
 int dw_register_text(sqlite3 *db, char **pzErr);
 int dw_register_corpus(sqlite3 *db, char **pzErr);
 int dw_register_match(sqlite3 *db, char **pzErr);
@@ -28,6 +29,7 @@ static const struct {
   int files;                /* reads files: left out by the nofs entry point */
 } modules[] = {
   {"version", dw_register_version, 0},
+  {"lexicon cache", dw_register_user_cache, 0},
   {"text", dw_register_text, 0},
   {"corpus", dw_register_corpus, 1},
   {"match", dw_register_match, 0},

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dw.h"
+#include "user_cache.h"
 
 #define DW_MAXARG 4
 
@@ -25,6 +26,7 @@ typedef struct dw_cursor {
   sqlite3_value *args[DW_MAXARG];
   dw_val *row;
   void *state;
+  dw_lexmemo *memo;         /* user tables read in a write transaction */
 } dw_cursor;
 
 static int count_columns(const char *decl) {
@@ -104,6 +106,7 @@ static void cursor_reset(dw_cursor *c) {
 static int tvf_close(sqlite3_vtab_cursor *cur) {
   dw_cursor *c = (dw_cursor *)cur;
   cursor_reset(c);
+  dw_lex_memo_free(c->memo);
   sqlite3_free(c->row);
   sqlite3_free(c->state);
   sqlite3_free(c);
@@ -155,7 +158,9 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                                        v->m->name, v->m->args[i]));
   }
   memset(c->state, 0, v->m->stateSize ? v->m->stateSize : 1);
+  dw_lexmemo **prev = dw_lex_memo_enter(&c->memo);
   int rc = v->m->start(c->state, c->args, v->db, &zErr);
+  dw_lex_memo_enter(prev);
   c->started = 1;
   if (rc != SQLITE_OK) return set_error(c, rc, zErr);
   return tvf_next(cur);

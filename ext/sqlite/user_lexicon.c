@@ -1,13 +1,23 @@
 /* A user's own lexicon rows: the tables diwan_gazetteer(id, kind, name,
 ** country, lang, surface), diwan_triggers(lang, type, cameo, surface,
-** argument[, rank]) and diwan_months(form, month, calendar, lang[, flags]),
-** read at the start of each scan so a new row counts at
-** once. A missing table means no user rows; a malformed one is an error
-** naming the function, the table and the column. */
+** argument[, rank]), diwan_titles, diwan_roles and diwan_months(form, month,
+** calendar, lang[, flags]), read again when they may have changed
+** (user_cache.c) so a new row counts at once. A missing table means no user
+** rows; a malformed one is an error naming the function, the table, the row
+** and the column; so is one over the limits below. */
 #include <string.h>
 #include "dw.h"
 #include "user_lexicon.h"
 #include "user_check.h"
+#include "user_cache.h"
+
+/* Limits on what a database can make us build: a table someone hands you
+** with ten million rows or megabyte-long names is an error, not minutes of
+** work and gigabytes of index. Generous for any real lexicon (the
+** compiled-in gazetteer has some thousands of rows, its longest name
+** fewer than 100 bytes). */
+#define DW_USER_MAX_ROWS 1000000
+#define DW_USER_MAX_FIELD 1024
 
 /* 1 when the table has a column of that name (case-insensitive), 0 when not,
 ** -1 when the table does not exist; negative SQLite codes on error. */
@@ -47,37 +57,76 @@ static char *select_sql(sqlite3 *db, const char *table, const char *const *cols,
   return sqlite3_str_finish(s);
 }
 
-/* 0 when the table surely does not exist. Every scan asks, and most
-** databases have no such table: a schema lookup, where the library has it,
-** is far cheaper than a failed prepare. */
-static int may_exist(sqlite3 *db, const char *table) {
-  if (!sqlite3_api->table_column_metadata) return 1;
-  return sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
-                                       NULL, NULL) == SQLITE_OK;
+/* What the name resolves to, as SQLite resolves it (temp first, then main,
+** then the attached databases in order): 't' a table, 'v' a view, 'x' a
+** virtual table, 0 nothing. Asked only when the tables may have changed
+** (user_cache.c), so a query is cheap enough. */
+static int table_kind(sqlite3 *db, const char *table, char *kind) {
+  *kind = 0;
+  if (sqlite3_libversion_number() < 3037000) {    /* no pragma table_list */
+    if (!sqlite3_api->table_column_metadata ||
+        sqlite3_table_column_metadata(db, NULL, table, NULL, NULL, NULL, NULL,
+                                      NULL, NULL) == SQLITE_OK)
+      *kind = 't';
+    return SQLITE_OK;
+  }
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(db,
+      "SELECT t.type FROM pragma_database_list d, pragma_table_list t"
+      " WHERE t.schema = d.name AND t.name = ?1 COLLATE NOCASE"
+      " ORDER BY d.seq <> 1, d.seq LIMIT 1", -1, &st, 0);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    *kind = !t ? 0 : strcmp(t, "view") == 0 ? 'v' : strcmp(t, "virtual") == 0 ? 'x' : 't';
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
 }
 
 /* Prepares the SELECT of the wanted columns, or *st = NULL when the table
 ** is absent. Columns past nrequired may be missing: NULL is selected then.
-** Runs once per scan, so the common cases cost one prepare: the table is
-** complete, or it does not exist. */
+** A view is read like a table; a virtual table too, but *isvolatile is set:
+** its content can change without SQLite knowing, so it is not cached. */
 static int select_rows(sqlite3 *db, const char *fn, const char *table,
                        const char *const *cols, int ncols, int nrequired,
-                       sqlite3_stmt **st, char **pzErr) {
+                       sqlite3_stmt **st, int *isvolatile, char **pzErr) {
   int have[8];
+  char kind;
   *st = NULL;
-  if (!may_exist(db, table)) return SQLITE_OK;
+  int rc = table_kind(db, table, &kind);
+  if (rc != SQLITE_OK) {
+    if (rc != SQLITE_NOMEM)
+      *pzErr = sqlite3_mprintf("%s(): cannot look up table %s: %s", fn, table,
+                               sqlite3_errmsg(db));
+    return rc;
+  }
+  if (!kind) return SQLITE_OK;
+  if (kind == 'x') *isvolatile = 1;
   char *sql = select_sql(db, table, cols, ncols, NULL);
   if (!sql) return SQLITE_NOMEM;
-  int rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
+  rc = sqlite3_prepare_v2(db, sql, -1, st, 0);
   sqlite3_free(sql);
   if (rc == SQLITE_OK) return rc;
   if (rc != SQLITE_ERROR) return rc;
   /* SQLite's own wording, stable since 3.0: the common case, answered
   ** without a second query */
   if (strncmp(sqlite3_errmsg(db), "no such table", 13) == 0) return SQLITE_OK;
+  char *why = sqlite3_mprintf("%s", sqlite3_errmsg(db));
+  if (!why) return SQLITE_NOMEM;
   /* missing columns: find out which */
   int r = table_columns(db, table, cols, ncols, have);
-  if (r == -1) return SQLITE_OK;
+  if (r == -1) {            /* there but unreadable: a view gone wrong */
+    *pzErr = sqlite3_mprintf("%s(): cannot read %s: %s", fn, table, why);
+    sqlite3_free(why);
+    return SQLITE_ERROR;
+  }
+  sqlite3_free(why);
   if (r < 0) return -r;
   /* name every missing column and every column the table needs */
   sqlite3_str *miss = sqlite3_str_new(db), *need = sqlite3_str_new(db);
@@ -126,9 +175,14 @@ static int row_fields(sqlite3_stmt *st, const char *fn, const char *table,
     int want = (integer >> i & 1) ? SQLITE_INTEGER : SQLITE_TEXT;
     if (t == want || (t == SQLITE_NULL && (optional >> i & 1))) {
       const char *z = (const char *)sqlite3_column_text(st, i);
+      if (t != SQLITE_NULL && !z) return SQLITE_NOMEM;
       f[i] = z ? z : "";
       len[i] = z ? (size_t)sqlite3_column_bytes(st, i) : 0;
-      continue;
+      if (len[i] <= DW_USER_MAX_FIELD) continue;
+      *pzErr = sqlite3_mprintf("%s(): table %s, row %lld: column '%s' is %lld "
+                               "bytes, over the limit of %d", fn, table, rowno,
+                               cols[i], (long long)len[i], DW_USER_MAX_FIELD);
+      return SQLITE_ERROR;
     }
     *pzErr = sqlite3_mprintf("%s(): table %s, row %lld: column '%s' is %s, "
                              "not %s", fn, table, rowno, cols[i], type_name(t),
@@ -158,9 +212,10 @@ typedef struct user_table {
 ** stays as it was when the database has no such table. On error an object
 ** made here is freed and *out is NULL. */
 static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
-                           void **out, char **pzErr) {
+                           void **out, int *isvolatile, char **pzErr) {
   sqlite3_stmt *st;
-  int rc = select_rows(db, fn, t->name, t->cols, t->ncols, t->nrequired, &st, pzErr);
+  int rc = select_rows(db, fn, t->name, t->cols, t->ncols, t->nrequired, &st,
+                       isvolatile, pzErr);
   if (rc != SQLITE_OK || !st) return rc;
   void *obj = *out ? *out : t->create();
   sqlite3_int64 rowno = 0;
@@ -168,7 +223,12 @@ static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
   size_t len[8];
   rc = obj ? SQLITE_OK : SQLITE_NOMEM;
   while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    rowno++;
+    if (++rowno > DW_USER_MAX_ROWS) {
+      *pzErr = sqlite3_mprintf("%s(): table %s, row %lld: over the limit of %d "
+                               "rows", fn, t->name, rowno, DW_USER_MAX_ROWS);
+      rc = SQLITE_ERROR;
+      break;
+    }
     rc = row_fields(st, fn, t->name, t->cols, t->nfields, t->optional,
                     t->integer, rowno, f, len, pzErr);
     for (int i = 0; rc == SQLITE_OK && i < t->nfields; i++)
@@ -178,7 +238,7 @@ static int read_user_table(sqlite3 *db, const char *fn, const user_table *t,
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   else if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr)
     *pzErr = sqlite3_mprintf("%s(): reading %s: %s", fn, t->name,
-                             sqlite3_errstr(rc));
+                             sqlite3_errmsg(db));
   sqlite3_finalize(st);
   if (rc != SQLITE_OK) {
     if (obj) t->destroy(obj);
@@ -217,10 +277,15 @@ static const user_table gaz_table = {
   0x1C,   /* name, country and lang may be NULL */
   0, gaz_checks, gaz_create, gaz_destroy, gaz_add};
 
+static int gaz_build(sqlite3 *db, const char *fn, void **out, int *isvolatile,
+                     char **pzErr) {
+  return read_user_table(db, fn, &gaz_table, out, isvolatile, pzErr);
+}
+
 int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
                       char **pzErr) {
   void *obj = NULL;
-  int rc = read_user_table(db, fn, &gaz_table, &obj, pzErr);
+  int rc = dw_lex_get(db, DW_LEX_GAZETTEER, fn, gaz_build, gaz_destroy, &obj, pzErr);
   *out = obj;
   return rc;
 }
@@ -325,12 +390,18 @@ static const user_table role_table = {
   0, role_checks, trig_create, trig_destroy, role_add};
 
 /* diwan_triggers, diwan_titles and diwan_roles make one lexicon. */
+static int events_build(sqlite3 *db, const char *fn, void **out,
+                        int *isvolatile, char **pzErr) {
+  int rc = read_user_table(db, fn, &trig_table, out, isvolatile, pzErr);
+  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &title_table, out, isvolatile, pzErr);
+  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &role_table, out, isvolatile, pzErr);
+  return rc;
+}
+
 int dw_user_triggers(sqlite3 *db, const char *fn, diwan_event_lexicon **out,
                      char **pzErr) {
   void *obj = NULL;
-  int rc = read_user_table(db, fn, &trig_table, &obj, pzErr);
-  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &title_table, &obj, pzErr);
-  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &role_table, &obj, pzErr);
+  int rc = dw_lex_get(db, DW_LEX_EVENTS, fn, events_build, trig_destroy, &obj, pzErr);
   *out = obj;
   return rc;
 }
@@ -373,10 +444,15 @@ static const user_table month_table = {
   0x02,   /* month is an integer */
   month_checks, month_create, month_destroy, month_add};
 
+static int months_build(sqlite3 *db, const char *fn, void **out,
+                        int *isvolatile, char **pzErr) {
+  return read_user_table(db, fn, &month_table, out, isvolatile, pzErr);
+}
+
 int dw_user_months(sqlite3 *db, const char *fn, diwan_months **out,
                    char **pzErr) {
   void *obj = NULL;
-  int rc = read_user_table(db, fn, &month_table, &obj, pzErr);
+  int rc = dw_lex_get(db, DW_LEX_MONTHS, fn, months_build, month_destroy, &obj, pzErr);
   *out = obj;
   return rc;
 }

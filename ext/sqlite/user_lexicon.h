@@ -1,9 +1,11 @@
 /* The user's lexicon tables (see user_lexicon.c); dw_user_triggers reads
 ** diwan_triggers, diwan_titles and diwan_roles into one lexicon. All set *out to NULL
-** when the table does not exist; errors name fn, the table and the column. */
+** when the table does not exist; errors name fn, the table and the column.
+** *out is shared (user_cache.c): read-only, given back with dw_user_release. */
 #ifndef DW_USER_LEXICON_H
 #define DW_USER_LEXICON_H
 #include "dw.h"
+#include "user_cache.h"
 
 int dw_user_gazetteer(sqlite3 *db, const char *fn, diwan_gazetteer **out,
                       char **pzErr);

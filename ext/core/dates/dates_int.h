@@ -25,7 +25,8 @@ enum {
   K_RWEEK = 1u << 27,        /* this/last/next week: value = offset in weeks */
   K_TUNIT = 1u << 28,        /* a unit of time for "N units ago": d w m y */
   K_RQUARTER = 1u << 29,     /* this/last/next quarter: value = offset in quarters */
-  K_RSPAN = 1u << 30         /* last/next N units: -1 before, 1 after, 2 the Nth unit ahead */
+  K_RSPAN = 1u << 30         /* last/next N units (value in num): -1 before, 1 after,
+                            ** 2 the Nth unit ahead */
 };
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
@@ -152,10 +153,13 @@ void dd_from_day_number(long n, diwan_ymd *out);
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS,
        REL_PART, REL_QUARTER,              /* last summer: rel_n -1 0 1, the part in mod */
-       REL_SPAN };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
+       REL_SPAN,
+       REL_NTH };                          /* the first Monday of March: see dates_nth.c */
+/* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
+enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
                                            ** rel_k 1: only the Nth unit (2 upcoming weeks) */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
-enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK };
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */
@@ -175,6 +179,8 @@ typedef struct dmatch {
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
   int wd;                   /* a stated weekday (decides a missing year), or 0 */
+  int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
+                            ** or REL_YEAR and its offset), else 0 and m->a */
   const char *lang;
 } dmatch;
 
@@ -197,6 +203,8 @@ typedef struct dctx {
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the
 ** tokens a rejected impossible date covered, so they are not re-read). */
 int dr_match(dctx *c, long i, dmatch *m, long *skip);
+/* The Nth weekday, week or day of a period at i (dates_nth.c). */
+int dr_nth_at(dctx *c, long i, dmatch *m);
 /* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
 int dr_relative_at(dctx *c, long i, dmatch *m);
 /* The weekday of a day number, 1 Monday … 7 Sunday. */

@@ -203,8 +203,11 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       break;
     case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
-    case K_RQUARTER: case K_RSPAN:
+    case K_RQUARTER:
       e->rel = (int8_t)parse_int(v, vn);
+      break;
+    case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
+      e->num = (int16_t)parse_int(v, vn);
       break;
     case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;

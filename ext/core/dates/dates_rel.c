@@ -43,14 +43,20 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
   m->rel_n = w->num;
   m->rel_mode = WD_BARE;
   m->lang = w->lang;
-  if (b) {
+  if (b && b->rel == 2) {                  /* English next Friday: of next week */
+    m->rel_mode = WD_WEEK;
+    m->rel_k = 1;
+  } else if (b) {
     m->rel_mode = b->rel < 0 ? WD_LAST : b->rel > 0 ? WD_NEXT : WD_THIS;
   } else {
     const dlex *a = dp_mw(c, k, K_RAFTER, &j);
     /* one preposition may come between: of, de, من, ב (a prefix already) */
     long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
     const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
-    if (a) { m->rel_mode = a->rel < 0 ? WD_LAST : a->rel > 0 ? WD_NEXT : WD_THIS; k = j; }
+    if (a) {                               /* a rel of 2: Friday after next */
+      m->rel_mode = a->rel < 0 ? WD_LAST : a->rel == 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
+      k = j;
+    }
     else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }
     else if (!dp_mw(c, k, K_RAFTER, &j)) {
       /* a bare weekday before a number is a date's weekday, not a date */
@@ -78,22 +84,22 @@ static int span_at(dctx *c, long i, dmatch *m) {
     else if (has(t, K_NUMW)) n = t->lx->num;
     else return 0;
     const dlex *u;
-    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) || s->rel != 2 ||
+    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) || s->num != 2 ||
         !(u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end)))
       return 0;
     unit = u->unit;
     ul = u->lang;
     k = i;
   }
-  if (!s->rel || n < 1 || n > 9999 || unit == U_NONE) return 0;
+  if (!s->num || n < 1 || n > 9999 || unit == U_NONE) return 0;
   if (ul && ul[0] && s->lang[0] && strcmp(ul, s->lang)) return 0;
   /* not "the last 2 years ago", nor "the last three days of the war" */
   const dtok *x = T(end);
   if (has(x, K_AGO | K_OF) || (has(x, K_LATER) && x->lx->after)) return 0;
   m->rel = REL_SPAN;
-  m->rel_n = s->rel < 0 ? -n : n;
+  m->rel_n = s->num < 0 ? -n : n;
   m->rel_mode = unit;
-  m->rel_k = s->rel == 2;
+  m->rel_k = s->num == 2;
   m->lang = s->lang;
   span(c, m, k, end);
   return 1;
@@ -105,11 +111,28 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   const dlex *e;
   memset(m, 0, sizeof *m);
   if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &j))) {
+    /* the last week of the campaign, the last year of his term: an
+    ** article, then of: a part of something else (the last week of
+    ** September: dates_nth.c); בשבוע האחרון של stays "last week" */
+    const dtok *of = T(j);
+    if (e->rel && !(e->kinds & K_RDAY) && has(of, K_OF) && has(T(i - 1), K_ARTICLE) &&
+        !strcmp(of->lx->lang, e->lang))
+      return 0;
     m->rel = (e->kinds & K_RDAY) ? REL_DAY : (e->kinds & K_RMONTH) ? REL_MONTH
            : (e->kinds & K_RWEEK) ? REL_WEEK : (e->kinds & K_RQUARTER) ? REL_QUARTER
            : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
+    long we;
+    const dlex *wd = dp_mw(c, j, K_WEEKDAY, &we);
+    if ((e->kinds & K_RWEEK) && dp_possessive(T(j - 1)) && wd && wd->num >= 1 && wd->num <= 7) {
+      m->rel = REL_WEEKDAY;                        /* last week's Sunday */
+      m->rel_mode = WD_WEEK;
+      m->rel_k = e->rel;
+      m->rel_n = wd->num;
+      span(c, m, i, we);
+      return 1;
+    }
     /* a form that names its own third (EOM: the end of this month) */
     if ((e->kinds & K_QUAL) && e->mod >= MOD_EARLY && e->mod <= MOD_LATE) m->mod = e->mod;
     /* the same word may start a longer weekday form (this Friday) */

@@ -194,6 +194,7 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
   switch (mode) {
     case WD_LAST: return a - (back ? back : 7);
     case WD_NEXT: return a + (fwd ? fwd : 7);
+    case WD_AFTERNEXT: return a + (fwd ? fwd : 7) + 7;
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
     default: break;
@@ -273,10 +274,54 @@ static int resolve_span(dctx *c, dmatch *m) {
   return 1;
 }
 
+/* The Nth weekday, week (Monday to Sunday, wholly inside) or day of a
+** month or year; rel_n < 0 counts from its end. 0 when the period's year
+** cannot be known or the period has no such Nth. */
+static int resolve_nth(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  int y = m->a.y, mo = m->a.m;
+  if (m->per_rel) {
+    if (!a || !a->m) return 0;
+    diwan_ymd x = *a;
+    if (m->per_rel == REL_MONTH) add_months(&x, m->per_off);
+    else x.y += m->per_off;
+    y = x.y;
+    mo = m->per_rel == REL_MONTH ? x.m : 0;
+  } else if (!y) {
+    if (!a || !mo) return 0;
+    y = prefer_year(a, mo, 0, c->prefer);
+  }
+  if (y < 1 || y > 9999) return 0;
+  long s = dd_day_number(y, mo ? mo : 1, 1);
+  long e = dd_day_number(y, mo ? mo : 12, mo ? dd_days_in_month(y, mo) : 31);
+  int n = m->rel_n, k = n < 0 ? -n - 1 : n - 1;
+  long dn;
+  switch (m->rel_mode) {
+    case NTH_WEEKDAY:
+      dn = n > 0 ? s + (m->wd - dd_weekday(s) + 7) % 7 + 7L * k
+                 : e - (dd_weekday(e) - m->wd + 7) % 7 - 7L * k;
+      break;
+    case NTH_WEEK:                          /* its Monday */
+      dn = n > 0 ? s + (8 - dd_weekday(s)) % 7 + 7L * k
+                 : e - dd_weekday(e) % 7 - 6 - 7L * k;
+      if (dn + 6 > e) return 0;
+      break;
+    default:
+      dn = n > 0 ? s + k : e - k;
+      break;
+  }
+  if (dn < s || dn > e) return 0;
+  memset(&m->a, 0, sizeof m->a);
+  m->a.cal = CAL_GREG;
+  set_day(&m->a, dn, m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY);
+  return 1;
+}
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
+  if (m->rel == REL_NTH) return resolve_nth(c, m);
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
@@ -443,6 +488,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_MONTH: p = P_MONTH; break;
     case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
+    case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:
       p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
         : m->rel_mode == U_QUARTER ? P_YEAR

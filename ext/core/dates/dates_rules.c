@@ -53,12 +53,15 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   return dp_bare_year(c, j, o, lang);
 }
 
+static long bare_joiner(dctx *c, long k);
+
 /* A range: [starter] A joiner B, A taking what it lacks from B. */
 static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   long j, k, end;
   const dlex *st = dp_mw(c, i, K_RSTART, &j);
   if (!st) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
+  if (has(T(j), K_ARTICLE) && T(j + 1)->kind == T_NUM) j++;   /* from the 13th */
   core a, b;
   int d;
   if (dp_core_at(c, j, &a, 0) <= 0) {
@@ -75,12 +78,28 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, a.end, K_RJOIN, &k)) bstart = k;
   else if (jt->kind == T_WORD && jt->pre && (jt->script == S_ARABIC || jt->script == S_HEBREW) &&
            jt->pre <= 2 && has(jt, K_MONTH)) bstart = a.end;   /* وسبتمبر */
+  else if (a.e.prec == P_DAY && (k = bare_joiner(c, a.end))) bstart = k;   /* from July 13-15 */
   else return 0;
+  if (has(T(bstart), K_ARTICLE) && T(bstart + 1)->kind == T_NUM) bstart++;   /* to the 15th */
   int r = dp_core_at(c, bstart, &b, 0);
+  if (r <= 0 && a.e.prec == P_DAY && a.e.m && dp_day_at(c, bstart, &d, &k) && d >= 1 &&
+      d <= 31) {
+    int era, y = a.e.y;                           /* from July 13 to 15 [2015] */
+    long ye;
+    if (dp_year_at(c, k, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(k)->num; k = ye; }
+    else if (T(k)->kind == T_NUM) return 0;
+    memset(&b, 0, sizeof b);
+    dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
+    b.lang = a.lang;
+    r = 1;
+  }
   if (r <= 0 && !(a.e.prec == P_YEAR && dp_bare_year(c, bstart, &b, st->lang))) return 0;
   if (b.rel || b.alone || b.e.prec == P_DECADE || b.e.prec == P_CENTURY) return 0;
   if (a.e.cal != b.e.cal) return 0;
-  if (!a.e.m && a.e.d) a.e.m = b.e.m;            /* 13 … 15 تموز */
+  if (!a.e.m && a.e.d) {                         /* 13 … 15 تموز */
+    a.e.m = b.e.m;
+    if (a.e.d >= b.e.d && !a.e.y) return 0;       /* from the 3rd to the 2nd of May */
+  }
   if (!a.e.y && a.e.m) a.e.y = b.e.y;             /* يناير … سبتمبر 2024 */
   if (!b.e.y && b.e.m && a.e.y) {                 /* du 20 décembre 2019 au 5 janvier */
     b.e.y = a.e.y;
@@ -307,6 +326,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
       t->cp != 0x2019 && t->cp != 0x2018)
     return 0;
   int r;
+  if (dr_nth_at(c, i, m)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

@@ -31,14 +31,22 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
 int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
                          int kfield, const char *kind, dw_entry_fn norm);
 int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
-/* A map from the first field of each line to the second, both through
-** norm; dw_wordset_value gives the NUL-terminated value of a key, or NULL. */
-int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm);
+/* A map from the first field of each line (through norm) to the second
+** (through vnorm); dw_wordset_value gives the NUL-terminated value of a
+** key, or NULL. */
+int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm,
+                          dw_entry_fn vnorm);
 const char *dw_wordset_value(const dw_wordset *set, const char *s, size_t n);
 /* Arabic, on a folded word: the stem of what follows a lone ب ل ك (after
 ** و/ف or not) when three letters follow, appended to out; returns 1 when
 ** written (*rc: DIWAN_NOMEM or 0). */
-int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc);
+int dw_ar_clitic_key(const char *f, size_t n, unsigned hamza, diwan_buf *out, int *rc);
+/* Arabic: where a written word had آ أ إ among its first 8 letters (bit i:
+** letter i; bit 31: it ends in ى), when its folded form keeps its letters
+** one for one; the stem
+** of the folded word with that knowledge (hamza: such a mask). */
+unsigned dw_ar_hamza_of(const char *written, size_t wn, const char *folded, size_t fn);
+int dw_ar_stem_hamza(const char *w, size_t n, unsigned hamza, diwan_buf *out);
 /* Arabic: the singular (loose-normalised) of a broken plural, or NULL. */
 const char *dw_ar_singular(const char *plural, size_t n);
 

@@ -22,10 +22,10 @@ static diwan_script word_script(const char *w, size_t n) {
   return DIWAN_SCRIPT_NONE;
 }
 
-/* The stem key of an already folded word. */
-static int stem_folded(const char *k, size_t n, diwan_buf *out) {
+/* The stem key of an already folded word (w, wn: as written). */
+static int stem_folded(const char *w, size_t wn, const char *k, size_t n, diwan_buf *out) {
   switch (word_script(k, n)) {
-    case DIWAN_SCRIPT_ARABIC: return diwan_ar_stem(k, n, out);
+    case DIWAN_SCRIPT_ARABIC: return dw_ar_stem_hamza(k, n, dw_ar_hamza_of(w, wn, k, n), out);
     case DIWAN_SCRIPT_HEBREW: return dw_he_stem_key(k, n, out);
     default: return diwan_buf_append(out, k, n);
   }
@@ -55,7 +55,7 @@ static int stem_one(const char *w, size_t n, dw_lang lang, diwan_buf *out) {
       out->n = at + len;
     }
   } else if (!rc) {
-    rc = stem_folded(f.p, f.n, out);
+    rc = stem_folded(w, n, f.p, f.n, out);
   }
   diwan_buf_free(&f);
   return rc ? rc : diwan_buf_reserve(out, 0);
@@ -133,17 +133,35 @@ static int latin_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
   return 0;
 }
 
+/* Does the word as written hold آ أ or إ anywhere? */
+static int writes_hamza(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  for (size_t i = 0; i + 1 < n; i++)
+    if (u[i] == 0xD8 && (u[i + 1] == 0xA2 || u[i + 1] == 0xA3 || u[i + 1] == 0xA5)) return 1;
+  return 0;
+}
+
 /* An Arabic word's search keys: its stem, and the stem after a lone
-** preposition (بشكل → شكل). Both are written before either is emitted, as
-** the emitter keeps pointers into s. */
-static int ar_search_keys(const char *f, size_t n, diwan_buf *s, emitter *e) {
-  int rc = diwan_ar_stem(f, n, s);
+** preposition (بشكل → شكل). A query word that begins with ال and writes
+** no hamza at all may be a name whose hamza was left out (الهام for
+** إلهام): it also looks for the word read with إ. Its writer wrote no
+** hamza, so this costs no precision a hamza-writing query would expect:
+** الأم keeps to الأم, آلام to آلام. All keys are written before any is
+** emitted, as the emitter keeps pointers into s. */
+static int ar_search_keys(const char *w, size_t wn, const char *f, size_t n,
+                          int query, diwan_buf *s, emitter *e) {
+  unsigned hamza = dw_ar_hamza_of(w, wn, f, n);
+  int rc = dw_ar_stem_hamza(f, n, hamza, s);
   if (rc || s->oom) return DIWAN_NOMEM;
   size_t sl = s->n;
-  int crc, has = dw_ar_clitic_key(f, n, s, &crc);
+  int crc, has = dw_ar_clitic_key(f, n, hamza, s, &crc);
   if (crc || s->oom) return DIWAN_NOMEM;
+  size_t cl = s->n;
+  int alt = query && n >= 4 && memcmp(f, "\xD8\xA7\xD9\x84", 4) == 0 && !writes_hamza(w, wn);
+  if (alt && (dw_ar_stem_hamza(f, n, 1, s) || s->oom)) return DIWAN_NOMEM;
   rc = emit(e, s->p, sl);
-  if (!rc && has) rc = emit(e, s->p + sl, s->n - sl);
+  if (!rc && has) rc = emit(e, s->p + sl, cl - sl);
+  if (!rc && alt) rc = emit(e, s->p + cl, s->n - cl);
   return rc;
 }
 
@@ -164,7 +182,12 @@ static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
   rc = dw_fold_word(w, n, f);
   if (!rc && f->oom) rc = DIWAN_NOMEM;
   diwan_script script = rc ? DIWAN_SCRIPT_NONE : word_script(f->p, f->n);
-  if (!rc && mode != DW_KEYS_QUERY) rc = emit(&e, f->p, f->n);
+  /* A document's Arabic word folded loses its hamzas: الأم would be الام,
+  ** the stem of آلام. Its stem keys (which know where the hamza was) stand
+  ** for it then. */
+  if (!rc && mode != DW_KEYS_QUERY &&
+      !(mode == DW_KEYS_DOC && script == DIWAN_SCRIPT_ARABIC && (dw_ar_hamza_of(w, n, f->p, f->n) & 0xFFu)))
+    rc = emit(&e, f->p, f->n);
   if (!rc && latin_or_cyrillic(script) && lang != DW_LANG_NONE) {
     rc = latin_keys(w, n, mode, lang, s, &e);
   } else if (!rc && script == DIWAN_SCRIPT_HEBREW && mode != DW_KEYS_ALL) {
@@ -176,9 +199,9 @@ static int word_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
     if (!rc) rc = emit(&e, s->p, s->n);
     if (!rc) rc = dw_he_candidates(s->p, s->n, 0, emit_cb, &e);
   } else if (!rc && script == DIWAN_SCRIPT_ARABIC && mode != DW_KEYS_ALL) {
-    rc = ar_search_keys(f->p, f->n, s, &e);
+    rc = ar_search_keys(w, n, f->p, f->n, mode == DW_KEYS_QUERY, s, &e);
   } else if (!rc) {
-    rc = stem_folded(f->p, f->n, s);
+    rc = stem_folded(w, n, f->p, f->n, s);
     if (!rc && s->oom) rc = DIWAN_NOMEM;
     if (!rc) rc = emit(&e, s->p, s->n);
   }

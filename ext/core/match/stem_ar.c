@@ -15,7 +15,11 @@
 #define MAXCP 64     /* longer "words" are not stemmed */
 #define MAXAFFIX 24
 
-typedef struct affix { uint32_t cp[8]; int n, pronoun; } affix;
+/* pronoun: an attached pronoun (a final ت before it is the taa marbuta);
+** nisba: an adjective ending (ي, ية), taken off only when four letters
+** remain, so a three-letter noun and its adjective stay apart: دولة and
+** دولي, عمل and عملية, مصر and مصري. */
+typedef struct affix { uint32_t cp[8]; int n, pronoun, nisba; } affix;
 typedef struct affixes { affix a[MAXAFFIX]; int n; } affixes;
 
 static affixes articles, conjs, clitics, suffixes;
@@ -59,6 +63,16 @@ static int decode(const char *s, size_t n, uint32_t *cp, int max) {
   return k;
 }
 
+/* Is word one of the space-separated words of s[0..n)? */
+static int has_word(const char *s, size_t n, const char *word) {
+  size_t k = strlen(word);
+  for (size_t i = 0; i + k <= n; i++)
+    if ((i == 0 || s[i - 1] == ' ') && memcmp(s + i, word, k) == 0 &&
+        (i + k == n || s[i + k] == ' '))
+      return 1;
+  return 0;
+}
+
 static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
                      size_t lineno) {
   affixes *set = NULL;
@@ -75,7 +89,8 @@ static int add_affix(void *ctx, int nf, const char **f, const size_t *lens,
   int k = decode(b.p, b.n, set->a[set->n].cp, 8);
   diwan_buf_free(&b);
   if (k <= 0) return 0;
-  set->a[set->n].pronoun = nf > 2 && lens[2] == 7 && memcmp(f[2], "pronoun", 7) == 0;
+  set->a[set->n].pronoun = nf > 2 && has_word(f[2], lens[2], "pronoun");
+  set->a[set->n].nisba = nf > 2 && has_word(f[2], lens[2], "nisba");
   set->a[set->n++].n = k;
   return 0;
 }
@@ -171,22 +186,48 @@ static int ends_in_article(const affix *x) {
 ** word is done (a protected name with its article was written to out). */
 static int protected_plus_suffix(uint32_t *cp, int a, int b);
 
+/* In a hamza mask: the word was written with a final ى, which the loose
+** normalisation makes ي: no nisba ending then (أخرى, مدى). */
+#define AR_FINAL_MAQSURA 0x80000000u
+/* A mask for the word without its first k letters. */
+static unsigned mask_after(unsigned hamza, int k) {
+  return (hamza & AR_FINAL_MAQSURA) | ((hamza & 0xFFu) >> k);
+}
+
 /* Which of the first letters (bit i: letter i of the normalised word) were
 ** written آ أ إ: an alef with a hamza never begins the article (إلهام,
-** وإلهام, آلام are no ال + word). Marks and tatweel are no letters. */
-static unsigned hamza_mask(const char *w, size_t n) {
+** وإلهام, آلام are no ال + word). Marks and tatweel are no letters;
+** *letters: how many letters the word has. */
+static unsigned hamza_letters(const char *w, size_t n, int *letters) {
   const unsigned char *u = (const unsigned char *)w;
   unsigned mask = 0;
+  uint32_t last = 0;
   int k = 0;
-  for (size_t i = 0; i < n && k < 8;) {
+  for (size_t i = 0; i < n;) {
     size_t len;
     uint32_t c = diwan_utf8_decode(u + i, n - i, &len);
     i += len;
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
-    if (c == 0x0622 || c == 0x0623 || c == 0x0625) mask |= 1u << k;
+    if (k < 8 && (c == 0x0622 || c == 0x0623 || c == 0x0625)) mask |= 1u << k;
+    last = c;
     k++;
   }
-  return mask;
+  *letters = k;
+  return mask | (last == 0x0649 ? AR_FINAL_MAQSURA : 0);
+}
+static unsigned hamza_mask(const char *w, size_t n) {
+  int k;
+  return hamza_letters(w, n, &k);
+}
+
+/* Folding writes آ أ إ as ا, so the stem of a folded word would read آلام
+** as ال + ام (= الأم). The mask of the word as written, when folding kept
+** its letters one for one (it nearly always does); 0 otherwise. */
+unsigned dw_ar_hamza_of(const char *written, size_t wn, const char *folded, size_t fn) {
+  int kw, kf;
+  unsigned mask = hamza_letters(written, wn, &kw);
+  hamza_letters(folded, fn, &kf);
+  return mask && kw == kf ? mask : 0;
 }
 
 /* hamza: hamza_mask of the word. */
@@ -268,13 +309,15 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b) {
   return 0;
 }
 
-/* The Light10 suffixes, once each in order; stops at a protected word. */
-static int strip_suffixes(uint32_t *cp, int a, int b) {
-  int pronoun = 0;
+/* The Light10 suffixes, once each in order; stops at a protected word.
+** maqsura: the last letter was written ى (not a nisba ي). */
+static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
+  int pronoun = 0, end = b;
   if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
   for (int i = 0; i < suffixes.n; i++) {
     const affix *x = &suffixes.a[i];
-    if (!ends(cp, a, b, x) || b - a < x->n + 2) continue;
+    int nisba = x->nisba && !(maqsura && b == end);
+    if (!ends(cp, a, b, x) || b - a < x->n + (nisba ? 4 : 2)) continue;
     b -= x->n;
     pronoun |= x->pronoun;
     if (is_protected(cp, a, b, 0)) return b;
@@ -301,7 +344,7 @@ static int put_protected(uint32_t *cp, int a, int e, diwan_buf *out) {
   return put(cp, a, e, out);
 }
 
-static int stem_word(const char *w, size_t n, diwan_buf *out, int depth);
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth, unsigned hamza);
 
 /* A broken plural in cp[a..b): writes its singular's stem and says so. */
 static int plural(const uint32_t *cp, int a, int b, int depth, diwan_buf *out, int *rc) {
@@ -311,20 +354,24 @@ static int plural(const uint32_t *cp, int a, int b, int depth, diwan_buf *out, i
   for (int i = a; i < b; i++) k += diwan_utf8_encode(cp[i], tmp + k);
   const char *sing = dw_ar_singular(tmp, k);
   if (!sing) return 0;
-  *rc = stem_word(sing, strlen(sing), out, depth + 1);
+  *rc = stem_word(sing, strlen(sing), out, depth + 1, hamza_mask(sing, strlen(sing)));
   return 1;
 }
 
 int diwan_ar_stem(const char *w, size_t n, diwan_buf *out) {
-  return stem_word(w, n, out, 0);
+  return stem_word(w, n, out, 0, hamza_mask(w, n));
 }
 
-/* depth: 1 for a plural's singular, which is not looked up again. */
-static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
+int dw_ar_stem_hamza(const char *w, size_t n, unsigned hamza, diwan_buf *out) {
+  return stem_word(w, n, out, 0, hamza | hamza_mask(w, n));
+}
+
+/* depth: 1 for a plural's singular, which is not looked up again; hamza:
+** where the word as written had آ أ إ (hamza_mask). */
+static int stem_word(const char *w, size_t n, diwan_buf *out, int depth, unsigned hamza) {
   uint32_t cp[MAXCP];
   int done = 0, rc = 0;
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
-  unsigned hamza = hamza_mask(w, n);
   int b = decode_fast(w, n, cp);
   if (b < 0) b = decode_slow(w, n, cp, out, &done);
   if (b == -2) return DIWAN_NOMEM;
@@ -343,7 +390,7 @@ static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
   if (a > 0 && plural(cp, a, b, depth, out, &rc)) return rc;
   if (a > 0 && is_protected(cp, a, b, 0)) return put_protected(cp, a, b, out);
   if (a > 0 && (e = protected_plus_suffix(cp, a, b)) != 0) return put_protected(cp, a, e, out);
-  int s = strip_suffixes(cp, a, b);
+  int s = strip_suffixes(cp, a, b, (hamza & AR_FINAL_MAQSURA) != 0);
   if (s < b && plural(cp, a, s, depth, out, &rc)) return rc;
   return put(cp, a, s, out);
 }
@@ -353,7 +400,7 @@ static int stem_word(const char *w, size_t n, diwan_buf *out, int depth) {
 ** three letters or more follow. The light stemmer keeps such words whole
 ** (most words that begin with those letters are not prefixed: بيان, كبير,
 ** لقاء), so this is offered as one more search key. Returns 1 when written. */
-int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc) {
+int dw_ar_clitic_key(const char *f, size_t n, unsigned hamza, diwan_buf *out, int *rc) {
   const unsigned char *u = (const unsigned char *)f;
   size_t i = 0;
   *rc = 0;
@@ -363,11 +410,14 @@ int dw_ar_clitic_key(const char *f, size_t n, diwan_buf *out, int *rc) {
              (u[i] == 0xD9 && (u[i + 1] == 0x84 || u[i + 1] == 0x83));       /* ل ك */
   if (!prep) return 0;
   i += 2;
-  /* the article after it is the stemmer's business (بالكويت) */
-  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0) return 0;
+  /* the article after it is the stemmer's business (بالكويت); an alef
+  ** written with a hamza begins no article (بآلام) */
+  if (n >= i + 4 && memcmp(f + i, "\xD8\xA7\xD9\x84", 4) == 0 && !(mask_after(hamza, (int)(i / 2)) & 1))
+    return 0;
   size_t letters = 0;
   for (size_t j = i; j < n; j++) letters += (u[j] & 0xC0) != 0x80;
   if (letters < 3) return 0;
-  *rc = diwan_ar_stem(f + i, n - i, out);
+  /* the mask's bits count letters: one or two were taken off */
+  *rc = dw_ar_stem_hamza(f + i, n - i, mask_after(hamza, (int)(i / 2)), out);
   return 1;
 }

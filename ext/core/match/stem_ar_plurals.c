@@ -1,7 +1,8 @@
 /* Arabic broken plurals (ar_plurals.tsv): a plural written as its own
 ** pattern (مدن, أراضي, جزر, سنوات) has no suffix the light stemmer could
 ** take off, so the table names its singular, and the stem key of the plural
-** is the singular's. Keys and singulars are stored loose-normalised. */
+** is the singular's. Keys and singulars are stored loose-normalised (a singular's final ى
+** kept). */
 #include <string.h>
 #include "base/data.h"
 #include "base/alloc.h"
@@ -15,8 +16,17 @@ static int norm_pair(const char *s, size_t n, diwan_buf *out) {
   return diwan_ar_normalize(s, n, DIWAN_AR_LOOSE, out);
 }
 
+/* A singular keeps a final ى (مبنى): the stemmer reads no nisba ي in it. */
+static int norm_singular(const char *s, size_t n, diwan_buf *out) {
+  int rc = diwan_ar_normalize(s, n, DIWAN_AR_LOOSE, out);
+  if (!rc && n >= 2 && memcmp(s + n - 2, "\xD9\x89", 2) == 0 && out->n >= 2 &&
+      memcmp(out->p + out->n - 2, "\xD9\x8A", 2) == 0)
+    out->p[out->n - 1] = (char)0x89;
+  return rc;
+}
+
 static int load(void) {
-  return dw_wordset_load_pairs(&plurals, "ar_plurals.tsv", norm_pair);
+  return dw_wordset_load_pairs(&plurals, "ar_plurals.tsv", norm_pair, norm_singular);
 }
 static diwan_once once = DIWAN_ONCE_INIT;
 

@@ -15,7 +15,7 @@ static uint32_t hash(const char *s, size_t n) {
 typedef struct loader {
   int pairs;           /* entries are "key NUL value" (dw_wordset_load_pairs) */
   const char *kind;
-  dw_entry_fn norm;
+  dw_entry_fn norm, vnorm;     /* vnorm: of a pair's value */
   diwan_buf pool;      /* normalised entries, each followed by NUL */
   diwan_buf tmp;
   size_t count;
@@ -46,7 +46,7 @@ static int collect_pair(loader *L, int nf, const char **f, const size_t *lens) {
   L->norm(f[0], lens[0], &L->tmp);
   size_t kn = L->tmp.n;
   diwan_buf_append(&L->tmp, "", 1);
-  L->norm(f[1], lens[1], &L->tmp);
+  L->vnorm(f[1], lens[1], &L->tmp);
   if (L->tmp.oom) return 1;
   if (kn == 0 || L->tmp.n == kn + 1) return 0;
   diwan_buf_append(&L->pool, L->tmp.p, L->tmp.n + 1);
@@ -107,19 +107,20 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
   size_t len;
   const char *text = diwan_data(name, &len);
   if (!text) return DIWAN_OK;
-  loader L = {0, kind, norm, {0}, {0}, 0};
+  loader L = {0, kind, norm, NULL, {0}, {0}, 0};
   int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);
   return build(set, &L, stopped);
 }
 
-int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm) {
+int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm,
+                          dw_entry_fn vnorm) {
   if (set->slot) return DIWAN_OK;
   memset(set, 0, sizeof *set);
   size_t len;
   const char *text = diwan_data(name, &len);
   if (!text) return DIWAN_OK;
-  loader L = {1, NULL, norm, {0}, {0}, 0};
+  loader L = {1, NULL, norm, vnorm, {0}, {0}, 0};
   int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);
   return build(set, &L, stopped);
@@ -144,7 +145,7 @@ int dw_wordset_add_files(dw_wordset *set, const char *const *names, int field,
                          int kfield, const char *kind, dw_entry_fn norm) {
   if (set->slot) return DIWAN_OK;
   memset(set, 0, sizeof *set);
-  field_loader F = {{0, kind, norm, {0}, {0}, 0}, field, kfield};
+  field_loader F = {{0, kind, norm, NULL, {0}, {0}, 0}, field, kfield};
   int stopped = 0;
   for (int i = 0; names[i] && !stopped; i++) {
     size_t len;

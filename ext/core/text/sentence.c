@@ -8,6 +8,7 @@
 #include "diwan.h"
 #include "base/data.h"
 #include "segment.h"
+#include "charclass.h"
 
 static int is_terminal(uint32_t cp) {
   return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x2026 ||
@@ -66,11 +67,68 @@ static int abbrev_before(const char *s, size_t dot, size_t pstart, size_t plen,
   return diwan_is_abbreviation(s + pstart, plen);
 }
 
+/* Skipping plain text. Only terminal marks and line breaks can end a
+** sentence, and the token before a mark matters (abbreviations); other
+** tokens only move the sentence's end. No token contains a space, so
+** tokenizing from just after a space gives the tokens of the whole text:
+** the loop below jumps from q to the start of the chunk (run of non-blank
+** bytes) before the one holding the next candidate byte, and so tokenizes
+** only the words around the marks. */
+static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int candidate(const unsigned char *s, size_t n, size_t i) {
+  switch (s[i]) {
+    case '.': case '!': case '?': case '\n': return 1;
+    case 0xD8: return i + 1 < n && s[i + 1] == 0x9F;   /* U+061F */
+    case 0xDB: return i + 1 < n && s[i + 1] == 0x94;   /* U+06D4 */
+    case 0xE2: case 0xE3: return 1;                     /* … ‼ ⁇ 。 */
+    default: return 0;
+  }
+}
+
+/* Surely a token in s[a, b): printable ASCII, or a two-byte letter,
+** mark or digit (the chunk before a candidate must hold the token before
+** it, which an abbreviation or a line end is judged by). */
+static int has_token(const unsigned char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    if (s[i] > 0x20 && s[i] < 0x7F) return 1;
+    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < b && (s[i + 1] & 0xC0) == 0x80) {
+      int c = dw_cc(((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F));
+      if (c & DW_CC_WORD) return 1;
+    }
+  }
+  return 0;
+}
+
+typedef struct plain { size_t p, r; int valid; } plain;
+
+/* Where tokenizing may resume at or after q: q itself, or a position just
+** after a blank with only plain tokens between q and it. The candidate
+** found is kept in *c (q only grows), so the scan is linear. */
+static size_t skip_plain(const char *s0, size_t n, size_t q, plain *c) {
+  const unsigned char *s = (const unsigned char *)s0;
+  if (!c->valid || c->p < q) {
+    size_t p = q;
+    while (p < n && !candidate(s, n, p)) p++;
+    size_t r = p;
+    while (r > q && !blank(s[r - 1])) r--;   /* the candidate's chunk */
+    for (;;) {                               /* the last chunk with a token before it */
+      while (r > q && blank(s[r - 1])) r--;
+      size_t e = r;
+      while (r > q && !blank(s[r - 1])) r--;
+      if (r <= q || has_token(s, r, e)) break;
+    }
+    *c = (plain){p, r, 1};
+  }
+  return c->r > q ? c->r : q;
+}
+
 int diwan_sentencer_next(diwan_sentencer *t, size_t *start, size_t *len) {
   diwan_tokenizer tk;
   size_t ts, tl, ps = 0, pl = 0, first = 0, end = 0;
   diwan_token_kind k, pk = DIWAN_TOKEN_PUNCT;
   int have = 0;
+  plain pc = {0, 0, 0};
   diwan_tokenizer_init(&tk, t->s, t->n);
   tk.pos = t->pos;
   while (diwan_tokenizer_next(&tk, &ts, &tl, &k)) {
@@ -131,6 +189,7 @@ int diwan_sentencer_next(diwan_sentencer *t, size_t *start, size_t *len) {
     pl = tl;
     pk = k;
     if (stop) break;
+    tk.pos = skip_plain(t->s, t->n, tk.pos, &pc);
   }
   t->pos = tk.pos > end ? tk.pos : end;
   if (!have) { t->pos = t->n; return 0; }

@@ -1,0 +1,110 @@
+/* The Nth of a kind inside a period: the first Tuesday of October, the last
+** Monday of March 2014, the third Monday of this month, the first week of
+** October 2014, the second last week of 2018, the fifth last day of May,
+** the third day of October. The ordinal is an oday word or a number with
+** its suffix (first, 3rd), "last" (a rspan/rbefore word of value -1), or
+** both (second last); the kind a weekday, the singular week or day unit;
+** then of/in and the period: a month (with or without a year), a year, or
+** this/last/next month or year, or the month / the year (the anchor's).
+** dates_resolve.c places it once the period's year is known. */
+#include <string.h>
+#include "dates_pat.h"
+
+/* The ordinal at k: 1..5 (or 0 when there is none), *last when "last"
+** follows or stands alone; *end past them. */
+static int ordinal_at(dctx *c, long k, int *last, int *bare, long *end) {
+  long e;
+  int n = 0, d;
+  const dlex *o = dp_mw(c, k, K_ODAY, &e);
+  *bare = 0;
+  if (o && o->num >= 1 && o->num <= 31) { n = o->num; k = e; }
+  else if (T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && d >= 1 && d <= 31) {
+    n = d;                                       /* 3rd, 20th, or 20 */
+    *bare = e == k + 1;
+    k = e;
+  }
+  const dlex *l = dp_mw(c, k, K_RSPAN | K_RBEFORE, &e);
+  *last = l && l->rel == -1 && e == k + 1;
+  if (*last) k = e;
+  *end = k;
+  return *last && !n ? 1 : n;
+}
+
+/* The period after of/in: sets m->a (a month or year, its year maybe 0)
+** or m->per_rel/per_off (this month, next year; 2: the month, the year);
+** *end. 0: none. */
+static int period_at(dctx *c, long k, dmatch *m, long *end) {
+  core o;
+  long e;
+  int era;
+  if (dp_core_at(c, k, &o, 0) > 0 && !o.rel && o.e.cal == CAL_GREG &&
+      (o.e.prec == P_MONTH || o.e.prec == P_YEAR)) {
+    m->a = o.e;
+    *end = o.end;
+    return 1;
+  }
+  if (dp_year_at(c, k, 1000, 2999, &e, &era) && era != ERA_AH) {
+    memset(&m->a, 0, sizeof m->a);
+    m->a.y = T(k)->num;
+    m->a.prec = P_YEAR;
+    *end = e;
+    return 1;
+  }
+  const dlex *r = dp_mw(c, k, K_RMONTH | K_RYEAR, &e);
+  if (r && !(r->kinds & K_QUAL)) {
+    m->per_rel = (r->kinds & K_RMONTH) ? REL_MONTH : REL_YEAR;
+    m->per_off = r->rel;
+    *end = e;
+    return 1;
+  }
+  if (has(T(k), K_ARTICLE)) k++;                   /* the month, the year */
+  const dlex *u = dp_mw(c, k, K_TUNIT | K_YUNIT, &e);
+  if (u && u->num == 1 && u->ntok == 1 && (u->unit == U_MONTH || u->unit == U_YEAR) &&
+      T(e)->kind != T_NUM) {
+    m->per_rel = u->unit == U_MONTH ? REL_MONTH : REL_YEAR;
+    m->per_off = 0;
+    *end = e;
+    return 2;
+  }
+  return 0;
+}
+
+int dr_nth_at(dctx *c, long i, dmatch *m) {
+  long k = i, e;
+  int last, bare;
+  if (has(T(k), K_ARTICLE)) k++;
+  int n = ordinal_at(c, k, &last, &bare, &k);
+  if (!n) return 0;
+  memset(m, 0, sizeof *m);
+  const dlex *w = dp_mw(c, k, K_WEEKDAY, &e);
+  const dlex *u = w ? NULL : dp_mw(c, k, K_TUNIT, &e);
+  if (w && w->num >= 1 && w->num <= 7 && n <= 5 && !bare) {
+    m->rel_mode = NTH_WEEKDAY;
+    m->wd = w->num;
+  } else if (u && u->num == 1 && u->ntok == 1 && u->unit == U_WEEK && n <= 5 && !bare) {
+    m->rel_mode = NTH_WEEK;
+  } else if (u && u->num == 1 && u->ntok == 1 && u->unit == U_DAY && !bare) {
+    m->rel_mode = NTH_DAY;
+  } else if (!last && has(T(k), K_OF)) {
+    m->rel_mode = NTH_DAY;                         /* 20th of next month */
+    e = k;
+  } else {
+    return 0;
+  }
+  const dlex *of = dp_mw(c, e, K_OF | K_CUE, &k);
+  int per = of ? period_at(c, k, m, &k) : 0;
+  if (!per) return 0;
+  if (m->rel_mode != NTH_WEEK && m->a.prec == P_YEAR) return 0;   /* the first Monday of 2015: rare */
+  /* a day number before of: only this/last/next month (the 20th of March
+  ** is a plain date, "3 of the month's" no date) */
+  if (m->rel_mode == NTH_DAY && !u && per != 1) return 0;
+  if (m->rel_mode == NTH_DAY && !u && !m->per_rel) return 0;
+  m->rel = REL_NTH;
+  m->rel_n = last ? -n : n;
+  m->lang = w ? w->lang : u ? u->lang : of->lang;
+  m->t0 = i;
+  m->t1 = k;
+  m->bs = T(i)->s + T(i)->pre;
+  m->be = T(k - 1)->e;
+  return 1;
+}

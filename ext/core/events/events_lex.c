@@ -112,11 +112,15 @@ const char *const ev_status_names[5] = {"happened", "present", "planned",
 /* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
 ** version does not understand is skipped, as in the other files. */
 static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
-  int st = 0;
-  for (int i = 1; i < 5; i++)
+  /* happened: a phrase that holds a status word and says nothing of the
+  ** kind (لا يزال "still", لا سيما "especially", "למסור אם" "to tell
+  ** whether"); the nearest cue wins, so it shields the trigger from a
+  ** farther one */
+  int st = -1;
+  for (int i = 0; i < 5; i++)
     if (strlen(ev_status_names[i]) == len[1] && memcmp(ev_status_names[i], f[1], len[1]) == 0)
       st = i;
-  if (!st || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
+  if (st < 0 || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
   int reach = -1;
   if (len[2] > 1) {
     reach = 0;

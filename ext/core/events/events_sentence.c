@@ -23,15 +23,14 @@ static int on_date(void *ctx, const diwan_date *dt) {
   return 0;
 }
 
-/* The argument class cls is in the clause of trigger t; in Latin and
-** Cyrillic letters an office title is a person ("принял министра
-** иностранных дел": the title is the longer phrase and hides the argument
-** word it starts with). Arabic and Hebrew list the argument forms they
-** mean. */
+/* The argument class cls is in the clause of trigger t; an office title
+** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
+** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
+** word it starts with, رئيس, שר). */
 static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
   const char *cls = t->trig->arg;
   if (!cls[0]) return 1;
-  int person = strcmp(cls, "person") == 0 && !ev_verb_first(d, t->start);
+  int person = strcmp(cls, "person") == 0;
   for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;

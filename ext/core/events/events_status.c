@@ -105,7 +105,28 @@ static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b
 
 /* How the event's first day compares with the day of publication: -1
 ** before, 0 the same day, 1 after; -2 when either is unknown. */
+static int first_date(void *ctx, const diwan_date *dt) {
+  diwan_date *out = ctx;
+  if (!out->first_day[0]) *out = *dt;
+  return 1;
+}
+
+/* A relative date read without an anchor ("היום", "غدا", "yesterday"):
+** which side of the day of publication it falls on, read again against a
+** day of our own. -2 when it says nothing. */
+static int relative_side(const ev_doc *d, const diwan_event *e) {
+  static const diwan_ymd probe = {2001, 6, 15};
+  diwan_date r;
+  memset(&r, 0, sizeof r);
+  if (!e->date.relative || e->date.start + e->date.len > d->n) return -2;
+  diwan_dates(d->s + e->date.start, e->date.len, &probe, NULL, first_date, &r);
+  if (!r.first_day[0]) return -2;
+  int c = strcmp(r.first_day, "2001-06-15");
+  return c < 0 ? -1 : c > 0;
+}
+
 static int vs_anchor(const ev_doc *d, const diwan_event *e) {
+  if (!d->anchor && e->has_date && !e->date.first_day[0]) return relative_side(d, e);
   if (!d->anchor || !d->anchor->d || !e->has_date || !e->date.first_day[0]) return -2;
   long a = d->anchor->y * 10000L + d->anchor->m * 100L + d->anchor->d;
   long x = ev_day_number(e->date.first_day, strlen(e->date.first_day));

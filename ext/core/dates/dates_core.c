@@ -269,6 +269,19 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         return -1;
       return 1;
     }
+    /* الرابع عشر من الشهر الماضي: a day of a month told relatively */
+    long of = has(T(j), K_OF) ? j + 1 : j, re;
+    const dlex *rm = dp_mw(c, of, K_RMONTH, &re);
+    if (rm && e->num >= 1 && e->num <= 31) {
+      o->e.prec = P_DAY;
+      o->e.cal = CAL_GREG;
+      o->rel = REL_MONTH;
+      o->rel_n = rm->rel;
+      o->rel_d = e->num;
+      o->lang = e->lang;
+      o->end = re;
+      return 1;
+    }
   }
   if (gematria_day_at(c, i, o)) return 1;
   if (lead) {

@@ -28,6 +28,12 @@ enum {
   K_RSPAN = 1u << 30         /* last/next N units (value in num): -1 before, 1 after,
                             ** 2 the Nth unit ahead */
 };
+/* A name holding a date word (عين اليوم): read as no date. Not in the enum:
+** an enumerator must fit an int. */
+#define K_STOP (1u << 31)
+#define K_HOLIDAY (1ull << 32)  /* a holiday's name: hol indexes the rules */
+#define K_RPREV (1ull << 33)    /* the day before/after the text's last day (la veille) */
+#define K_DEADLINE (1ull << 34) /* before "the end of": from the anchor on (d'ici fin 2016) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -48,12 +54,14 @@ typedef struct dlex {
   char key[DL_KEYMAX];
   uint8_t klen;
   uint8_t ntok;             /* tokens in the form */
-  uint32_t kinds;
+  uint64_t kinds;
   int8_t month, cal, ambiguous;
   int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
   int8_t after;             /* ago/later: 1 when the word follows the number */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
+  int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
+  int8_t hol_amb;           /* that name is also a word or a name: needs a cue or a year */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;
@@ -97,7 +105,7 @@ typedef struct dtok {
   uint32_t cp;              /* a punctuation token's code point */
   int32_t num;              /* a number's value (-1 when over 9 digits) */
   const dlex *lx;           /* lexicon entry of the word alone, or NULL */
-  uint32_t mwk;             /* kinds of every form starting here (see mw) */
+  uint64_t mwk;             /* kinds of every form starting here (see mw) */
   uint8_t mwk_done;
   char key[DL_KEYMAX];      /* folded form (klen 0 when too long) */
 } dtok;
@@ -153,11 +161,13 @@ void dd_from_day_number(long n, diwan_ymd *out);
 enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_MONTHNAME_NEXT, REL_LATER, REL_WEEK, REL_WEEKDAY, REL_UNITS,
        REL_PART, REL_QUARTER,              /* last summer: rel_n -1 0 1, the part in mod */
-       REL_SPAN,
+       REL_SPAN,                           /* the last 3 weeks: rel_n -3, rel_mode U_*,
+                                           ** rel_k 1: only the Nth unit (2 upcoming weeks) */
+       REL_PREV,                           /* la veille: rel_n days from the last day */
+       REL_HOLIDAY,                        /* rel_n: the rule; rel_k: a stated year */
        REL_NTH };                          /* the first Monday of March: see dates_nth.c */
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
-enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
-                                           ** rel_k 1: only the Nth unit (2 upcoming weeks) */
+enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
@@ -170,6 +180,7 @@ typedef struct dend {
 } dend;
 
 typedef struct dmatch {
+  int native;               /* REL_HOLIDAY: rel_k is a year of its own calendar */
   long t0, t1;              /* tokens [t0, t1) */
   size_t bs, be;            /* byte span of the surface */
   dend a, b;                /* b.prec != 0: a range a/b */
@@ -179,6 +190,9 @@ typedef struct dmatch {
   int rel_mode;             /* REL_WEEKDAY: WD_*; REL_UNITS: U_* */
   int rel_k;                /* WD_WEEK: the week's offset */
   int wd;                   /* a stated weekday (decides a missing year), or 0 */
+  int deadline;             /* d'ici fin 2016: first_day is the anchor day */
+  int show_cal;             /* REL_HOLIDAY: the calendar of its rule (CAL_*) */
+  dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
   int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
                             ** or REL_YEAR and its offset), else 0 and m->a */
   const char *lang;
@@ -194,9 +208,11 @@ typedef struct dctx {
   const char *ctx_lang;     /* language of the last word that told */
   int have_prev;            /* a previous mention, for "two years later" */
   int prev_y;
+  long prev_day;            /* day number of the text's last single day, or 0 */
+  long year_end;            /* token after the last year-only row, or 0: a list may follow */
   diwan_date_cb cb;
   void *cbctx;
-  uint32_t walk_kinds;      /* scratch of the multi-word lookup */
+  uint64_t walk_kinds;      /* scratch of the multi-word lookup */
   int cued;                 /* a cue or article precedes: 3/4 may be a day */
 } dctx;
 
@@ -212,5 +228,26 @@ int dd_weekday(long dn);
 /* Resolves and reports one match. Returns the callback's value, or 0. */
 int dd_emit(dctx *c, const dmatch *m);
 extern const char *const dd_modifier_name[];
+
+/* ------------------------------------------------------------ holidays */
+/* A holiday's rule (dates_holidays.tsv): a fixed day of the Gregorian,
+** Julian, Islamic or Hebrew calendar, or a day from Easter (Western or
+** Orthodox); len days from there (0 with d 0: the whole month). */
+enum { HR_GREG = 0, HR_JULIAN, HR_EASTER, HR_OEASTER, HR_HIJRI, HR_HEBREW };
+typedef struct dhol {
+  int8_t rule, m, d;
+  int16_t len, off;
+} dhol;
+/* The rule of a lexicon entry's hol (dates_lex.c), or NULL. */
+const dhol *dl_holiday(int hol);
+/* A holiday at token i (its name, then maybe a year): 1 and *m filled. */
+int dh_holiday_at(dctx *c, long i, dmatch *m);
+/* Its first and last Gregorian days (day numbers) by the anchor, a stated
+** year and prefer: 1, or 0 when it cannot be placed. *cal: its calendar. */
+int dh_resolve(const dctx *c, int hol, int year, int native, long *first,
+               long *last, int *cal);
+/* A fixed one-day Gregorian holiday's month and day (Christmas 12-25): 1, or 0. */
+int dh_fixed_day(int hol, int *m, int *d);
+
 
 #endif

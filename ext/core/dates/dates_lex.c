@@ -176,7 +176,7 @@ static int mod_code(const char *f, size_t n) {
   return MOD_NONE;
 }
 
-static const struct { const char *name; uint32_t kind; } kind_names[] = {
+static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"cue", K_CUE}, {"year", K_YEAR}, {"qual", K_QUAL}, {"weekday", K_WEEKDAY},
   {"muwafiq", K_MUWAFIQ}, {"era", K_ERA}, {"rstart", K_RSTART},
   {"rjoin", K_RJOIN}, {"article", K_ARTICLE}, {"ordsuf", K_ORDSUF},
@@ -185,10 +185,11 @@ static const struct { const char *name; uint32_t kind; } kind_names[] = {
   {"ago", K_AGO}, {"later", K_LATER}, {"yunit", K_YUNIT}, {"numw", K_NUMW},
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
+  {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN},
 };
 
-static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
+static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
   e->kinds |= kind;
   switch (kind) {
     case K_QUAL: e->mod = (int8_t)mod_code(v, vn); break;
@@ -203,7 +204,7 @@ static void set_kind(dlex *e, uint32_t kind, const char *v, size_t vn) {
       break;
     case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
-    case K_RQUARTER:
+    case K_RQUARTER: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
@@ -256,7 +257,7 @@ static int word_line(void *ctx, int nf, const char **f, const size_t *l,
   int keyed = dl_form_to_key(f[0], l[0], &fk);
   if (keyed == -2) return 1;   /* out of memory: the load fails, retried later */
   if (keyed) return 0;
-  uint32_t kind = 0;
+  uint64_t kind = 0;
   for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++)
     if (field_is(f[1], l[1], kind_names[k].name)) kind = kind_names[k].kind;
   if (!kind) return 0;
@@ -267,6 +268,74 @@ static int word_line(void *ctx, int nf, const char **f, const size_t *l,
   set_kind(e, kind, nf > 2 ? f[2] : "", nf > 2 ? l[2] : 0);
   if (!e->lang[0] && nf > 3) set_lang(e->lang, f[3], l[3]);
   return 0;
+}
+
+/* holidays: form, rule, lang, flags (see dates_holidays.tsv) */
+static dhol *hols;
+static int nhols, caphols;
+
+const dhol *dl_holiday(int hol) {
+  return hol >= 1 && hol <= nhols ? &hols[hol - 1] : NULL;
+}
+
+/* "g:12-25", "j:12-25", "easter-2", "h:09", "hb:08-15+7": 0, or -1. */
+static int parse_rule(const char *f, size_t n, dhol *h) {
+  static const struct { const char *p; int rule; } pre[] = {
+    {"oeaster", HR_OEASTER}, {"easter", HR_EASTER}, {"hb:", HR_HEBREW},
+    {"h:", HR_HIJRI}, {"j:", HR_JULIAN}, {"g:", HR_GREG}};
+  memset(h, 0, sizeof *h);
+  h->len = 1;
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+    size_t pl = strlen(pre[k].p);
+    if (n < pl || memcmp(f, pre[k].p, pl)) continue;
+    h->rule = (int8_t)pre[k].rule;
+    f += pl; n -= pl;
+    if (h->rule == HR_EASTER || h->rule == HR_OEASTER) {
+      h->off = (int16_t)(n ? parse_int(f, n) : 0);
+      return 0;
+    }
+    if (n < 2) return -1;
+    h->m = (int8_t)parse_int(f, 2);
+    if (n >= 5 && f[2] == '-') { h->d = (int8_t)parse_int(f + 3, 2); f += 5; n -= 5; }
+    else { h->len = 0; f += 2; n -= 2; }
+    if (n > 1 && f[0] == '+') h->len = (int16_t)parse_int(f + 1, n - 1);
+    return h->m >= 1 && h->m <= 13 && h->d >= 0 && h->d <= 31 && h->len >= 0 &&
+           h->len <= 60 ? 0 : -1;
+  }
+  return -1;
+}
+
+static int holiday_line(void *ctx, int nf, const char **f, const size_t *l,
+                        size_t lineno) {
+  form_key fk;
+  dhol h;
+  if (nf < 3 || parse_rule(f[1], l[1], &h)) return 0;
+  int keyed = dl_form_to_key(f[0], l[0], &fk);
+  if (keyed == -2) return 1;
+  if (keyed) return 0;
+  if (add_prefixes(&fk)) return 1;
+  dlex *e = get_or_add(fk.key, fk.klen);
+  if (!e) return 1;
+  if (e->kinds & K_HOLIDAY) return 0;   /* the first listing wins */
+  if (nhols == caphols) {
+    int cap = caphols ? caphols * 2 : 128;
+    dhol *p = diwan_realloc(hols, sizeof *p * (size_t)cap);
+    if (!p) return 1;
+    hols = p;
+    caphols = cap;
+  }
+  hols[nhols++] = h;
+  e->kinds |= K_HOLIDAY;
+  e->hol = (int16_t)nhols;
+  e->ntok = (uint8_t)fk.ntok;
+  if (nf > 3 && l[3] && f[3][0] == 'a') e->hol_amb = 1;
+  if (!e->lang[0]) set_lang(e->lang, f[2], l[2]);
+  return 0;
+}
+
+static void free_hols(void *p) {
+  diwan_free(p);
+  hols = NULL;
 }
 
 static void free_entries(void *p) {
@@ -286,7 +355,14 @@ static int load(void) {
     t = diwan_data(words[i], &len);
     if (!t || diwan_tsv_each(t, len, 4, word_line, NULL)) rc = DIWAN_NOMEM;
   }
+  if (rc == DIWAN_OK) {
+    t = diwan_data("dates_holidays.tsv", &len);
+    if (!t || diwan_tsv_each(t, len, 4, holiday_line, NULL)) rc = DIWAN_NOMEM;
+  }
   if (rc) {
+    diwan_free(hols);
+    hols = NULL;
+    nhols = caphols = 0;
     diwan_free(entries);
     entries = NULL;
     nentries = capentries = 0;
@@ -295,6 +371,7 @@ static int load(void) {
     return rc;
   }
   if (entries) diwan_at_unload(free_entries, entries);
+  if (hols) diwan_at_unload(free_hols, hols);
   return DIWAN_OK;
 }
 

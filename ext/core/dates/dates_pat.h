@@ -21,7 +21,7 @@ typedef struct core {
 
 static inline int is_p(const dtok *t, uint32_t cp) { return t->kind == T_PUNCT && t->cp == cp; }
 static inline int glued(const dtok *t) { return !t->sp; }
-static inline int has(const dtok *t, uint32_t k) { return t->lx && (t->lx->kinds & k); }
+static inline int has(const dtok *t, uint64_t k) { return t->lx && (t->lx->kinds & k); }
 static inline int is_hyphen(const dtok *t) {
   return t->kind == T_PUNCT && (t->cp == '-' || t->cp == 0x2010 || t->cp == 0x2011 ||
                                 t->cp == 0x05BE);
@@ -47,7 +47,7 @@ static inline int dp_possessive(const dtok *t) {
 }
 
 /* dates_read.c */
-const dlex *dp_mw(dctx *c, long i, uint32_t kinds, long *end);
+const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end);
 int dp_num_alone(dctx *c, long j);
 long dp_era_at(dctx *c, long j, int *era);
 int dp_year_at(dctx *c, long j, int lo, int hi, long *end, int *era);

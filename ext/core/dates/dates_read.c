@@ -5,9 +5,9 @@
 
 /* The longest lexicon form of one of kinds starting at token i (its first
 ** token may have lost a prefix). Returns it and sets *end, or NULL. */
-static const dlex *dp_mw_walk(dctx *c, long i, uint32_t kinds, long *end);
+static const dlex *dp_mw_walk(dctx *c, long i, uint64_t kinds, long *end);
 
-const dlex *dp_mw(dctx *c, long i, uint32_t kinds, long *end) {
+const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
   dtok *t = (dtok *)T(i);
   if (!t->lx || t->kind == T_EOF) return NULL;
   if (!(t->lx->kinds & K_PFX)) {
@@ -28,7 +28,7 @@ const dlex *dp_mw(dctx *c, long i, uint32_t kinds, long *end) {
 }
 
 /* The walk itself; with kinds 0, collects the union in c->walk_kinds. */
-static const dlex *dp_mw_walk(dctx *c, long i, uint32_t kinds, long *end) {
+static const dlex *dp_mw_walk(dctx *c, long i, uint64_t kinds, long *end) {
   const dtok *t = T(i);
   c->walk_kinds = t->lx->kinds & ~K_PFX;
   const dlex *best = (t->lx->kinds & kinds) ? t->lx : NULL;

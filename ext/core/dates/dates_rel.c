@@ -67,6 +67,41 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* An Arabic definite day word before a definite adjective that is no date
+** word is "the day" of a noun phrase (اليوم الوطني, اليوم العالمي), not
+** today; اليوم الأحد (a weekday) stays today. */
+static int ar_day_noun(dctx *c, long i, long j) {
+  const dtok *t = T(i), *u = T(j);
+  if (j != i + 1 || t->script != S_ARABIC || u->kind != T_WORD || u->nl) return 0;
+  if (t->klen - t->kpre < 4 || memcmp(t->key + t->kpre, "\xd8\xa7\xd9\x84", 4)) return 0;
+  if (u->klen < 6 || memcmp(u->key, "\xd8\xa7\xd9\x84", 4)) return 0;
+  return !u->lx || !(u->lx->kinds & (K_WEEKDAY | K_MONTH));
+}
+
+/* la veille, le lendemain, اليوم التالي: days from the text's last day, or
+** from a day that follows (le lendemain du 13 février, اليوم التالي من ...). */
+static int prev_at(dctx *c, long i, dmatch *m) {
+  long j, k;
+  const dlex *e = dp_mw(c, i, K_RPREV, &j);
+  if (!e) return 0;
+  m->rel = REL_PREV;
+  m->rel_n = e->rel;
+  m->lang = e->lang;
+  core o;
+  if (has(T(j), K_OF | K_RSTART) && dp_core_at(c, j + 1, &o, 1) > 0 && !o.alone &&
+      o.e.prec == P_DAY && o.e.cal == CAL_GREG && !o.rel) {
+    m->base = o.e;
+    m->wd = o.wd;
+    k = o.end;
+  } else if (has(T(j), K_OF | K_RSTART) && !T(j)->nl) {
+    return 0;                               /* la veille de sa visite: an event's eve */
+  } else {
+    k = j;
+  }
+  span(c, m, i, k);
+  return 1;
+}
+
 /* The last 3 weeks, next two days, past 2 months: whole units before or
 ** after the anchor's own; upcoming 2 weeks, two upcoming weeks: only the
 ** second week from now. A count is needed (last week is K_RWEEK). */
@@ -84,7 +119,9 @@ static int span_at(dctx *c, long i, dmatch *m) {
     else if (has(t, K_NUMW)) n = t->lx->num;
     else return 0;
     const dlex *u;
-    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) || s->num != 2 ||
+    /* the span word between count and unit: two upcoming weeks (only the
+    ** second), les 3 derniers jours, 2 prochaines semaines (whole units) */
+    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) ||
         !(u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end)))
       return 0;
     unit = u->unit;
@@ -95,7 +132,7 @@ static int span_at(dctx *c, long i, dmatch *m) {
   if (ul && ul[0] && s->lang[0] && strcmp(ul, s->lang)) return 0;
   /* not "the last 2 years ago", nor "the last three days of the war" */
   const dtok *x = T(end);
-  if (has(x, K_AGO | K_OF) || (has(x, K_LATER) && x->lx->after)) return 0;
+  if (has(x, K_AGO | K_OF | K_RSTART) || (has(x, K_LATER) && x->lx->after)) return 0;
   m->rel = REL_SPAN;
   m->rel_n = s->num < 0 ? -n : n;
   m->rel_mode = unit;
@@ -110,6 +147,15 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
+  if (dh_holiday_at(c, i, m)) return 1;     /* Noël 2014, عيد الفطر */
+  memset(m, 0, sizeof *m);
+  /* the longer form wins: the day before yesterday is no "day before" */
+  long pe, oe;
+  if (dp_mw(c, i, K_RPREV, &pe) &&
+      !(dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &oe) && oe > pe)) {
+    if (prev_at(c, i, m)) return 1;
+    memset(m, 0, sizeof *m);
+  }
   if ((e = dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &j))) {
     /* the last week of the campaign, the last year of his term: an
     ** article, then of: a part of something else (the last week of
@@ -123,6 +169,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
            : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
+    if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
     long we;
     const dlex *wd = dp_mw(c, j, K_WEEKDAY, &we);
     if ((e->kinds & K_RWEEK) && dp_possessive(T(j - 1)) && wd && wd->num >= 1 && wd->num <= 7) {

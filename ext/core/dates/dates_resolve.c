@@ -317,6 +317,8 @@ static int resolve_nth(dctx *c, dmatch *m) {
   return 1;
 }
 
+static void fill_year(dctx *c, dend *e, int wd);
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
@@ -371,6 +373,10 @@ static int resolve_relative(dctx *c, dmatch *m) {
       diwan_ymd x = *a;
       add_months(&x, m->rel_n);
       m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+      if (m->rel_k) {                       /* the 14th of last month */
+        if (x.y < 1 || x.y > 9999 || m->rel_k > dd_days_in_month(x.y, x.m)) return 0;
+        m->a.d = m->rel_k; m->a.prec = P_DAY;
+      }
       return 1;
     }
     case REL_YEAR:
@@ -385,6 +391,36 @@ static int resolve_relative(dctx *c, dmatch *m) {
       if (!a || !a->m) return 0;
       quarter_of(&m->a, &m->mod, a, m->rel_n);
       return 1;
+    case REL_PREV: {                        /* from a stated day, the last day, the anchor */
+      long from = 0;
+      if (m->base.prec == P_DAY) {
+        dend b = m->base;
+        fill_year(c, &b, m->wd);
+        if (b.y >= 1 && b.y <= 9999 && b.d <= dd_days_in_month(b.y, b.m))
+          from = dd_day_number(b.y, b.m, b.d);
+      } else {
+        from = c->prev_day ? c->prev_day : ad;
+      }
+      if (!from) return 0;
+      set_day(&m->a, from + m->rel_n, P_DAY);
+      return 1;
+    }
+    case REL_HOLIDAY: {
+      long f, l;
+      int cal;
+      if (!dh_resolve(c, m->rel_n, m->rel_k, m->native, &f, &l, &cal)) {
+        int mo, d;                          /* Noël, no anchor: XXXX-12-25 */
+        if (m->rel_k || a || !dh_fixed_day(m->rel_n, &mo, &d)) return 0;
+        m->a.m = mo; m->a.d = d; m->a.prec = P_DAY;
+        m->rel = REL_NONE;
+        return 1;
+      }
+      set_day(&m->a, f, P_DAY);
+      if (l != f) set_day(&m->b, l, P_DAY);
+      m->show_cal = cal;
+      if (m->rel_k) m->rel = REL_NONE;      /* a stated year: absolute */
+      return 1;
+    }
     case REL_LATER:
       if (!c->have_prev && !a) return 0;
       m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
@@ -485,7 +521,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
                                      NULL, NULL, "XXXX-WXX"};
   int p = P_DAY;
   switch (m->rel) {
-    case REL_MONTH: p = P_MONTH; break;
+    case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
     case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
@@ -502,7 +538,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   d.start = m->bs;
   d.len = m->be - m->bs;
   d.precision = prec_name[p];
-  d.calendar = cal_name[CAL_GREG];
+  d.calendar = cal_name[m->show_cal];     /* a holiday's own calendar, else Gregorian */
   d.modifier = dd_modifier_name[m->mod];
   d.lang = m->lang && m->lang[0] ? m->lang : c->lang ? c->lang : c->ctx_lang;
   d.relative = 1;
@@ -554,13 +590,19 @@ int dd_emit(dctx *c, const dmatch *mm) {
   } else {
     memcpy(d.value, va, strlen(va) + 1);
     if (ka) narrow(&m, &f, &l);
+    if (ka && m.deadline && c->anchor && c->anchor->d) {   /* from now to that end */
+      long at = dd_day_number(c->anchor->y, c->anchor->m, c->anchor->d);
+      if (at <= dd_day_number(l.y, l.m, l.d)) { dd_from_day_number(at, &f); m.mod = MOD_BEFORE; }
+    }
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }
+    /* a single day is what la veille / le lendemain count from */
+    if (ka && f.y == l.y && f.m == l.m && f.d == l.d) c->prev_day = dd_day_number(f.y, f.m, f.d);
   }
   d.start = m.bs;
   d.len = m.be - m.bs;
   d.precision = prec_name[range && m.b.prec > m.a.prec ? m.b.prec : m.a.prec];
-  d.calendar = cal_name[m.a.cal];
+  d.calendar = cal_name[m.show_cal ? m.show_cal : m.a.cal];
   d.modifier = dd_modifier_name[m.mod];
   d.lang = m.lang && m.lang[0] ? m.lang : c->lang ? c->lang : c->ctx_lang;
   d.relative = m.rel != REL_NONE;
@@ -636,6 +678,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
     dmatch m;
     long skip = 0;
     if (dr_match(c, i, &m, &skip)) {
+      c->year_end = m.a.prec == P_YEAR && !m.rel && !m.b.prec && !m.mod ? m.t1 : 0;
       if ((rc = dd_emit(c, &m)) != 0) break;
       i = m.t1 > i ? m.t1 : i + 1;     /* always forward: linear time */
     } else {

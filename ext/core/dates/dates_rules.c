@@ -188,8 +188,24 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   return 1;
 }
 
+static int qual_at(dctx *c, long i, dmatch *m, long *skip);
+
+/* A deadline before "the end of" something (d'ici à fin 2016, avant la fin
+** de l'année, قبل نهاية العام, до конца года): that end, from the anchor. */
+static int deadline_at(dctx *c, long i, dmatch *m, long *skip) {
+  long j, e;
+  const dlex *q;
+  if (!dp_mw(c, i, K_DEADLINE, &j) || !(q = dp_mw(c, j, K_QUAL, &e)) || q->mod != MOD_LATE)
+    return 0;
+  if (qual_at(c, j, m, skip) <= 0) { *skip = 0; return 0; }
+  span(c, m, i, m->t1);
+  m->deadline = 1;
+  return 1;
+}
+
 static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
+  if (deadline_at(c, i, m, skip)) return 1;
   const dlex *q = dp_mw(c, i, K_QUAL, &j);
   if (!q) return 0;
   long rj;                                  /* قبل أمس is one word: -2 days */
@@ -241,14 +257,33 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
 
 /* © 2024, (1998), and a caption's trailing year ("בבאקו, 2017."). */
 static int marked_year_at(dctx *c, long i, dmatch *m) {
-  const dtok *t = T(i);
+  const dtok *t = T(i), *p = T(i - 1);
   core o;
   if ((is_p(t, 0xA9) || is_p(t, '(')) && dp_bare_year(c, i + 1, &o, NULL)) {
+    core b;                                 /* (1985-1988): a life, a term */
+    if (is_p(t, '(') && o.end == i + 2 && is_hyphen(T(i + 2)) && glued(T(i + 2)) &&
+        glued(T(i + 3)) && dp_bare_year(c, i + 3, &b, NULL) && b.end == i + 4 &&
+        is_p(T(i + 4), ')') && b.e.y >= o.e.y) {
+      from_core(c, m, &o, i + 1);
+      m->b = b.e;
+      span(c, m, i + 1, i + 4);
+      return 1;
+    }
     if (is_p(t, '(') && (!is_p(T(o.end), ')') || o.end != i + 2)) return 0;
     from_core(c, m, &o, i + 1);
     return 1;
   }
-  const dtok *p = T(i - 1), *n = T(i + 1);
+  /* a list of years after a year the text dated: en 1975 et 1979, في
+  ** عامي 2010 و2012, in 1990, 1994 and 1998 */
+  if (t->kind == T_NUM && c->year_end > 0 && i == c->year_end + 1 &&
+      (has(p, K_RJOIN) || is_comma(p)) && !is_hyphen(p) &&
+      dp_bare_year(c, i, &o, NULL) && o.end == i + 1 && !has(T(i + 1), K_UNIT | K_MONTH) &&
+      /* 2000 soldats is a count: the list ends at a mark or a date word */
+      (T(i + 1)->kind != T_WORD || T(i + 1)->nl || T(i + 1)->lx)) {
+    from_core(c, m, &o, i);
+    return 1;
+  }
+  const dtok *n = T(i + 1);
   if (t->kind != T_NUM || !t->sp || t->nl || !(is_p(p, ',') || is_p(p, '.'))) return 0;
   if (T(i - 2)->kind != T_WORD) return 0;
   int at_end = n->kind == T_EOF || n->nl ||
@@ -326,6 +361,8 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
       t->cp != 0x2019 && t->cp != 0x2018)
     return 0;
   int r;
+  long j;
+  if (dp_mw(c, i, K_STOP, &j)) { *skip = j - i; return 0; }   /* عين اليوم */
   if (dr_nth_at(c, i, m)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;

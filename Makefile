@@ -136,7 +136,7 @@ ICU_DATES_BIN := $(OUT)/icu_dates
 $(ICU_DATES_BIN): tests/icu/icu_dates.c $(OUT)/flags
 	$(CC) -O1 -g -Wall -Wextra -Werror $(SANFLAGS) $(ICU_CFLAGS) -o $@ $< $(ICU_LIBS)
 
-test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan $(OOM_BIN) $(THREADS_BIN) $(ICU_DATES_BIN)
+test: $(SO) dist/diwan.so $(OUT)/diwan dist/diwan python/diwan/diwan.so $(OOM_BIN) $(THREADS_BIN) $(ICU_DATES_BIN)
 	$(TEST_ENV) DIWAN_SO=$(CURDIR)/$(SO) DIWAN_CLI=$(CURDIR)/$(OUT)/diwan \
 	  DIWAN_OOM=$(CURDIR)/$(OOM_BIN) DIWAN_THREADS=$(CURDIR)/$(THREADS_BIN) \
 	  DIWAN_ICU_DATES=$(CURDIR)/$(ICU_DATES_BIN) \
@@ -182,7 +182,9 @@ eval-peers: dist/diwan.so
 # (tools/fuzz_dict.tcl) and seeds from sample/, ../shared/corpus and the
 # tests' texts. `make fuzz` runs each for FUZZ_SECONDS (default 60), one
 # after the other (FUZZ=dates,sql picks some); `make fuzz-build` only
-# builds. Crashes land in build/fuzz/crash-NAME-*; run them niced.
+# builds. Crashes land in build/fuzz/crash-NAME-*; run them niced. The
+# timeout is long because the first input loads the lexicons (~5 s under
+# ASan on a busy machine).
 FUZZ_SECONDS ?= 60
 FUZZ_ALL := fold stem tokens dates entities events html corpus tokenizer sql
 FUZZ     ?= $(FUZZ_ALL)
@@ -245,7 +247,7 @@ fuzz: fuzz-build
 	  mkdir -p build/fuzz/corpus-$$h; \
 	  echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
 	  TMPDIR=$${TMPDIR:-/dev/shm} build/fuzz/fuzz_$$h -dict=build/fuzz/$$h.dict \
-	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=60 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$h- \
 	    build/fuzz/corpus-$$h build/fuzz/seeds 2>&1 | \
 	    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==|SUMMARY|violated)|Test unit written' ; \

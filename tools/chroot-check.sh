@@ -53,7 +53,18 @@ cleanup() {
   for m in $mounted; do umount -l "$m" 2>/dev/null || true; done
   mounted=""
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
+
+# rm -rf of a system copy, only once nothing is mounted inside it (a bind
+# mount of /dev would be emptied with it).
+remove_root() {
+  if grep -q " $1/" /proc/mounts; then
+    echo "chroot-check: $1 still has mounts, not removed" >&2
+    return 1
+  fi
+  rm -rf "$1"
+}
 
 # in_chroot ROOT USER SCRIPT: SCRIPT in a login shell of USER, clean environment.
 in_chroot() {
@@ -69,8 +80,9 @@ status=0
 for mode in $modes; do
   root=$dir/$mode
   log=$dir/$mode.log
+  : > "$log"
   echo "== $mode: copying the base system"
-  rm -rf "$root"
+  remove_root "$root" || exit 1
   cp -a "$dir/base" "$root"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
   mount -t proc proc "$root/proc" && mounted="$root/proc $mounted"
@@ -82,7 +94,7 @@ for mode in $modes; do
     user=analyst; home=/home/analyst
     in_chroot "$root" root "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sudo >/dev/null &&
       useradd -m -s /bin/bash -G sudo $user && echo '$user ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/$user &&
-      chmod 0440 /etc/sudoers.d/$user" > "$log" 2>&1 || { echo "$mode: could not make the sudo user"; tail "$log"; status=1; cleanup; continue; }
+      chmod 0440 /etc/sudoers.d/$user" >> "$log" 2>&1 || { echo "$mode: could not make the sudo user"; tail "$log"; status=1; cleanup; continue; }
   fi
   work=$root$home/work
   mkdir -p "$work"
@@ -98,6 +110,6 @@ for mode in $modes; do
   grep -E '^== diwan demo|^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$|^FAILED|^E: |^make: \*\*\*' "$log" | tail -12 || true
   [ $rc1 = 0 ] && [ $rc2 = 0 ] || status=1
   cleanup
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$root"
+  [ "${KEEP:-0}" = 1 ] || remove_root "$root" || status=1
 done
 exit $status

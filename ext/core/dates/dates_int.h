@@ -156,7 +156,7 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_SPAN,
        REL_NTH };                          /* the first Monday of March: see dates_nth.c */
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
-enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
+enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY, NTH_MDAY };                         /* the last 3 weeks: rel_n -3, rel_mode U_*,
                                            ** rel_k 1: only the Nth unit (2 upcoming weeks) */
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
@@ -205,6 +205,8 @@ typedef struct dctx {
 int dr_match(dctx *c, long i, dmatch *m, long *skip);
 /* The Nth weekday, week or day of a period at i (dates_nth.c). */
 int dr_nth_at(dctx *c, long i, dmatch *m);
+/* A day of the month alone, at i (on the 15th): dates_nth.c. */
+int dr_mday_at(dctx *c, long i, dmatch *m);
 /* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
 int dr_relative_at(dctx *c, long i, dmatch *m);
 /* The weekday of a day number, 1 Monday … 7 Sunday. */

@@ -9,6 +9,7 @@
 #                   (EVAL_VERBOSE=1 lists the failures, EVAL_LANGS=ar,fr,
 #                   EVAL_JSON=file; see tools/eval.tcl); make eval-peers: the
 #                   peers' suites only
+#   make fuzz       every libFuzzer harness for FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR= (EXTDIR: where diwan.so goes)
 #   make dist       dist/diwan-VERSION.tar.gz from the committed tree, checked
 #   make test-clients  the README's clients and the packages load diwan
@@ -58,7 +59,7 @@ HDRS := $(wildcard include/*.h ext/core/*/*.h ext/sqlite/*.h)
 FLAGS_USED := $(CC) $(CFLAGS) $(WARN) $(XFLAGS) $(SANFLAGS) \
               -DDIWAN_BUILD='"$(strip $(FLAVOR) $(CFLAGS) $(SANFLAGS))"'
 
-.PHONY: dist test-clients all test oom threads valgrind demo bench bench-scale eval eval-peers fuzz fuzz-dates install uninstall clean
+.PHONY: dist test-clients all test oom threads valgrind demo bench bench-scale eval eval-peers fuzz fuzz-build install uninstall clean
 
 all: dist/diwan.so dist/diwan python/diwan/diwan.so node/diwan.so
 
@@ -169,32 +170,82 @@ eval: dist/diwan.so
 eval-peers: dist/diwan.so
 	DIWAN_SO=$(CURDIR)/dist/diwan.so $(TCLSH) tools/eval.tcl peers
 
-# Coverage-guided fuzzing of the core (needs clang with libFuzzer).
+# Coverage-guided fuzzing (clang with libFuzzer): one harness per family
+# (tests/fuzz/fuzz_NAME.c), each with a dictionary made from the lexicons
+# (tools/fuzz_dict.tcl) and seeds from sample/, ../shared/corpus and the
+# tests' texts. `make fuzz` runs each for FUZZ_SECONDS (default 60), one
+# after the other (FUZZ=dates,sql picks some); `make fuzz-build` only
+# builds. Crashes land in build/fuzz/crash-NAME-*; run them niced. The
+# timeout is long because the first input loads the lexicons (~5 s under
+# ASan on a busy machine).
 FUZZ_SECONDS ?= 60
+FUZZ_ALL := fold stem tokens dates entities events html corpus tokenizer sql
+FUZZ     ?= $(FUZZ_ALL)
 CORE_SRCS := $(sort $(wildcard ext/core/*/*.c))
-fuzz: build/release/data.c
-	@mkdir -p build/fuzz-corpus
-	cp ../shared/corpus/*.txt sample/*/* build/fuzz-corpus/ 2>/dev/null || true
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE \
-	  -Iinclude -Iext/core $(ICU_CFLAGS) tests/fuzz/fuzz_core.c $(CORE_SRCS) \
-	  build/release/data.c $(ICU_LIBS) $(STEM_LIBS) -lm -o build/fuzz_core
-	build/fuzz_core -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 build/fuzz-corpus
+SQL_SRCS  := $(sort $(wildcard ext/sqlite/*.c))
+FUZZ_CC  := clang -g -O1 -fno-omit-frame-pointer -std=c11 -D_DEFAULT_SOURCE \
+            -D_FILE_OFFSET_BITS=64 -Iinclude -Iext/core -Iext/sqlite $(ICU_CFLAGS) \
+            -DDIWAN_VERSION='"$(VERSION)"' -DDIWAN_BUILD='"fuzz"' \
+            -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CORE_OBJS := $(patsubst ext/%.c,build/fuzz/obj/%.o,$(CORE_SRCS)) build/fuzz/obj/data.o
+FUZZ_SQL_OBJS  := $(patsubst ext/%.c,build/fuzz/obj/%.o,$(SQL_SRCS))
+FUZZ_BINS := $(addprefix build/fuzz/fuzz_,$(FUZZ_ALL))
 
-# Date extraction alone, with a dictionary of every date lexicon word; fast
-# (thousands of inputs a second). FUZZ_SECONDS as above; run it niced.
-FUZZ_DATES_DATA := $(sort $(wildcard ext/data/dates_*.tsv))
-build/fuzz_dates.dict: $(FUZZ_DATES_DATA) tools/fuzz_dict.tcl
-	@mkdir -p build
-	$(TCLSH) tools/fuzz_dict.tcl $@ $(FUZZ_DATES_DATA)
-build/fuzz_dates: tests/fuzz/fuzz_dates.c $(CORE_SRCS) $(HDRS) build/release/data.c
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -std=c11 -D_DEFAULT_SOURCE -Iinclude -Iext/core $(ICU_CFLAGS) \
-	  tests/fuzz/fuzz_dates.c $(CORE_SRCS) build/release/data.c $(ICU_LIBS) $(STEM_LIBS) -lm -o $@
-fuzz-dates: build/fuzz_dates build/fuzz_dates.dict
-	@mkdir -p build/fuzz-dates-corpus
-	cp ../shared/corpus/*.txt sample/*/* build/fuzz-dates-corpus/ 2>/dev/null || true
-	build/fuzz_dates -dict=build/fuzz_dates.dict -max_total_time=$(FUZZ_SECONDS) \
-	  -max_len=1024 -timeout=10 -print_final_stats=1 build/fuzz-dates-corpus
+build/fuzz/obj/%.o: ext/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/data.c: $(DATA) build/embed
+	@mkdir -p build/fuzz
+	build/embed $@ $(DATA)
+build/fuzz/obj/data.o: build/fuzz/data.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -c $< -o $@
+
+# The harnesses that go through SQLite link the SQLite layer too.
+build/fuzz/fuzz_sql build/fuzz/fuzz_tokenizer: FUZZ_LINK = $(FUZZ_SQL_OBJS) -lsqlite3
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE_OBJS) $(FUZZ_SQL_OBJS)
+	$(FUZZ_CC) -fsanitize=fuzzer $< $(FUZZ_CORE_OBJS) $(FUZZ_LINK) $(ICU_LIBS) \
+	  $(STEM_LIBS) -lm -o $@
+
+# Dictionaries: the words of the lexicons each family reads.
+GAZ_DATA    := ext/data/countries.tsv ext/data/cities.tsv ext/data/organizations.tsv
+DICT_dates     := $(sort $(wildcard ext/data/dates_*.tsv)) tests/fuzz/numbers.words
+DICT_fold      := ext/data/ar_affixes.tsv ext/data/he_prefixes.tsv ext/data/latin_letters.tsv \
+                  ext/data/lang_words.tsv ext/data/countries.tsv
+DICT_stem      := ext/data/ar_affixes.tsv ext/data/ar_plurals.tsv ext/data/he_prefixes.tsv \
+                  ext/data/he_suffixes.tsv ext/data/az_suffixes.tsv ext/data/fr_elisions.txt \
+                  ext/data/countries.tsv
+DICT_tokens    := ext/data/abbreviations.txt ext/data/lang_words.tsv tests/fuzz/numbers.words
+DICT_tokenizer := $(DICT_stem)
+DICT_entities  := $(GAZ_DATA) ext/data/persons.tsv ext/data/name_stops.tsv
+DICT_events    := ext/data/triggers.tsv ext/data/titles.tsv ext/data/arguments.tsv \
+                  ext/data/cues.tsv ext/data/status.tsv ext/data/directions.tsv \
+                  ext/data/countries.tsv ext/data/dates_months.tsv tests/fuzz/numbers.words
+DICT_html      := tests/fuzz/html.words
+DICT_corpus    := tests/fuzz/corpus.words
+DICT_sql       := ext/data/countries.tsv ext/data/triggers.tsv ext/data/dates_months.tsv \
+                  tests/fuzz/numbers.words
+.SECONDEXPANSION:
+build/fuzz/%.dict: $$(DICT_$$*) tools/fuzz_dict.tcl
+	@mkdir -p build/fuzz
+	$(TCLSH) tools/fuzz_dict.tcl $@ $(DICT_$*)
+
+fuzz-build: $(FUZZ_BINS) $(addprefix build/fuzz/,$(addsuffix .dict,$(FUZZ_ALL)))
+
+# Seeds: our sample, the seed corpus, and the tests' own texts (one file per
+# quoted string of the tests, tools/fuzz_seeds.tcl).
+fuzz: fuzz-build
+	$(TCLSH) tools/fuzz_seeds.tcl build/fuzz/seeds
+	@for h in $(subst $(comma), ,$(FUZZ)); do \
+	  mkdir -p build/fuzz/corpus-$$h; \
+	  echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
+	  TMPDIR=$${TMPDIR:-/dev/shm} build/fuzz/fuzz_$$h -dict=build/fuzz/$$h.dict \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=60 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$h- \
+	    build/fuzz/corpus-$$h build/fuzz/seeds 2>&1 | \
+	    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==|SUMMARY|violated)|Test unit written' ; \
+	done
+comma := ,
 
 # `.load diwan` and load_extension('diwan') dlopen "diwan.so" by name; the
 # loader finds such a name only in its default folders (ld.so.cache holds

@@ -1,24 +1,29 @@
-# Writes a libFuzzer dictionary of every date lexicon word: the forms of
-# ext/data/dates_*.tsv (months, qualifiers, cues, relative words, decades),
-# each whole and each of its words, plus the marks and numbers the date
-# patterns read. Non-ASCII bytes are written \xNN, as libFuzzer wants.
-#   tclsh tools/fuzz_dict.tcl OUT ext/data/dates_*.tsv
+# Writes a libFuzzer dictionary of the words of lexicon files: every field
+# of every line of a .tsv or .txt (comments left out), whole and each of its
+# words, up to 64 bytes; a .words file gives its lines as they are (marks,
+# HTML, names that no lexicon holds). Non-ASCII bytes are written \xNN, as
+# libFuzzer wants.
+#   tclsh tools/fuzz_dict.tcl OUT FILE...
 encoding system utf-8
 set out [lindex $argv 0]
 set words [dict create]
+proc add {w} {
+  if {$w eq "" || [string length [encoding convertto utf-8 $w]] > 64} return
+  dict set ::words $w 1
+}
 foreach f [lrange $argv 1 end] {
   set fh [open $f]
   fconfigure $fh -encoding utf-8
-  foreach line [split [read $fh] \n] {
-    if {$line eq "" || [string index $line 0] eq "#"} continue
-    set form [lindex [split $line \t] 0]
-    dict set words $form 1
-    foreach w [split $form " "] { if {$w ne ""} { dict set words $w 1 } }
-  }
+  set lines [split [read $fh] \n]
   close $fh
-}
-foreach w {1994 2015 12 31 0 99999 ١٤٤٥ ٢٠٢٤ 2024-03-25 31/12/2020 15.08.74 '74 ( ) / - . , ، هـ} {
-  dict set words $w 1
+  foreach line $lines {
+    if {[string match *.words $f]} { add $line; continue }
+    if {$line eq "" || [string index $line 0] eq "#"} continue
+    foreach field [split $line \t] {
+      add $field
+      foreach w [split $field " "] { add $w }
+    }
+  }
 }
 proc escape {s} {
   set r ""

@@ -13,6 +13,7 @@ typedef struct de_state {
   size_t next;
   diwan_months *user;       /* rows of the table diwan_months, or NULL */
   dw_charpos cp;
+  diwan_buf clean;           /* a surface with invalid UTF-8, replaced */
 } de_state;
 
 static int collect(void *ctx, const diwan_date *d) {
@@ -55,7 +56,7 @@ static int de_next(void *p, dw_val *row, char **pzErr) {
   sqlite3_int64 b = dw_charpos_chars(&st->cp, d->start + d->len);
   dw_int(&row[0], a + 1);
   dw_int(&row[1], b - a);
-  dw_text(&row[2], st->s + d->start, (sqlite3_int64)d->len);
+  if (dw_clean_text(&row[2], st->s + d->start, d->len, &st->clean)) return -SQLITE_NOMEM;
   dw_text(&row[3], d->value, -1);
   text_or_null(&row[4], d->first_day);
   text_or_null(&row[5], d->last_day);
@@ -72,6 +73,7 @@ static void de_finish(void *p) {
   dw_vec_free(&st->rows);
   dw_user_release(st->user);
   st->user = NULL;
+  diwan_buf_free(&st->clean);
 }
 
 static const dw_tvf date_each = {

@@ -79,7 +79,7 @@ static void span(dw_val *row, dw_charpos *cp, size_t start, size_t len) {
 static int date_row(ex_state *st, const diwan_date *d, dw_val *row) {
   dw_text(&row[0], "date", -1);
   span(row, &st->cpd, d->start, d->len);
-  dw_text(&row[3], st->s + d->start, (sqlite3_int64)d->len);
+  if (dw_clean_text(&row[3], st->s + d->start, d->len, &st->clean)) return -SQLITE_NOMEM;
   dw_text(&row[4], d->value, -1);
   text_or_null(&row[5], d->first_day);
   text_or_null(&row[6], d->last_day);

@@ -3,6 +3,7 @@
 ** gives each unit back. Both table-valued functions stream: a 100 MB text
 ** costs no more memory than its copy. */
 #include "dw.h"
+#include "user_lexicon.h"
 
 static void fn_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t n;
@@ -20,6 +21,7 @@ typedef struct span_state {
   diwan_sentencer sent;
   dw_charpos cp;
   sqlite3_int64 idx;
+  diwan_buf clean;           /* a unit with invalid UTF-8, replaced */
 } span_state;
 
 static int span_start(span_state *st, sqlite3_value *arg, int sentences) {
@@ -54,9 +56,13 @@ static int span_next(void *p, dw_val *row, char **pzErr) {
   dw_int(&row[0], ++st->idx);
   dw_int(&row[1], a + 1);
   dw_int(&row[2], b - a);
-  dw_text(&row[3], st->s + us, (sqlite3_int64)ul);
+  if (dw_clean_text(&row[3], st->s + us, ul, &st->clean)) return -SQLITE_NOMEM;
   if (!st->sentences) dw_text(&row[4], diwan_token_kind_name(k), -1);
   return 1;
+}
+
+static void span_finish(void *p) {
+  diwan_buf_free(&((span_state *)p)->clean);
 }
 
 static const dw_tvf token_each = {
@@ -67,6 +73,7 @@ static const dw_tvf token_each = {
   .stateSize = sizeof(span_state),
   .start = tok_start,
   .next = span_next,
+  .finish = span_finish,
 };
 
 static const dw_tvf sentence_each = {
@@ -77,6 +84,7 @@ static const dw_tvf sentence_each = {
   .stateSize = sizeof(span_state),
   .start = sent_start,
   .next = span_next,
+  .finish = span_finish,
 };
 
 static const dw_func funcs[] = {

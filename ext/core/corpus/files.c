@@ -158,7 +158,9 @@ static int visit(walk *w, const char *name, char *r, char *f) {
     if (s < 0) rc = DIWAN_NOMEM;
     else if (!s) rc = walk_dir(w, f, r);
   } else if (wanted(name)) {
-    return add(w, r, f, S_ISREG(st.st_mode) ? NULL : "not a regular file");
+    if (S_ISREG(st.st_mode)) return add(w, r, f, NULL);
+    diwan_free(f);            /* nothing to open: as diwan.h says */
+    return add(w, r, NULL, "not a regular file");
   }
   diwan_free(r);
   diwan_free(f);
@@ -187,7 +189,7 @@ static int walk_dir(walk *w, const char *full, const char *rel) {
     n++;
   }
   closedir(d);
-  if (rc == DIWAN_OK) qsort(names, n, sizeof *names, cmp_str);
+  if (rc == DIWAN_OK && n) qsort(names, n, sizeof *names, cmp_str);   /* names NULL when n = 0 */
   for (size_t i = 0; i < n && rc == DIWAN_OK; i++) {
     char *r = join(rel, names[i]);
     char *f = join(full, names[i]);

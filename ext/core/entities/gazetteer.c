@@ -182,6 +182,7 @@ static int build_builtin(void) {
   }
   if (!c.rc) c.rc = gz_surnames(g);
   if (c.rc) { diwan_gazetteer_free(g); return c.rc; }
+  g->tab.persistent = 1;
   builtin = g;
   return DIWAN_OK;
 }

@@ -121,15 +121,66 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
   return 0;
 }
 
-/* The two countries the document is about: the first two named in its first
-** three sentences, countries before other kinds. An organisation is a party
-** only where the text makes it one, never by default; a country that is
-** only discussed ("بشأن الأزمة السورية") is none, nor a city where a
-** meeting is held ("في جنيف", "لقاء الدوحة"). */
+/* Two countries joined by a conjunction alone ("India and Pakistan", "le
+** Canada et l'UE", "Россия и Турция") are what the text is about: "the UK
+** welcomed the decision by India and Pakistan" is about India and
+** Pakistan. Latin and Cyrillic words only: an Arabic or Hebrew conjunction
+** is a prefix, read by the list rules. The last two of a longer list are
+** not such a pair. */
+static int word_in(const char *w, size_t n, const char *const *set, size_t k) {
+  for (size_t i = 0; i < k; i++)
+    if (strlen(set[i]) == n && memcmp(w, set[i], n) == 0) return 1;
+  return 0;
+}
+
+/* Between a and b: a conjunction, then articles only ("et de l'"). */
+static int conjoined(const char *s, size_t a, size_t b) {
+  static const char *const conj[] = {"and", "et", "\xd0\xb8"};
+  static const char *const art[] = {"the", "de", "du", "des", "la", "le", "les", "l'",
+                                    "l\xe2\x80\x99", "d'", "d\xe2\x80\x99"};
+  int words = 0;
+  while (a < b) {
+    while (a < b && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t')) a++;
+    size_t e = a;
+    while (e < b && s[e] != ' ' && s[e] != '\n' && s[e] != '\t') e++;
+    if (e == a) break;
+    if (words++ == 0 ? !word_in(s + a, e - a, conj, 3) : !word_in(s + a, e - a, art, sizeof art / sizeof art[0]))
+      return 0;
+    a = e;
+  }
+  return words > 0;
+}
+
+static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t end) {
+  for (size_t i = 0; i + 1 < d->nment && d->ment[i + 1].start < end; i++) {
+    const diwan_mention *a = &d->ment[i], *b = &d->ment[i + 1];
+    if (strcmp(a->entity->kind, "country") || strcmp(b->entity->kind, "country")) continue;
+    const char *x = gz_party(a->entity), *y = gz_party(b->entity);
+    if (!x || !y || strcmp(x, y) == 0 || !conjoined(d->s, a->start + a->len, b->start) ||
+        ev_is_topic(d, all, a) || ev_is_topic(d, all, b))
+      continue;
+    size_t p = a->start;
+    while (p > 0 && (d->s[p - 1] == ' ' || d->s[p - 1] == '\t')) p--;
+    if (p > 0 && d->s[p - 1] == ',') continue;
+    d->focus = d->pair[0] = x;
+    d->pair[1] = y;
+    return 1;
+  }
+  return 0;
+}
+
+/* The two countries the document is about: two joined by a conjunction in
+** its first three sentences (conjoined_pair), else the first two named
+** there, countries before other kinds. An organisation is a party only
+** where the text makes it one, never by default; a country that is only
+** discussed ("بشأن الأزمة السورية") is none, nor a city where a meeting is
+** held ("في جنيف", "لقاء الدوحة"). The first of them is the focus even when
+** no second one is named (a report on Burundi). */
 static void find_pair(ev_doc *d, size_t end) {
   ev_scope all;
   memset(&all, 0, sizeof all);
   all.i1 = d->nitem;
+  if (conjoined_pair(d, &all, end)) return;
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
@@ -137,6 +188,7 @@ static void find_pair(ev_doc *d, size_t end) {
       if (ev_is_topic(d, &all, &d->ment[i]) || ev_city_venue(d, &all, i)) continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
+      if (!d->focus) d->focus = c;
       if (!d->pair[0]) d->pair[0] = c;
       else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
     }

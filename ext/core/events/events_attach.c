@@ -49,6 +49,8 @@ static int is_contact(const char *type) {
          !strcmp(type, "talks") || !strcmp(type, "invitation");
 }
 
+static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
 static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   size_t best = (size_t)-1, bd = 0;
   int n;
@@ -69,37 +71,72 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   } else if (sc->inherit && d->has_last) {
     e->date = d->last;
     e->has_date = 1;
-  } else if (d->has_para && is_contact(e->type)) {
+  } else if (d->has_para && (is_contact(e->type) || same(d->para_type, e->type))) {
     /* a meeting or talks later in the paragraph of a dated visit happened
-    ** during it; a statement of support there may be of any time */
+    ** during it; an event of the type of the paragraph's dated one is that
+    ** one told again ("Sept ambassadeurs ont remis leurs lettres de créance
+    ** hier, 20 octobre. Les États-Unis, la France … ont donc officialisé la
+    ** nomination …"); a statement of support there may be of any time */
     e->date = d->para;
     e->has_date = 1;
   }
   if (e->has_date) {
     d->last = d->para = e->date;
     d->has_last = d->has_para = 1;
+    d->para_type = e->type;
   }
 }
-
-static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static void add_actor(const char **a, int *na, const char *c) {
   if (*na < 2 && c && !same(a[0], c)) a[(*na)++] = c;
 }
 
+#define PRONOUN_LOOK 400  /* bytes back to the person a pronoun stands for */
+
+/* A clause that begins with a personal pronoun ("He is due to take part in
+** talks", "Il a rencontré", "Он посетил") is of the person named last
+** before it, within PRONOUN_LOOK bytes: that person's party, else NULL.
+** English, French and Russian only. */
+static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
+  static const char *const pro[] = {"He", "She", "Il", "Elle",
+                                    "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
+  size_t a = sc->start, b;
+  while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
+  for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
+  int is = 0;
+  for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
+    is = strlen(pro[i]) == b - a && memcmp(d->s + a, pro[i], b - a) == 0;
+  if (!is) return NULL;
+  for (size_t m = sc->m0; m > 0; m--) {
+    const diwan_mention *mt = &d->ment[m - 1];
+    if (mt->start + PRONOUN_LOOK < a) break;
+    if (mt->start < a && strcmp(mt->entity->kind, "person") == 0) return gz_party(mt->entity);
+  }
+  return NULL;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
-  int nc = 0, na = 0;
+  int nc = 0, na = 0, person[8];
+  const char *he = ev_verb_first(d, e->start) ? NULL : pronoun_party(d, sc);
+  if (he) { person[0] = 1; c[nc++] = he; }
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
     if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);
-    int dup = !x;
-    for (int i = 0; i < nc && !dup; i++) dup = same(c[i], x);
-    if (!dup) c[nc++] = x;
+    int dup = !x, is_person = strcmp(d->ment[m].entity->kind, "person") == 0;
+    for (int i = 0; i < nc && !dup; i++)
+      if (same(c[i], x)) { dup = 1; person[i] |= is_person; }
+    if (!dup) { person[nc] = is_person; c[nc++] = x; }
   }
   if (d->pair[0]) {
     for (int i = 0; i < nc; i++)
       if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
+    /* one of the pair and a person of another party: the two the sentence
+    ** names ("talks with Mr Blair, Mr Abbas said" in a report on Israel
+    ** and the Palestinians). Not in Arabic and Hebrew, where a person of a
+    ** third state is more often the one quoted about the pair. */
+    for (int i = 0; i < nc && na == 1 && !ev_verb_first(d, e->start); i++)
+      if (person[i]) add_actor(a, &na, c[i]);
     if (na == 1) add_actor(a, &na, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]);
     if (na == 0 && (nc == 0 || ev_scope_has_cue(d, sc->i0, sc->i1, CUE_PAIR, NULL))) {
       add_actor(a, &na, d->pair[0]);
@@ -239,6 +276,7 @@ int ev_same_person(ev_doc *d, diwan_event *e) {
       e->has_date = 1;
       d->last = d->para = e->date;
       d->has_last = d->has_para = 1;
+      d->para_type = e->type;
       return 1;
     }
   }

@@ -318,6 +318,27 @@ static int bind_titles(coref *c) {
   return rc;
 }
 
+/* A listed person named in full in Latin or Cyrillic letters ("Jack
+** Straw", "Gordon Brown", "Ху Цзиньтао") binds its last word for the rest
+** of the document: "Mr Straw" is Jack Straw even where "straw" alone is
+** too common a word to be keyed as his surname (surname_stops.tsv); only
+** the capitalised word is read (find_names). */
+static void bind_persons(coref *c) {
+  const ev_doc *d = c->d;
+  for (size_t m = 0; m < d->nment; m++) {
+    const diwan_mention *mt = &d->ment[m];
+    const diwan_entity *e = mt->entity;
+    if (strcmp(e->kind, "person") || !e->id[0] || !e->country || !e->country[0]) continue;
+    diwan_script s = diwan_script_of(first_cp(d->s + mt->start, mt->len));
+    if (s != DIWAN_SCRIPT_LATIN && s != DIWAN_SCRIPT_CYRILLIC) continue;
+    size_t end = mt->start + mt->len, l0 = end;
+    while (l0 > mt->start && !blank(d->s[l0 - 1])) l0--;
+    if (l0 == mt->start || end - l0 < 3) continue;           /* one word */
+    const char *p = gz_party(e);
+    if (p) add_bind(c, l0, end - l0, p);
+  }
+}
+
 /* Every later occurrence of a bound name: through the phrase scanner, so
 ** clitics and prefixes (وكيري, ולבייקר) are read as for the gazetteer. */
 static int find_names(coref *c) {
@@ -398,6 +419,7 @@ int ev_coref(ev_doc *d) {
   if (!c) return DIWAN_NOMEM;
   c->d = d;
   int rc = bind_titles(c);
+  if (!rc) bind_persons(c);
   if (!rc) rc = find_names(c);
   if (!rc && c->nextra) rc = merge(c);
   diwan_free(c->extra);

@@ -89,8 +89,77 @@ static const char *place_country(const diwan_entity *x) {
   return NULL;            /* a person or a body is an actor, not a place */
 }
 
+/* The party of the person named nearest the triggers whose party is not
+** target, or NULL. */
+static const char *nearest_person(const ev_doc *d, const ev_scope *sc,
+                                  const char *target) {
+  const char *best = NULL;
+  size_t bd = 2 * DIR_NEAR;
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    const diwan_mention *mt = &d->ment[m];
+    if (strcmp(mt->entity->kind, "person")) continue;
+    const char *p = gz_party(mt->entity);
+    if (!p || strcmp(p, target) == 0) continue;
+    size_t end = mt->start + mt->len;
+    /* the subject, before the trigger, first */
+    size_t dist = end <= sc->g0 ? sc->g0 - end
+                  : mt->start >= sc->g1 ? DIR_NEAR + mt->start - sc->g1 : 0;
+    if (dist < bd) { bd = dist; best = p; }
+  }
+  return best;
+}
+
+/* The sentence names party p (else the document's pair put it there). */
+static int named(const ev_doc *d, const ev_scope *sc, const char *p) {
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    const char *x = gz_party(d->ment[m].entity);
+    if (x && strcmp(x, p) == 0) return 1;
+  }
+  return 0;
+}
+
+/* A visit whose target the sentence marks ("was in India visiting", "un
+** voyage en Allemagne", "visited the tomb … in Ramallah") whose other
+** actor the sentence does not name (the document's pair filled it in) is the visit of the
+** person named nearest the trigger, before it first, to that place. Not
+** in Arabic and Hebrew, whose verb-first clauses name the visitor after. */
+static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (strcmp(e->type, "visit") || ev_verb_first(d, e->start)) return;
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    size_t pos = d->ment[m].start;
+    if (pos >= sc->g1 + DIR_NEAR) break;
+    if (pos + DIR_NEAR < sc->g0) continue;
+    const char *c = place_country(d->ment[m].entity);
+    if (!c || ev_not_party(d, sc, m, e->type) || marked(d, m, e, sc->start) <= 0) continue;
+    int t1 = e->actor1 && strcmp(c, e->actor1) == 0, t2 = e->actor2 && strcmp(c, e->actor2) == 0;
+    const char *other = t1 ? e->actor2 : t2 ? e->actor1 : NULL;
+    if (other && named(d, sc, other)) return;     /* ev_orient puts it second */
+    const char *who = nearest_person(d, sc, c);
+    if (!who) return;
+    e->actor1 = who;
+    e->actor2 = c;
+    return;
+  }
+}
+
+/* "X was backed by Y", "X a été soutenu par Y": the giver follows. */
+static int passive(const ev_doc *d, const diwan_event *e) {
+  if (strcmp(e->type, "support") && strcmp(e->type, "aid")) return 0;
+  size_t a = e->start + e->len;
+  while (a < d->n && blank(d->s[a])) a++;
+  return (a + 3 < d->n && memcmp(d->s + a, "par", 3) == 0 && blank(d->s[a + 3])) ||
+         (a + 2 < d->n && memcmp(d->s + a, "by", 2) == 0 && blank(d->s[a + 2]));
+}
+
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  retarget(d, sc, e);
   if (!e->actor1 || !e->actor2) return;
+  if (passive(d, e)) {
+    const char *t = e->actor1;
+    e->actor1 = e->actor2;
+    e->actor2 = t;
+    return;
+  }
   for (size_t m = sc->m0; m < sc->m1; m++) {
     size_t pos = d->ment[m].start;
     if (pos >= sc->g1 + DIR_NEAR) break;          /* mentions are in order */

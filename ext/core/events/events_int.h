@@ -39,8 +39,10 @@ typedef struct ev_doc {
   size_t date_base;                 /* where the current sentence starts */
   const diwan_ymd *anchor;
   const char *pair[2];              /* the countries the document is about */
+  const char *focus;                /* the first of them, even alone */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;
+  const char *para_type;            /* the type of the event dated para */
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
   const diwan_event_lexicon *ulex;  /* the user's, or NULL */
@@ -108,6 +110,10 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 ** (events_status.c). */
 const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
                       const diwan_event *e);
+/* Arabic and Hebrew put the verb first (زار وزير الخارجية الكويتي
+** أذربيجان); in English, French and Russian what follows the trigger is its
+** object. Read from the trigger's first byte at pos: U+0590..U+06FF. */
+int ev_verb_first(const ev_doc *d, size_t pos);
 /* Mention m follows a locative marker (directions.tsv, type venue: في
 ** جنيف, à Genève, in Geneva, в Женеве, בז'נבה); lo bounds the look-back. */
 int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
@@ -124,7 +130,9 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met
 ** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.
-** 0 when there is no such list (the event keeps its two actors). */
+** 0 when there is no such list (the event keeps its two actors); -1 when
+** the event is multilateral (a meeting, talks or a signing with three
+** parties or more on one side) and gives none. */
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max);
 /* The events of a document, each told once (events_merge.c): ev_merge_add

@@ -260,6 +260,7 @@ static int build_builtin(void) {
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
   if (c.rc) { diwan_event_lexicon_free(x); return c.rc; }
+  x->tab.persistent = 1;
   builtin = x;
   return DIWAN_OK;
 }

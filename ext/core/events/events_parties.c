@@ -38,6 +38,7 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
+    if (it->start <= mt->start && it->end >= end) return 1;   /* "accords de Minsk" */
     if (it->end <= mt->start) {
       int w = ev_words_between(d->s, it->end, mt->start, 3);
       if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
@@ -116,6 +117,7 @@ static const char *const joiners[] = {
   /* "his Israeli counterpart, Ariel Sharon, and the Palestinian leader" */
   "his", "her", "their", "counterpart", "counterparts", "son", "sa", "ses",
   "homologue", "homologues",
+  "que", "as", "\xd0\xb0",                                  /* ainsi que, as well as, а также */
 };
 
 static int joiner(const char *w, size_t n) {
@@ -142,6 +144,8 @@ static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 static const char *const coordinators[] = {
   "and", "or", "et", "ou", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
   "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88", "\xd7\x90\xd7\x95", "v\xc9\x99",
+  "ainsi", "well", "puis",                                     /* ainsi que, as well as */
+  "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",                         /* (а) также */
 };
 
 static int coordinator(const char *w, size_t n) {
@@ -175,6 +179,8 @@ static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
   const char *pa = party_of(d->ment[a].entity), *pb = party_of(d->ment[b].entity);
   int words = 0, joined = pa && pb && strcmp(pa, pb) == 0;
   if (y < x) return 1;
+  /* one party told twice: "Basra in Iraq", "Kaboul, en Afghanistan" */
+  if (joined && ev_words_between(d->s, x, y, 3) <= 2) return 1;
   if (d->mstrip[b] && (memcmp(d->s + y, "\xd9\x88", 2) == 0 ||      /* و */
                        memcmp(d->s + y, "\xd7\x95", 2) == 0))       /* ו */
     joined = 1;
@@ -246,6 +252,33 @@ static void list_after(const ev_doc *d, const ev_scope *sc, const char *type,
   }
 }
 
+int ev_verb_first(const ev_doc *d, size_t pos) {
+  unsigned char c = (unsigned char)d->s[pos];
+  return c >= 0xD6 && c <= 0xDB;
+}
+
+static int directed(const char *type) {
+  static const char *const t[] = {"visit", "embassy_opened", "ambassador_appointed",
+                                  "aid", "support", "invitation", "mediation"};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(type, t[i]) == 0) return 1;
+  return 0;
+}
+
+/* The other side of a directed event whose list of parties stands alone
+** ("The US, France and the EU presented their ambassadors' credentials",
+** "It has opened missions in Baghdad, Kabul and Pyongyang"): the event's
+** actor outside the list (named in the sentence or the document's pair
+** filling in), else the first of the document's pair outside it, else the
+** country the document is about. */
+static void other_side(const ev_doc *d, const diwan_event *e, const side *list,
+                       side *out) {
+  const char *c[5] = {e->actor1, e->actor2, d->pair[0], d->pair[1], d->focus};
+  out->n = 0;
+  for (int i = 0; i < 5 && !out->n; i++)
+    if (c[i] && !has(list->p, list->n, c[i])) add(out, c[i]);
+}
+
 /* A trilateral meeting or talks ("لقاء ثلاثي", "a trilateral meeting",
 ** "трехсторонняя встреча", "פגישה משולשת"): each party met each other. */
 static int joint(const ev_doc *d, const ev_scope *sc, const char *type) {
@@ -274,11 +307,17 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
   size_t end;
   list_before(d, sc, e->type, e->start, &src);
   list_after(d, sc, e->type, e->start + e->len, &dst, &end);
-  if (!src.n) {
+  if (ev_verb_first(d, e->start)) {
     /* verb first (زار وزير الخارجية الكويتي أذربيجان وتركيا): the first
     ** list after the trigger is its subject, the next its object */
-    src = dst;
-    list_after(d, sc, e->type, end, &dst, &end);
+    if (!src.n) {
+      src = dst;
+      list_after(d, sc, e->type, end, &dst, &end);
+    }
+  } else if (directed(e->type) && !src.n && dst.n >= 2) {
+    other_side(d, e, &dst, &src);
+  } else if (directed(e->type) && !dst.n && src.n >= 2) {
+    other_side(d, e, &src, &dst);
   }
   if (joint(d, sc, e->type)) return all_pairs(&src, &dst, pair, max);
   /* a party on both sides is the same party told twice: keep it a source */
@@ -287,6 +326,14 @@ int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
     if (!has(src.p, src.n, dst.p[i])) dst.p[k++] = dst.p[i];
   dst.n = k;
   if (!src.n || !dst.n || src.n + dst.n < 3) return 0;
+  /* talks, a meeting or a signing with three parties or more on one side is
+  ** multilateral ("talks in New Delhi between producers and consumers -
+  ** China, India, Japan and South Korea"): no bilateral event; a tour of
+  ** three hosts is three visits. Not in verb-first Arabic and Hebrew. */
+  if ((src.n >= 3 || dst.n >= 3) && !ev_verb_first(d, e->start) &&
+      (!strcmp(e->type, "meeting") || !strcmp(e->type, "talks") ||
+       !strcmp(e->type, "agreement_signed")))
+    return -1;
   int n = 0;
   for (int i = 0; i < src.n; i++)
     for (int j = 0; j < dst.n && n < max; j++) {

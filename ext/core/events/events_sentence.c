@@ -23,10 +23,127 @@ static int on_date(void *ctx, const diwan_date *dt) {
   return 0;
 }
 
-static int arg_in(const ev_doc *d, const clause *c, const char *cls) {
+/* The argument class cls is in the clause of trigger t; in Latin and
+** Cyrillic letters an office title is a person ("принял министра
+** иностранных дел": the title is the longer phrase and hides the argument
+** word it starts with). Arabic and Hebrew list the argument forms they
+** mean. */
+static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
+  const char *cls = t->trig->arg;
   if (!cls[0]) return 1;
-  for (size_t i = c->i0; i < c->i1; i++)
+  int person = strcmp(cls, "person") == 0 && !ev_verb_first(d, t->start);
+  for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
+    if (person && d->item[i].tag == EV_TITLE) return 1;
+  }
+  return 0;
+}
+
+#define MULTI_LOOK 48   /* bytes from a meeting to the body it is a meeting of */
+
+static int cap_latin(const char *s, size_t i) {
+  return (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] == 0xC3;
+}
+
+/* "of" and its French and Russian kin: "talks with the EU" is bilateral. */
+static int of_word(const char *w, size_t n) {
+  static const char *const of[] = {"of ", "du ", "de ", "des ", "d'", "d\xe2\x80\x99",
+                                   "\xd0\xb3\xd0\xbb\xd0\xb0\xd0\xb2 "}; /* глав */
+  for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
+    size_t k = strlen(of[i]);
+    if (n >= k && memcmp(w, of[i], k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* A meeting or talks of an international body ("a meeting of the
+** Commission for Africa", "le sommet du COMESA", "саммит ШОС") is
+** multilateral: no bilateral contact by itself (the contacts
+** told around it are events of their own). The body follows the trigger
+** with at most four lower-case words between. */
+static int multilateral(const ev_doc *d, const ev_item *t) {
+  if (strcmp(t->trig->type, "meeting") && strcmp(t->trig->type, "talks")) return 0;
+  /* Arabic and Hebrew name the summit a meeting happened at in the same
+  ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
+  ** to the contact rules */
+  if (ev_verb_first(d, t->start)) return 0;
+  size_t lo = 0, hi = d->nment;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start < t->end) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == d->nment || d->ment[lo].start - t->end > MULTI_LOOK) return 0;
+  const char *p = gz_party(d->ment[lo].entity);
+  if (!p || strncmp(p, "org:", 4)) return 0;
+  int words = 0;
+  for (size_t i = t->end; i < d->ment[lo].start; i++) {
+    if (d->s[i] == ',' || d->s[i] == '.' || d->s[i] == ';') return 0;
+    if (d->s[i] != ' ' && (i == t->end || d->s[i - 1] == ' ')) {
+      if (cap_latin(d->s, i) || ++words > 4) return 0;
+      if (words == 1 && !of_word(d->s + i, d->ment[lo].start - i)) return 0;
+    }
+  }
+  return 1;
+}
+
+static int blank_at(const char *s, size_t i) {
+  return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+/* The trigger is a capitalised word inside the sentence, so part of a name
+** ("Équipe … d'Urgence et Soutien", "the Bilateral Meeting Room"): not at
+** the sentence's start nor after a colon, a dash, a quote or a bracket.
+** Latin and Cyrillic only (no capitals elsewhere). */
+static int in_name(const sent_ctx *x, const ev_item *t) {
+  const char *s = x->d->s;
+  size_t n;
+  uint32_t c = diwan_utf8_decode((const unsigned char *)s + t->start, t->end - t->start, &n);
+  diwan_script sc = diwan_script_of(c);
+  int upper = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+              (c >= 0x400 && c <= 0x42F);
+  if ((sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) || !upper) return 0;
+  size_t p = t->start;
+  while (p > x->start && blank_at(s, p - 1)) p--;
+  if (p == x->start) return 0;
+  unsigned char b = (unsigned char)s[p - 1];
+  return !(b == ':' || b == '"' || b == '\'' || b == '(' || b == '-' || b == '.' ||
+           b == 0xAB || b == 0x93 || b == 0x94 || b == 0x9C || b == 0x9D);   /* « – — “ ” */
+}
+
+/* "idée soutenue par la Russie", "militias backed by Iran": a passive
+** support or aid whose receiver, the word right before it, is no party
+** gives no event between states. */
+static int passive_orphan(const ev_doc *d, const ev_item *t) {
+  if (strcmp(t->trig->type, "support") && strcmp(t->trig->type, "aid")) return 0;
+  const char *s = d->s;
+  size_t a = t->end;
+  while (a < d->n && blank_at(s, a)) a++;
+  if (!((a + 3 <= d->n && memcmp(s + a, "par", 3) == 0 && (a + 3 == d->n || blank_at(s, a + 3))) ||
+        (a + 2 <= d->n && memcmp(s + a, "by", 2) == 0 && (a + 2 == d->n || blank_at(s, a + 2)))))
+    return 0;
+  size_t lo = 0, hi = d->nment;      /* the last mention ending before t */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start + d->ment[mid].len <= t->start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return 1;
+  const diwan_mention *m = &d->ment[lo - 1];
+  if (!gz_party(m->entity)) return 1;
+  /* only auxiliaries between the party and the participle */
+  static const char *const aux[] = {"is", "was", "are", "were", "been", "has", "have",
+                                    "est", "sont", "a", "ont", "\xc3\xa9t\xc3\xa9"};
+  for (size_t i = m->start + m->len; i < t->start;) {
+    if (blank_at(s, i)) { i++; continue; }
+    size_t e = i;
+    while (e < t->start && !blank_at(s, e)) e++;
+    int ok = 0;
+    for (size_t k = 0; k < sizeof aux / sizeof aux[0] && !ok; k++)
+      ok = strlen(aux[k]) == e - i && memcmp(s + i, aux[k], e - i) == 0;
+    if (!ok) return 1;
+    i = e;
+  }
   return 0;
 }
 
@@ -50,7 +167,9 @@ static int find_clauses(sent_ctx *x) {
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       n++;
-      if (!arg_in(d, c, d->item[k].trig->arg)) continue;
+      if (!arg_in(d, c, &d->item[k]) || multilateral(d, &d->item[k]) ||
+          in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
+        continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
       if (!t) return DIWAN_NOMEM;
       *t = k;
@@ -161,6 +280,7 @@ static int emit_one(sent_ctx *x, const diwan_event *e) {
 static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
+  if (n < 0) return 0;                      /* multilateral */
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;

@@ -71,6 +71,9 @@ typedef struct ph_table {
   ph_phrase *phr;
   size_t nphr, capphr;
   ph_arena arena;
+  int persistent;           /* built in: lives until the extension unloads,
+                               so scanners share what they resolve against
+                               it (phrase_shared.c); set by its builder */
 } ph_table;
 
 void ph_table_init(ph_table *t);
@@ -113,6 +116,18 @@ int ph_scanner_next(ph_scanner *sc, ph_match *m);
 void ph_scanner_free(ph_scanner *sc);
 
 uint64_t ph_hash(const char *s, size_t n);
+
+/* The process-wide cache of resolved units (phrase_shared.c), for a
+** scanner whose tables are all persistent: ph_shared_set gives the set's
+** number, or -1 (not all persistent, or too many sets). ph_shared_get
+** fills k, kt, kx and returns their count, or -1 when the word (hash h)
+** is not kept; ph_shared_put keeps it, when it can. Thread-safe. */
+int ph_shared_set(const ph_table *const *tabs, int ntabs);
+int ph_shared_get(int set, uint64_t h, const char *w, size_t n, const ph_key **k,
+                  const ph_table **kt, unsigned char *kx);
+void ph_shared_put(int set, uint64_t h, const char *w, size_t n, int nk,
+                   const ph_key *const *k, const ph_table *const *kt,
+                   const unsigned char *kx);
 
 /* diwan_word_keys through a process-wide memo (phrase_keys.c); returns as
 ** diwan_word_keys does (DIWAN_NOMEM when the keys could not be made). */

@@ -48,6 +48,7 @@ struct ph_scanner {
   const ph_table **pt;
   unsigned char *px;
   size_t npool;
+  int shared;               /* ph_shared_set of the tables, or -1 */
   int full;                 /* an insert did not fit: clear before the next */
   int oom;                  /* a word's keys could not be made: stop */
 };
@@ -61,29 +62,37 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
     sc->chan[sc->ntabs] = chan && chan[i] > 0 && chan[i] < NCHAN ? chan[i] : 0;
     sc->tabs[sc->ntabs++] = tabs[i];
   }
+  /* shared only when every table given is built in (an empty user table
+  ** too keeps the scan out: its set of tables is the caller's choice) */
+  int all_persistent = 1;
+  for (int i = 0; i < ntabs; i++) all_persistent &= !tabs[i] || tabs[i]->persistent;
+  sc->shared = all_persistent ? ph_shared_set(sc->tabs, sc->ntabs) : -1;
   sc->s = s;
   ph_units_init(&sc->us, s, n);
-  sc->slots = 64;
+  /* The cache in one block, sized to the text: the gazetteer's own load
+  ** scans thousands of single names, and a document is often short. */
+  sc->slots = 16;
   while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
-  sc->cache = diwan_calloc(sc->slots, sizeof *sc->cache);
-  sc->cbytes = diwan_malloc((sc->slots / 2 * CACHE_MAXLEN));
-  sc->pk = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pk);
-  sc->pt = diwan_malloc((sc->slots / 2 * 4) * sizeof *sc->pt);
-  sc->px = diwan_malloc(sc->slots / 2 * 4);
-  if (!sc->cache || !sc->cbytes || !sc->pk || !sc->pt || !sc->px) {
-    ph_scanner_free(sc);
+  size_t pool = sc->slots / 2 * 4;
+  size_t a = pool * sizeof *sc->pk, b = pool * sizeof *sc->pt,
+         c = sc->slots * sizeof *sc->cache, d = sc->slots / 2 * CACHE_MAXLEN;
+  char *blk = diwan_malloc(a + b + c + d + pool);
+  if (!blk) {
+    diwan_free(sc);
     return NULL;
   }
+  sc->pk = (const ph_key **)blk;
+  sc->pt = (const ph_table **)(blk + a);
+  sc->cache = (centry *)(blk + a + b);
+  sc->cbytes = blk + a + b + c;
+  sc->px = (unsigned char *)(blk + a + b + c + d);
+  memset(sc->cache, 0, c);
   return sc;
 }
 
 void ph_scanner_free(ph_scanner *sc) {
   if (!sc) return;
-  diwan_free(sc->cache);
-  diwan_free(sc->cbytes);
-  diwan_free(sc->pk);
-  diwan_free(sc->pt);
-  diwan_free(sc->px);
+  diwan_free(sc->pk);   /* the cache's block */
   diwan_free(sc);
 }
 
@@ -258,8 +267,14 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
       return;
     }
   }
-  keys_ctx c = {sc, u, 0, 0, {0}};
-  if (ph_word_keys(w, u->len, on_key, &c)) { sc->oom = 1; return; }
+  int nk = sc->shared >= 0 ? ph_shared_get(sc->shared, h, w, u->len, u->k, u->kt, u->kx) : -1;
+  if (nk >= 0) {
+    u->nk = nk;
+  } else {
+    keys_ctx c = {sc, u, 0, 0, {0}};
+    if (ph_word_keys(w, u->len, on_key, &c)) { sc->oom = 1; return; }
+    if (sc->shared >= 0) ph_shared_put(sc->shared, h, w, u->len, u->nk, u->k, u->kt, u->kx);
+  }
   cache_put(sc, e, h, u);
 }
 

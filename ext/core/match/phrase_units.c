@@ -52,7 +52,10 @@ static int next_part(ph_units *u, size_t *start, size_t *len) {
   const unsigned char *s = (const unsigned char *)u->s;
   while (u->rest < u->end) {
     size_t a = u->rest, i = a, k = 0;
-    while (i < u->end && !(k = hyphen_at(s + i, u->end - i))) i++;
+    for (; i < u->end; i++) {   /* only these bytes can begin a hyphen */
+      if (s[i] != '-' && s[i] != 0xE2 && s[i] != 0xD6) continue;
+      if ((k = hyphen_at(s + i, u->end - i)) != 0) break;
+    }
     u->rest = i < u->end ? i + k : u->end;
     if (i > a) {
       *start = a;

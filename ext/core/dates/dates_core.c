@@ -203,6 +203,28 @@ static int weekday_at(dctx *c, long i, core *o) {
   return r;
 }
 
+/* English day after a month in words or with "the": March first, February
+** the 15th; a year after it, a capital or a month that is no other word
+** tells it from "they march first". */
+static int month_ordinal_at(dctx *c, long i, long j, const dlex *mo, int *d, long *end) {
+  long e;
+  const dlex *o = dp_mw(c, j, K_ODAY, &e);
+  if (o && o->num >= 1 && o->num <= 31 && !strcmp(o->lang, "en")) {
+    *d = o->num;
+  } else if (has(T(j), K_ARTICLE) && dp_day_at(c, j + 1, d, &e) && e > j + 2) {
+    /* the 15th: its suffix is needed */
+  } else {
+    return 0;
+  }
+  int cap = c->sc.s[T(i)->s] >= 'A' && c->sc.s[T(i)->s] <= 'Z';
+  long y = is_comma(T(e)) ? e + 1 : e, ye;
+  int era;
+  if (T(i)->script != S_LATIN || strcmp(mo->mlang, "en")) return 0;
+  if (mo->ambiguous && !cap && !dp_year_at(c, y, 1000, 2999, &ye, &era)) return 0;
+  *end = e;
+  return 1;
+}
+
 static int core_word_at(dctx *c, long i, core *o, int lead) {
   long j, k2;
   if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
@@ -221,7 +243,7 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
   if ((e = dp_month_at(c, i, &j))) {
     int d;
     long k;
-    if (e->cal == CAL_GREG && dp_day_at(c, j, &d, &k)) {
+    if (e->cal == CAL_GREG && (dp_day_at(c, j, &d, &k) || month_ordinal_at(c, i, j, e, &d, &k))) {
       long y = k, yend;
       int era;
       if (is_comma(T(y))) y++;

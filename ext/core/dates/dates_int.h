@@ -167,7 +167,7 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
        REL_HOLIDAY,                        /* rel_n: the rule; rel_k: a stated year */
        REL_NTH };                          /* the first Monday of March: see dates_nth.c */
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
-enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY };
+enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY, NTH_MDAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
 enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
@@ -221,6 +221,8 @@ typedef struct dctx {
 int dr_match(dctx *c, long i, dmatch *m, long *skip);
 /* The Nth weekday, week or day of a period at i (dates_nth.c). */
 int dr_nth_at(dctx *c, long i, dmatch *m);
+/* A day of the month alone, at i (on the 15th): dates_nth.c. */
+int dr_mday_at(dctx *c, long i, dmatch *m);
 /* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
 int dr_relative_at(dctx *c, long i, dmatch *m);
 /* The weekday of a day number, 1 Monday … 7 Sunday. */

@@ -108,3 +108,36 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
   m->be = T(k - 1)->e;
   return 1;
 }
+
+/* A day of the month alone: on the 15th, the 24th, on 24th, on the first
+** (an ordinal word only after on). It must end the phrase (punctuation,
+** a line end, the text's end): "the 24th floor" is no date. Its month is
+** the anchor's, or a neighbour, by prefer (dates_resolve.c). */
+int dr_mday_at(dctx *c, long i, dmatch *m) {
+  long k = i, e, s;
+  int d;
+  /* "on" is a cue, outside the surface */
+  int on = has(T(i), K_CUE) && T(i)->klen == 2 && !memcmp(T(i)->key, "on", 2);
+  if (on) k = i + 1;
+  s = k;
+  if (dp_mw(c, k, K_ARTICLE, &e)) k = e;
+  else if (!on) return 0;
+  const dlex *o = dp_mw(c, k, K_ODAY, &e);
+  if (o && on && o->num >= 1 && o->num <= 31) d = o->num;
+  else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && e > k + 1 && d >= 1 && d <= 31))
+    return 0;
+  const dtok *n = T(e);
+  if (!(n->kind == T_EOF || n->nl ||
+        (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != '\'')))
+    return 0;
+  memset(m, 0, sizeof *m);
+  m->rel = REL_NTH;
+  m->rel_mode = NTH_MDAY;
+  m->rel_n = d;
+  m->lang = T(i)->lx->lang;
+  m->t0 = s;
+  m->t1 = e;
+  m->bs = T(s)->s + T(s)->pre;
+  m->be = T(e - 1)->e;
+  return 1;
+}

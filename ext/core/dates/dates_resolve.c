@@ -277,8 +277,34 @@ static int resolve_span(dctx *c, dmatch *m) {
 /* The Nth weekday, week (Monday to Sunday, wholly inside) or day of a
 ** month or year; rel_n < 0 counts from its end. 0 when the period's year
 ** cannot be known or the period has no such Nth. */
+/* Day d of the anchor's month or of a neighbour: prefer future, the first
+** on or after the anchor day; past, the latest on or before; current, the
+** anchor's month; news, the nearest (ties: the earlier). */
+static int resolve_mday(dctx *c, dmatch *m) {
+  const diwan_ymd *a = c->anchor;
+  if (!a || !a->d) return 0;
+  long at = dd_day_number(a->y, a->m, a->d), best = -1;
+  for (int k = -1; k <= 1; k++) {
+    diwan_ymd x = *a;
+    add_months(&x, k);
+    if (x.y < 1 || x.y > 9999 || m->rel_n > dd_days_in_month(x.y, x.m)) continue;
+    long dn = dd_day_number(x.y, x.m, m->rel_n);
+    int ok = c->prefer == DIWAN_PREFER_FUTURE ? dn >= at && (best < 0 || dn < best)
+           : c->prefer == DIWAN_PREFER_PAST ? dn <= at && (best < 0 || dn > best)
+           : c->prefer == DIWAN_PREFER_CURRENT ? k == 0
+           : best < 0 || labs(dn - at) < labs(best - at);
+    if (ok) best = dn;
+  }
+  if (best < 0) return 0;
+  memset(&m->a, 0, sizeof m->a);
+  m->a.cal = CAL_GREG;
+  set_day(&m->a, best, P_DAY);
+  return 1;
+}
+
 static int resolve_nth(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
+  if (m->rel_mode == NTH_MDAY) return resolve_mday(c, m);
   int y = m->a.y, mo = m->a.m;
   if (m->per_rel) {
     if (!a || !a->m) return 0;

@@ -380,5 +380,6 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
     return 1;
   }
   if (dr_relative_at(c, i, m)) return 1;
+  if (dr_mday_at(c, i, m)) return 1;
   return marked_year_at(c, i, m);
 }

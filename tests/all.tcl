@@ -41,7 +41,14 @@ proc open_db {{name db} {file :memory:}} {
 }
 
 proc pass {name} { incr ::passed }
-proc skip {name} { incr ::skipped }
+# skip NAME ?WHY?: count a test not run; the summary says why by reason
+# (without WHY: ../shared is absent).
+set ::skip_why [dict create]
+proc skip {name {why ""}} {
+  incr ::skipped
+  if {$why eq ""} { set why "they need $::shared (the seed corpus and dev set, see README)" }
+  dict incr ::skip_why $why
+}
 
 proc have_shared {} { file isdirectory $::corpus }
 
@@ -69,10 +76,14 @@ proc needs_shared {{script ""}} {
     return
   }
   if {$script eq ""} {
-    incr ::skipped [count_tests [read_utf8 $::current_path]]
+    set n [count_tests [read_utf8 $::current_path]]
+    incr ::skipped $n
+    dict incr ::skip_why "they need $::shared (the seed corpus and dev set, see README)" $n
     return -code return
   }
-  incr ::skipped [count_tests $script]
+  set n [count_tests $script]
+  incr ::skipped $n
+  dict incr ::skip_why "they need $::shared (the seed corpus and dev set, see README)" $n
 }
 proc tests_so_far {} { expr {$::passed + $::failed + $::skipped} }
 proc shared_count_check {what expected ran} {
@@ -229,7 +240,8 @@ if {$::failed} {
   foreach f $::failures { puts "  $f" }
 }
 if {$::skipped} {
-  puts "\n$::skipped tests skipped: they need $::shared (the seed corpus and dev set, see README)"
+  puts ""
+  dict for {why n} $::skip_why { puts "$n tests skipped: $why" }
 }
 puts "\n$::passed passed, $::failed failed, $::skipped skipped"
 exit [expr {$::failed ? 1 : 0}]

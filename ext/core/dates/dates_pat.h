@@ -46,6 +46,27 @@ static inline int dp_possessive(const dtok *t) {
          t->key[t->klen - 1] == 's';
 }
 
+/* The tokens [t0, t1) become the match's span, in bytes from the first
+** token's text (after its prefix) to the last token's end. */
+static inline void dp_span(dctx *c, dmatch *m, long t0, long t1) {
+  m->t0 = t0;
+  m->t1 = t1;
+  m->bs = T(t0)->s + T(t0)->pre;
+  m->be = T(t1 - 1)->e;
+}
+
+/* A season, half or quarter placed by a relative word, before it (last
+** summer, этим летом) or after it (l'été dernier, الصيف الماضي): one shape
+** for both orders. */
+static inline void dp_part_rel(dctx *c, dmatch *m, long t0, long t1, int rel,
+                               int mod, const char *lang) {
+  m->rel = REL_PART;
+  m->rel_n = rel;
+  m->mod = mod;
+  m->lang = lang;
+  dp_span(c, m, t0, t1);
+}
+
 /* dates_read.c */
 const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end);
 int dp_num_alone(dctx *c, long j);

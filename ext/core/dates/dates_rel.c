@@ -7,13 +7,6 @@
 #include <string.h>
 #include "dates_pat.h"
 
-static void span(dctx *c, dmatch *m, long t0, long t1) {
-  m->t0 = t0;
-  m->t1 = t1;
-  m->bs = T(t0)->s + T(t0)->pre;
-  m->be = T(t1 - 1)->e;
-}
-
 /* N units (3 days, deux ans, عامين, неделю): count, unit, end; the unit's
 ** language in *lang (an/"In an" must not read as French "in a year"). */
 static int count_units(dctx *c, long j, int *n, int *unit, long *end, const char **lang) {
@@ -63,7 +56,7 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
       if (T(k)->kind == T_NUM && !T(k)->nl) return 0;
     }
   }
-  span(c, m, i, k);
+  dp_span(c, m, i, k);
   return 1;
 }
 
@@ -98,7 +91,7 @@ static int prev_at(dctx *c, long i, dmatch *m) {
   } else {
     k = j;
   }
-  span(c, m, i, k);
+  dp_span(c, m, i, k);
   return 1;
 }
 
@@ -138,7 +131,7 @@ static int span_at(dctx *c, long i, dmatch *m) {
   m->rel_mode = unit;
   m->rel_k = s->num == 2;
   m->lang = s->lang;
-  span(c, m, k, end);
+  dp_span(c, m, k, end);
   return 1;
 }
 
@@ -177,7 +170,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
       m->rel_mode = WD_WEEK;
       m->rel_k = e->rel;
       m->rel_n = wd->num;
-      span(c, m, i, we);
+      dp_span(c, m, i, we);
       return 1;
     }
     /* a form that names its own third (EOM: the end of this month) */
@@ -186,7 +179,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     dmatch w;
     memset(&w, 0, sizeof w);
     if (weekday_at(c, i, &w) && w.t1 > j) { *m = w; return 1; }
-    span(c, m, i, j);
+    dp_span(c, m, i, j);
     return 1;
   }
   if (weekday_at(c, i, m)) return 1;
@@ -196,11 +189,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   const dlex *q;
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && (q = dp_mw(c, j, K_QUAL, &end)) &&
       dd_is_part(q->mod)) {                        /* last summer, этим летом */
-    m->rel = REL_PART;
-    m->rel_n = e->rel;
-    m->mod = q->mod;
-    m->lang = e->lang;
-    span(c, m, i, end);
+    dp_part_rel(c, m, i, end, e->rel, q->mod, e->lang);
     return 1;
   }
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && e->rel) {
@@ -209,7 +198,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     m->rel = e->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
     m->rel_n = mo->month;
     m->lang = e->lang;
-    span(c, m, i, end);
+    dp_span(c, m, i, end);
     return 1;
   }
   const char *ul = NULL;
@@ -236,6 +225,6 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     m->rel_n = (e->kinds & K_LATER) ? n : -n;
   }
   m->lang = e->lang;
-  span(c, m, i, end);
+  dp_span(c, m, i, end);
   return 1;
 }

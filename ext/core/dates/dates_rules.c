@@ -10,14 +10,6 @@
 #include "dates_pat.h"
 
 /* ------------------------------------------------------------ matching */
-static void span(dctx *c, dmatch *m, long t0, long t1) {
-  const dtok *a = T(t0);
-  m->t0 = t0;
-  m->t1 = t1;
-  m->bs = a->s + a->pre;
-  m->be = T(t1 - 1)->e;
-}
-
 static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   memset(m, 0, sizeof *m);
   m->a = o->e;
@@ -26,7 +18,7 @@ static void from_core(dctx *c, dmatch *m, const core *o, long t0) {
   m->rel_k = o->rel_d;
   m->wd = o->wd;
   m->lang = o->lang;
-  span(c, m, t0, o->end);
+  dp_span(c, m, t0, o->end);
 }
 
 static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
@@ -120,7 +112,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   m->a = a.e;
   m->b = b.e;
   m->lang = b.lang ? b.lang : a.lang ? a.lang : st->lang;
-  span(c, m, i, b.end);
+  dp_span(c, m, i, b.end);
   return 1;
 }
 
@@ -140,7 +132,7 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
       (is_hyphen(d) || d->cp == 0x2013) && glued(T(o.end + 1)) &&
       dp_bare_year(c, o.end + 1, &b, NULL) && b.e.y > o.e.y) {
     m->b = b.e;
-    span(c, m, j, b.end);
+    dp_span(c, m, j, b.end);
   }
   return 1;
 }
@@ -159,11 +151,7 @@ static int part_rel_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   const dlex *a;
   if (!dd_is_part(q->mod) || !(a = dp_mw(c, j, K_RAFTER, &e))) return 0;
   memset(m, 0, sizeof *m);
-  m->rel = REL_PART;
-  m->rel_n = a->rel;
-  m->mod = q->mod;
-  m->lang = q->lang;
-  span(c, m, i, e);
+  dp_part_rel(c, m, i, e, a->rel, q->mod, q->lang);
   return 1;
 }
 
@@ -184,7 +172,7 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   if (!m->rel) return 0;
   m->mod = q->mod;
   m->lang = q->lang;
-  span(c, m, i, e);
+  dp_span(c, m, i, e);
   return 1;
 }
 
@@ -198,7 +186,7 @@ static int deadline_at(dctx *c, long i, dmatch *m, long *skip) {
   if (!dp_mw(c, i, K_DEADLINE, &j) || !(q = dp_mw(c, j, K_QUAL, &e)) || q->mod != MOD_LATE)
     return 0;
   if (qual_at(c, j, m, skip) <= 0) { *skip = 0; return 0; }
-  span(c, m, i, m->t1);
+  dp_span(c, m, i, m->t1);
   m->deadline = 1;
   return 1;
 }
@@ -225,7 +213,7 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
     if (dd_is_part(q->mod) && !(m->rel == REL_YEAR ||
                                 (m->rel == REL_MONTH && (q->mod == MOD_H1 || q->mod == MOD_H2))))
       return 0;
-    span(c, m, i, m->t1);
+    dp_span(c, m, i, m->t1);
     m->mod = q->mod;
     return 1;
   }
@@ -239,7 +227,7 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
     m->rel = REL_PART;
     m->mod = q->mod;
     m->lang = q->lang;
-    span(c, m, i, j);
+    dp_span(c, m, i, j);
     return 1;
   }
   if (r <= 0) return r;
@@ -266,7 +254,7 @@ static int marked_year_at(dctx *c, long i, dmatch *m) {
         is_p(T(i + 4), ')') && b.e.y >= o.e.y) {
       from_core(c, m, &o, i + 1);
       m->b = b.e;
-      span(c, m, i + 1, i + 4);
+      dp_span(c, m, i + 1, i + 4);
       return 1;
     }
     if (is_p(t, '(') && (!is_p(T(o.end), ')') || o.end != i + 2)) return 0;
@@ -347,7 +335,7 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   m->a = a.e;
   m->b = b.e;
   m->lang = b.lang ? b.lang : a.lang;
-  span(c, m, i, b.end);
+  dp_span(c, m, i, b.end);
   return 1;
 }
 

@@ -178,7 +178,7 @@ static int shares_person(const diwan_event *a, const diwan_event *b) {
 /* The event e tells again, whatever its status: for a definite or
 ** demonstrative event noun (e->refers: "وتناولت المحادثات", "הביקור",
 ** "שיחות אלה"), the latest event of its type (any contact, for a contact)
-** of its pair, else that shares a party with it, with no other persons and
+** of its pair, else that shares a party with it and no other persons, with
 ** no other date ("جرت في النصف الثاني من يوليو" dates it): the noun names the
 ** event in focus, its local pair and tense are the sentence's, not a new
 ** event's ("سوف تتطرق المباحثات" tells what the talks will cover). Else a
@@ -211,9 +211,9 @@ static diwan_event *told_before(ev_merge *m, const diwan_event *e) {
     if (e->refers) {
       if (!eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type)))
         continue;
-      if (other_persons(x, e) || !dates_agree(x, e)) continue;
+      if (!dates_agree(x, e)) continue;
       if (eq(lo(x), lo(e)) && eq(hi(x), hi(e))) return x;
-      if (!near && !listed && shares_actor(x, e)) near = x;
+      if (!near && !listed && shares_actor(x, e) && !other_persons(x, e)) near = x;
       continue;
     }
     if (eq(x->type, e->type) && eq(lo(x), lo(e)) && eq(hi(x), hi(e)) &&

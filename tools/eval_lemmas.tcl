@@ -24,7 +24,8 @@
 #     pair of forms whose gold stems are a plural and its singular in
 #     ext/data/ar_plurals.tsv is left out of every figure and counted apart
 #     (the gold cannot judge it).
-#   A form is kept when its readings (after the preferences below) name one
+#   Ayaspell's function words (its stopwords and tools sections) are left
+#   out. A form is kept when its readings (after the preferences below) name one
 #   lemma and at least one reading is nominal (noun, proper noun,
 #   adjective) and none is a verb of another lemma.
 #
@@ -175,8 +176,10 @@ proc ::dwlem::read_hunspell_ar {forms} {
     set bare [expr {$pfx eq "" && [string first st: $morph] == 0}]
     dict lappend reads $w [list $bare $stem [regexp {po:verb} $morph]]
   }
+  set stop [function_words /usr/share/hunspell/ar.dic]
   set gold [dict create]
   dict for {w rs} $reads {
+    if {[dict exists $stop $w]} continue
     set bare [lsearch -all -inline -index 0 $rs 1]
     set chosen [expr {[llength $bare] ? $bare : $rs}]
     set verb 0
@@ -193,6 +196,22 @@ proc ::dwlem::read_hunspell_ar {forms} {
     if {[dict size $lemmas] == 1} { dict set gold $w [list [dict keys $lemmas] nominal] }
   }
   return $gold
+}
+
+# Ayaspell's dictionary opens with its function words (sections
+# stopwords.dic and tools.dic, each with its clitic forms: وأنه, بغير),
+# before the nouns (names.dic): those forms are no nouns, whatever their
+# readings say.
+proc ::dwlem::function_words {dic} {
+  set stop [dict create]
+  if {[catch {open $dic r} f]} { return $stop }
+  fconfigure $f -encoding utf-8
+  while {[gets $f line] >= 0} {
+    if {$line eq "names.dic"} break
+    dict set stop [lindex [split [lindex [split $line \t] 0] /] 0] 1
+  }
+  close $f
+  return $stop
 }
 
 # Plural/singular pairs of ar_plurals.tsv as written: "a b" keys, both ways.

@@ -389,6 +389,43 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   return rc;
 }
 
+/* An anaphor cue (cues.tsv) that covers the trigger: the definite or
+** demonstrative noun names an event already told (events_merge.c), unless
+** an anew cue follows it at once (الاجتماع الرابع, הביקור הבא: another). */
+static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
+  int ana = 0;
+  size_t end = t->end;
+  for (size_t i = c->i0; i < c->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE) continue;
+    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end) {
+      ana = 1;
+      if (it->end > end) end = it->end;
+    }
+  }
+  for (size_t i = c->i0; i < c->i1 && ana; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag == EV_CUE && it->cue->kind == CUE_ANEW && it->start >= end &&
+        ev_words_between(d->s, end, it->start, 1) == 0)
+      ana = 0;
+  }
+  return ana;
+}
+
+/* The event of trigger t refers back when its trigger does and, for a
+** contact, every contact trigger of the group does: "زيارة … المرتقبة …
+** سوف تستكمل المباحثات" tells a new visit whatever the talks are. */
+static int refers_back(const sent_ctx *x, const clause *c, const ev_item *t) {
+  const ev_doc *d = x->d;
+  if (!anaphoric(d, c, t)) return 0;
+  if (!t->trig->contact) return 1;
+  for (size_t k = c->t0; k < c->t1; k++) {
+    const ev_item *o = &d->item[x->trig[k]];
+    if (o->trig->contact && !anaphoric(d, c, o)) return 0;
+  }
+  return 1;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
@@ -413,6 +450,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
     e->status = ev_status(d, c->i0, c->i1, ev[k], e);
+    e->refers = refers_back(x, c, it);
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */

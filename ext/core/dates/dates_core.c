@@ -84,7 +84,8 @@ static int day_month_at(dctx *c, long i, core *o) {
 static int spaced_at(dctx *c, long i, core *o) {
   const dtok *a = T(i), *b = T(i + 1), *y = T(i + 2);
   if (a->nd > 2 || b->kind != T_NUM || b->nd > 2 || !b->sp || b->nl || a->script != b->script ||
-      !dp_num_alone(c, i) || !dp_num_alone(c, i + 1) || (glued(a) && T(i - 1)->kind != T_PUNCT))
+      !dp_num_alone(c, i) || !dp_num_alone(c, i + 1) ||
+      (glued(a) && (T(i - 1)->kind == T_WORD || T(i - 1)->kind == T_NUM)))
     return 0;
   if (T(i - 1)->kind == T_NUM && !T(i)->nl) return 0;   /* inside a row of figures */
   long end = i + 2;
@@ -97,10 +98,13 @@ static int spaced_at(dctx *c, long i, core *o) {
   }
   const dtok *n = T(end);
   if (n->kind == T_NUM || (n->kind == T_WORD && (glued(n) || has(n, K_UNIT))) ||
-      (n->kind == T_PUNCT && glued(n) && (n->cp == '%' || is_numsep(n))))
+      (n->kind == T_PUNCT && glued(n) &&
+       (n->cp == '%' || (is_numsep(n) && T(end + 1)->kind == T_NUM && glued(T(end + 1))))))
     return 0;
   int line = (i == 0 || a->nl) && (n->kind == T_EOF || n->nl);
-  if (!(yy && end == i + 3 && y->nd == 4) && !c->cued && !line) return 0;
+  /* a four-digit year makes it a date anywhere but before a word (20 12
+  ** 2014 voix is a row of figures) */
+  if (!c->cued && !line && !(y->nd == 4 && end == i + 3 && n->kind != T_WORD)) return 0;
   int mm = c->us ? a->num : b->num, dd = c->us ? b->num : a->num;
   if (mm < 1 || mm > 12 || dd < 1 || dd > dd_days_in_month(yy ? yy : 2000, mm)) return 0;
   dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, end);

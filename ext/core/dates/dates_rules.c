@@ -129,6 +129,28 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
 
 static int bare_range_at(dctx *c, long i, dmatch *m);
 
+/* After a cue, a month and the next month joined by the conjunction prefix
+** (خلال آب (أغسطس) وأيلول (سبتمبر), في تموز وآب 2015) are one span, their
+** union; months apart stay two rows (في يناير ومارس). */
+static int month_pair_at(dctx *c, dmatch *m, const core *o, long j) {
+  const dtok *t = T(o->end);
+  if (o->e.prec != P_MONTH || o->rel || o->e.cal != CAL_GREG || t->kind != T_WORD ||
+      t->pre != 2 || (t->script != S_ARABIC && t->script != S_HEBREW))
+    return 0;
+  const char *p = c->sc.s + t->s;
+  if (memcmp(p, "\xd9\x88", 2) && memcmp(p, "\xd7\x95", 2)) return 0;   /* و ו */
+  core b;
+  if (dp_core_at(c, o->end, &b, 0) <= 0 || b.e.prec != P_MONTH || b.rel ||
+      b.e.cal != CAL_GREG || b.e.m != o->e.m % 12 + 1 || (b.alone && b.ambiguous))
+    return 0;
+  if (o->e.y && (b.e.y ? b.e.y != o->e.y + (b.e.m == 1) : o->e.m == 12)) return 0;
+  m->b = b.e;
+  if (!m->b.y && m->a.y) m->b.y = m->a.y;
+  if (!m->lang) m->lang = b.lang;
+  dp_span(c, m, j, b.end);
+  return 1;
+}
+
 static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_CUE, &j);
@@ -140,6 +162,7 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   if (r <= 0) return r;
   from_core(c, m, &o, j);
   if (!m->lang) m->lang = q->lang;
+  if (month_pair_at(c, m, &o, j)) return 1;
   /* في 2001-2005, in 1994–2007: two years joined by a dash */
   const dtok *d = T(o.end);
   if (o.e.prec == P_YEAR && !o.rel && d->kind == T_PUNCT && glued(d) &&

@@ -131,7 +131,7 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
     /* November's decision: a possessive month is a date (not May's) */
     if (!m->ambiguous && dp_possessive(T(k - 1))) return 1;
     o->alone = 1;
-    o->ambiguous = m->ambiguous;
+    o->ambiguous = m->ambiguous && c->pair_end != k;   /* آب (أغسطس) */
   }
   return 1;
 }

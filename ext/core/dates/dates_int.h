@@ -214,6 +214,7 @@ typedef struct dctx {
   void *cbctx;
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */
   int cued;                 /* a cue or article precedes: 3/4 may be a day */
+  long pair_end;            /* end of the last month read with its paired form */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

@@ -24,7 +24,7 @@ static int ordinal_at(dctx *c, long k, int *last, int *bare, long *end) {
     k = e;
   }
   const dlex *l = dp_mw(c, k, K_RSPAN | K_RBEFORE, &e);
-  *last = l && l->rel == -1 && e == k + 1;
+  *last = l && (l->rel == -1 || ((l->kinds & K_RSPAN) && l->num == -1)) && e == k + 1;
   if (*last) k = e;
   *end = k;
   return *last && !n ? 1 : n;
@@ -69,6 +69,12 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
   return 0;
 }
 
+/* French de elided onto the period: la première semaine d'octobre. */
+static int elided_de(const dtok *t) {
+  return t->kind == T_WORD && t->script == S_LATIN && t->kpre == 2 && t->key[0] == 'd' &&
+         t->key[1] == '\'';
+}
+
 int dr_nth_at(dctx *c, long i, dmatch *m) {
   long k = i, e;
   int last, bare;
@@ -92,7 +98,7 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
     return 0;
   }
   const dlex *of = dp_mw(c, e, K_OF | K_CUE, &k);
-  int per = of ? period_at(c, k, m, &k) : 0;
+  int per = of ? period_at(c, k, m, &k) : elided_de(T(e)) ? period_at(c, e, m, &k) : 0;
   if (!per) return 0;
   if (m->rel_mode != NTH_WEEK && m->a.prec == P_YEAR) return 0;   /* the first Monday of 2015: rare */
   /* a day number before of: only this/last/next month (the 20th of March
@@ -101,7 +107,7 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
   if (m->rel_mode == NTH_DAY && !u && !m->per_rel) return 0;
   m->rel = REL_NTH;
   m->rel_n = last ? -n : n;
-  m->lang = w ? w->lang : u ? u->lang : of->lang;
+  m->lang = w ? w->lang : u ? u->lang : of ? of->lang : "fr";
   m->t0 = i;
   m->t1 = k;
   m->bs = T(i)->s + T(i)->pre;
@@ -126,6 +132,9 @@ int dr_mday_at(dctx *c, long i, dmatch *m) {
   if (o && on && o->num >= 1 && o->num <= 31) d = o->num;
   else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && e > k + 1 && d >= 1 && d <= 31))
     return 0;
+  /* le 3e, le 3ème: a rank, not a day */
+  const dtok *sf = T(e - 1);
+  if (sf->kind == T_WORD && sf->script == S_LATIN && sf->key[0] == 'e') return 0;
   const dtok *n = T(e);
   if (!(n->kind == T_EOF || n->nl ||
         (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != '\'')))

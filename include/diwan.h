@@ -383,6 +383,11 @@ typedef struct diwan_event {
                                      or "negated" (static strings) */
   int npersons;
   const char *persons[DIWAN_EVENT_MAXPERSONS];
+  int refers;                     /* the trigger is a definite or
+                                     demonstrative event noun (الزيارة,
+                                     השיחות, שיחות אלה): it names an event
+                                     the document told before (cues.tsv,
+                                     kind anaphor) */
   int nmentions;                  /* how often the document tells it */
   struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
                                   /* the first ones: byte spans of their

@@ -6,13 +6,11 @@
 #include <string.h>
 #include "dw.h"
 #include "date_anchor.h"
+#include "event_args.h"
 #include "user_lexicon.h"
 
 typedef struct evt_state {
-  const char *s;
-  size_t n;
-  diwan_gazetteer *gaz;
-  diwan_event_lexicon *lex;
+  dw_event_args a;
   dw_vec rows;               /* diwan_event */
   size_t i;
   dw_charpos cp;
@@ -80,23 +78,36 @@ static int collect(void *ctx, const diwan_event *e) {
   return dw_vec_push(&((evt_state *)ctx)->rows, e, sizeof *e);
 }
 
+int dw_event_args_read(const char *fn, sqlite3 *db, sqlite3_value **args,
+                       dw_event_args *a, char **pzErr) {
+  int has_anchor = 0;
+  int rc = dw_date_anchor(fn, args[1], &a->anchor, &has_anchor, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  a->s = dw_arg_text(args[0], &a->n);
+  if (!a->s) return SQLITE_OK;
+  rc = dw_user_gazetteer(db, fn, &a->gaz, pzErr);
+  if (rc == SQLITE_OK) rc = dw_user_triggers(db, fn, &a->lex, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  a->opts = (diwan_event_opts){.gazetteer = a->gaz, .lexicon = a->lex,
+                               .anchor = has_anchor ? &a->anchor : NULL,
+                               .partial = args[2] && sqlite3_value_int(args[2]) != 0};
+  return SQLITE_OK;
+}
+
+void dw_event_args_free(dw_event_args *a) {
+  dw_user_release(a->gaz);
+  dw_user_release(a->lex);
+  a->gaz = NULL;
+  a->lex = NULL;
+}
+
 static int evt_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   evt_state *st = p;
-  diwan_ymd anchor;
-  int has_anchor = 0;
-  int rc = dw_date_anchor("event_each", args[1], &anchor, &has_anchor, pzErr);
-  if (rc != SQLITE_OK) return rc;
-  st->s = dw_arg_text(args[0], &st->n);
-  if (!st->s) return SQLITE_OK;
-  rc = dw_user_gazetteer(db, "event_each", &st->gaz, pzErr);
-  if (rc == SQLITE_OK) rc = dw_user_triggers(db, "event_each", &st->lex, pzErr);
-  if (rc != SQLITE_OK) return rc;
-  diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
-                       .anchor = has_anchor ? &anchor : NULL,
-                       .partial = args[2] && sqlite3_value_int(args[2]) != 0};
-  if (diwan_events(&o, st->s, st->n, collect, st)) return SQLITE_NOMEM;
-  dw_charpos_init(&st->cp, st->s, st->n);
-  return dw_event_mention_chars(st->s, st->n, &st->rows, &st->mchars);
+  int rc = dw_event_args_read("event_each", db, args, &st->a, pzErr);
+  if (rc != SQLITE_OK || !st->a.s) return rc;
+  if (diwan_events(&st->a.opts, st->a.s, st->a.n, collect, st)) return SQLITE_NOMEM;
+  dw_charpos_init(&st->cp, st->a.s, st->a.n);
+  return dw_event_mention_chars(st->a.s, st->a.n, &st->rows, &st->mchars);
 }
 
 /* ids come from lexicons and user rows: escape them for JSON. */
@@ -141,7 +152,7 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   dw_int(&row[0], (sqlite3_int64)e->sentence + 1);
   dw_int(&row[1], a + 1);
   dw_int(&row[2], b - a);
-  if (dw_clean_text(&row[3], st->s + e->start, e->len, &st->trig)) return -SQLITE_NOMEM;
+  if (dw_clean_text(&row[3], st->a.s + e->start, e->len, &st->trig)) return -SQLITE_NOMEM;
   dw_text(&row[4], e->type, -1);
   dw_text(&row[5], e->cameo, -1);
   date_cols(row, e);
@@ -155,7 +166,7 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
   dw_event_mentions_json(&st->ment, st->mchars, r, e);
   if (st->ment.oom) return -SQLITE_NOMEM;
   dw_text(&row[15], st->ment.p, (sqlite3_int64)st->ment.n);
-  if (dw_clean_text(&row[16], st->s + e->sent_start, e->sent_len, &st->text))
+  if (dw_clean_text(&row[16], st->a.s + e->sent_start, e->sent_len, &st->text))
     return -SQLITE_NOMEM;
   return 1;
 }
@@ -163,8 +174,7 @@ static int evt_next(void *p, dw_val *row, char **pzErr) {
 static void evt_finish(void *p) {
   evt_state *st = p;
   dw_vec_free(&st->rows);
-  dw_user_release(st->gaz);
-  dw_user_release(st->lex);
+  dw_event_args_free(&st->a);
   diwan_buf_free(&st->json);
   diwan_buf_free(&st->trig);
   diwan_buf_free(&st->text);

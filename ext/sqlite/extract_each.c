@@ -5,21 +5,11 @@
 ** an entity's kind in kind); the rows are the rows those functions give.
 ** sql/extract.sql fills doc_dates, doc_entities and doc_events from it. */
 #include <string.h>
-#include "date_anchor.h"
+#include "event_args.h"
 #include "user_lexicon.h"
 
-/* event_each.c */
-void dw_persons_json(diwan_buf *b, const diwan_event *e);
-int dw_event_mention_chars(const char *s, size_t n, const dw_vec *rows,
-                           sqlite3_int64 **out);
-void dw_event_mentions_json(diwan_buf *b, const sqlite3_int64 *mchars, size_t row,
-                            const diwan_event *e);
-
 typedef struct ex_state {
-  const char *s;
-  size_t n;
-  diwan_gazetteer *gaz;
-  diwan_event_lexicon *lex;
+  dw_event_args a;            /* the text, anchor, partial, user tables */
   diwan_months *months;
   dw_vec dates, ments, events;
   size_t i;                  /* next row over dates, then ments, then events */
@@ -40,25 +30,17 @@ static int on_event(void *ctx, const diwan_event *e) {
 
 static int ex_start(void *p, sqlite3_value **args, sqlite3 *db, char **pzErr) {
   ex_state *st = p;
-  diwan_ymd anchor;
-  int has = 0;
-  int rc = dw_date_anchor("diwan_extract", args[1], &anchor, &has, pzErr);
+  int rc = dw_event_args_read("diwan_extract", db, args, &st->a, pzErr);
+  if (rc != SQLITE_OK || !st->a.s) return rc;
+  rc = dw_user_months(db, "diwan_extract", &st->months, pzErr);
   if (rc != SQLITE_OK) return rc;
-  st->s = dw_arg_text(args[0], &st->n);
-  if (!st->s) return SQLITE_OK;
-  rc = dw_user_gazetteer(db, "diwan_extract", &st->gaz, pzErr);
-  if (rc == SQLITE_OK) rc = dw_user_triggers(db, "diwan_extract", &st->lex, pzErr);
-  if (rc == SQLITE_OK) rc = dw_user_months(db, "diwan_extract", &st->months, pzErr);
-  if (rc != SQLITE_OK) return rc;
-  diwan_event_opts o = {.gazetteer = st->gaz, .lexicon = st->lex,
-                       .anchor = has ? &anchor : NULL,
-                       .partial = args[2] && sqlite3_value_int(args[2]) != 0};
   diwan_extract_cbs cb = {on_date, on_mention, on_event, st};
-  if (diwan_document_extract(st->months, &o, st->s, st->n, &cb)) return SQLITE_NOMEM;
-  dw_charpos_init(&st->cpd, st->s, st->n);
-  dw_charpos_init(&st->cpm, st->s, st->n);
-  dw_charpos_init(&st->cpe, st->s, st->n);
-  return dw_event_mention_chars(st->s, st->n, &st->events, &st->mchars);
+  if (diwan_document_extract(st->months, &st->a.opts, st->a.s, st->a.n, &cb))
+    return SQLITE_NOMEM;
+  dw_charpos_init(&st->cpd, st->a.s, st->a.n);
+  dw_charpos_init(&st->cpm, st->a.s, st->a.n);
+  dw_charpos_init(&st->cpe, st->a.s, st->a.n);
+  return dw_event_mention_chars(st->a.s, st->a.n, &st->events, &st->mchars);
 }
 
 static void text_or_null(dw_val *v, const char *z) {
@@ -79,7 +61,7 @@ static void span(dw_val *row, dw_charpos *cp, size_t start, size_t len) {
 static int date_row(ex_state *st, const diwan_date *d, dw_val *row) {
   dw_text(&row[0], "date", -1);
   span(row, &st->cpd, d->start, d->len);
-  if (dw_clean_text(&row[3], st->s + d->start, d->len, &st->clean)) return -SQLITE_NOMEM;
+  if (dw_clean_text(&row[3], st->a.s + d->start, d->len, &st->clean)) return -SQLITE_NOMEM;
   dw_text(&row[4], d->value, -1);
   text_or_null(&row[5], d->first_day);
   text_or_null(&row[6], d->last_day);
@@ -94,7 +76,7 @@ static int mention_row(ex_state *st, const diwan_mention *m, dw_val *row) {
   const diwan_entity *e = m->entity;
   dw_text(&row[0], "entity", -1);
   span(row, &st->cpm, m->start, m->len);
-  if (dw_clean_text(&row[3], st->s + m->start, m->len, &st->clean)) return -SQLITE_NOMEM;
+  if (dw_clean_text(&row[3], st->a.s + m->start, m->len, &st->clean)) return -SQLITE_NOMEM;
   dw_text(&row[11], e->kind, -1);
   dw_text(&row[12], e->id, -1);
   dw_text(&row[13], e->name, -1);
@@ -105,7 +87,7 @@ static int mention_row(ex_state *st, const diwan_mention *m, dw_val *row) {
 static int event_row(ex_state *st, size_t r, const diwan_event *e, dw_val *row) {
   dw_text(&row[0], "event", -1);
   span(row, &st->cpe, e->start, e->len);
-  if (dw_clean_text(&row[3], st->s + e->start, e->len, &st->clean)) return -SQLITE_NOMEM;
+  if (dw_clean_text(&row[3], st->a.s + e->start, e->len, &st->clean)) return -SQLITE_NOMEM;
   if (e->has_date) {
     dw_text(&row[4], e->date.value, -1);
     if (e->date.first_day[0]) dw_text(&row[5], e->date.first_day, -1);
@@ -125,7 +107,7 @@ static int event_row(ex_state *st, size_t r, const diwan_event *e, dw_val *row) 
   dw_event_mentions_json(&st->ment, st->mchars, r, e);
   if (st->ment.oom) return -SQLITE_NOMEM;
   dw_text(&row[23], st->ment.p, (sqlite3_int64)st->ment.n);
-  if (dw_clean_text(&row[24], st->s + e->sent_start, e->sent_len, &st->text))
+  if (dw_clean_text(&row[24], st->a.s + e->sent_start, e->sent_len, &st->text))
     return -SQLITE_NOMEM;
   return 1;
 }
@@ -146,8 +128,7 @@ static void ex_finish(void *p) {
   dw_vec_free(&st->dates);
   dw_vec_free(&st->ments);
   dw_vec_free(&st->events);
-  dw_user_release(st->gaz);
-  dw_user_release(st->lex);
+  dw_event_args_free(&st->a);
   dw_user_release(st->months);
   diwan_buf_free(&st->clean);
   diwan_buf_free(&st->json);

@@ -24,7 +24,7 @@ static int ordinal_at(dctx *c, long k, int *last, int *bare, long *end) {
     k = e;
   }
   const dlex *l = dp_mw(c, k, K_RSPAN | K_RBEFORE, &e);
-  *last = l && l->rel == -1 && e == k + 1;
+  *last = l && (l->rel == -1 || ((l->kinds & K_RSPAN) && l->num == -1)) && e == k + 1;
   if (*last) k = e;
   *end = k;
   return *last && !n ? 1 : n;
@@ -59,6 +59,12 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
   }
   if (has(T(k), K_ARTICLE)) k++;                   /* the month, the year */
   const dlex *u = dp_mw(c, k, K_TUNIT | K_YUNIT, &e);
+  if (u && u->unit == U_MONTH && dp_core_at(c, e, &o, 0) > 0 && !o.rel &&
+      o.e.cal == CAL_GREG && o.e.prec == P_MONTH) {
+    m->a = o.e;                                    /* شهر مارس: the month of March */
+    *end = o.end;
+    return 1;
+  }
   if (u && u->num == 1 && u->ntok == 1 && (u->unit == U_MONTH || u->unit == U_YEAR) &&
       T(e)->kind != T_NUM) {
     m->per_rel = u->unit == U_MONTH ? REL_MONTH : REL_YEAR;
@@ -69,14 +75,41 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
   return 0;
 }
 
+/* The weekday first, then its ordinal or "last": الاثنين الأخير من شهر
+** مارس, الثلاثاء الثالث من أيلول, שני האחרון של מרץ. n 0: none. */
+static const dlex *weekday_first(dctx *c, long k, int *n, int *last, long *end) {
+  long e, f;
+  const dlex *w = dp_mw(c, k, K_WEEKDAY, &e), *o;
+  *n = 0;
+  if (!w) return NULL;
+  if ((o = dp_mw(c, e, K_ODAY, &f)) && o->num >= 1 && o->num <= 5) {
+    *n = o->num;
+    *last = 0;
+  } else if ((o = dp_mw(c, e, K_RAFTER | K_RSPAN | K_RBEFORE, &f)) &&
+             ((o->kinds & K_RAFTER) ? o->rel : o->num ? o->num : o->rel) == -1) {
+    *n = 1;
+    *last = 1;
+  } else {
+    return NULL;
+  }
+  *end = f;
+  return w;
+}
+
+/* French de elided onto the period: la première semaine d'octobre. */
+static int elided_de(const dtok *t) {
+  return t->kind == T_WORD && t->script == S_LATIN && t->kpre == 2 && t->key[0] == 'd' &&
+         t->key[1] == '\'';
+}
+
 int dr_nth_at(dctx *c, long i, dmatch *m) {
   long k = i, e;
-  int last, bare;
+  int last, bare = 0, n;
   if (has(T(k), K_ARTICLE)) k++;
-  int n = ordinal_at(c, k, &last, &bare, &k);
-  if (!n) return 0;
+  const dlex *w = weekday_first(c, k, &n, &last, &e);
+  if (!w && !(n = ordinal_at(c, k, &last, &bare, &k))) return 0;
   memset(m, 0, sizeof *m);
-  const dlex *w = dp_mw(c, k, K_WEEKDAY, &e);
+  if (!w) w = dp_mw(c, k, K_WEEKDAY, &e);
   const dlex *u = w ? NULL : dp_mw(c, k, K_TUNIT, &e);
   if (w && w->num >= 1 && w->num <= 7 && n <= 5 && !bare) {
     m->rel_mode = NTH_WEEKDAY;
@@ -92,7 +125,7 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
     return 0;
   }
   const dlex *of = dp_mw(c, e, K_OF | K_CUE, &k);
-  int per = of ? period_at(c, k, m, &k) : 0;
+  int per = of ? period_at(c, k, m, &k) : elided_de(T(e)) ? period_at(c, e, m, &k) : 0;
   if (!per) return 0;
   if (m->rel_mode != NTH_WEEK && m->a.prec == P_YEAR) return 0;   /* the first Monday of 2015: rare */
   /* a day number before of: only this/last/next month (the 20th of March
@@ -101,7 +134,7 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
   if (m->rel_mode == NTH_DAY && !u && !m->per_rel) return 0;
   m->rel = REL_NTH;
   m->rel_n = last ? -n : n;
-  m->lang = w ? w->lang : u ? u->lang : of->lang;
+  m->lang = w ? w->lang : u ? u->lang : of ? of->lang : "fr";
   m->t0 = i;
   m->t1 = k;
   m->bs = T(i)->s + T(i)->pre;
@@ -126,6 +159,9 @@ int dr_mday_at(dctx *c, long i, dmatch *m) {
   if (o && on && o->num >= 1 && o->num <= 31) d = o->num;
   else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && e > k + 1 && d >= 1 && d <= 31))
     return 0;
+  /* le 3e, le 3ème: a rank, not a day */
+  const dtok *sf = T(e - 1);
+  if (sf->kind == T_WORD && sf->script == S_LATIN && sf->key[0] == 'e') return 0;
   const dtok *n = T(e);
   if (!(n->kind == T_EOF || n->nl ||
         (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != '\'')))

@@ -112,7 +112,8 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
   return 1;
 }
 
-/* A month name at j, with a paired form (أيار/مايو, أيار (مايو)). */
+/* A month name at j, with a paired form (أيار/مايو, أيار (مايو)): a pair
+** is no ordinary word (آب (أغسطس) is August), c->pair_end says where it ends. */
 const dlex *dp_month_at(dctx *c, long j, long *end) {
   const dlex *m = dp_mw(c, j, K_MONTH, end);
   if (!m) return NULL;
@@ -123,6 +124,7 @@ const dlex *dp_month_at(dctx *c, long j, long *end) {
     if (m2 && m2->month == m->month && m2->cal == m->cal) {
       if (is_p(p, '/')) *end = e2;
       else if (is_p(T(e2), ')')) *end = e2 + 1;
+      if (*end > k) c->pair_end = *end;
     }
   }
   return m;

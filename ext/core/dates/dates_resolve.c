@@ -485,8 +485,11 @@ static void fill_year(dctx *c, dend *e, int wd) {
 /* early / mid / late keep a third of a Gregorian week, month, year, decade
 ** or century in first_day..last_day (the value stays the whole unit): a
 ** week's three days at its start, centre and end (Monday-Wednesday,
-** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; January-April, May-August, September-December;
-** years 0-3, 4-6, 7-9 of a decade; 0-33, 34-66, 67-99 of a century. */
+** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; a year's
+** quarters, not thirds (news and the Arabic gold read "the beginning of the
+** year" as its first quarter, "the end of 2016" as its last): January-March,
+** April-September, October-December; years 0-3, 4-6, 7-9 of a decade; 0-33,
+** 34-66, 67-99 of a century. */
 static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
     if (m->mod == MOD_H1) l->d = 15;
@@ -520,8 +523,8 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k > 0) f->d = 10 * k + 1;
       break;
     case P_YEAR:
-      if (k < 2) { l->m = 4 * (k + 1); l->d = dd_days_in_month(l->y, l->m); }
-      if (k > 0) { f->m = 4 * k + 1; f->d = 1; }
+      if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
+      if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
       break;
     case P_DECADE: {
       static const int lo[] = {0, 4, 7}, hi[] = {3, 6, 9};

@@ -47,6 +47,14 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
 
 static long bare_joiner(dctx *c, long k);
 
+/* A weekday before a day number is part of that end of a range (du samedi
+** 13 au dimanche 15 juillet): the index of the number, else k. */
+static long skip_weekday(dctx *c, long k) {
+  long e;
+  if (dp_mw(c, k, K_WEEKDAY, &e) && T(e)->kind == T_NUM && !T(e)->nl) return e;
+  return k;
+}
+
 /* A range: [starter] A joiner B, A taking what it lacks from B. */
 static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   long j, k, end;
@@ -54,6 +62,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   if (!st) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
   if (has(T(j), K_ARTICLE) && T(j + 1)->kind == T_NUM) j++;   /* from the 13th */
+  j = skip_weekday(c, j);
   core a, b;
   int d;
   if (dp_core_at(c, j, &a, 0) <= 0) {
@@ -73,12 +82,14 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   else if (a.e.prec == P_DAY && (k = bare_joiner(c, a.end))) bstart = k;   /* from July 13-15 */
   else return 0;
   if (has(T(bstart), K_ARTICLE) && T(bstart + 1)->kind == T_NUM) bstart++;   /* to the 15th */
+  bstart = skip_weekday(c, bstart);
   int r = dp_core_at(c, bstart, &b, 0);
   if (r <= 0 && a.e.prec == P_DAY && a.e.m && dp_day_at(c, bstart, &d, &k) && d >= 1 &&
       d <= 31) {
     int era, y = a.e.y;                           /* from July 13 to 15 [2015] */
     long ye;
-    if (dp_year_at(c, k, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(k)->num; k = ye; }
+    long yk = is_comma(T(k)) ? k + 1 : k;         /* from July 13 to 15, 2015 */
+    if (dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(yk)->num; k = ye; }
     else if (T(k)->kind == T_NUM) return 0;
     memset(&b, 0, sizeof b);
     dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
@@ -116,16 +127,42 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   return 1;
 }
 
+static int bare_range_at(dctx *c, long i, dmatch *m);
+
+/* After a cue, a month and the next month joined by the conjunction prefix
+** (خلال آب (أغسطس) وأيلول (سبتمبر), في تموز وآب 2015) are one span, their
+** union; months apart stay two rows (في يناير ومارس). */
+static int month_pair_at(dctx *c, dmatch *m, const core *o, long j) {
+  const dtok *t = T(o->end);
+  if (o->e.prec != P_MONTH || o->rel || o->e.cal != CAL_GREG || t->kind != T_WORD ||
+      t->pre != 2 || (t->script != S_ARABIC && t->script != S_HEBREW))
+    return 0;
+  const char *p = c->sc.s + t->s;
+  if (memcmp(p, "\xd9\x88", 2) && memcmp(p, "\xd7\x95", 2)) return 0;   /* و ו */
+  core b;
+  if (dp_core_at(c, o->end, &b, 0) <= 0 || b.e.prec != P_MONTH || b.rel ||
+      b.e.cal != CAL_GREG || b.e.m != o->e.m % 12 + 1 || (b.alone && b.ambiguous))
+    return 0;
+  if (o->e.y && (b.e.y ? b.e.y != o->e.y + (b.e.m == 1) : o->e.m == 12)) return 0;
+  m->b = b.e;
+  if (!m->b.y && m->a.y) m->b.y = m->a.y;
+  if (!m->lang) m->lang = b.lang;
+  dp_span(c, m, j, b.end);
+  return 1;
+}
+
 static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   const dlex *q = dp_mw(c, i, K_CUE, &j);
   if (!q) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;
+  if (bare_range_at(c, j, m)) return 1;          /* on November 8 and 9 */
   core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
   from_core(c, m, &o, j);
   if (!m->lang) m->lang = q->lang;
+  if (month_pair_at(c, m, &o, j)) return 1;
   /* في 2001-2005, in 1994–2007: two years joined by a dash */
   const dtok *d = T(o.end);
   if (o.e.prec == P_YEAR && !o.rel && d->kind == T_PUNCT && glued(d) &&
@@ -295,28 +332,46 @@ static long bare_joiner(dctx *c, long k) {
   return e;
 }
 
+/* and, et between two days (les 22 et 23 mars, March 22 and 23): its end. */
+static long and_joiner(dctx *c, long k) {
+  long e;
+  const dlex *j = dp_mw(c, k, K_RJOIN, &e);
+  if (!j || j->klen > 3 || T(k)->script != S_LATIN) return 0;
+  if ((j->klen == 2 && !memcmp(j->key, "et", 2)) || (j->klen == 3 && !memcmp(j->key, "and", 3)))
+    return e;
+  return 0;
+}
+
 /* A range of days without an opening word: 13-15 juillet, July 13-15,
 ** 13 الى 15 تموز, 10 août - 12 septembre 2013, 24 août 2023 au 26 août 2023;
 ** the first end takes the month and year it lacks from the second. */
 static int bare_range_at(dctx *c, long i, dmatch *m) {
   core a, b;
-  long k, bk;
-  int d;
-  if (dp_core_at(c, i, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
+  long k, bk, s = skip_weekday(c, i);
+  int d, conj = 0;
+  if (dp_core_at(c, s, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
     k = a.end;
-  } else if (T(i)->kind == T_NUM && dp_day_at(c, i, &d, &k) && d >= 1 && d <= 31) {
+  } else if (T(s)->kind == T_NUM && dp_day_at(c, s, &d, &k) && d >= 1 && d <= 31) {
     memset(&a, 0, sizeof a);
     dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, k);
   } else {
     return 0;
   }
-  if (!(bk = bare_joiner(c, k))) return 0;
+  if (!(bk = bare_joiner(c, k)) && !(conj = (bk = and_joiner(c, k)) != 0)) return 0;
+  bk = skip_weekday(c, bk);
   if (dp_core_at(c, bk, &b, 0) > 0) {
     if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
   } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
     memset(&b, 0, sizeof b);                      /* July 13-15 */
-    dp_set_end(&b, a.e.y, a.e.m, d, P_DAY, CAL_GREG, k);
+    int era, y = a.e.y;
+    long yk = is_comma(T(k)) ? k + 1 : k, ye;   /* July 13-15, 2015 */
+    if (!y && dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) {
+      y = T(yk)->num;
+      k = ye;
+      a.e.y = y;
+    }
+    dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
     b.lang = a.lang;
   } else {
     return 0;
@@ -331,6 +386,9 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
       dd_day_number(a.e.y, a.e.m, a.e.d) >= dd_day_number(b.e.y, b.e.m, b.e.d))
     return 0;
   if (!a.e.y && !b.e.y && a.e.m == b.e.m && a.e.d >= b.e.d) return 0;
+  /* two days joined by and/et are one span only when they follow each
+  ** other (les 22 et 23 mars: a two-day meeting); 3 et 10 mars are two days */
+  if (conj && (a.e.m != b.e.m || a.e.y != b.e.y || b.e.d != a.e.d + 1)) return 0;
   memset(m, 0, sizeof *m);
   m->a = a.e;
   m->b = b.e;
@@ -363,7 +421,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
     /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
     long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
     const dlex *wl;
-    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we))) { o.end = we; o.wd = wl->num; }
+    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we)) && !wl->wd_amb) {
+      o.end = we;
+      o.wd = wl->num;
+    }
     from_core(c, m, &o, i);
     return 1;
   }

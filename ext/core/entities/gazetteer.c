@@ -119,6 +119,26 @@ static int add_possessive(diwan_gazetteer *g, const char *s, size_t n, int tag,
   return DIWAN_OK;
 }
 
+/* A Russian compound adjective joins two states with the first one's stem
+** in -о (российско-китайские переговоры, турецко-сирийская граница): the
+** tokenizer keys a compound by its parts, so a country adjective in
+** -ский/-цкий also gives that first part (российско, турецко). Irregular
+** parts (американо-, франко-, германо-) are listed in countries.tsv. */
+static int add_ru_combining(diwan_gazetteer *g, const char *s, size_t n, int tag,
+                            size_t idx) {
+  static const char *const adj[][2] = {{"ский", "ско"}, {"цкий", "цко"}};
+  char buf[256];
+  for (size_t i = 0; i < sizeof adj / sizeof adj[0]; i++) {
+    size_t a = strlen(adj[i][0]), c = strlen(adj[i][1]);
+    if (n <= a || n - a + c > sizeof buf || memcmp(s + n - a, adj[i][0], a)) continue;
+    if (memchr(s, ' ', n)) return DIWAN_OK;          /* one word only */
+    memcpy(buf, s, n - a);
+    memcpy(buf + n - a, adj[i][1], c);
+    return ph_table_add(&g->tab, buf, n - a + c, tag, idx, PH_EXACT | PH_BARE, NULL);
+  }
+  return DIWAN_OK;
+}
+
 int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
                         const size_t len[6]) {
   int rank = 0;
@@ -137,6 +157,8 @@ int diwan_gazetteer_add(diwan_gazetteer *g, const char *const f[6],
   rc = ph_table_add(&g->tab, f[5], len[5], tag, idx, PH_EXACT | PH_BARE, NULL);
   if (!rc && len[4] == 2 && memcmp(f[4], "en", 2) == 0)
     rc = add_possessive(g, f[5], len[5], tag, idx);
+  if (!rc && rank == 0 && len[4] == 2 && memcmp(f[4], "ru", 2) == 0)
+    rc = add_ru_combining(g, f[5], len[5], tag, idx);
   return rc;
 }
 

@@ -16,7 +16,10 @@
 
 /* ------------------------------------------------------------- Russian */
 
-/* Case endings replacing a word's ending: gen, dat, acc, ins, prep. */
+/* Case endings replacing a word's ending: gen, dat, acc, ins, prep; then
+** RU_ALT_INS, a second instrumental (ru_alt_ins). */
+#define RU_CASES 6
+#define RU_ALT_INS 5
 typedef struct ru_rule {
   const char *end;
   const char *c[5];
@@ -62,8 +65,32 @@ static int ru_consonant_end(const char *w, size_t n) {
   return 1;
 }
 
+/* ж ч ш щ ц end the word: an unstressed ending after them is -ем
+** (Януковичем, Абрамовичем), a stressed one -ом. */
+static int ru_hushing_end(const char *w, size_t n) {
+  static const char *const h[] = {"ж", "ч", "ш", "щ", "ц"};
+  for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
+    if (ends(w, n, h[i])) return 1;
+  return 0;
+}
+
+/* The second instrumental a masculine name may take (RU_ALT_INS): a foreign
+** name in -ин/-ын declines as a plain noun (Си Цзиньпином, not the
+** Russian surname's Путиным); after a hushing consonant both -ем and -ом
+** are written. 0 when the word has no second form. */
+static int ru_alt_ins(const char *w, size_t n, int fem, diwan_buf *out) {
+  if (fem) return 0;
+  if (ends(w, n, "ин") || ends(w, n, "ын") || (ru_consonant_end(w, n) && ru_hushing_end(w, n))) {
+    diwan_buf_append(out, w, n);
+    diwan_buf_append(out, "ом", strlen("ом"));
+    return 1;
+  }
+  return 0;
+}
+
 /* The word w in case c appended to out; 0 when it does not decline. */
 static int ru_word(const char *w, size_t n, int c, int fem, diwan_buf *out) {
+  if (c == RU_ALT_INS) return ru_alt_ins(w, n, fem, out);
   for (size_t i = 0; i < sizeof ru_rules / sizeof ru_rules[0]; i++) {
     const ru_rule *r = &ru_rules[i];
     if (!ends(w, n, r->end)) continue;
@@ -76,7 +103,8 @@ static int ru_word(const char *w, size_t n, int c, int fem, diwan_buf *out) {
   if (fem || !ru_consonant_end(w, n)) return 0;
   static const char *const add[5] = {"а", "у", "а", "ом", "е"};
   diwan_buf_append(out, w, n);
-  diwan_buf_append(out, add[c], strlen(add[c]));
+  if (c == 3 && ru_hushing_end(w, n)) diwan_buf_append(out, "ем", strlen("ем"));
+  else diwan_buf_append(out, add[c], strlen(add[c]));
   return 1;
 }
 
@@ -132,7 +160,7 @@ static int add_form(diwan_gazetteer *g, const diwan_buf *b, size_t idx) {
 
 static int ru_forms(diwan_gazetteer *g, const char *s, size_t n, size_t idx) {
   int fem = ru_feminine(s, n), rc = DIWAN_OK;
-  for (int c = 0; c < 5 && !rc; c++) {
+  for (int c = 0; c < RU_CASES && !rc; c++) {
     diwan_buf b = {0};
     int changed = 0;
     for (size_t i = 0; i < n;) {

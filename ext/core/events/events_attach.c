@@ -100,12 +100,30 @@ static void add_actor(const char **a, int *na, const char *c) {
 static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
   static const char *const pro[] = {"He", "She", "Il", "Elle",
                                     "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
+  static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
+                                    "before", "while", "o\xc3\xb9", "quand", "et",
+                                    "mais", "lorsqu'", "puis"};
   size_t a = sc->start, b;
-  while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
-  for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
   int is = 0;
-  for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
-    is = strlen(pro[i]) == b - a && memcmp(d->s + a, pro[i], b - a) == 0;
+  for (int w = 0; w < 2 && !is; w++) {
+    while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
+    for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
+    /* "where he met", "et il a rencontré": one subordinator or
+    ** conjunction may come first, the pronoun then in lower case */
+    for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
+      is = strlen(pro[i]) == b - a && (memcmp(d->s + a, pro[i], b - a) == 0 ||
+           (w && (d->s[a] | 0x20) == (pro[i][0] | 0x20) && memcmp(d->s + a + 1, pro[i] + 1, b - a - 1) == 0));
+    if (is || w) break;
+    int s_ok = 0;
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0] && !s_ok; i++) {
+      size_t k = strlen(sub[i]);
+      s_ok = k <= b - a && (d->s[a] | 0x20) == sub[i][0] && memcmp(d->s + a + 1, sub[i] + 1, k - 1) == 0 &&
+             (k == b - a || sub[i][k - 1] == '\'');
+      if (s_ok && sub[i][k - 1] == '\'') b = a + k;
+    }
+    if (!s_ok) return NULL;
+    a = b;
+  }
   if (!is) return NULL;
   for (size_t m = sc->m0; m > 0; m--) {
     const diwan_mention *mt = &d->ment[m - 1];

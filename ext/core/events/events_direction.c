@@ -109,6 +109,28 @@ static const char *nearest_person(const ev_doc *d, const ev_scope *sc,
   return best;
 }
 
+/* The party of the person named nearest the trigger elsewhere in its
+** sentence, not target: the subject of the main clause is the subject of
+** a participle before it ("Before visiting Israel, Mr Blair made…"). */
+static const char *sentence_person(const ev_doc *d, const diwan_event *e,
+                                   const char *target) {
+  size_t lo = 0, hi = d->nment, end = e->sent_start + e->sent_len, bd = (size_t)-1;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start < e->sent_start) lo = mid + 1;
+    else hi = mid;
+  }
+  const char *best = NULL;
+  for (size_t m = lo; m < d->nment && d->ment[m].start < end; m++) {
+    const diwan_mention *mt = &d->ment[m];
+    const char *p = gz_party(mt->entity);
+    if (strcmp(mt->entity->kind, "person") || !p || strcmp(p, target) == 0) continue;
+    size_t dist = mt->start >= e->start ? mt->start - e->start : e->start - mt->start;
+    if (dist < bd) { bd = dist; best = p; }
+  }
+  return best;
+}
+
 /* The sentence names party p (else the document's pair put it there). */
 static int named(const ev_doc *d, const ev_scope *sc, const char *p) {
   for (size_t m = sc->m0; m < sc->m1; m++) {
@@ -135,6 +157,7 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     const char *other = t1 ? e->actor2 : t2 ? e->actor1 : NULL;
     if (other && named(d, sc, other)) return;     /* ev_orient puts it second */
     const char *who = nearest_person(d, sc, c);
+    if (!who) who = sentence_person(d, e, c);
     if (!who) return;
     e->actor1 = who;
     e->actor2 = c;

@@ -23,6 +23,7 @@ typedef struct ev_recent {
 } ev_recent;
 
 #define EV_RECENT 8
+#define EV_CONTACTS 4
 
 typedef struct ev_doc {
   const char *s;
@@ -48,6 +49,9 @@ typedef struct ev_doc {
   const diwan_event_lexicon *ulex;  /* the user's, or NULL */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
+  struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
+  int ncontact, cnext;              /* ring of the last contacts told, for
+                                       "the meeting" told again */
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -127,6 +131,14 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* In English a city, a seat of government or a body right before a meeting
+** noun names where it is held or whose meeting it is, never a party: "the
+** Downing Street talks", "the Geneva talks", "an EU summit", "WTO talks". */
+int ev_premodifier(const ev_doc *d, const ev_scope *sc, size_t m);
+/* Mention m is one of a list of three parties or more ("The Bahamas, East
+** Timor, Madagascar and Swaziland are among…"): examples, not what the
+** document is about. */
+int ev_in_long_list(const ev_doc *d, const ev_scope *sc, size_t m);
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met
 ** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.

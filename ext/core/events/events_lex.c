@@ -84,7 +84,8 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"pair", CUE_PAIR}, {"nonevent", CUE_NONEVENT}, {"inherit", CUE_INHERIT},
   {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
-  {"joint", CUE_JOINT},
+  {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
+  {"anew", CUE_ANEW},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

@@ -154,10 +154,81 @@ static int settle_heads(ev_merge *m, const diwan_event *e) {
   return 0;
 }
 
+static int shares_actor(const diwan_event *a, const diwan_event *b) {
+  const char *x[2] = {a->actor1, a->actor2}, *y[2] = {b->actor1, b->actor2};
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      if (x[i] && eq(x[i], y[j])) return 1;
+  return 0;
+}
+
+/* Both name persons and none of a's is among b's: two different events. */
+static int other_persons(const diwan_event *a, const diwan_event *b) {
+  if (!a->npersons || !b->npersons) return 0;
+  for (int i = 0; i < a->npersons; i++)
+    for (int k = 0; k < b->npersons; k++)
+      if (eq(a->persons[i], b->persons[k])) return 0;
+  return 1;
+}
+
+static int shares_person(const diwan_event *a, const diwan_event *b) {
+  return a->npersons && b->npersons && !other_persons(a, b);
+}
+
+/* The event e tells again, whatever its status: for a definite or
+** demonstrative event noun (e->refers: "وتناولت المحادثات", "הביקור",
+** "שיחות אלה"), the latest event of its type (any contact, for a contact)
+** of its pair, else that shares a party with it and no other persons, with
+** no other date ("جرت في النصف الثاني من يوليو" dates it): the noun names the
+** event in focus, its local pair and tense are the sentence's, not a new
+** event's ("سوف تتطرق المباحثات" tells what the talks will cover). Else a
+** mention of the same type and pair with a person of it and dates that
+** agree, both dated ("زيارة الجبير إلى موسكو" after "يزور … الجبير موسكو
+** اليوم"). A headline event still waiting for the body's tense is no
+** antecedent (settle_heads). Looks back at most MERGE_BACK events, so the
+** work stays linear. NULL when none. */
+#define MERGE_BACK 16
+static int waiting_head(const ev_merge *m, size_t i) {
+  for (int k = 0; k < m->nhead; k++)
+    if (m->head[k] == i) return 1;
+  return 0;
+}
+
+static diwan_event *told_before(ev_merge *m, const diwan_event *e) {
+  size_t stop = m->nev > MERGE_BACK ? m->nev - MERGE_BACK : 0;
+  /* one pair of a list ("اللقاء الثلاثي الذي جمع …"): its siblings came
+  ** from the same trigger, and it names only its own pair */
+  int listed = 0;
+  for (size_t i = m->nev; i-- > stop && !listed;) {
+    const diwan_event *x = &m->ev[i];
+    int nm = x->nmentions < DIWAN_EVENT_MAXMENTIONS ? x->nmentions : DIWAN_EVENT_MAXMENTIONS;
+    for (int k = 0; k < nm && !listed; k++) listed = x->mention[k].start == e->start;
+  }
+  diwan_event *near = NULL;
+  for (size_t i = m->nev; i-- > stop;) {
+    diwan_event *x = &m->ev[i];
+    if (waiting_head(m, i)) continue;
+    if (e->refers) {
+      if (!eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type)))
+        continue;
+      if (!dates_agree(x, e)) continue;
+      if (eq(lo(x), lo(e)) && eq(hi(x), hi(e))) return x;
+      if (!near && !listed && shares_actor(x, e) && !other_persons(x, e)) near = x;
+      continue;
+    }
+    if (eq(x->type, e->type) && eq(lo(x), lo(e)) && eq(hi(x), hi(e)) &&
+        shares_person(x, e) && has_days(x) && has_days(e) && dates_agree(x, e))
+      return x;
+  }
+  return near;
+}
+
 int ev_merge_add(void *ctx, const diwan_event *e) {
   ev_merge *m = ctx;
   if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
   if (m->nhead && settle_heads(m, e)) return DIWAN_NOMEM;
+  diwan_event *told = e->start >= m->title_end ? told_before(m, e) : NULL;
+  if (told) { absorb(told, e); return 0; }
   if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
   uint64_t h = key_of(e);
   mkey *k = slot(m, e, h);

@@ -27,6 +27,15 @@ static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
   return lo;
 }
 
+/* Only the mention of an organisation stands between mention mt and pos:
+** "the Turkish EU bid" (a bid to join the EU is Turkey's topic). */
+static int org_between(const ev_doc *d, const diwan_mention *mt, size_t pos) {
+  const diwan_mention *n = mt + 1;
+  if (n >= d->ment + d->nment || strcmp(n->entity->kind, "organization")) return 0;
+  return ev_words_between(d->s, mt->start + mt->len, n->start, 1) == 0 &&
+         n->start + n->len <= pos && ev_words_between(d->s, n->start + n->len, pos, 1) == 0;
+}
+
 /* A topic cue right after the mention ("Iranian nuclear", "syrienne" after
 ** "crise" is the other way) or at most one word before it ("الأزمة
 ** السورية", "the crisis in Syria"), two when the country follows a locative
@@ -44,7 +53,9 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
       if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
         return 1;
     }
-    if (it->start >= end && ev_words_between(d->s, end, it->start, 1) == 0) return 1;
+    if (it->start >= end && (ev_words_between(d->s, end, it->start, 1) == 0 ||
+                             org_between(d, mt, it->start)))
+      return 1;
   }
   return 0;
 }
@@ -92,6 +103,30 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   return 0;
 }
 
+/* A meeting noun right after the mention, with only white space between:
+** the noun it modifies in English ("the Downing Street talks", "an EU
+** summit", "WTO talks"). Latin letters only (Arabic and Hebrew put the
+** venue after the noun: construct_venue). */
+static int modifies_meeting(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  size_t end = mt->start + mt->len;
+  if ((unsigned char)d->s[mt->start] >= 0xD6) return 0;
+  size_t i = item_from(d, sc->i0, sc->i1, end);
+  if (i >= sc->i1 || d->item[i].tag != EV_TRIGGER) return 0;
+  const char *t = d->item[i].trig->type;
+  if (strcmp(t, "meeting") && strcmp(t, "talks")) return 0;
+  for (size_t k = end; k < d->item[i].start; k++)
+    if (d->s[k] != ' ') return 0;
+  return d->item[i].start > end;
+}
+
+int ev_premodifier(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  const char *k = mt->entity->kind;
+  if (strcmp(k, "city") && strcmp(k, "organization")) return 0;
+  if (mt->start > 0 && d->s[mt->start - 1] == '-') return 0;     /* "Iran-EU talks" */
+  return modifies_meeting(d, sc, mt);
+}
+
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
   const diwan_mention *mt = &d->ment[m];
   return strcmp(mt->entity->kind, "city") == 0 &&
@@ -100,7 +135,7 @@ int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
 
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
-  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m)) return 1;
+  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m)) return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
 }
@@ -197,6 +232,13 @@ static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
     i = w;
   }
   return joined;
+}
+
+int ev_in_long_list(const ev_doc *d, const ev_scope *sc, size_t m) {
+  int n = 1;
+  for (size_t k = m; k > 0 && n < 3 && linked(d, sc, k - 1, k); k--) n++;
+  for (size_t k = m; k + 1 < d->nment && n < 3 && linked(d, sc, k, k + 1); k++) n++;
+  return n >= 3;
 }
 
 static int has(const char *const *v, int n, const char *c) {

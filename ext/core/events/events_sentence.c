@@ -55,6 +55,26 @@ static int of_word(const char *w, size_t n) {
   return 0;
 }
 
+/* An international body right before the meeting noun, white space
+** between: "an EU summit", "Iraq and Afghanistan in WTO talks" (the
+** body's meeting; "Iran-EU talks" joins a party to it and is bilateral). */
+static int body_before(const ev_doc *d, const ev_item *t) {
+  size_t lo = 0, hi = d->nment;      /* the last mention ending before t */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start + d->ment[mid].len <= t->start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return 0;
+  const diwan_mention *m = &d->ment[lo - 1];
+  const char *p = gz_party(m->entity);
+  size_t end = m->start + m->len;
+  if (!p || strncmp(p, "org:", 4) || end == t->start) return 0;
+  for (size_t i = end; i < t->start; i++)
+    if (d->s[i] != ' ') return 0;
+  return !(m->start > 0 && d->s[m->start - 1] == '-');
+}
+
 /* A meeting or talks of an international body ("a meeting of the
 ** Commission for Africa", "le sommet du COMESA", "саммит ШОС") is
 ** multilateral: no bilateral contact by itself (the contacts
@@ -66,6 +86,7 @@ static int multilateral(const ev_doc *d, const ev_item *t) {
   ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
   ** to the contact rules */
   if (ev_verb_first(d, t->start)) return 0;
+  if (body_before(d, t)) return 1;
   size_t lo = 0, hi = d->nment;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -268,10 +289,88 @@ static void contact_status(const sent_ctx *x, diwan_event *e) {
   }
 }
 
+/* Keeps a contact told with both parties, for "the meeting" told again. */
+static void remember_contact(ev_doc *d, const diwan_event *e) {
+  if (!contact(e->type) || !e->actor1 || !e->actor2) return;
+  d->contact[d->cnext].type = e->type;
+  d->contact[d->cnext].cameo = e->cameo;
+  d->contact[d->cnext].a1 = e->actor1;
+  d->contact[d->cnext].a2 = e->actor2;
+  d->contact[d->cnext].status = e->status;
+  d->cnext = (d->cnext + 1) % EV_CONTACTS;
+  if (d->ncontact < EV_CONTACTS) d->ncontact++;
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
   diwan_event one = *e;
   contact_status(x, &one);
-  return repeated(x, &one) ? 0 : x->cb(x->ctx, &one);
+  if (repeated(x, &one)) return 0;
+  remember_contact(x->d, &one);
+  return x->cb(x->ctx, &one);
+}
+
+/* A determiner of English or French right before the trigger, or before a
+** place or seat that modifies it ("the meeting", "The Downing Street
+** talks", "la rencontre", "l'entretien", "cette visite"). */
+static int definite(const ev_doc *d, const ev_scope *sc, const ev_item *t) {
+  static const char *const det[] = {"the", "The", "this", "This", "these", "These",
+                                    "la", "La", "le", "Le", "les", "Les", "cette",
+                                    "Cette", "ce", "Ce", "cet", "Cet", "ces", "Ces"};
+  const char *s = d->s;
+  size_t p = t->start;
+  if ((p >= 2 && (s[p - 1] == '\'' ) && (s[p - 2] == 'l' || s[p - 2] == 'L')) ||
+      (p >= 4 && memcmp(s + p - 3, "\xe2\x80\x99", 3) == 0 && (s[p - 4] == 'l' || s[p - 4] == 'L')))
+    return 1;
+  /* a mention right before the trigger is skipped: "the Downing Street" */
+  for (size_t m = sc->m1; m > sc->m0; m--) {
+    const diwan_mention *mt = &d->ment[m - 1];
+    size_t end = mt->start + mt->len;
+    if (end > p) continue;
+    if (end + 1 == p && s[end] == ' ') p = mt->start;
+    break;
+  }
+  while (p > sc->start && blank_at(s, p - 1)) p--;
+  size_t e = p;
+  while (p > sc->start && !blank_at(s, p - 1)) p--;
+  for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
+    if (strlen(det[i]) == e - p && memcmp(s + p, det[i], e - p) == 0) return 1;
+  return 0;
+}
+
+/* "The Israelis described the meeting as important", "The Downing Street
+** talks covered…": a definite contact noun whose clause names no party
+** outside a contact the document told just before is that contact told
+** again. It takes that one's type, parties and status (and keeps a date only
+** from its own sentence) so that it joins it as one more mention; it never
+** makes a new pair of its own. 1 when it did. */
+static int told_again(const sent_ctx *x, const ev_scope *sc, const ev_item *t,
+                      diwan_event *e) {
+  const ev_doc *d = x->d;
+  if (!d->ncontact || !contact(e->type) || !definite(d, sc, t)) return 0;
+  const char *named[8];
+  int nn = 0;
+  for (size_t m = sc->m0; m < sc->m1 && nn < 8; m++) {
+    const char *p = gz_party(d->ment[m].entity);
+    if (!p || ev_not_party(d, sc, m, e->type)) continue;
+    int dup = 0;
+    for (int i = 0; i < nn && !dup; i++) dup = strcmp(named[i], p) == 0;
+    if (!dup) named[nn++] = p;
+  }
+  for (int k = 1; k <= d->ncontact; k++) {
+    int at = (d->cnext - k + EV_CONTACTS) % EV_CONTACTS;
+    const char *a1 = d->contact[at].a1, *a2 = d->contact[at].a2;
+    int all = 1;
+    for (int i = 0; i < nn && all; i++) all = eq(named[i], a1) || eq(named[i], a2);
+    if (!all) continue;
+    e->actor1 = a1;
+    e->actor2 = a2;
+    e->status = d->contact[at].status;
+    e->type = d->contact[at].type;
+    e->cameo = d->contact[at].cameo;
+    if (sc->d0 == sc->d1) e->has_date = 0;
+    return 1;
+  }
+  return 0;
 }
 
 /* One event per pair when a list of parties stands on one side of the
@@ -288,6 +387,43 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
     rc = emit_one(x, &one);
   }
   return rc;
+}
+
+/* An anaphor cue (cues.tsv) that covers the trigger: the definite or
+** demonstrative noun names an event already told (events_merge.c), unless
+** an anew cue follows it at once (الاجتماع الرابع, הביקור הבא: another). */
+static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
+  int ana = 0;
+  size_t end = t->end;
+  for (size_t i = c->i0; i < c->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE) continue;
+    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end) {
+      ana = 1;
+      if (it->end > end) end = it->end;
+    }
+  }
+  for (size_t i = c->i0; i < c->i1 && ana; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag == EV_CUE && it->cue->kind == CUE_ANEW && it->start >= end &&
+        ev_words_between(d->s, end, it->start, 1) == 0)
+      ana = 0;
+  }
+  return ana;
+}
+
+/* The event of trigger t refers back when its trigger does and, for a
+** contact, every contact trigger of the group does: "زيارة … المرتقبة …
+** سوف تستكمل المباحثات" tells a new visit whatever the talks are. */
+static int refers_back(const sent_ctx *x, const clause *c, const ev_item *t) {
+  const ev_doc *d = x->d;
+  if (!anaphoric(d, c, t)) return 0;
+  if (!t->trig->contact) return 1;
+  for (size_t k = c->t0; k < c->t1; k++) {
+    const ev_item *o = &d->item[x->trig[k]];
+    if (o->trig->contact && !anaphoric(d, c, o)) return 0;
+  }
+  return 1;
 }
 
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
@@ -314,6 +450,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
     e->status = ev_status(d, c->i0, c->i1, ev[k], e);
+    e->refers = refers_back(x, c, it);
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */
@@ -327,7 +464,8 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   }
   for (size_t k = 0; k < nev; k++) {
     ev_remember(d, &evs[k]);
-    int rc = emit_pairs(x, sc, &evs[k]);
+    int rc = told_again(x, sc, &d->item[ev[k]], &evs[k]) ? emit_one(x, &evs[k])
+                                                         : emit_pairs(x, sc, &evs[k]);
     if (rc) return rc;
   }
   return 0;

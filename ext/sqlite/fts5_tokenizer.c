@@ -157,7 +157,8 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
     }
     if (!t->stem) rc = fold_only(w, len, &sc.f, &e);
     else if (query && (flags & FTS5_TOKENIZE_PREFIX)) rc = prefix_keys(w, len, &sc, &e);
-    else rc = dw_keys(w, len, query ? DW_KEYS_QUERY : DW_KEYS_DOC, lang, &sc, emit_key, &e);
+    else if (query) rc = dw_keys(w, len, DW_KEYS_QUERY, lang, &sc, emit_key, &e);
+    else rc = dw_keys_memo(DW_MEMO_FTS, w, len, DW_KEYS_DOC, lang, &sc, emit_key, &e);
     /* What xToken returned goes back unchanged; any other stop is the
     ** core out of memory (DIWAN_NOMEM is not an SQLite code). */
     if (rc) { rc = e.xrc ? e.xrc : SQLITE_NOMEM; break; }

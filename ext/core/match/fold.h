@@ -148,6 +148,12 @@ typedef enum dw_keymode {
 ** sc: buffers reused from word to word (NULL: allocate for this word). */
 int dw_keys(const char *w, size_t n, dw_keymode mode, dw_lang lang,
             dw_scratch *sc, diwan_key_cb cb, void *ctx);
+/* dw_keys through a process-wide memo (keys_memo.c), one table per user:
+** the same keys in the same order, or what dw_keys returns (DIWAN_NOMEM when
+** the keys could not be made, or the callback's non-zero return). */
+enum { DW_MEMO_PHRASE, DW_MEMO_FTS, DW_MEMO_N };
+int dw_keys_memo(int which, const char *w, size_t n, dw_keymode mode, dw_lang lang,
+                 dw_scratch *sc, diwan_key_cb cb, void *ctx);
 
 /* Final letter forms to their medial forms (ך ם ן ף ץ), else cp. */
 uint32_t dw_he_unfinal(uint32_t cp);

@@ -129,8 +129,7 @@ void ph_shared_put(int set, uint64_t h, const char *w, size_t n, int nk,
                    const ph_key *const *k, const ph_table *const *kt,
                    const unsigned char *kx);
 
-/* diwan_word_keys through a process-wide memo (phrase_keys.c); returns as
-** diwan_word_keys does (DIWAN_NOMEM when the keys could not be made). */
+/* diwan_word_keys through the phrase scanner's memo (dw_keys_memo). */
 int ph_word_keys(const char *w, size_t n, diwan_key_cb cb, void *ctx);
 
 /* The unit stream of a text: tokens of diwan_tokenizer, words split at inner

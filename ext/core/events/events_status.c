@@ -71,8 +71,17 @@ static int morph_planned(const ev_doc *d, const ev_item *t) {
 
 typedef struct best { int status, dist; } best;
 
+/* Status s wins a tie against t: the stronger, except that a happened
+** phrase beats the present of the verb it stands before (the relative
+** "الذي يزور الدوحة حاليا": the visitor is there as the paper writes). */
+static int outranks(int s, int t) {
+  if (s == ST_HAPPENED && t == ST_PRESENT) return 1;
+  if (s == ST_PRESENT && t == ST_HAPPENED) return 0;
+  return s > t;
+}
+
 static void consider(best *b, int status, int dist) {
-  if (b->dist < 0 || dist < b->dist || (dist == b->dist && status > b->status)) {
+  if (b->dist < 0 || dist < b->dist || (dist == b->dist && outranks(status, b->status))) {
     b->status = status;
     b->dist = dist;
   }
@@ -134,6 +143,24 @@ static int vs_anchor(const ev_doc *d, const diwan_event *e) {
   return x < a ? -1 : x > a;
 }
 
+/* A present verb whose clause tells the same event again in a form with no
+** cue (the past): a run-in headline "أمير قطر يلتقي وزير الخارجية الأمريكي
+** التقى الشيخ تميم …" reports what happened. */
+static int retold_past(const ev_doc *d, size_t i0, size_t i1, size_t ti) {
+  const ev_item *t = &d->item[ti];
+  for (size_t i = i0, n = 0; i < i1 && n < LOOK; i++) {
+    const ev_item *o = &d->item[i];
+    if (o->tag != EV_TRIGGER || i == ti) continue;
+    n++;
+    if (strcmp(o->trig->type, t->trig->type) || (o->start < t->end && t->start < o->end))
+      continue;
+    best b = {ST_HAPPENED, -1};
+    cue_status(d, i0, i1, i, &b);
+    if (b.status == ST_HAPPENED && !morph_planned(d, o)) return 1;
+  }
+  return 0;
+}
+
 const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
                       const diwan_event *e) {
   best b = {ST_HAPPENED, -1};
@@ -143,6 +170,7 @@ const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
   cue_status(d, i0, i1, ti, &b);
   if (morph_planned(d, &d->item[ti])) consider(&b, ST_PLANNED, 0);
   int when = vs_anchor(d, e);
+  if (b.status == ST_PRESENT && retold_past(d, i0, i1, ti)) b.status = ST_HAPPENED;
   if (b.status == ST_PRESENT) b.status = when >= 0 ? ST_PLANNED : ST_HAPPENED;
   if (b.status == ST_HAPPENED && when > 0) b.status = ST_PLANNED;
   return ev_status_names[b.status];

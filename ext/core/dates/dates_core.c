@@ -10,6 +10,9 @@ void dp_set_end(core *o, int y, int m, int d, int prec, int cal, long end) {
   o->end = end;
 }
 
+/* A two-digit year: 00-68 are 2000-2068, 69-99 1969-1999 (POSIX %y). */
+static int pivot_year(int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; }
+
 /* Y-M-D, D.M.Y, D/M/Y (M/D/Y for US English or a day over 12). */
 static int numeric_at(dctx *c, long i, core *o) {
   const dtok *a = T(i), *s1 = T(i + 1), *b = T(i + 2), *s2 = T(i + 3), *y = T(i + 4);
@@ -30,8 +33,7 @@ static int numeric_at(dctx *c, long i, core *o) {
   if (a->nd == 4 && b->nd <= 2 && y->nd <= 2) {
     yy = a->num; mm = b->num; dd = y->num;
   } else if ((y->nd == 4 || (y->nd == 2 && s1->cp != '-' && !era)) && a->nd <= 2 && b->nd <= 2) {
-    /* two-digit years: 00-68 are 2000-2068, 69-99 1969-1999 (POSIX %y) */
-    yy = y->nd == 4 ? y->num : y->num < 69 ? 2000 + y->num : 1900 + y->num;
+    yy = y->nd == 4 ? y->num : pivot_year(y->num);
     int month_first = (c->us && a->num <= 12) || (b->num > 12 && a->num <= 12);
     mm = month_first ? a->num : b->num;
     dd = month_first ? b->num : a->num;
@@ -75,6 +77,61 @@ static int day_month_at(dctx *c, long i, core *o) {
   return 1;
 }
 
+/* Day, month [, year] written as numbers with spaces: 20 02 2014, le 17 2,
+** 31 10 74. With a four-digit year anywhere; with a two-digit year or none
+** only after a cue or an article (le 17 02) or alone on its line, where it
+** cannot be a list of figures. Day first (month first for en-US). */
+static int spaced_at(dctx *c, long i, core *o) {
+  const dtok *a = T(i), *b = T(i + 1), *y = T(i + 2);
+  if (a->nd > 2 || b->kind != T_NUM || b->nd > 2 || !b->sp || b->nl || a->script != b->script ||
+      !dp_num_alone(c, i) || !dp_num_alone(c, i + 1) ||
+      (glued(a) && (T(i - 1)->kind == T_WORD || T(i - 1)->kind == T_NUM)))
+    return 0;
+  if (T(i - 1)->kind == T_NUM && !T(i)->nl) return 0;   /* inside a row of figures */
+  long end = i + 2;
+  int yy = 0;
+  if (y->kind == T_NUM && y->sp && !y->nl && (y->nd == 4 || y->nd == 2) && y->script == a->script &&
+      dp_num_alone(c, i + 2)) {
+    yy = y->nd == 4 ? y->num : pivot_year(y->num);
+    end = i + 3;
+    if (y->nd == 4 && (yy < 1900 || yy > 2100)) return 0;
+  }
+  const dtok *n = T(end);
+  if (n->kind == T_NUM || (n->kind == T_WORD && (glued(n) || has(n, K_UNIT))) ||
+      (n->kind == T_PUNCT && glued(n) &&
+       (n->cp == '%' || (is_numsep(n) && T(end + 1)->kind == T_NUM && glued(T(end + 1))))))
+    return 0;
+  int line = (i == 0 || a->nl) && (n->kind == T_EOF || n->nl);
+  /* a four-digit year makes it a date anywhere but before a word (20 12
+  ** 2014 voix is a row of figures) */
+  if (!c->cued && !line && !(y->nd == 4 && end == i + 3 && n->kind != T_WORD)) return 0;
+  int mm = c->us ? a->num : b->num, dd = c->us ? b->num : a->num;
+  if (mm < 1 || mm > 12 || dd < 1 || dd > dd_days_in_month(yy ? yy : 2000, mm)) return 0;
+  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, end);
+  o->lang = NULL;
+  return 1;
+}
+
+/* 31/Oct/1974, 31-Oct-74: a month name between two glued separators. */
+static int sep_month_at(dctx *c, long i, core *o) {
+  const dtok *a = T(i), *s1 = T(i + 1);
+  long k;
+  if (a->nd > 2 || !is_sep(s1) || s1->cp == '.' || !glued(s1) || !glued(T(i + 2)) ||
+      !dp_num_alone(c, i))
+    return 0;
+  const dlex *m = dp_month_at(c, i + 2, &k);
+  if (!m || m->cal != CAL_GREG || !is_p(T(k), s1->cp) || !glued(T(k))) return 0;
+  const dtok *y = T(k + 1);
+  if (y->kind != T_NUM || !glued(y) || (y->nd != 2 && y->nd != 4)) return 0;
+  const dtok *n = T(k + 2);
+  if (glued(n) && n->kind != T_EOF && !(n->kind == T_PUNCT && !is_sep(n))) return 0;
+  int yy = y->nd == 4 ? y->num : pivot_year(y->num);
+  if (yy < 1000 || yy > 2999 || a->num < 1 || a->num > dd_days_in_month(yy, m->month)) return 0;
+  dp_set_end(o, yy, m->month, a->num, P_DAY, CAL_GREG, k + 2);
+  o->lang = m->mlang;
+  return 1;
+}
+
 /* A Hijri or Hebrew-calendar year after a month: digits or gematria. */
 static int other_year_at(dctx *c, long j, int cal, int *y, long *end) {
   int era = ERA_NONE;
@@ -94,6 +151,24 @@ static int other_year_at(dctx *c, long j, int cal, int *y, long *end) {
   if (cal == CAL_HEBREW) return *y >= 5000 && *y <= 6999;
   if (era == ERA_AH) return *y >= 1 && *y <= 2000;
   return era == ERA_NONE && *y >= 1300 && *y <= 1600;
+}
+
+/* A two-digit year after a day and a month (31 octobre 74, 14th April 15,
+** October 31 '74): a number that ends the phrase (a mark, a line end, the
+** end), so "le 3 mars 15 personnes" keeps its count. */
+static int two_digit_year_at(dctx *c, long k, int *y, long *end) {
+  long j = k;
+  if (is_apos_p(T(j)) && T(j + 1)->kind == T_NUM && glued(T(j + 1))) j++;
+  const dtok *t = T(j), *n = T(j + 1);
+  if (t->kind != T_NUM || t->nd != 2 || (j == k && !t->sp) || t->nl || !dp_num_alone(c, j))
+    return 0;
+  if (!(n->kind == T_EOF || n->nl || (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' &&
+                                      n->cp != ':' && n->cp != '%' && n->cp != '.')) &&
+      !(is_p(n, '.') && (T(j + 2)->kind == T_EOF || T(j + 2)->nl || T(j + 2)->sp)))
+    return 0;
+  *y = pivot_year(t->num);
+  *end = j + 1;
+  return 1;
 }
 
 /* After a day and a month (or a month alone): the year, if any. Returns
@@ -122,6 +197,10 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
     return 1;
   }
   if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
+  if (d && !ra && j == k && two_digit_year_at(c, k, &y, &end)) {   /* 31 octobre 74 */
+    dp_set_end(o, y, m->month, d, P_DAY, CAL_GREG, end);
+    return 1;
+  }
   dp_set_end(o, 0, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, ra ? r : k);
   if (ra) {
     o->rel = ra->rel < 0 ? REL_MONTHNAME_PAST : REL_MONTHNAME_NEXT;
@@ -333,7 +412,9 @@ int dp_core_at(dctx *c, long i, core *o, int lead) {
   int r = numeric_at(c, i, o);
   if (r) return r;
   if (day_month_at(c, i, o)) return 1;
+  if (sep_month_at(c, i, o)) return 1;
   if (digit_decade_at(c, i, o)) return 1;
+  if (spaced_at(c, i, o)) return 1;
   long j, k, end;
   const dlex *e;
   if ((e = dp_mw(c, i, K_CENTURY, &j))) {

@@ -88,7 +88,8 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
       d <= 31) {
     int era, y = a.e.y;                           /* from July 13 to 15 [2015] */
     long ye;
-    if (dp_year_at(c, k, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(k)->num; k = ye; }
+    long yk = is_comma(T(k)) ? k + 1 : k;         /* from July 13 to 15, 2015 */
+    if (dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(yk)->num; k = ye; }
     else if (T(k)->kind == T_NUM) return 0;
     memset(&b, 0, sizeof b);
     dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
@@ -126,6 +127,8 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   return 1;
 }
 
+static int bare_range_at(dctx *c, long i, dmatch *m);
+
 /* After a cue, a month and the next month joined by the conjunction prefix
 ** (خلال آب (أغسطس) وأيلول (سبتمبر), في تموز وآب 2015) are one span, their
 ** union; months apart stay two rows (في يناير ومارس). */
@@ -153,6 +156,7 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *q = dp_mw(c, i, K_CUE, &j);
   if (!q) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;
+  if (bare_range_at(c, j, m)) return 1;          /* on November 8 and 9 */
   core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
@@ -360,7 +364,14 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
     memset(&b, 0, sizeof b);                      /* July 13-15 */
-    dp_set_end(&b, a.e.y, a.e.m, d, P_DAY, CAL_GREG, k);
+    int era, y = a.e.y;
+    long yk = is_comma(T(k)) ? k + 1 : k, ye;   /* July 13-15, 2015 */
+    if (!y && dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) {
+      y = T(yk)->num;
+      k = ye;
+      a.e.y = y;
+    }
+    dp_set_end(&b, y, a.e.m, d, P_DAY, CAL_GREG, k);
     b.lang = a.lang;
   } else {
     return 0;

@@ -387,8 +387,8 @@ proc ::dwlem::report {lang name r verbose} {
     set items {}
     if {[dict exists $r [list $kind dev]]} { set items [lsort [dict get $r [list $kind dev]]] }
     if {![llength $items]} continue
-    puts "      $title (dev, [llength $items]; first 60):"
-    foreach it [lrange $items 0 59] { puts "        $it" }
+    puts "      $title (dev, [llength $items]):"
+    foreach it $items { puts "        $it" }
   }
 }
 

@@ -272,6 +272,8 @@ static int weekday_at(dctx *c, long i, core *o) {
     return 0;
   }
   int wd = w->num;
+  /* שני, 10 בפברואר: an ambiguous weekday only with its comma */
+  if (w->wd_amb && (!is_comma(T(j)) || !dp_amb_prefix_ok(c, T(i)))) return 0;
   if (is_comma(T(j))) j++;
   long k;
   if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;

@@ -62,6 +62,10 @@ typedef struct dlex {
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
   int8_t hol_amb;           /* that name is also a word or a name: needs a cue or a year */
+  int8_t wd_amb;            /* weekday (value "1a"): also an ordinal or a number (שני,
+                            ** ראשון): a day only alone or with what places it */
+  int8_t wk_next;           /* rafter "1w": after a weekday, that day of next week
+                            ** (רביעי הבא, as English "next Wednesday") */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;

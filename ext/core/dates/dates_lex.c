@@ -202,10 +202,14 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
                       : v[0] == 'q' ? U_QUARTER : U_YEAR;
       e->num = (int16_t)(vn > 1 ? parse_int(v + 1, vn - 1) : 0);
       break;
-    case K_WEEKDAY: e->num = (int16_t)parse_int(v, vn); break;
+    case K_WEEKDAY:
+      e->num = (int16_t)parse_int(v, vn);
+      e->wd_amb = vn > 1 && v[vn - 1] == 'a';
+      break;
     case K_RDAY: case K_RMONTH: case K_RYEAR: case K_RAFTER: case K_RBEFORE: case K_RWEEK:
     case K_RQUARTER: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
+      if (kind == K_RAFTER && vn > 1 && v[vn - 1] == 'w') e->wk_next = 1;
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);

@@ -59,6 +59,12 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
   }
   if (has(T(k), K_ARTICLE)) k++;                   /* the month, the year */
   const dlex *u = dp_mw(c, k, K_TUNIT | K_YUNIT, &e);
+  if (u && u->unit == U_MONTH && dp_core_at(c, e, &o, 0) > 0 && !o.rel &&
+      o.e.cal == CAL_GREG && o.e.prec == P_MONTH) {
+    m->a = o.e;                                    /* شهر مارس: the month of March */
+    *end = o.end;
+    return 1;
+  }
   if (u && u->num == 1 && u->ntok == 1 && (u->unit == U_MONTH || u->unit == U_YEAR) &&
       T(e)->kind != T_NUM) {
     m->per_rel = u->unit == U_MONTH ? REL_MONTH : REL_YEAR;
@@ -69,6 +75,27 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
   return 0;
 }
 
+/* The weekday first, then its ordinal or "last": الاثنين الأخير من شهر
+** مارس, الثلاثاء الثالث من أيلول, שני האחרון של מרץ. n 0: none. */
+static const dlex *weekday_first(dctx *c, long k, int *n, int *last, long *end) {
+  long e, f;
+  const dlex *w = dp_mw(c, k, K_WEEKDAY, &e), *o;
+  *n = 0;
+  if (!w) return NULL;
+  if ((o = dp_mw(c, e, K_ODAY, &f)) && o->num >= 1 && o->num <= 5) {
+    *n = o->num;
+    *last = 0;
+  } else if ((o = dp_mw(c, e, K_RAFTER | K_RSPAN | K_RBEFORE, &f)) &&
+             ((o->kinds & K_RAFTER) ? o->rel : o->num ? o->num : o->rel) == -1) {
+    *n = 1;
+    *last = 1;
+  } else {
+    return NULL;
+  }
+  *end = f;
+  return w;
+}
+
 /* French de elided onto the period: la première semaine d'octobre. */
 static int elided_de(const dtok *t) {
   return t->kind == T_WORD && t->script == S_LATIN && t->kpre == 2 && t->key[0] == 'd' &&
@@ -77,12 +104,12 @@ static int elided_de(const dtok *t) {
 
 int dr_nth_at(dctx *c, long i, dmatch *m) {
   long k = i, e;
-  int last, bare;
+  int last, bare = 0, n;
   if (has(T(k), K_ARTICLE)) k++;
-  int n = ordinal_at(c, k, &last, &bare, &k);
-  if (!n) return 0;
+  const dlex *w = weekday_first(c, k, &n, &last, &e);
+  if (!w && !(n = ordinal_at(c, k, &last, &bare, &k))) return 0;
   memset(m, 0, sizeof *m);
-  const dlex *w = dp_mw(c, k, K_WEEKDAY, &e);
+  if (!w) w = dp_mw(c, k, K_WEEKDAY, &e);
   const dlex *u = w ? NULL : dp_mw(c, k, K_TUNIT, &e);
   if (w && w->num >= 1 && w->num <= 7 && n <= 5 && !bare) {
     m->rel_mode = NTH_WEEKDAY;

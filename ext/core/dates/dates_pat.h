@@ -3,6 +3,7 @@
 ** and dates_rules.c (dates in context) share. */
 #ifndef DIWAN_DATES_PAT_H
 #define DIWAN_DATES_PAT_H
+#include <string.h>
 #include "dates_int.h"
 
 #define T(i) ds_tok(&c->sc, (i))
@@ -38,6 +39,12 @@ static inline int is_sep(const dtok *t) {
 static inline int is_numsep(const dtok *t) {
   return t->kind == T_PUNCT && (t->cp == '.' || t->cp == ',' || t->cp == 0x066B ||
                                 t->cp == 0x066C || t->cp == '/' || t->cp == ':');
+}
+
+/* An ambiguous weekday (שני: Monday, second, two) keeps no prefix but ב
+** (בשני הזה; not השני, the second). */
+static inline int dp_amb_prefix_ok(dctx *c, const dtok *t) {
+  return !t->pre || (t->pre == 2 && !memcmp(c->sc.s + t->s, "\xd7\x91", 2));
 }
 
 /* A Latin word read without its 's (Wednesday's, November's). */

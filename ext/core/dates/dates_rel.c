@@ -25,6 +25,14 @@ static int count_units(dctx *c, long j, int *n, int *unit, long *end, const char
   return *n > 0 && *n <= 9999;
 }
 
+/* Tokens [i, k) stand alone: a line (or the text) starts before them and
+** ends after them, or punctuation follows. */
+static int amb_alone(dctx *c, long i, long k) {
+  const dtok *p = T(i - 1), *n = T(k);
+  if (!(p->kind == T_EOF || T(i)->nl || i == 0)) return 0;
+  return n->kind == T_EOF || n->nl || (n->kind == T_PUNCT && !is_hyphen(n));
+}
+
 /* Weekday with what places it: last/next/this before or after it, or a
 ** week after it (mercredi de la semaine prochaine, الأحد من الأسبوع الماضي). */
 static int weekday_at(dctx *c, long i, dmatch *m) {
@@ -46,7 +54,11 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
     /* one preposition may come between: of, de, من, ב (a prefix already) */
     long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
     const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
-    if (a) {                               /* a rel of 2: Friday after next */
+    if (a && a->wk_next) {                 /* רביעי הבא: of next week */
+      m->rel_mode = WD_WEEK;
+      m->rel_k = 1;
+      k = j;
+    } else if (a) {                        /* a rel of 2: Friday after next */
       m->rel_mode = a->rel < 0 ? WD_LAST : a->rel == 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
       k = j;
     }
@@ -56,6 +68,11 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
       if (T(k)->kind == T_NUM && !T(k)->nl) return 0;
     }
   }
+  /* שני alone is Monday only where nothing else can be meant: placed by
+  ** a word (הבא, בשבוע שעבר), or a line of its own */
+  if (w->wd_amb && (!dp_amb_prefix_ok(c, T(i)) ||
+                    (m->rel_mode == WD_BARE && !amb_alone(c, i, k))))
+    return 0;
   dp_span(c, m, i, k);
   return 1;
 }

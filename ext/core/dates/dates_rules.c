@@ -443,7 +443,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
     /* a weekday after a full date is part of it: 22 sentyabr 2003 bazar ertəsi */
     long w = is_comma(T(o.end)) ? o.end + 1 : o.end, we;
     const dlex *wl;
-    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we))) { o.end = we; o.wd = wl->num; }
+    if (o.e.prec == P_DAY && (wl = dp_mw(c, w, K_WEEKDAY, &we)) && !wl->wd_amb) {
+      o.end = we;
+      o.wd = wl->num;
+    }
     from_core(c, m, &o, i);
     return 1;
   }

@@ -186,7 +186,7 @@ static void find_pair(ev_doc *d, size_t end) {
       const diwan_entity *e = d->ment[i].entity;
       if (pass == 0 && strcmp(e->kind, "country") != 0) continue;
       if (ev_is_topic(d, &all, &d->ment[i]) || ev_city_venue(d, &all, i) ||
-          ev_premodifier(d, &all, i))
+          ev_premodifier(d, &all, i) || ev_in_long_list(d, &all, i))
         continue;
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;

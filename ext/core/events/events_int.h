@@ -135,6 +135,10 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
 ** noun names where it is held or whose meeting it is, never a party: "the
 ** Downing Street talks", "the Geneva talks", "an EU summit", "WTO talks". */
 int ev_premodifier(const ev_doc *d, const ev_scope *sc, size_t m);
+/* Mention m is one of a list of three parties or more ("The Bahamas, East
+** Timor, Madagascar and Swaziland are among…"): examples, not what the
+** document is about. */
+int ev_in_long_list(const ev_doc *d, const ev_scope *sc, size_t m);
 /* The pairs of an event whose trigger has a list of parties on one side
 ** and one or more on the other ("the Egyptian and Saudi ministers met
 ** Assad", "visited Kenya, Tanzania and Mozambique"): source side first.

@@ -234,6 +234,13 @@ static int linked(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
   return joined;
 }
 
+int ev_in_long_list(const ev_doc *d, const ev_scope *sc, size_t m) {
+  int n = 1;
+  for (size_t k = m; k > 0 && n < 3 && linked(d, sc, k - 1, k); k--) n++;
+  for (size_t k = m; k + 1 < d->nment && n < 3 && linked(d, sc, k, k + 1); k++) n++;
+  return n >= 3;
+}
+
 static int has(const char *const *v, int n, const char *c) {
   for (int i = 0; i < n; i++)
     if (strcmp(v[i], c) == 0) return 1;

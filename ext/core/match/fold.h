@@ -36,6 +36,9 @@ int dw_wordset_has(const dw_wordset *set, const char *s, size_t n);
 ** key, or NULL. */
 int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm,
                           dw_entry_fn vnorm);
+/* The same from TSV text in memory (copied: the caller may free it). */
+int dw_wordset_load_pairs_text(dw_wordset *set, const char *text, size_t len,
+                               dw_entry_fn norm, dw_entry_fn vnorm);
 const char *dw_wordset_value(const dw_wordset *set, const char *s, size_t n);
 /* Arabic, on a folded word: the stem of what follows a lone ب ل ك (after
 ** و/ف or not) when three letters follow, appended to out; returns 1 when

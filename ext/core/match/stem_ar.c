@@ -290,6 +290,8 @@ static int decode_slow(const char *w, size_t n, uint32_t *cp, diwan_buf *out, in
 
 #define TEH 0x062Au
 #define HEH 0x0647u
+#define NOON 0x0646u
+#define ALEF 0x0627u
 
 /* A protected word plus one suffix (وزارتي, وثيقتين): the taa marbuta
 ** before a suffix is written ت, so ت is also read as ة (folded to ه). Returns
@@ -312,7 +314,7 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b) {
 /* The Light10 suffixes, once each in order; stops at a protected word.
 ** maqsura: the last letter was written ى (not a nisba ي). */
 static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
-  int pronoun = 0, end = b;
+  int pronoun = 0, dual = 0, end = b;
   if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
   for (int i = 0; i < suffixes.n; i++) {
     const affix *x = &suffixes.a[i];
@@ -320,11 +322,13 @@ static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
     if (!ends(cp, a, b, x) || b - a < x->n + (nisba ? 4 : 2)) continue;
     b -= x->n;
     pronoun |= x->pronoun;
+    dual |= x->n == 2 && cp[b + 1] == NOON && cp[b - 1] == TEH && cp[b - 2] != ALEF;
     if (is_protected(cp, a, b, 0)) return b;
   }
   /* After a pronoun, ات is the plural (علاقاته) and a lone ت the taa
-  ** marbuta (سفارتها), both of which the bare noun loses too. */
-  if (pronoun && b - a >= 4 && cp[b - 1] == TEH) b -= cp[b - 2] == 0x0627 ? 2 : 1;
+  ** marbuta (سفارتها), both of which the bare noun loses too; so is the
+  ** ت of a dual in تين/تان (الدولتين, سفارتان). */
+  if ((pronoun || dual) && b - a >= 4 && cp[b - 1] == TEH) b -= cp[b - 2] == ALEF ? 2 : 1;
   return b;
 }
 

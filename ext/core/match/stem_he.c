@@ -5,7 +5,8 @@
 ** at least three letters left. Collisions are kept off by what a lexicon
 ** knows: a word listed whole (כנסת, אמת; the gazetteer's one-word names)
 ** keeps its ending, and a word whose first letter is its own (שלום,
-** משפט) offers no prefix-stripped keys. */
+** משפט) offers no prefix-stripped keys. A search key more: a country's
+** one-word forms (עיראקי, העיראקים) offer its name's (עיראק). */
 #include <string.h>
 #include "fold.h"
 #include "base/data.h"
@@ -19,6 +20,10 @@ static int nprefixes;
 static struct { char s[16]; size_t n; size_t keep; } suffixes[MAXSUFFIX];
 static int nsuffixes;
 static dw_wordset whole, names, noprefix;
+/* A country's one-word Hebrew forms (countries.tsv: עיראק, עיראקי,
+** העיראקים…) → its first one, which every form also offers as a search
+** key: the gentilic meets its country, as hspell lemmatises it. */
+static dw_wordset country_forms;
 static diwan_once once = DIWAN_ONCE_INIT;
 /* [lead byte][second byte & 0x3F]: some prefix starts with this letter. */
 static unsigned char first_letter[256][64];
@@ -103,6 +108,51 @@ static int norm_stem(const char *s, size_t n, diwan_buf *out) {
   return rc;
 }
 
+/* countries.tsv lines (id kind name country lang surface) → "surface TAB
+** first surface of its id" for the one-word Hebrew surfaces; an id's lines
+** are consecutive in the file. */
+typedef struct forms_ctx {
+  diwan_buf text, tmp;
+  char id[16];
+  size_t idn, firstn;
+  const char *first;     /* in the compiled data, which stays */
+} forms_ctx;
+
+static int add_country_form(void *ctx, int nf, const char **f, const size_t *lens,
+                            size_t lineno) {
+  forms_ctx *c = ctx;
+  if (nf < 6 || lens[4] != 2 || memcmp(f[4], "he", 2) != 0 || lens[0] >= sizeof c->id) return 0;
+  diwan_buf_reset(&c->tmp);
+  if (norm_whole(f[5], lens[5], &c->tmp)) return 1;
+  if (c->tmp.n == 0) return 0;          /* several words, or not Hebrew */
+  if (c->idn != lens[0] || memcmp(c->id, f[0], lens[0]) != 0) {
+    memcpy(c->id, f[0], lens[0]);
+    c->idn = lens[0];
+    c->first = f[5];
+    c->firstn = lens[5];
+  }
+  diwan_buf_append(&c->text, f[5], lens[5]);
+  diwan_buf_append(&c->text, "\t", 1);
+  diwan_buf_append(&c->text, c->first, c->firstn);
+  diwan_buf_append(&c->text, "\n", 1);
+  return c->text.oom;
+}
+
+static int load_country_forms(void) {
+  forms_ctx c;
+  memset(&c, 0, sizeof c);
+  diwan_buf_init(&c.text);
+  diwan_buf_init(&c.tmp);
+  size_t len;
+  const char *d = diwan_data("countries.tsv", &len);
+  int stopped = d ? diwan_tsv_each(d, len, 8, add_country_form, &c) : 0;
+  int rc = stopped || c.text.oom ? DIWAN_NOMEM
+           : dw_wordset_load_pairs_text(&country_forms, c.text.p, c.text.n, norm_whole, norm_whole);
+  diwan_buf_free(&c.text);
+  diwan_buf_free(&c.tmp);
+  return rc;
+}
+
 /* Starts from empty tables: a load that failed (out of memory) runs again;
 ** sets already built are kept. */
 static int load(void) {
@@ -121,7 +171,8 @@ static int load(void) {
   /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
   if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
       dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
-      dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole))
+      dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole) ||
+      load_country_forms())
     return DIWAN_NOMEM;
   return DIWAN_OK;
 }
@@ -199,10 +250,28 @@ int dw_he_candidates(const char *key, size_t n, int longest_only,
   return best ? cb(ctx, key + best, n - best) : 0;
 }
 
+/* The country key of medial key k[0..n) or of its stem, or NULL. */
+static const char *country_of(const char *k, size_t n) {
+  const char *c = dw_wordset_value(&country_forms, k, n);
+  size_t sl = c ? n : strip_ending(k, n);
+  return c ? c : sl < n ? dw_wordset_value(&country_forms, k, sl) : NULL;
+}
+
+/* The country key of the medial key m[0..n) or of what a prefix leaves. */
+static const char *country_key(const char *m, size_t n) {
+  const char *c = country_of(m, n);
+  for (int i = 0; !c && n >= 2 && n <= MAXWORD && i < nprefixes; i++) {
+    if (!first_letter[(unsigned char)m[0]][(unsigned char)m[1] & 0x3F]) break;
+    size_t p = prefix_fits(i, m, n);
+    if (p) c = country_of(m + p, n - p);
+  }
+  return c;
+}
+
 int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
                       diwan_key_cb cb, void *ctx) {
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
-  size_t ends[MAXPREFIX + 2], starts[MAXPREFIX + 2];
+  size_t ends[MAXPREFIX + 3], starts[MAXPREFIX + 3];
   int nk = 0;
   /* Every key is at most n bytes: reserve them all so none moves. */
   size_t at = buf->n;
@@ -229,6 +298,12 @@ int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
   if (best) {
     starts[nk] = buf->n;
     diwan_buf_append(buf, m + best, stem_len(m + best, n - best));
+    ends[nk++] = buf->n;
+  }
+  const char *country = country_key(m, n);   /* m may move below */
+  if (country) {
+    starts[nk] = buf->n;
+    diwan_buf_append(buf, country, strlen(country));
     ends[nk++] = buf->n;
   }
   if (buf->oom) return DIWAN_NOMEM;

@@ -116,10 +116,16 @@ int dw_wordset_load(dw_wordset *set, const char *name, const char *kind,
 int dw_wordset_load_pairs(dw_wordset *set, const char *name, dw_entry_fn norm,
                           dw_entry_fn vnorm) {
   if (set->slot) return DIWAN_OK;
-  memset(set, 0, sizeof *set);
   size_t len;
   const char *text = diwan_data(name, &len);
-  if (!text) return DIWAN_OK;
+  return dw_wordset_load_pairs_text(set, text, text ? len : 0, norm, vnorm);
+}
+
+int dw_wordset_load_pairs_text(dw_wordset *set, const char *text, size_t len,
+                               dw_entry_fn norm, dw_entry_fn vnorm) {
+  if (set->slot) return DIWAN_OK;
+  memset(set, 0, sizeof *set);
+  if (!text || !len) return DIWAN_OK;
   loader L = {1, NULL, norm, vnorm, {0}, {0}, 0};
   int stopped = diwan_tsv_each(text, len, 2, collect, &L);
   diwan_buf_free(&L.tmp);

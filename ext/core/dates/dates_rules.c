@@ -31,13 +31,35 @@ static int dp_bare_year(dctx *c, long j, core *o, const char *lang) {
   return 1;
 }
 
+static int is_mois(const dtok *t) {
+  return t->script == S_LATIN && t->klen == 4 && !memcmp(t->key, "mois", 4);
+}
+
+/* French "mois de" before a month name (au mois de mars, fin du mois
+** d'avril): the month's token, or j. It makes the month a month. */
+static long mois_de(dctx *c, long j) {
+  long k = j, e;
+  if (is_mois(T(j))) k++;
+  else if (!is_mois(T(j - 1))) return j;
+  const dtok *d = T(k);
+  if (d->klen == 2 && !memcmp(d->key, "de", 2)) k++;
+  else if (!(d->kpre == 2 && d->key[0] == 'd')) return j;
+  return dp_month_at(c, k, &e) ? k : j;
+}
+
 /* What may follow a cue or qualifier: a date, a bare year, a month alone. */
 static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
+  long mj = mois_de(c, j);
   c->cued = 1;
-  int r = dp_core_at(c, j, o, 1);
+  int r = dp_core_at(c, mj, o, 1);
   c->cued = 0;
   if (r < 0) { *skip = o->end - i; return -1; }
   if (r > 0 && !(o->alone && o->ambiguous)) return 1;
+  /* French writes months in lower case: after a French cue or qualifier
+  ** (en mars, fin mars) or "mois de", a French month name is a month */
+  if (r > 0 && !o->rel && o->lang && !strcmp(o->lang, "fr") &&
+      (mj > j || (lang && !strcmp(lang, "fr"))))
+    return 1;
   /* in March, early May: after a cue, a capital tells a month from a word */
   if (r > 0 && !o->rel && T(j)->script == S_LATIN && c->sc.s[T(j)->s] >= 'A' &&
       c->sc.s[T(j)->s] <= 'Z' && !dp_possessive(T(j)))     /* in May's cabinet */
@@ -160,7 +182,7 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
-  from_core(c, m, &o, j);
+  from_core(c, m, &o, mois_de(c, j));             /* au mois de [mars] */
   if (!m->lang) m->lang = q->lang;
   if (month_pair_at(c, m, &o, j)) return 1;
   /* في 2001-2005, in 1994–2007: two years joined by a dash */

@@ -161,12 +161,7 @@ static size_t first_item(const ev_doc *d, size_t pos) {
 }
 
 static size_t first_mention(const ev_doc *d, size_t pos) {
-  size_t lo = 0, hi = d->nment;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->ment[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = ev_ment_from(d, pos);
   if (lo > 0 && d->ment[lo - 1].start + d->ment[lo - 1].len > pos) lo--;
   return lo;
 }

@@ -114,12 +114,8 @@ static const char *nearest_person(const ev_doc *d, const ev_scope *sc,
 ** a participle before it ("Before visiting Israel, Mr Blair made…"). */
 static const char *sentence_person(const ev_doc *d, const diwan_event *e,
                                    const char *target) {
-  size_t lo = 0, hi = d->nment, end = e->sent_start + e->sent_len, bd = (size_t)-1;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->ment[mid].start < e->sent_start) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = ev_ment_from(d, e->sent_start), end = e->sent_start + e->sent_len;
+  size_t bd = (size_t)-1;
   const char *best = NULL;
   for (size_t m = lo; m < d->nment && d->ment[m].start < end; m++) {
     const diwan_mention *mt = &d->ment[m];

@@ -166,6 +166,10 @@ int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);
 void ev_merge_free(ev_merge *m);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);
+/* Mentions are in text order and do not overlap: the index of the first
+** one starting at or after pos, and the number of those ending by pos. */
+size_t ev_ment_from(const ev_doc *d, size_t pos);
+size_t ev_ment_ended(const ev_doc *d, size_t pos);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -59,12 +59,7 @@ static int of_word(const char *w, size_t n) {
 ** between: "an EU summit", "Iraq and Afghanistan in WTO talks" (the
 ** body's meeting; "Iran-EU talks" joins a party to it and is bilateral). */
 static int body_before(const ev_doc *d, const ev_item *t) {
-  size_t lo = 0, hi = d->nment;      /* the last mention ending before t */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->ment[mid].start + d->ment[mid].len <= t->start) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = ev_ment_ended(d, t->start);   /* the last mention ending before t */
   if (lo == 0) return 0;
   const diwan_mention *m = &d->ment[lo - 1];
   const char *p = gz_party(m->entity);
@@ -87,12 +82,7 @@ static int multilateral(const ev_doc *d, const ev_item *t) {
   ** to the contact rules */
   if (ev_verb_first(d, t->start)) return 0;
   if (body_before(d, t)) return 1;
-  size_t lo = 0, hi = d->nment;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->ment[mid].start < t->end) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = ev_ment_from(d, t->end);
   if (lo == d->nment || d->ment[lo].start - t->end > MULTI_LOOK) return 0;
   const char *p = gz_party(d->ment[lo].entity);
   if (!p || strncmp(p, "org:", 4)) return 0;
@@ -142,12 +132,7 @@ static int passive_orphan(const ev_doc *d, const ev_item *t) {
   if (!((a + 3 <= d->n && memcmp(s + a, "par", 3) == 0 && (a + 3 == d->n || blank_at(s, a + 3))) ||
         (a + 2 <= d->n && memcmp(s + a, "by", 2) == 0 && (a + 2 == d->n || blank_at(s, a + 2)))))
     return 0;
-  size_t lo = 0, hi = d->nment;      /* the last mention ending before t */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->ment[mid].start + d->ment[mid].len <= t->start) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = ev_ment_ended(d, t->start);   /* the last mention ending before t */
   if (lo == 0) return 1;
   const diwan_mention *m = &d->ment[lo - 1];
   if (!gz_party(m->entity)) return 1;

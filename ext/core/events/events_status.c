@@ -18,6 +18,26 @@ static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' ||
 
 /* Words that start in [a, b): 0 when b directly follows a word ending at a.
 ** Stops counting past max. */
+size_t ev_ment_from(const ev_doc *d, size_t pos) {
+  size_t lo = 0, hi = d->nment;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+size_t ev_ment_ended(const ev_doc *d, size_t pos) {
+  size_t lo = 0, hi = d->nment;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->ment[mid].start + d->ment[mid].len <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 int ev_words_between(const char *s, size_t a, size_t b, int max) {
   int n = 0;
   for (size_t i = a; i < b && n <= max; i++)

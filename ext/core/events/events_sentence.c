@@ -183,6 +183,7 @@ static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
   int anniv = ev_scope_has_cue(d, x->i0, x->i1, CUE_ANNIVERSARY, NULL);
   size_t i = x->i0, start = x->start;
+  int hard = 0;
   x->ncl = x->ntrig = 0;
   while (i <= x->i1) {
     size_t j = i;
@@ -194,6 +195,7 @@ static int find_clauses(sent_ctx *x) {
     c->i0 = i;
     c->i1 = j;
     c->t0 = c->t1 = x->ntrig;
+    c->hard = hard;
     int blocked = !anniv && ev_scope_has_cue(d, i, j, CUE_NONEVENT, NULL);
     /* what one party urges another to do ("pressing the US to cut … sign",
     ** "exhorte Kiev à signer") is no event: an urge cue governs the
@@ -214,6 +216,7 @@ static int find_clauses(sent_ctx *x) {
     c->t1 = x->ntrig;
     if (j >= x->i1) break;
     start = d->item[j].end;
+    hard = d->item[j].cue->value == 1;
     i = j + 1;
   }
   return DIWAN_OK;
@@ -523,6 +526,14 @@ int ev_sentence(sent_ctx *x, ev_scope *cur) {
   x->nseen = 0;
   size_t pend = (size_t)-1, pstart = x->start;
   for (size_t g = 0; g < x->ncl; g++) {
+    /* a subordinate clause of contrast ("alors que", "whereas") tells
+    ** something else: the group before it governs up to it only */
+    if (x->cl[g].hard && pend != (size_t)-1) {
+      rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);
+      if (rc) return rc;
+      pend = (size_t)-1;
+      pstart = x->cl[g].start;
+    }
     if (x->cl[g].t0 == x->cl[g].t1) continue;
     if (pend != (size_t)-1) {
       rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);

@@ -389,9 +389,22 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     case REL_DAY: {
       if (!a || !a->d) return 0;
-      diwan_ymd x;
-      dd_from_day_number(dd_day_number(a->y, a->m, a->d) + m->rel_n, &x);
-      m->a.y = x.y; m->a.m = x.m; m->a.d = x.d; m->a.prec = P_DAY;
+      long dn = ad + m->rel_n;
+      if (m->wd) {                          /* hier mardi: the nearest Tuesday */
+        long best = 0;
+        for (int k = -3; k <= 3; k++) {
+          if (dd_weekday(dn + k) != m->wd) continue;
+          best = dn + k;
+        }
+        /* a stated day of the month that fits that weekday within a week */
+        for (int k = -6; m->rel_k && k <= 6; k++) {
+          diwan_ymd x;
+          dd_from_day_number(dn + k, &x);
+          if (x.d == m->rel_k && dd_weekday(dn + k) == m->wd) { best = dn + k; break; }
+        }
+        dn = best;
+      }
+      set_day(&m->a, dn, P_DAY);
       return 1;
     }
     case REL_MONTH: {

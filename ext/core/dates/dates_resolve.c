@@ -603,8 +603,34 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   return c->cb(c->cbctx, &d);
 }
 
+/* The Latin-script languages whose relative words only apply in their own
+** text: French "Hier" in an English text is a surname (Rabbi Marvin Hier). */
+static int latin_lang(const char *l) {
+  return l && (!strcmp(l, "fr") || !strcmp(l, "en") || !strcmp(l, "az"));
+}
+
+/* The language that decides which Latin relative words apply: the lang
+** argument's, else the detected language of a text long enough to tell
+** (512 bytes: a short mixed phrase keeps every word), else none. */
+#define DOC_LANG_MIN 512
+static void set_doc_lang(dctx *c, const char *s, size_t n) {
+  const char *l = NULL;
+  char h[4] = {0};
+  if (c->lang) {
+    size_t k = 0;
+    while (k < 3 && c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') { h[k] = c->lang[k]; k++; }
+    if (c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') h[0] = 0;
+    l = h;
+  } else if (n >= DOC_LANG_MIN) {
+    l = diwan_lang_detect(s, n);
+  }
+  if (latin_lang(l)) memcpy(c->doc_lang, l, strlen(l) + 1);
+}
+
 int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
+  if (m.rel && c->doc_lang[0] && latin_lang(m.lang) && strcmp(m.lang, c->doc_lang))
+    return 0;                               /* another Latin language's relative word */
   if (m.rel) {
     int ok = resolve_relative(c, &m);
     if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
@@ -724,6 +750,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
+  set_doc_lang(c, s, n);
   c->cb = cb;
   c->cbctx = ctx;
   int rc = 0;

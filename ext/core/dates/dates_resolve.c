@@ -350,6 +350,7 @@ static void fill_year(dctx *c, dend *e, int wd);
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   if (m->rel == REL_NTH) return resolve_nth(c, m);
+  dend told = m->a;                       /* March of last year: its month, day */
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
@@ -421,6 +422,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
     case REL_YEAR:
       if (!a) return 0;
       m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
+      if (told.m && told.cal == CAL_GREG) {
+        m->a.m = told.m; m->a.d = told.d; m->a.prec = told.d ? P_DAY : P_MONTH;
+      }
       return 1;
     case REL_PART:
       if (!a || !a->m) return 0;
@@ -580,7 +584,8 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   int p = P_DAY;
   switch (m->rel) {
     case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
-    case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
+    case REL_YEAR: p = m->a.d ? P_DAY : m->a.m ? P_MONTH : P_YEAR; break;
+    case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:

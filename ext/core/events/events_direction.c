@@ -161,13 +161,27 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
+int ev_by_agent(const ev_doc *d, size_t end) {
+  const char *s = d->s;
+  size_t a = end;
+  while (a < d->n && blank(s[a])) a++;
+  /* one adverb may come first: "soutenues également par", "backed mainly by" */
+  size_t w = a;
+  while (w < d->n && w - a < 24 && !blank(s[w])) w++;
+  if ((w > a + 4 && (memcmp(s + w - 4, "ment", 4) == 0 || memcmp(s + w - 2, "ly", 2) == 0)) ||
+      (w - a == 4 && memcmp(s + a, "also", 4) == 0) ||
+      (w - a == 5 && memcmp(s + a, "aussi", 5) == 0)) {
+    a = w;
+    while (a < d->n && blank(s[a])) a++;
+  }
+  return (a + 3 < d->n && memcmp(s + a, "par", 3) == 0 && blank(s[a + 3])) ||
+         (a + 2 < d->n && memcmp(s + a, "by", 2) == 0 && blank(s[a + 2]));
+}
+
 /* "X was backed by Y", "X a été soutenu par Y": the giver follows. */
 static int passive(const ev_doc *d, const diwan_event *e) {
   if (strcmp(e->type, "support") && strcmp(e->type, "aid")) return 0;
-  size_t a = e->start + e->len;
-  while (a < d->n && blank(d->s[a])) a++;
-  return (a + 3 < d->n && memcmp(d->s + a, "par", 3) == 0 && blank(d->s[a + 3])) ||
-         (a + 2 < d->n && memcmp(d->s + a, "by", 2) == 0 && blank(d->s[a + 2]));
+  return ev_by_agent(d, e->start + e->len);
 }
 
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {

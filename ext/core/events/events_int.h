@@ -111,6 +111,10 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 ** embassy) second when a marker of directions.tsv names it
 ** (events_direction.c); otherwise leaves the actors as they are. */
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
+/* "par" or "by" follows byte end, one adverb allowed between ("soutenues
+** également par", "backed mainly by"): a passive support or aid whose giver
+** follows (events_direction.c). */
+int ev_by_agent(const ev_doc *d, size_t end);
 /* The status of e, whose trigger is item ti of the clause's items
 ** [i0, i1): "happened", "planned", "hypothetical" or "negated"
 ** (events_status.c). */

@@ -127,11 +127,7 @@ static int in_name(const sent_ctx *x, const ev_item *t) {
 static int passive_orphan(const ev_doc *d, const ev_item *t) {
   if (strcmp(t->trig->type, "support") && strcmp(t->trig->type, "aid")) return 0;
   const char *s = d->s;
-  size_t a = t->end;
-  while (a < d->n && blank_at(s, a)) a++;
-  if (!((a + 3 <= d->n && memcmp(s + a, "par", 3) == 0 && (a + 3 == d->n || blank_at(s, a + 3))) ||
-        (a + 2 <= d->n && memcmp(s + a, "by", 2) == 0 && (a + 2 == d->n || blank_at(s, a + 2)))))
-    return 0;
+  if (!ev_by_agent(d, t->end)) return 0;
   size_t lo = ev_ment_ended(d, t->start);   /* the last mention ending before t */
   if (lo == 0) return 1;
   const diwan_mention *m = &d->ment[lo - 1];

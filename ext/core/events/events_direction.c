@@ -210,3 +210,26 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     return;
   }
 }
+
+/* A tour: the trigger is "tour", "tournée" or "турне" ("on a tour of Africa,
+** spent two days in Tanzania before heading to Mozambique"). */
+static int tour_trigger(const ev_doc *d, const diwan_event *e) {
+  const char *w = d->s + e->start;
+  size_t n = e->len;
+  return (n >= 4 && same_word(w, "tour", 4)) ||
+         (n >= 10 && memcmp(w, "\xd1\x82\xd1\x83\xd1\x80\xd0\xbd\xd0\xb5", 10) == 0);
+}
+
+int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+                  const char **host, int max) {
+  if (strcmp(e->type, "visit") || !e->actor1 || !tour_trigger(d, e)) return 0;
+  int n = 0;
+  for (size_t m = sc->m0; m < sc->m1 && n < max; m++) {
+    const char *p = place_country(d->ment[m].entity);
+    if (!p || strcmp(p, e->actor1) == 0 || marked(d, m, e, sc->start) <= 0) continue;
+    int dup = 0;
+    for (int i = 0; i < n && !dup; i++) dup = strcmp(host[i], p) == 0;
+    if (!dup) host[n++] = p;
+  }
+  return n;
+}

@@ -395,6 +395,14 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
   if (n < 0) return 0;                      /* multilateral */
+  const char *host[MAXPAIRS];
+  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS);
+  for (int i = 0; i < nh && nh > 1 && !rc; i++) {   /* one visit per host of a tour */
+    diwan_event one = *e;
+    one.actor2 = host[i];
+    rc = emit_one(x, &one);
+  }
+  if (nh > 1 || rc) return rc;
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;

@@ -450,6 +450,15 @@ static int refers_back(const sent_ctx *x, const clause *c, const ev_item *t) {
   return 1;
 }
 
+/* Party a is named in the scope as a party (not a topic nor a venue), not
+** only filled in from the document's pair. */
+static int named_in(const ev_doc *d, const ev_scope *sc, const char *type,
+                    const char *a) {
+  for (size_t m = sc->m0; m < sc->m1; m++)
+    if (eq(gz_party(d->ment[m].entity), a) && !ev_not_party(d, sc, m, type)) return 1;
+  return 0;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
@@ -475,6 +484,9 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     ev_attach(d, sc, e);
     e->status = ev_status(d, c->i0, c->i1, ev[k], e);
     e->refers = refers_back(x, c, it);
+    if (e->refers && ((e->actor1 && !named_in(d, sc, e->type, e->actor1)) ||
+                      (e->actor2 && !named_in(d, sc, e->type, e->actor2))))
+      e->refers = 2;
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */

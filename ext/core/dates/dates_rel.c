@@ -171,6 +171,24 @@ static int span_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* Within N units, d'ici cinq ans: from the anchor day to N units on; not
+** "within two days of the vote" (counted from an event). */
+static int within_at(dctx *c, long i, dmatch *m) {
+  long j, end;
+  int n, unit;
+  const char *ul = NULL;
+  const dlex *w = dp_mw(c, i, K_WITHIN, &j);
+  if (!w || !count_units(c, j, &n, &unit, &end, &ul) || unit == U_QUARTER) return 0;
+  if (ul && ul[0] && w->lang[0] && strcmp(ul, w->lang)) return 0;
+  if (has(T(end), K_OF | K_AGO | K_RSTART)) return 0;
+  m->rel = REL_WITHIN;
+  m->rel_n = n;
+  m->rel_mode = unit;
+  m->lang = w->lang;
+  dp_span(c, m, i, end);
+  return 1;
+}
+
 int dr_relative_at(dctx *c, long i, dmatch *m) {
   long j, end;
   int n, unit;
@@ -224,6 +242,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   memset(m, 0, sizeof *m);
   if (span_at(c, i, m)) return 1;
   memset(m, 0, sizeof *m);
+  if (within_at(c, i, m)) return 1;
+  memset(m, 0, sizeof *m);
   const dlex *q;
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && (q = dp_mw(c, j, K_QUAL, &end)) &&
       dd_is_part(q->mod)) {                        /* last summer, этим летом */
@@ -252,6 +272,12 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     return 0;
   }
   if (ul && ul[0] && e->lang[0] && strcmp(ul, e->lang)) return 0;
+  /* sept ans après le séisme: from an event the text names, not a date */
+  if (e->obj && T(end)->kind == T_WORD && !T(end)->nl) {
+    /* one year after Christmas: a date is the object, not read here */
+    if (has(T(end), K_HOLIDAY | K_MONTH | K_WEEKDAY | K_RDAY)) return 0;
+    m->rel_k = 1;
+  }
   /* "N years later" counts from the text's previous date; other units
   ** (and every "ago") from the anchor */
   if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {

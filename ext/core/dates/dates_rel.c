@@ -33,6 +33,30 @@ static int amb_alone(dctx *c, long i, long k) {
   return n->kind == T_EOF || n->nl || (n->kind == T_PUNCT && !is_hyphen(n));
 }
 
+/* A weekday and a day of the month without a month (jeudi 15, mercredi
+** 13 à Paris, Tuesday the 19th, Thu 15th): that day in the month nearest
+** the anchor, by prefer, where it falls on that weekday (dates_resolve.c).
+** Not before a month (the date rules read it), a unit, another number or
+** a glued word (jeudi 15h). */
+static int wd_mday_at(dctx *c, long i, long k, const dlex *w, dmatch *m) {
+  long e;
+  int d;
+  if (w->wd_amb) return 0;
+  if (has(T(k), K_ARTICLE) && T(k + 1)->kind == T_NUM && !T(k + 1)->nl) k++;
+  if (T(k)->kind != T_NUM || T(k)->nl || !dp_day_at(c, k, &d, &e) || d < 1 || d > 31) return 0;
+  const dtok *n = T(e);
+  if (n->kind == T_NUM || (n->kind == T_WORD && (glued(n) || has(n, K_MONTH | K_UNIT))) ||
+      is_p(n, '/') || is_p(n, ':') || is_hyphen(n) ||
+      (is_p(n, '.') && T(e + 1)->kind == T_NUM && glued(T(e + 1))))
+    return 0;
+  m->rel = REL_NTH;
+  m->rel_mode = NTH_MDAY;
+  m->rel_n = d;
+  m->wd = w->num;
+  dp_span(c, m, i, e);
+  return 1;
+}
+
 /* Weekday with what places it: last/next/this before or after it, or a
 ** week after it (mercredi de la semaine prochaine, الأحد من الأسبوع الماضي). */
 static int weekday_at(dctx *c, long i, dmatch *m) {
@@ -64,7 +88,9 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
     }
     else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }
     else if (!dp_mw(c, k, K_RAFTER, &j)) {
-      /* a bare weekday before a number is a date's weekday, not a date */
+      /* a bare weekday before a number is a date's weekday, not a date;
+      ** before a day alone (jeudi 15, Tuesday the 19th) it places that day */
+      if (wd_mday_at(c, i, k, w, m)) return 1;
       if (T(k)->kind == T_NUM && !T(k)->nl) return 0;
     }
   }

@@ -284,14 +284,19 @@ static int resolve_mday(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   if (!a || !a->d) return 0;
   long at = dd_day_number(a->y, a->m, a->d), best = -1;
-  for (int k = -1; k <= 1; k++) {
+  /* with a weekday (jeudi 15): the months around where that day is that
+  ** weekday (one in 14 months at least has it), else this month and its
+  ** neighbours; news and current: the nearest, the earlier on a tie */
+  int span = m->wd ? 14 : 1;
+  for (int k = -span; k <= span; k++) {
     diwan_ymd x = *a;
     add_months(&x, k);
     if (x.y < 1 || x.y > 9999 || m->rel_n > dd_days_in_month(x.y, x.m)) continue;
     long dn = dd_day_number(x.y, x.m, m->rel_n);
+    if (m->wd && dd_weekday(dn) != m->wd) continue;
     int ok = c->prefer == DIWAN_PREFER_FUTURE ? dn >= at && (best < 0 || dn < best)
            : c->prefer == DIWAN_PREFER_PAST ? dn <= at && (best < 0 || dn > best)
-           : c->prefer == DIWAN_PREFER_CURRENT ? k == 0
+           : c->prefer == DIWAN_PREFER_CURRENT && !m->wd ? k == 0
            : best < 0 || labs(dn - at) < labs(best - at);
     if (ok) best = dn;
   }

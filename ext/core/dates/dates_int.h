@@ -70,7 +70,8 @@ typedef struct dlex {
   int8_t wd_amb;            /* weekday (value "1a"): also an ordinal or a number (שני,
                             ** ראשון): a day only alone or with what places it */
   int8_t wk_next;           /* rafter "1w": after a weekday, that day of next week
-                            ** (רביעי הבא, as English "next Wednesday") */
+                            ** (רביעי הבא, as English "next Friday"); 2 for "2t",
+                            ** "3t": weeks after the coming one, today included */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;

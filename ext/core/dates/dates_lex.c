@@ -211,6 +211,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_RQUARTER: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
       if (kind == K_RAFTER && vn > 1 && v[vn - 1] == 'w') e->wk_next = 1;
+      if (kind == K_RAFTER && vn > 1 && v[vn - 1] == 't') e->wk_next = 2;
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);

@@ -78,12 +78,15 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
     /* one preposition may come between: of, de, من, ב (a prefix already) */
     long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
     const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
-    if (a && a->wk_next) {                 /* רביעי הבא: of next week */
+    if (a && a->wk_next == 1) {            /* רביעי הבא: of next week */
       m->rel_mode = WD_WEEK;
       m->rel_k = 1;
       k = j;
     } else if (a) {                        /* a rel of 2: Friday after next */
-      m->rel_mode = a->rel < 0 ? WD_LAST : a->rel == 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
+      m->rel_mode = a->rel < 0 ? WD_LAST : a->rel >= 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
+      /* weeks after the next; French "mardi en huit" counts from the
+      ** coming Tuesday, today included (a negative rel_k) */
+      m->rel_k = a->rel >= 2 ? (a->wk_next == 2 ? 1 - a->rel : a->rel - 1) : 0;
       k = j;
     }
     else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }

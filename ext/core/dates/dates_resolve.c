@@ -194,7 +194,9 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
   switch (mode) {
     case WD_LAST: return a - (back ? back : 7);
     case WD_NEXT: return a + (fwd ? fwd : 7);
-    case WD_AFTERNEXT: return a + (fwd ? fwd : 7) + 7;
+    case WD_AFTERNEXT:
+      if (k < 0) return a + fwd - 7L * k;  /* mardi en quinze: from this one */
+      return a + (fwd ? fwd : 7) + 7L * (k > 1 ? k : 1);
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
     default: break;

@@ -207,7 +207,6 @@ typedef struct dmatch {
   int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
                             ** or REL_YEAR and its offset), else 0 and m->a */
   int night;                /* la nuit du dimanche: a day and the next */
-  int qtok;                 /* tokens of its qualifier (early: 1, at the end of: 3) */
   const char *lang;
 } dmatch;
 

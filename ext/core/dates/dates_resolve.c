@@ -376,6 +376,7 @@ static int resolve_within(const diwan_ymd *a, dmatch *m) {
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   if (m->rel == REL_NTH) return resolve_nth(c, m);
+  dend told = m->a;                       /* March of last year: its month, day */
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
@@ -450,6 +451,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
     case REL_YEAR:
       if (!a) return 0;
       m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
+      if (told.m && told.cal == CAL_GREG) {
+        m->a.m = told.m; m->a.d = told.d; m->a.prec = told.d ? P_DAY : P_MONTH;
+      }
       return 1;
     case REL_PART:
       if (!a || !a->m) return 0;
@@ -549,21 +553,6 @@ static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   l->d = dd_days_in_month(l->y, l->m);
 }
 
-/* Languages whose news gives a year it names in digits after a qualifier
-** (au début de 2017, fin 2004, early 2003) as the whole year: the French
-** and English dev golds do ("'early 2017', given as the year"); the Arabic
-** one gives quarters (نهاية عام 2016: October-December). English only for
-** a one-word qualifier (early, mid, late): Duckling reads "the beginning of
-** 2017" as its first quarter. A relative year (the end of the year) keeps
-** its quarter. The modifier still says early, mid or late. */
-static int year_qual_whole(const dmatch *m) {
-  static const struct { const char *lang; int maxtok; } langs[] = {{"fr", 8}, {"en", 1}};
-  if (m->rel || !m->lang || !m->qtok) return 0;
-  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-    if (!strcmp(m->lang, langs[i].lang)) return m->qtok <= langs[i].maxtok;
-  return 0;
-}
-
 static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (dd_is_part(m->mod) && m->a.cal == CAL_GREG) { narrow_part(m, f, l); return; }
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
@@ -580,7 +569,6 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k > 0) f->d = 10 * k + 1;
       break;
     case P_YEAR:
-      if (year_qual_whole(m)) break;
       if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
       if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
       break;
@@ -609,7 +597,8 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   int p = P_DAY;
   switch (m->rel) {
     case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
-    case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
+    case REL_YEAR: p = m->a.d ? P_DAY : m->a.m ? P_MONTH : P_YEAR; break;
+    case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:

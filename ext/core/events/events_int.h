@@ -131,6 +131,10 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* A meeting or talks of an international body ("a meeting of the African
+** Union", "le sommet du COMESA", "саммит ШОС"): multilateral, no contact
+** of its own; the body follows the trigger t (events_sentence.c). */
+int ev_multilateral(const ev_doc *d, const ev_item *t);
 /* In English a city, a seat of government or a body right before a meeting
 ** noun names where it is held or whose meeting it is, never a party: "the
 ** Downing Street talks", "the Geneva talks", "an EU summit", "WTO talks". */

@@ -75,7 +75,7 @@ static int body_before(const ev_doc *d, const ev_item *t) {
 ** multilateral: no bilateral contact by itself (the contacts
 ** told around it are events of their own). The body follows the trigger
 ** with at most four lower-case words between. */
-static int multilateral(const ev_doc *d, const ev_item *t) {
+int ev_multilateral(const ev_doc *d, const ev_item *t) {
   if (strcmp(t->trig->type, "meeting") && strcmp(t->trig->type, "talks")) return 0;
   /* Arabic and Hebrew name the summit a meeting happened at in the same
   ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
@@ -172,7 +172,7 @@ static int find_clauses(sent_ctx *x) {
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       n++;
-      if (!arg_in(d, c, &d->item[k]) || multilateral(d, &d->item[k]) ||
+      if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);

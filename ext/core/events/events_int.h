@@ -47,6 +47,9 @@ typedef struct ev_doc {
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
   const diwan_event_lexicon *ulex;  /* the user's, or NULL */
+  const char *summit;               /* the host of the summit a
+                                       participation last named (a trigger
+                                       whose argument class is summit) */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];

@@ -37,6 +37,7 @@ enum {
 #define K_NOTCOUNT (1ull << 35) /* a word like a plural noun that says no count (après) */
 #define K_NIGHT (1ull << 36)    /* the night of a day: that day and the next (la nuit du) */
 #define K_WITHIN (1ull << 37)   /* within N units: the anchor to N units on (d'ici cinq ans) */
+#define K_WEEKOF (1ull << 38)   /* the week of a day (la semaine du 7 octobre) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -207,6 +208,7 @@ typedef struct dmatch {
   int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
                             ** or REL_YEAR and its offset), else 0 and m->a */
   int night;                /* la nuit du dimanche: a day and the next */
+  int weekof;               /* la semaine du 7 octobre: the week of that day */
   const char *lang;
 } dmatch;
 

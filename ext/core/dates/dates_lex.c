@@ -187,7 +187,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN}, {"notcount", K_NOTCOUNT},
-  {"night", K_NIGHT}, {"within", K_WITHIN},
+  {"night", K_NIGHT}, {"within", K_WITHIN}, {"weekof", K_WEEKOF},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {

@@ -659,6 +659,17 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (m.a.y >= 1 && m.a.y <= 9999 && m.a.d <= dd_days_in_month(m.a.y, m.a.m))
       set_day(&m.b, dd_day_number(m.a.y, m.a.m, m.a.d) + 1, P_DAY);
   }
+  if (m.weekof && m.b.prec == P_NONE && m.a.prec == P_DAY && m.a.cal == CAL_GREG) {
+    fill_year(c, &m.a, m.wd);               /* its week; a Sunday names the next one */
+    if (m.a.y >= 1 && m.a.y <= 9999 && m.a.d <= dd_days_in_month(m.a.y, m.a.m)) {
+      long dn = dd_day_number(m.a.y, m.a.m, m.a.d);
+      int w = dd_weekday(dn);
+      long mon = w == 7 ? dn + 1 : dn - (w - 1);
+      diwan_ymd sun;
+      dd_from_day_number(mon + 6, &sun);
+      if (sun.y <= 9999) set_day(&m.a, mon, P_WEEK);
+    }
+  }
   int range = m.b.prec != P_NONE;
   if (range) {
     fill_year(c, &m.b, 0);

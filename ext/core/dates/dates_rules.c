@@ -485,6 +485,19 @@ static int night_at(dctx *c, long i, dmatch *m, long *skip) {
   return 1;
 }
 
+/* The week of a day (la semaine du 7 octobre, the week of October 7th):
+** its Monday-to-Sunday week (dates_resolve.c). */
+static int weekof_at(dctx *c, long i, dmatch *m) {
+  long j;
+  core o;
+  if (!dp_mw(c, i, K_WEEKOF, &j) || dp_core_at(c, j, &o, 1) <= 0 || o.alone ||
+      o.e.prec != P_DAY || o.rel || o.e.cal != CAL_GREG)
+    return 0;
+  from_core(c, m, &o, i);
+  m->weekof = 1;
+  return 1;
+}
+
 int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   const dtok *t = T(i);
   *skip = 0;
@@ -499,6 +512,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, i, K_STOP, &j)) { *skip = j - i; return 0; }   /* عين اليوم */
   if (dr_nth_at(c, i, m)) return 1;
   if (night_at(c, i, m, skip)) return 1;
+  if (weekof_at(c, i, m)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

@@ -230,6 +230,8 @@ typedef struct dctx {
   int cued;                 /* a cue or article precedes: 3/4 may be a day */
   long pair_end;            /* end of the last month read with its paired form */
   char doc_lang[4];         /* the text's Latin-script language (fr, en, az), or "" */
+  int doc_lang_done;        /* doc_lang is set: found when first needed (a
+                               detection reads the whole text) */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

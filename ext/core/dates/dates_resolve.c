@@ -629,10 +629,14 @@ static int latin_lang(const char *l) {
 
 /* The language that decides which Latin relative words apply: the lang
 ** argument's, else the detected language of a text long enough to tell
-** (512 bytes: a short mixed phrase keeps every word), else none. */
+** (512 bytes: a short mixed phrase keeps every word), else none. Found
+** when a Latin relative word first needs it, not on every call: detection
+** reads the whole text, and most texts have no such word. */
 #define DOC_LANG_MIN 512
-static void set_doc_lang(dctx *c, const char *s, size_t n) {
-  const char *l = NULL;
+static void set_doc_lang(dctx *c) {
+  const char *s = c->sc.s, *l = NULL;
+  size_t n = c->sc.n;
+  c->doc_lang_done = 1;
   char h[4] = {0};
   if (c->lang) {
     size_t k = 0;
@@ -647,6 +651,7 @@ static void set_doc_lang(dctx *c, const char *s, size_t n) {
 
 int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
+  if (m.rel && latin_lang(m.lang) && !c->doc_lang_done) set_doc_lang(c);
   if (m.rel && c->doc_lang[0] && latin_lang(m.lang) && strcmp(m.lang, c->doc_lang))
     return 0;                               /* another Latin language's relative word */
   if (m.rel) {
@@ -784,7 +789,6 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
-  set_doc_lang(c, s, n);
   c->cb = cb;
   c->cbctx = ctx;
   int rc = 0;

@@ -392,7 +392,7 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
   }
-  if ((e = dp_mw(c, i, K_ODAY, &j))) {
+  if ((e = dp_mw(c, i, K_ODAY, &j)) && !e->ord_nth) {
     const dlex *mo = dp_month_at(c, has(T(j), K_OF) ? j + 1 : j, &k2);
     if (mo) {
       int r = after_month(c, k2, mo, o, e->num);

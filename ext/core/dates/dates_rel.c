@@ -73,6 +73,9 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
   if (w->wd_amb && (!dp_amb_prefix_ok(c, T(i)) ||
                     (m->rel_mode == WD_BARE && !amb_alone(c, i, k))))
     return 0;
+  /* Arabic ثلاثاء, خميس without the article: only with a word that places
+  ** it (أحد الأسبوع الماضي), never alone (a name, "one") */
+  if (w->wd_amb && m->rel_mode == WD_BARE && T(i)->script == S_ARABIC) return 0;
   dp_span(c, m, i, k);
   return 1;
 }

@@ -312,7 +312,7 @@ static int resolve_nth(dctx *c, dmatch *m) {
     if (m->per_rel == REL_MONTH) add_months(&x, m->per_off);
     else x.y += m->per_off;
     y = x.y;
-    mo = m->per_rel == REL_MONTH ? x.m : 0;
+    mo = m->per_rel == REL_MONTH ? x.m : m->a.m;   /* March of next year */
   } else if (!y) {
     if (!a || !mo) return 0;
     y = prefer_year(a, mo, 0, c->prefer);

@@ -387,7 +387,9 @@ typedef struct diwan_event {
                                      demonstrative event noun (الزيارة,
                                      השיחות, שיחות אלה): it names an event
                                      the document told before (cues.tsv,
-                                     kind anaphor) */
+                                     kind anaphor); 2 when a party of it
+                                     is not named in its scope (the
+                                     document's pair filled it in) */
   int nmentions;                  /* how often the document tells it */
   struct { size_t start, len; } mention[DIWAN_EVENT_MAXMENTIONS];
                                   /* the first ones: byte spans of their

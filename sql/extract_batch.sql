@@ -20,7 +20,7 @@ CREATE TEMP TABLE w_docs AS
 CREATE TEMP TABLE w_rows AS
   SELECT d.id AS doc_id, x.*
     FROM temp.w_docs AS w CROSS JOIN docs AS d ON d.id = w.doc_id,
-         diwan_extract(d.body) AS x;
+         diwan_extract(d.body, d.published) AS x;   -- the publication day anchors dates, as in extract.sql
 
 BEGIN IMMEDIATE;
 DELETE FROM temp.w_docs WHERE NOT EXISTS (

@@ -390,9 +390,22 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     case REL_DAY: {
       if (!a || !a->d) return 0;
-      diwan_ymd x;
-      dd_from_day_number(dd_day_number(a->y, a->m, a->d) + m->rel_n, &x);
-      m->a.y = x.y; m->a.m = x.m; m->a.d = x.d; m->a.prec = P_DAY;
+      long dn = ad + m->rel_n;
+      if (m->wd) {                          /* hier mardi: the nearest Tuesday */
+        long best = 0;
+        for (int k = -3; k <= 3; k++) {
+          if (dd_weekday(dn + k) != m->wd) continue;
+          best = dn + k;
+        }
+        /* a stated day of the month that fits that weekday within a week */
+        for (int k = -6; m->rel_k && k <= 6; k++) {
+          diwan_ymd x;
+          dd_from_day_number(dn + k, &x);
+          if (x.d == m->rel_k && dd_weekday(dn + k) == m->wd) { best = dn + k; break; }
+        }
+        dn = best;
+      }
+      set_day(&m->a, dn, P_DAY);
       return 1;
     }
     case REL_MONTH: {
@@ -511,6 +524,21 @@ static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   l->d = dd_days_in_month(l->y, l->m);
 }
 
+/* Languages whose news gives a year it names in digits after a qualifier
+** (au début de 2017, fin 2004, early 2003) as the whole year: the French
+** and English dev golds do ("'early 2017', given as the year"); the Arabic
+** one gives quarters (نهاية عام 2016: October-December). English only for
+** a one-word qualifier (early, mid, late): Duckling reads "the beginning of
+** 2017" as its first quarter. A relative year (the end of the year) keeps
+** its quarter. The modifier still says early, mid or late. */
+static int year_qual_whole(const dmatch *m) {
+  static const struct { const char *lang; int maxtok; } langs[] = {{"fr", 8}, {"en", 1}};
+  if (m->rel || !m->lang || !m->qtok) return 0;
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
+    if (!strcmp(m->lang, langs[i].lang)) return m->qtok <= langs[i].maxtok;
+  return 0;
+}
+
 static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (dd_is_part(m->mod) && m->a.cal == CAL_GREG) { narrow_part(m, f, l); return; }
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
@@ -527,6 +555,7 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k > 0) f->d = 10 * k + 1;
       break;
     case P_YEAR:
+      if (year_qual_whole(m)) break;
       if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
       if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
       break;
@@ -579,8 +608,34 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   return c->cb(c->cbctx, &d);
 }
 
+/* The Latin-script languages whose relative words only apply in their own
+** text: French "Hier" in an English text is a surname (Rabbi Marvin Hier). */
+static int latin_lang(const char *l) {
+  return l && (!strcmp(l, "fr") || !strcmp(l, "en") || !strcmp(l, "az"));
+}
+
+/* The language that decides which Latin relative words apply: the lang
+** argument's, else the detected language of a text long enough to tell
+** (512 bytes: a short mixed phrase keeps every word), else none. */
+#define DOC_LANG_MIN 512
+static void set_doc_lang(dctx *c, const char *s, size_t n) {
+  const char *l = NULL;
+  char h[4] = {0};
+  if (c->lang) {
+    size_t k = 0;
+    while (k < 3 && c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') { h[k] = c->lang[k]; k++; }
+    if (c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') h[0] = 0;
+    l = h;
+  } else if (n >= DOC_LANG_MIN) {
+    l = diwan_lang_detect(s, n);
+  }
+  if (latin_lang(l)) memcpy(c->doc_lang, l, strlen(l) + 1);
+}
+
 int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
+  if (m.rel && c->doc_lang[0] && latin_lang(m.lang) && strcmp(m.lang, c->doc_lang))
+    return 0;                               /* another Latin language's relative word */
   if (m.rel) {
     int ok = resolve_relative(c, &m);
     if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
@@ -700,6 +755,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
+  set_doc_lang(c, s, n);
   c->cb = cb;
   c->cbctx = ctx;
   int rc = 0;

@@ -146,7 +146,10 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
       if (same(c[i], x)) { dup = 1; person[i] |= is_person; }
     if (!dup) { person[nc] = is_person; c[nc++] = x; }
   }
-  if (d->pair[0]) {
+  /* "talks involving the United States and developing countries",
+  ** "rencontrer d'autres pays africains": the other side is named, as
+  ** parties the text leaves unnamed, so the document's pair fills in none */
+  if (d->pair[0] && !ev_scope_has_cue(d, sc->i0, sc->i1, CUE_OTHERS, NULL)) {
     for (int i = 0; i < nc; i++)
       if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
     /* one of the pair and a person of another party: the two the sentence

@@ -229,6 +229,12 @@ int ev_merge_add(void *ctx, const diwan_event *e) {
   if (m->nhead && settle_heads(m, e)) return DIWAN_NOMEM;
   diwan_event *told = e->start >= m->title_end ? told_before(m, e) : NULL;
   if (told) { absorb(told, e); return 0; }
+  /* a definite or demonstrative noun that names no event told before and
+  ** not its parties either ("وتمهيدا لهذا الاجتماع،": a party only the
+  ** document's pair fills in) is no event: never a new pair out of the
+  ** event in focus. With its parties named ("لا تزال المباحثات الكويتية
+  ** الأذربيجانية جارية") it may be the first report. */
+  if (e->refers == 2 && e->start >= m->title_end) return 0;
   if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
   uint64_t h = key_of(e);
   mkey *k = slot(m, e, h);

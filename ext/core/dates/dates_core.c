@@ -306,6 +306,7 @@ static int weekday_at(dctx *c, long i, core *o) {
   if (is_comma(T(j))) j++;
   long k;
   if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;
+  else if (T(j)->script == S_ARABIC && dp_mw(c, j, K_CUE, &k) && !T(j)->nl) j = k;   /* الاثنين في 18 شباط */
   if (is_comma(T(j))) j++;
   int r = dp_core_at(c, j, o, 0);
   if (r > 0 && o->e.prec != P_DAY) return 0;

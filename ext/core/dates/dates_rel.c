@@ -91,6 +91,24 @@ static int ar_day_noun(dctx *c, long i, long j) {
   return !u->lx || !(u->lx->kinds & (K_WEEKDAY | K_MONTH));
 }
 
+/* The day that is after tomorrow: اليوم الذي بعد الغد, اليوم اللي قبل
+** امبارح, اليوم القبل البارحة (a relative pronoun, or the article on
+** قبل): the day two days off the anchor's, read as that day. *end past
+** it; NULL when i is not such a phrase. */
+static const dlex *ar_day_that(dctx *c, long i, const dlex *e, long j, long *end) {
+  static const char *const rel_pron[] = {
+    "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",          /* الذي */
+    "\xd8\xa7\xd9\x84\xd9\x8a",                    /* الي */
+    "\xd8\xa7\xd9\x84\xd9\x84\xd9\x8a"};         /* اللي */
+  if (e->rel || !(e->kinds & K_RDAY) || e->ntok != 1 || T(i)->script != S_ARABIC) return NULL;
+  const dtok *p = T(j);
+  long k = j;
+  for (size_t n = 0; n < sizeof rel_pron / sizeof rel_pron[0]; n++)
+    if (p->klen == strlen(rel_pron[n]) && !memcmp(p->key, rel_pron[n], p->klen)) k = j + 1;
+  const dlex *d = dp_mw(c, k, K_RDAY, end);
+  return d && (d->rel == 2 || d->rel == -2) && !T(k)->nl ? d : NULL;
+}
+
 /* la veille, le lendemain, اليوم التالي: days from the text's last day, or
 ** from a day that follows (le lendemain du 13 février, اليوم التالي من ...). */
 static int prev_at(dctx *c, long i, dmatch *m) {
@@ -201,6 +219,13 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
            : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
+    long te;
+    const dlex *that = ar_day_that(c, i, e, j, &te);
+    if (that) {                                    /* اليوم الذي بعد الغد */
+      m->rel_n = that->rel;
+      dp_span(c, m, i, te);
+      return 1;
+    }
     if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
     long we;
     const dlex *wd = dp_mw(c, j, K_WEEKDAY, &we);

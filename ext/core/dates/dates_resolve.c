@@ -155,7 +155,10 @@ static int prefer_year(const diwan_ymd *a, int m, int d, int prefer) {
     int dd = d ? d : fut ? 1 : 28;
     long here = dd_day_number(a->y, m, dd);
     if (!d && m == a->m) return a->y;
-    if (fut) return here >= at ? a->y : a->y + 1;
+    /* future compares months: a day of the anchor's own month is this
+    ** year's, past or not (Duckling's "the first of February" said on the
+    ** 12th) */
+    if (fut) return here >= at || m == a->m ? a->y : a->y + 1;
     return here <= at ? a->y : a->y - 1;
   }
   long best = -1;

@@ -203,7 +203,6 @@ typedef struct dmatch {
   dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
   int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
                             ** or REL_YEAR and its offset), else 0 and m->a */
-  int qtok;                 /* tokens of its qualifier (early: 1, at the end of: 3) */
   const char *lang;
 } dmatch;
 

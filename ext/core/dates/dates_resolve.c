@@ -527,21 +527,6 @@ static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   l->d = dd_days_in_month(l->y, l->m);
 }
 
-/* Languages whose news gives a year it names in digits after a qualifier
-** (au début de 2017, fin 2004, early 2003) as the whole year: the French
-** and English dev golds do ("'early 2017', given as the year"); the Arabic
-** one gives quarters (نهاية عام 2016: October-December). English only for
-** a one-word qualifier (early, mid, late): Duckling reads "the beginning of
-** 2017" as its first quarter. A relative year (the end of the year) keeps
-** its quarter. The modifier still says early, mid or late. */
-static int year_qual_whole(const dmatch *m) {
-  static const struct { const char *lang; int maxtok; } langs[] = {{"fr", 8}, {"en", 1}};
-  if (m->rel || !m->lang || !m->qtok) return 0;
-  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-    if (!strcmp(m->lang, langs[i].lang)) return m->qtok <= langs[i].maxtok;
-  return 0;
-}
-
 static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (dd_is_part(m->mod) && m->a.cal == CAL_GREG) { narrow_part(m, f, l); return; }
   int k = m->mod == MOD_EARLY ? 0 : m->mod == MOD_MID ? 1 : m->mod == MOD_LATE ? 2 : -1;
@@ -558,7 +543,6 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k > 0) f->d = 10 * k + 1;
       break;
     case P_YEAR:
-      if (year_qual_whole(m)) break;
       if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
       if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
       break;

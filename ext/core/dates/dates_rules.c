@@ -314,7 +314,6 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   ** m->t1 (a relative core such as "مايو الماضي" keeps its rel) */
   from_core(c, m, &o, i);
   m->mod = q->mod;
-  m->qtok = q->ntok;
   if (!m->lang) m->lang = q->lang;
   return 1;
 }

@@ -373,6 +373,18 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         o->lang = "en";
         return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
       }
+      /* Hebrew in the same order (במרץ 3, אוגוסט 15): only where the number
+      ** ends the phrase, so "באוגוסט 8 הרוגים" keeps its count */
+      const dtok *n = T(k);
+      if (T(i)->script == S_HEBREW && e->cal == CAL_GREG && k == j + 1 && !e->ambiguous &&
+          (n->kind == T_EOF || n->nl ||
+           (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != ':' &&
+            n->cp != '%' && !is_comma(n))) &&
+          d >= 1 && d <= dd_days_in_month(2000, e->month)) {
+        dp_set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
+        o->lang = e->mlang;
+        return 1;
+      }
     }
     return after_month(c, j, e, o, 0);
   }

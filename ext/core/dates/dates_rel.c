@@ -22,7 +22,27 @@ static int count_units(dctx *c, long j, int *n, int *unit, long *end, const char
   *unit = u->unit;
   *lang = u->lang;
   *end = e;
-  return *n > 0 && *n <= 9999;
+  /* 0: a count word that names no number (כמה, "a few"): the caller
+  ** makes a row it never places */
+  return *n >= 0 && *n <= 9999 && (*n > 0 || t->kind == T_WORD);
+}
+
+/* A unit, then the word that places it after it: ביומיים האחרונים (the
+** last two days), בשבועות הקרובים (the coming weeks: a plural names no
+** count, so the row is never placed). 1 and *m filled, or 0. */
+static int span_after_at(dctx *c, long i, dmatch *m) {
+  long e, end;
+  const dlex *u = dp_mw(c, i, K_TUNIT, &e), *s;
+  if (!u || u->unit == U_NONE || T(e)->nl || !(s = dp_mw(c, e, K_RSPAN, &end)) || !s->num ||
+      s->num == 2 || strcmp(u->lang, s->lang) || T(i)->script != S_HEBREW)
+    return 0;                                     /* Hebrew order (mois dernier is a month) */
+  if (u->num == 1) return 0;                      /* the singular: בשבוע האחרון (rweek) */
+  m->rel = REL_SPAN;
+  m->rel_n = s->num < 0 ? -u->num : u->num;      /* 0: vague */
+  m->rel_mode = u->unit;
+  m->lang = s->lang;
+  dp_span(c, m, i, end);
+  return 1;
 }
 
 /* Tokens [i, k) stand alone: a line (or the text) starts before them and
@@ -197,6 +217,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
+  if (span_after_at(c, i, m)) return 1;     /* before שבועות, Shavuot: בשבועות הקרובים */
+  memset(m, 0, sizeof *m);
   if (dh_holiday_at(c, i, m)) return 1;     /* Noël 2014, عيد الفطر */
   memset(m, 0, sizeof *m);
   /* the longer form wins: the day before yesterday is no "day before" */
@@ -289,6 +311,11 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     m->rel = REL_UNITS;
     m->rel_mode = unit;
     m->rel_n = (e->kinds & K_LATER) ? n : -n;
+  }
+  if (!n) {                                 /* לפני כמה חודשים: never placed */
+    m->rel = REL_UNITS;
+    m->rel_mode = unit;
+    m->rel_k = 1;
   }
   m->lang = e->lang;
   dp_span(c, m, i, end);

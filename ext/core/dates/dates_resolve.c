@@ -369,8 +369,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
       dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
       return sun.y <= 9999;
     case REL_SPAN:
-      return resolve_span(c, m);
+      return m->rel_n ? resolve_span(c, m) : 0;   /* the coming weeks: no count */
     case REL_UNITS:
+      if (m->rel_k) return 0;               /* a few months ago: no count */
       if (m->rel_mode == U_QUARTER) {
         if (!a || !a->m) return 0;
         quarter_of(&m->a, &m->mod, a, m->rel_n);

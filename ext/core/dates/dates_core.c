@@ -306,6 +306,7 @@ static int weekday_at(dctx *c, long i, core *o) {
   if (is_comma(T(j))) j++;
   long k;
   if (dp_mw(c, j, K_MUWAFIQ, &k)) j = k;
+  else if (T(j)->script == S_ARABIC && dp_mw(c, j, K_CUE, &k) && !T(j)->nl) j = k;   /* الاثنين في 18 شباط */
   if (is_comma(T(j))) j++;
   int r = dp_core_at(c, j, o, 0);
   if (r > 0 && o->e.prec != P_DAY) return 0;
@@ -372,6 +373,18 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
         o->lang = "en";
         return (d >= 1 && d <= dd_days_in_month(2000, e->month)) ? 1 : -1;
       }
+      /* Hebrew in the same order (במרץ 3, אוגוסט 15): only where the number
+      ** ends the phrase, so "באוגוסט 8 הרוגים" keeps its count */
+      const dtok *n = T(k);
+      if (T(i)->script == S_HEBREW && e->cal == CAL_GREG && k == j + 1 && !e->ambiguous &&
+          (n->kind == T_EOF || n->nl ||
+           (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != ':' &&
+            n->cp != '%' && !is_comma(n))) &&
+          d >= 1 && d <= dd_days_in_month(2000, e->month)) {
+        dp_set_end(o, 0, e->month, d, P_DAY, CAL_GREG, k);
+        o->lang = e->mlang;
+        return 1;
+      }
     }
     return after_month(c, j, e, o, 0);
   }
@@ -392,7 +405,7 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
   }
-  if ((e = dp_mw(c, i, K_ODAY, &j))) {
+  if ((e = dp_mw(c, i, K_ODAY, &j)) && !e->ord_nth) {
     const dlex *mo = dp_month_at(c, has(T(j), K_OF) ? j + 1 : j, &k2);
     if (mo) {
       int r = after_month(c, k2, mo, o, e->num);

@@ -73,6 +73,9 @@ typedef struct dlex {
   int8_t wk_next;           /* rafter "1w": after a weekday, that day of next week
                             ** (רביעי הבא, as English "next Friday"); 2 for "2t",
                             ** "3t": weeks after the coming one, today included */
+  int8_t ord_nth;           /* oday "3w": the ordinal of a weekday, week or day
+                            ** only (ثالث ثلاثاء, الأربعاء الثانية), never a day
+                            ** of a month */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;

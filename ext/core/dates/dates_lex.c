@@ -223,6 +223,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
+      if (kind == K_ODAY && vn > 1 && v[vn - 1] == 'w') e->ord_nth = 1;
       break;
     default: break;
   }

@@ -43,6 +43,13 @@ static int period_at(dctx *c, long k, dmatch *m, long *end) {
     *end = o.end;
     return 1;
   }
+  if (o.rel == REL_YEAR && o.e.prec == P_MONTH && o.e.cal == CAL_GREG) {
+    m->a = o.e;                                    /* مارس السنة القادمة */
+    m->per_rel = REL_YEAR;
+    m->per_off = o.rel_n;
+    *end = o.end;
+    return 1;
+  }
   if (dp_year_at(c, k, 1000, 2999, &e, &era) && era != ERA_AH) {
     memset(&m->a, 0, sizeof m->a);
     m->a.y = T(k)->num;
@@ -96,21 +103,54 @@ static const dlex *weekday_first(dctx *c, long k, int *n, int *last, long *end) 
   return w;
 }
 
-/* French de elided onto the period: la première semaine d'octobre. */
+/* French de elided onto the period: la première semaine d'octobre; the
+** Arabic and Hebrew prefix "in" on it: ثالث ثلاثاء بأيلول, اول اسبوع بشهر
+** اكتوبر, שני האחרון במרץ. */
 static int elided_de(const dtok *t) {
-  return t->kind == T_WORD && t->script == S_LATIN && t->kpre == 2 && t->key[0] == 'd' &&
-         t->key[1] == '\'';
+  if (t->kind != T_WORD || !t->kpre) return 0;
+  if (t->script == S_LATIN) return t->kpre == 2 && t->key[0] == 'd' && t->key[1] == '\'';
+  return t->kpre == 2 && (!memcmp(t->key, "\xd8\xa8", 2) || !memcmp(t->key, "\xd7\x91", 2));
+}
+
+/* An Arabic definite day or week (اليوم, الأسبوع) before its ordinal:
+** الأسبوع الأول من شهر عشرة, اليوم الأخير من شهر عشرة. The unit, its
+** ordinal and *last; NULL when there is none. */
+static const dlex *unit_first(dctx *c, long k, int *n, int *last, long *end) {
+  const dtok *t = T(k);
+  long f;
+  const char *key = t->key + t->kpre;             /* after و, ف: والأسبوع */
+  size_t kn = (size_t)(t->klen - t->kpre);
+  if (t->kind != T_WORD || t->script != S_ARABIC || kn < 8 || memcmp(key, "\xd8\xa7\xd9\x84", 4))
+    return NULL;
+  const dlex *u = ds_find(&c->sc, key + 4, kn - 4), *o;
+  if (!u || !(u->kinds & K_TUNIT) || u->num != 1 || (u->unit != U_DAY && u->unit != U_WEEK))
+    return NULL;
+  if ((o = dp_mw(c, k + 1, K_ODAY, &f)) && o->num >= 1 && o->num <= 5) {
+    *n = o->num;
+    *last = 0;
+  } else if ((o = dp_mw(c, k + 1, K_RAFTER, &f)) && o->rel == -1) {
+    *n = 1;
+    *last = 1;
+  } else {
+    return NULL;
+  }
+  *end = f;
+  return u;
 }
 
 int dr_nth_at(dctx *c, long i, dmatch *m) {
   long k = i, e;
   int last, bare = 0, n;
   if (has(T(k), K_ARTICLE)) k++;
-  const dlex *w = weekday_first(c, k, &n, &last, &e);
-  if (!w && !(n = ordinal_at(c, k, &last, &bare, &k))) return 0;
+  const dlex *w = weekday_first(c, k, &n, &last, &e), *u = NULL;
+  if (!w && (u = unit_first(c, k, &n, &last, &e))) {
+    /* the unit, then its ordinal */
+  } else if (!w && !(n = ordinal_at(c, k, &last, &bare, &k))) {
+    return 0;
+  }
   memset(m, 0, sizeof *m);
-  if (!w) w = dp_mw(c, k, K_WEEKDAY, &e);
-  const dlex *u = w ? NULL : dp_mw(c, k, K_TUNIT, &e);
+  if (!w && !u) w = dp_mw(c, k, K_WEEKDAY, &e);
+  if (!w && !u) u = dp_mw(c, k, K_TUNIT, &e);
   if (w && w->num >= 1 && w->num <= 7 && n <= 5 && !bare) {
     m->rel_mode = NTH_WEEKDAY;
     m->wd = w->num;
@@ -124,7 +164,7 @@ int dr_nth_at(dctx *c, long i, dmatch *m) {
   } else {
     return 0;
   }
-  const dlex *of = dp_mw(c, e, K_OF | K_CUE, &k);
+  const dlex *of = T(e)->nl ? NULL : dp_mw(c, e, K_OF | K_CUE, &k);
   int per = of ? period_at(c, k, m, &k) : elided_de(T(e)) ? period_at(c, e, m, &k) : 0;
   if (!per) return 0;
   if (m->rel_mode != NTH_WEEK && m->a.prec == P_YEAR) return 0;   /* the first Monday of 2015: rare */
@@ -159,7 +199,7 @@ int dr_mday_at(dctx *c, long i, dmatch *m) {
   /* French "le 16" ends a phrase without a suffix (il arrive le 16.) */
   int le = art && !strcmp(art->lang, "fr");
   const dlex *o = dp_mw(c, k, K_ODAY, &e);
-  if (o && on && o->num >= 1 && o->num <= 31) d = o->num;
+  if (o && on && !o->ord_nth && o->num >= 1 && o->num <= 31) d = o->num;
   else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && (e > k + 1 || le) &&
              d >= 1 && d <= 31))
     return 0;

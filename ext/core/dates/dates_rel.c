@@ -22,7 +22,27 @@ static int count_units(dctx *c, long j, int *n, int *unit, long *end, const char
   *unit = u->unit;
   *lang = u->lang;
   *end = e;
-  return *n > 0 && *n <= 9999;
+  /* 0: a count word that names no number (כמה, "a few"): the caller
+  ** makes a row it never places */
+  return *n >= 0 && *n <= 9999 && (*n > 0 || t->kind == T_WORD);
+}
+
+/* A unit, then the word that places it after it: ביומיים האחרונים (the
+** last two days), בשבועות הקרובים (the coming weeks: a plural names no
+** count, so the row is never placed). 1 and *m filled, or 0. */
+static int span_after_at(dctx *c, long i, dmatch *m) {
+  long e, end;
+  const dlex *u = dp_mw(c, i, K_TUNIT, &e), *s;
+  if (!u || u->unit == U_NONE || T(e)->nl || !(s = dp_mw(c, e, K_RSPAN, &end)) || !s->num ||
+      s->num == 2 || strcmp(u->lang, s->lang) || T(i)->script != S_HEBREW)
+    return 0;                                     /* Hebrew order (mois dernier is a month) */
+  if (u->num == 1) return 0;                      /* the singular: בשבוע האחרון (rweek) */
+  m->rel = REL_SPAN;
+  m->rel_n = s->num < 0 ? -u->num : u->num;      /* 0: vague */
+  m->rel_mode = u->unit;
+  m->lang = s->lang;
+  dp_span(c, m, i, end);
+  return 1;
 }
 
 /* Tokens [i, k) stand alone: a line (or the text) starts before them and
@@ -102,6 +122,9 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
   if (w->wd_amb && (!dp_amb_prefix_ok(c, T(i)) ||
                     (m->rel_mode == WD_BARE && !amb_alone(c, i, k))))
     return 0;
+  /* Arabic ثلاثاء, خميس without the article: only with a word that places
+  ** it (أحد الأسبوع الماضي), never alone (a name, "one") */
+  if (w->wd_amb && m->rel_mode == WD_BARE && T(i)->script == S_ARABIC) return 0;
   dp_span(c, m, i, k);
   return 1;
 }
@@ -115,6 +138,24 @@ static int ar_day_noun(dctx *c, long i, long j) {
   if (t->klen - t->kpre < 4 || memcmp(t->key + t->kpre, "\xd8\xa7\xd9\x84", 4)) return 0;
   if (u->klen < 6 || memcmp(u->key, "\xd8\xa7\xd9\x84", 4)) return 0;
   return !u->lx || !(u->lx->kinds & (K_WEEKDAY | K_MONTH));
+}
+
+/* The day that is after tomorrow: اليوم الذي بعد الغد, اليوم اللي قبل
+** امبارح, اليوم القبل البارحة (a relative pronoun, or the article on
+** قبل): the day two days off the anchor's, read as that day. *end past
+** it; NULL when i is not such a phrase. */
+static const dlex *ar_day_that(dctx *c, long i, const dlex *e, long j, long *end) {
+  static const char *const rel_pron[] = {
+    "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",          /* الذي */
+    "\xd8\xa7\xd9\x84\xd9\x8a",                    /* الي */
+    "\xd8\xa7\xd9\x84\xd9\x84\xd9\x8a"};         /* اللي */
+  if (e->rel || !(e->kinds & K_RDAY) || e->ntok != 1 || T(i)->script != S_ARABIC) return NULL;
+  const dtok *p = T(j);
+  long k = j;
+  for (size_t n = 0; n < sizeof rel_pron / sizeof rel_pron[0]; n++)
+    if (p->klen == strlen(rel_pron[n]) && !memcmp(p->key, rel_pron[n], p->klen)) k = j + 1;
+  const dlex *d = dp_mw(c, k, K_RDAY, end);
+  return d && (d->rel == 2 || d->rel == -2) && !T(k)->nl ? d : NULL;
 }
 
 /* la veille, le lendemain, اليوم التالي: days from the text's last day, or
@@ -223,6 +264,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const dlex *e;
   memset(m, 0, sizeof *m);
+  if (span_after_at(c, i, m)) return 1;     /* before שבועות, Shavuot: בשבועות הקרובים */
+  memset(m, 0, sizeof *m);
   if (dh_holiday_at(c, i, m)) return 1;     /* Noël 2014, عيد الفطر */
   memset(m, 0, sizeof *m);
   /* the longer form wins: the day before yesterday is no "day before" */
@@ -245,6 +288,13 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
            : REL_YEAR;
     m->rel_n = e->rel;
     m->lang = e->lang;
+    long te;
+    const dlex *that = ar_day_that(c, i, e, j, &te);
+    if (that) {                                    /* اليوم الذي بعد الغد */
+      m->rel_n = that->rel;
+      dp_span(c, m, i, te);
+      return 1;
+    }
     if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
     long we;
     const dlex *wd = dp_mw(c, j, K_WEEKDAY, &we);
@@ -316,6 +366,11 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     m->rel = REL_UNITS;
     m->rel_mode = unit;
     m->rel_n = (e->kinds & K_LATER) ? n : -n;
+  }
+  if (!n) {                                 /* לפני כמה חודשים: never placed */
+    m->rel = REL_UNITS;
+    m->rel_mode = unit;
+    m->rel_k = 1;
   }
   m->lang = e->lang;
   dp_span(c, m, i, end);

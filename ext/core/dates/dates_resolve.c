@@ -155,7 +155,10 @@ static int prefer_year(const diwan_ymd *a, int m, int d, int prefer) {
     int dd = d ? d : fut ? 1 : 28;
     long here = dd_day_number(a->y, m, dd);
     if (!d && m == a->m) return a->y;
-    if (fut) return here >= at ? a->y : a->y + 1;
+    /* future compares months: a day of the anchor's own month is this
+    ** year's, past or not (Duckling's "the first of February" said on the
+    ** 12th) */
+    if (fut) return here >= at || m == a->m ? a->y : a->y + 1;
     return here <= at ? a->y : a->y - 1;
   }
   long best = -1;
@@ -319,7 +322,7 @@ static int resolve_nth(dctx *c, dmatch *m) {
     if (m->per_rel == REL_MONTH) add_months(&x, m->per_off);
     else x.y += m->per_off;
     y = x.y;
-    mo = m->per_rel == REL_MONTH ? x.m : 0;
+    mo = m->per_rel == REL_MONTH ? x.m : m->a.m;   /* March of next year */
   } else if (!y) {
     if (!a || !mo) return 0;
     y = prefer_year(a, mo, 0, c->prefer);
@@ -392,7 +395,7 @@ static int resolve_relative(dctx *c, dmatch *m) {
       dd_from_day_number(ad - (dd_weekday(ad) - 1) + 7L * m->rel_n + 6, &sun);
       return sun.y <= 9999;
     case REL_SPAN:
-      return resolve_span(c, m);
+      return m->rel_n ? resolve_span(c, m) : 0;   /* the coming weeks: no count */
     case REL_WITHIN:
       return resolve_within(a, m);
     case REL_UNITS:

@@ -85,7 +85,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
-  {"anew", CUE_ANEW},
+  {"anew", CUE_ANEW}, {"counterpart", CUE_COUNTERPART},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

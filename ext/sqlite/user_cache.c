@@ -6,10 +6,10 @@
 ** built and the key it was built under. The key says whether any table can
 ** have changed:
 **   - per database (main, temp, attached; attaching or detaching changes
-**     the list): PRAGMA data_version, which moves when another connection
-**     commits, and SQLITE_FCNTL_DATA_VERSION, which moves when this one
-**     commits (the pragma runs first: it is what makes the pager look at
-**     the file, so the file control is current after it);
+**     the list): SQLITE_FCNTL_DATA_VERSION, which moves when this
+**     connection or another commits, once the pager has looked at the file
+**     (PRAGMA data_version runs first when the database has no read
+**     transaction open: it is what makes the pager look; lex_key);
 **   - sqlite3_total_changes64: this connection's own rows, which are not
 **     committed yet inside a transaction.
 ** Schema changes are commits (data versions) or, uncommitted, happen in a
@@ -146,7 +146,15 @@ static int data_version(sqlite3 *db, const char *schema, sqlite3_int64 *v) {
   return rc;
 }
 
-/* The key of the tables' state now (see the top of the file). */
+/* The key of the tables' state now (see the top of the file). The file
+** control's counter moves on every commit, ours and other connections'
+** (PRAGMA data_version leaves out ours), but only once the pager has looked
+** at the file: when a database has no read transaction open the pragma
+** makes it look; when one is open (the statement calling us reads it, or an
+** earlier call in the same statement ran the pragma: an implicit
+** transaction lasts until the last active statement ends) the pager is
+** current and no other commit can show before it ends, so the prepare and
+** step of the pragma, most of a call's set-up, are skipped. */
 static int lex_key(sqlite3 *db, const char *fn, char **key, char **pzErr) {
   sqlite3_str *s = sqlite3_str_new(db);
   int rc = SQLITE_OK;
@@ -155,10 +163,11 @@ static int lex_key(sqlite3 *db, const char *fn, char **key, char **pzErr) {
     sqlite3_int64 dv = 0;
     unsigned fdv = 0;
     /* temp is this connection's alone: its file control is enough */
-    if (i != 1) rc = data_version(db, name, &dv);
+    if (i != 1 && sqlite3_txn_state(db, name) == SQLITE_TXN_NONE)
+      rc = data_version(db, name, &dv);
     if (sqlite3_file_control(db, name, SQLITE_FCNTL_DATA_VERSION, &fdv) != SQLITE_OK)
       fdv = 0;
-    sqlite3_str_appendf(s, "%s:%lld:%u;", name, dv, fdv);
+    sqlite3_str_appendf(s, "%s:%u;", name, fdv);
   }
   sqlite3_str_appendf(s, "changes:%lld;", sqlite3_total_changes64(db));
   char *z = sqlite3_str_finish(s);

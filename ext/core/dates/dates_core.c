@@ -171,6 +171,33 @@ static int two_digit_year_at(dctx *c, long k, int *y, long *end) {
   return 1;
 }
 
+/* The word that links a month to its year (مارس من عام 2014, в марте в
+** 1989 году, March of 2005): of or a cue, before a year word and a number
+** or before a year with its era. Returns the year's token, else j. */
+static long year_link(dctx *c, long j) {
+  long k, yk, end;
+  int era;
+  if (!dp_mw(c, j, K_OF | K_CUE, &k) || T(k)->nl) return j;
+  if (dp_mw(c, k, K_YEAR, &yk) && T(yk)->kind == T_NUM && !T(yk)->nl) return yk;
+  if (dp_year_at(c, k, 1000, 2999, &end, &era) && era != ERA_NONE && era != ERA_AH) return k;
+  return j;
+}
+
+/* A month (and day) of a year told relatively, right after it or after
+** of or a cue: في مارس العام الماضي, مارس من العام الماضي, в марте
+** прошлого года, in March last year, במרץ השנה. The row is the month of
+** that year (REL_YEAR keeping its month and day: dates_resolve.c). */
+static int month_rel_year(dctx *c, long j, const dlex *m, core *o, int d) {
+  long k = j, e;
+  const dlex *ry = dp_mw(c, k, K_RYEAR, &e);
+  if (!ry && dp_mw(c, j, K_OF | K_CUE, &k) && !T(k)->nl) ry = dp_mw(c, k, K_RYEAR, &e);
+  if (!ry || (ry->kinds & K_QUAL) || T(k)->nl || T(e)->kind == T_NUM) return 0;
+  dp_set_end(o, 0, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, e);
+  o->rel = REL_YEAR;
+  o->rel_n = ry->rel;
+  return 1;
+}
+
 /* After a day and a month (or a month alone): the year, if any. Returns
 ** 1 with or without a year, -1 for an impossible year. */
 static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
@@ -187,9 +214,11 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   const dlex *ra = dp_mw(c, j, K_RAFTER, &r);
   if (ra && (!ra->rel || ra->rel == 2)) ra = NULL;   /* this, after next: not a month's side */
   if (ra) j = r;
+  if (!ra && month_rel_year(c, j, m, o, d)) return 1;
   if (is_comma(T(j)) && T(j + 1)->kind == T_NUM) j++;
   long yk;
   if (dp_mw(c, j, K_YEAR, &yk) && T(yk)->kind == T_NUM) j = yk;
+  else if (!ra) j = year_link(c, j);
   if (dp_year_at(c, j, 1000, 2999, &end, &era)) {
     dp_set_end(o, T(j)->num, m->month, d, d ? P_DAY : P_MONTH, CAL_GREG, end);
     if (era == ERA_AZ) o->lang = "az";          /* may: English or Azerbaijani */

@@ -34,6 +34,7 @@ enum {
 #define K_HOLIDAY (1ull << 32)  /* a holiday's name: hol indexes the rules */
 #define K_RPREV (1ull << 33)    /* the day before/after the text's last day (la veille) */
 #define K_DEADLINE (1ull << 34) /* before "the end of": from the anchor on (d'ici fin 2016) */
+#define K_NOTCOUNT (1ull << 35) /* a word like a plural noun that says no count (après) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -219,6 +220,7 @@ typedef struct dctx {
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */
   int cued;                 /* a cue or article precedes: 3/4 may be a day */
   long pair_end;            /* end of the last month read with its paired form */
+  char doc_lang[4];         /* the text's Latin-script language (fr, en, az), or "" */
 } dctx;
 
 /* Tries every pattern at token i: 1 and *m filled, or 0 (*skip set to the

@@ -186,7 +186,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"decade", K_DECADE}, {"century", K_CENTURY}, {"declead", K_DECLEAD},
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
-  {"rspan", K_RSPAN},
+  {"rspan", K_RSPAN}, {"notcount", K_NOTCOUNT},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {

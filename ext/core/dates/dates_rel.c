@@ -112,6 +112,25 @@ static int prev_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* Yesterday, today, tomorrow and a weekday (hier mardi, أمس الثلاثاء, today
+** Tuesday): the weekday wins, as the nearest such day to the one the word
+** names (a paper's dateline may be a day off its print date); a day number
+** in parentheses after it (hier mardi (13)) is part of the span. Before a
+** date (hier mardi 13 juin) the date says it all: no row here. */
+static int day_weekday(dctx *c, long i, long j, long we, const dlex *wd, dmatch *m) {
+  const dtok *n = T(we);
+  if ((n->kind == T_NUM && !n->nl) || has(n, K_MUWAFIQ)) return 0;
+  if (wd->wd_amb && !dp_amb_prefix_ok(c, T(j))) return 0;
+  m->wd = wd->num;
+  if (is_p(n, '(') && T(we + 1)->kind == T_NUM && T(we + 1)->num >= 1 &&
+      T(we + 1)->num <= 31 && is_p(T(we + 2), ')')) {
+    m->rel_k = T(we + 1)->num;
+    we += 3;
+  }
+  dp_span(c, m, i, we);
+  return 1;
+}
+
 /* The last 3 weeks, next two days, past 2 months: whole units before or
 ** after the anchor's own; upcoming 2 weeks, two upcoming weeks: only the
 ** second week from now. A count is needed (last week is K_RWEEK). */
@@ -182,6 +201,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     if (m->rel == REL_DAY && ar_day_noun(c, i, j)) return 0;
     long we;
     const dlex *wd = dp_mw(c, j, K_WEEKDAY, &we);
+    if (m->rel == REL_DAY && wd && wd->num >= 1 && wd->num <= 7 && !T(j)->nl)
+      return day_weekday(c, i, j, we, wd, m);
     if ((e->kinds & K_RWEEK) && dp_possessive(T(j - 1)) && wd && wd->num >= 1 && wd->num <= 7) {
       m->rel = REL_WEEKDAY;                        /* last week's Sunday */
       m->rel_mode = WD_WEEK;

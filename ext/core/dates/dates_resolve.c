@@ -350,6 +350,7 @@ static void fill_year(dctx *c, dend *e, int wd);
 static int resolve_relative(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   if (m->rel == REL_NTH) return resolve_nth(c, m);
+  dend told = m->a;                       /* March of last year: its month, day */
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   long ad = a && a->d ? dd_day_number(a->y, a->m, a->d) : 0;
@@ -389,9 +390,22 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     case REL_DAY: {
       if (!a || !a->d) return 0;
-      diwan_ymd x;
-      dd_from_day_number(dd_day_number(a->y, a->m, a->d) + m->rel_n, &x);
-      m->a.y = x.y; m->a.m = x.m; m->a.d = x.d; m->a.prec = P_DAY;
+      long dn = ad + m->rel_n;
+      if (m->wd) {                          /* hier mardi: the nearest Tuesday */
+        long best = 0;
+        for (int k = -3; k <= 3; k++) {
+          if (dd_weekday(dn + k) != m->wd) continue;
+          best = dn + k;
+        }
+        /* a stated day of the month that fits that weekday within a week */
+        for (int k = -6; m->rel_k && k <= 6; k++) {
+          diwan_ymd x;
+          dd_from_day_number(dn + k, &x);
+          if (x.d == m->rel_k && dd_weekday(dn + k) == m->wd) { best = dn + k; break; }
+        }
+        dn = best;
+      }
+      set_day(&m->a, dn, P_DAY);
       return 1;
     }
     case REL_MONTH: {
@@ -408,6 +422,9 @@ static int resolve_relative(dctx *c, dmatch *m) {
     case REL_YEAR:
       if (!a) return 0;
       m->a.y = a->y + m->rel_n; m->a.prec = P_YEAR;
+      if (told.m && told.cal == CAL_GREG) {
+        m->a.m = told.m; m->a.d = told.d; m->a.prec = told.d ? P_DAY : P_MONTH;
+      }
       return 1;
     case REL_PART:
       if (!a || !a->m) return 0;
@@ -551,7 +568,8 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   int p = P_DAY;
   switch (m->rel) {
     case REL_MONTH: p = m->rel_k ? P_DAY : P_MONTH; break;
-    case REL_YEAR: case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
+    case REL_YEAR: p = m->a.d ? P_DAY : m->a.m ? P_MONTH : P_YEAR; break;
+    case REL_LATER: case REL_PART: case REL_QUARTER: p = P_YEAR; break;
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:
@@ -574,8 +592,34 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
   return c->cb(c->cbctx, &d);
 }
 
+/* The Latin-script languages whose relative words only apply in their own
+** text: French "Hier" in an English text is a surname (Rabbi Marvin Hier). */
+static int latin_lang(const char *l) {
+  return l && (!strcmp(l, "fr") || !strcmp(l, "en") || !strcmp(l, "az"));
+}
+
+/* The language that decides which Latin relative words apply: the lang
+** argument's, else the detected language of a text long enough to tell
+** (512 bytes: a short mixed phrase keeps every word), else none. */
+#define DOC_LANG_MIN 512
+static void set_doc_lang(dctx *c, const char *s, size_t n) {
+  const char *l = NULL;
+  char h[4] = {0};
+  if (c->lang) {
+    size_t k = 0;
+    while (k < 3 && c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') { h[k] = c->lang[k]; k++; }
+    if (c->lang[k] && c->lang[k] != '-' && c->lang[k] != '_') h[0] = 0;
+    l = h;
+  } else if (n >= DOC_LANG_MIN) {
+    l = diwan_lang_detect(s, n);
+  }
+  if (latin_lang(l)) memcpy(c->doc_lang, l, strlen(l) + 1);
+}
+
 int dd_emit(dctx *c, const dmatch *mm) {
   dmatch m = *mm;
+  if (m.rel && c->doc_lang[0] && latin_lang(m.lang) && strcmp(m.lang, c->doc_lang))
+    return 0;                               /* another Latin language's relative word */
   if (m.rel) {
     int ok = resolve_relative(c, &m);
     if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
@@ -695,6 +739,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));
   c->ctx_lang = "und";
+  set_doc_lang(c, s, n);
   c->cb = cb;
   c->cbctx = ctx;
   int rc = 0;

@@ -47,6 +47,21 @@ static long mois_de(dctx *c, long j) {
   return dp_month_at(c, k, &e) ? k : j;
 }
 
+/* French puts no noun right after a year (en 2010 les élections), so a
+** plural noun there makes the number a count: en 1000 exemplaires, pour
+** 1500 soldats (a lower-case word of 5 letters or more ending in s or x
+** that is no date word; adverbs such as après, depuis are lexicon kind
+** notcount). English may (in 2010 elections were held): not used there. */
+static int fr_count_noun(dctx *c, long k) {
+  const dtok *t = T(k);
+  if (t->kind != T_WORD || t->script != S_LATIN || t->nl || t->klen < 5 || t->pre) return 0;
+  char last = t->key[t->klen - 1];
+  if (last != 's' && last != 'x') return 0;
+  if (t->lx) return 0;                      /* a date word, unit or notcount word */
+  unsigned char f = (unsigned char)c->sc.s[t->s];
+  return !(f >= 'A' && f <= 'Z');
+}
+
 /* What may follow a cue or qualifier: a date, a bare year, a month alone. */
 static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, long i) {
   long mj = mois_de(c, j);
@@ -64,7 +79,8 @@ static int after_cue(dctx *c, long j, core *o, const char *lang, long *skip, lon
   if (r > 0 && !o->rel && T(j)->script == S_LATIN && c->sc.s[T(j)->s] >= 'A' &&
       c->sc.s[T(j)->s] <= 'Z' && !dp_possessive(T(j)))     /* in May's cabinet */
     return 1;
-  return dp_bare_year(c, j, o, lang);
+  if (!dp_bare_year(c, j, o, lang)) return 0;
+  return !(lang && !strcmp(lang, "fr") && fr_count_noun(c, o->end));
 }
 
 static long bare_joiner(dctx *c, long k);
@@ -302,6 +318,28 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   return 1;
 }
 
+/* An English year used as an adjective: after "the" or a possessive and
+** before a noun in the singular (the 1990 level, the Soviets' 1945
+** liberation, Russia's 2008 war); a plural noun makes it a count (the 2000
+** soldiers), and so does a unit word (the 1500 km). 1800-2100 only. */
+static int attributive_year_at(dctx *c, long i, dmatch *m) {
+  const dtok *t = T(i), *p = T(i - 1), *n = T(i + 1);
+  if (t->kind != T_NUM || t->nd != 4 || t->num < 1800 || t->num > 2100 || t->nl) return 0;
+  int lead = (has(p, K_ARTICLE) && p->script == S_LATIN && !strcmp(p->lx->lang, "en")) ||
+             dp_possessive(p) ||
+             (is_apos_p(p) && glued(p) && T(i - 2)->kind == T_WORD &&
+              T(i - 2)->script == S_LATIN && T(i - 2)->klen > 1 &&
+              T(i - 2)->key[T(i - 2)->klen - 1] == 's');
+  if (!lead || n->kind != T_WORD || n->script != S_LATIN || n->nl || !n->sp) return 0;
+  unsigned char f = (unsigned char)c->sc.s[n->s];
+  if (f < 'a' || f > 'z' || has(n, K_UNIT | K_MONTH)) return 0;
+  if (n->klen < 3 || (n->key[n->klen - 1] == 's' && n->key[n->klen - 2] != 's')) return 0;
+  core o;
+  if (!dp_bare_year(c, i, &o, "en") || o.end != i + 1) return 0;
+  from_core(c, m, &o, i);
+  return 1;
+}
+
 /* © 2024, (1998), and a caption's trailing year ("בבאקו, 2017."). */
 static int marked_year_at(dctx *c, long i, dmatch *m) {
   const dtok *t = T(i), *p = T(i - 1);
@@ -452,5 +490,6 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   }
   if (dr_relative_at(c, i, m)) return 1;
   if (dr_mday_at(c, i, m)) return 1;
+  if (attributive_year_at(c, i, m)) return 1;
   return marked_year_at(c, i, m);
 }

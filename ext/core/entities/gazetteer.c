@@ -193,7 +193,8 @@ static int build_builtin(void) {
       "countries.tsv",        "cities.tsv",          "organizations.tsv",
       "persons.tsv",          "persons_mideast.tsv", "persons_eurasia.tsv",
       "persons_europe.tsv",   "persons_americas.tsv", "persons_asia.tsv",
-      "persons_africa.tsv"};
+      "persons_africa.tsv",   "persons_europe_small.tsv",
+      "persons_oceania.tsv"};
   diwan_gazetteer *g = diwan_gazetteer_new();
   if (!g) return DIWAN_NOMEM;
   load_ctx c = {g, DIWAN_OK};

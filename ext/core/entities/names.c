@@ -287,9 +287,34 @@ static int load_stops(void) {
   return !stops.slot || !months.slot;
 }
 
+static int stop_word(const char *w, size_t n) {
+  return dw_wordset_has(&stops, w, n) || dw_wordset_has(&months, w, n);
+}
+
+/* A Russian case form generated from a stopped nominative is stopped too
+** (Вашу, Смита, МИДе from Ваш, Смит, Мид): each case ending ru_word adds
+** is taken off and the nominative ending it replaced put back. */
+static int stopped_ru_form(const char *key, size_t n) {
+  static const struct { const char *end, *nom; } forms[] = {
+      {"ом", ""}, {"ем", ""}, {"а", ""}, {"у", ""}, {"е", ""},
+      {"ы", "а"}, {"у", "а"}, {"е", "а"}, {"ой", "а"},
+      {"и", "я"}, {"ю", "я"}, {"е", "я"}, {"ей", "я"},
+      {"я", "ь"}, {"ю", "ь"}, {"ем", "ь"}, {"е", "ь"}};
+  char w[64];
+  if (n < 6 || n > sizeof w - 2 || ((unsigned char)key[0] & 0xFE) != 0xD0) return 0;
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+    size_t k = strlen(forms[i].end), m = strlen(forms[i].nom);
+    if (!ends(key, n, forms[i].end)) continue;
+    memcpy(w, key, n - k);
+    memcpy(w + n - k, forms[i].nom, m);
+    if (stop_word(w, n - k + m)) return 1;
+  }
+  return 0;
+}
+
 static int stopped(const char *key) {
   size_t n = strlen(key);
-  return dw_wordset_has(&stops, key, n) || dw_wordset_has(&months, key, n);
+  return stop_word(key, n) || stopped_ru_form(key, n);
 }
 
 /* The word is the whole of a surface of a place or a body (Jordan). */

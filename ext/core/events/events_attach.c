@@ -192,7 +192,10 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
       if (!same(c[i], cp)) add_actor(a, &na, c[i]);
     if (!na) add_actor(a, &na, same(cp, d->pair[0]) ? d->pair[1] : d->pair[0]);
     add_actor(a, &na, cp);
-  } else if (d->pair[0]) {
+  /* "talks involving the United States and developing countries",
+  ** "rencontrer d'autres pays africains": the other side is named, as
+  ** parties the text leaves unnamed, so the document's pair fills in none */
+  } else if (d->pair[0] && !ev_scope_has_cue(d, sc->i0, sc->i1, CUE_OTHERS, NULL)) {
     for (int i = 0; i < nc; i++)
       if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
     /* one of the pair and a person of another party: the two the sentence

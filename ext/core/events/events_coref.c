@@ -54,7 +54,8 @@ static const char *state_party(const diwan_entity *e) {
 ** General of the UN) or the country adjective right before it (the Japanese
 ** foreign minister). *m is the first mention after the title. */
 static const char *title_party(const ev_doc *d, const ev_item *it, size_t m,
-                               size_t *name_at) {
+                               size_t *name_at, size_t *lead) {
+  *lead = it->start;
   if (m < d->nment && d->ment[m].start - it->end <= TITLE_GAP) {
     const char *p = state_party(d->ment[m].entity);
     if (p) {
@@ -67,6 +68,7 @@ static const char *title_party(const ev_doc *d, const ev_item *it, size_t m,
     if (b->start + b->len <= it->start && joins(d->s, b->start + b->len, it->start) &&
         strcmp(b->entity->kind, "country") == 0) {
       *name_at = it->end;
+      *lead = b->start;
       return b->entity->id;
     }
   }
@@ -227,6 +229,69 @@ static int read_name(const ev_doc *d, size_t pos, size_t *n0, size_t *n1,
   return words > 0;
 }
 
+/* Words that may stand between a name and the title set after it: "Joseph
+** Butore, second vice-président du Burundi", "Assad Omar, the Afghan envoy". */
+static int appos_word(const char *s, size_t n) {
+  static const char *const w[] = {"the", "le", "la", "l'", "l\xe2\x80\x99", "second",
+                                  "seconde", "deuxi\xc3\xa8me", "premier", "premi\xc3\xa8re",
+                                  "first", "former", "ancien", "ancienne", "current",
+                                  "actuel", "actuelle", "new", "nouveau", "nouvelle"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (strlen(w[i]) == n && memcmp(w[i], s, n) == 0) return 1;
+  return 0;
+}
+
+/* The word that ends at b (blanks skipped back to lo): [*w0, b'). */
+static size_t word_before(const char *s, size_t lo, size_t b, size_t *w0) {
+  while (b > lo && blank(s[b - 1])) b--;
+  size_t a = b;
+  while (a > lo && !blank(s[a - 1]) && s[a - 1] != ',') a--;
+  *w0 = a;
+  return b;
+}
+
+/* A name set before its title in Latin or Cyrillic letters, one comma
+** between: "C'est Joseph Butore, second vice-président du Burundi, qui…",
+** "Assad Omar, Afghanistan's envoy". lead is where the title phrase
+** starts; the name is up to NAME_WORDS capitalised words ending before the
+** comma, none of them a mention or a lexicon hit. 0 when there is none. */
+static int name_before(const ev_doc *d, size_t lead, size_t *n0, size_t *n1) {
+  const char *s = d->s;
+  size_t lo = lead > NAME_LOOK ? lead - NAME_LOOK : 0, p = lead, w0, e;
+  for (int k = 0; k < 3; k++) {                 /* the comma, past "the", "second" */
+    while (p > lo && blank(s[p - 1])) p--;
+    if (p > lo && s[p - 1] == ',') break;
+    e = word_before(s, lo, p, &w0);
+    if (k == 2 || w0 == e || !appos_word(s + w0, e - w0)) return 0;
+    p = w0;
+  }
+  if (p == lo || s[p - 1] != ',') return 0;
+  p--;
+  int words = 0;
+  *n1 = 0;
+  while (words < NAME_WORDS && p > lo) {
+    e = word_before(s, lo, p, &w0);
+    if (w0 == e) break;
+    uint32_t c = first_cp(s + w0, e - w0);
+    diwan_script sc = diwan_script_of(c);
+    if ((sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) || !is_upper(c)) break;
+    if (memchr(s + w0, '.', e - w0) || memchr(s + w0, '\'', e - w0)) break;
+    size_t ic = first_item(d, w0), mc = first_mention(d, w0);
+    if (taken(d, &ic, &mc, w0, e)) break;
+    if (!*n1) *n1 = e;
+    *n0 = w0;
+    words++;
+    p = w0;
+  }
+  /* a lone capitalised word opening a sentence is no name ("Mais, …") */
+  if (words == 1) {
+    size_t q = *n0;
+    while (q > 0 && blank(s[q - 1])) q--;
+    if (q == 0 || s[q - 1] == '.' || s[q - 1] == '\n') return 0;
+  }
+  return words > 0;
+}
+
 static void add_bind(coref *c, size_t start, size_t len, const char *party) {
   for (int i = 0; i < c->nb; i++) {
     bind *b = &c->b[i];
@@ -287,13 +352,17 @@ static int bind_titles(coref *c) {
     prev = it->start;
     while (m < d->nment && d->ment[m].start < it->end) m++;
     if (m > 0 && d->ment[m - 1].start + d->ment[m - 1].len > it->start) continue;
-    size_t at = 0, n0, n1, l0;
-    const char *p = title_party(d, it, m, &at);
+    size_t at = 0, n0, n1, l0, lead;
+    const char *p = title_party(d, it, m, &at, &lead);
     int r = 0;
     while (r < nr && strcmp(role[r], it->name)) r++;
     if (p) {
       if (read_name(d, at, &n0, &n1, &l0)) {
         add_bind(c, n0, n1 - n0, p);
+        if (l0 > n0) add_bind(c, l0, n1 - l0, p);
+      } else if (name_before(d, lead, &n0, &n1)) {
+        add_bind(c, n0, n1 - n0, p);
+        word_before(d->s, n0, n1, &l0);
         if (l0 > n0) add_bind(c, l0, n1 - l0, p);
       }
       lastp = p;

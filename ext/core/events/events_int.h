@@ -76,6 +76,8 @@ typedef struct clause {
   size_t start, end;        /* bytes: after the boundary before, to the next */
   size_t i0, i1;            /* items */
   size_t t0, t1;            /* its valid triggers in the sentence's list */
+  int hard;                 /* it opens at a boundary cue of value 1 ("alors
+                               que"): no group before it governs it */
 } clause;
 
 /* An event already given for this sentence, to drop repeats. */

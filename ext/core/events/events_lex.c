@@ -85,7 +85,8 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"relative", CUE_RELATIVE}, {"anniversary", CUE_ANNIVERSARY},
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
-  {"anew", CUE_ANEW}, {"counterpart", CUE_COUNTERPART},
+  {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
+  {"counterpart", CUE_COUNTERPART},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
@@ -253,7 +254,8 @@ static int build_builtin(void) {
       {"roles.tsv", F_ROLES},             {"roles_mideast.tsv", F_ROLES},
       {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
       {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
-      {"roles_africa.tsv", F_ROLES},      {"directions.tsv", F_DIRS},
+      {"roles_africa.tsv", F_ROLES},      {"roles_europe_small.tsv", F_ROLES},
+      {"roles_oceania.tsv", F_ROLES},     {"directions.tsv", F_DIRS},
       {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return DIWAN_NOMEM;

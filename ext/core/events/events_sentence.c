@@ -152,11 +152,38 @@ static int passive_orphan(const ev_doc *d, const ev_item *t) {
   return 0;
 }
 
+/* "to", "à", "de", "d'" at most three words before the trigger, in its
+** clause from lo: the trigger is what is urged ("urged Kiev to sign", "to
+** hold talks", "à reprendre les négociations"), not the occasion ("to act
+** during talks": a preposition between ends the look-back). */
+static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
+  static const char *const to[] = {"to", "\xc3\xa0", "de", "d'", "d\xe2\x80\x99"};
+  static const char *const occasion[] = {"during", "at", "after", "before", "in", "lors",
+                                         "pendant", "avant", "apr\xc3\xa8s", "au", "en"};
+  const char *s = d->s;
+  size_t p = t->start;
+  for (int w = 0; w < 3 && p > lo; w++) {
+    if (w == 0 && (s[p - 1] == '\'' || (p >= 3 && memcmp(s + p - 3, "\xe2\x80\x99", 3) == 0))) {
+      size_t a = s[p - 1] == '\'' ? p - 1 : p - 3;
+      if (a >= 1 && (s[a - 1] == 'd' || s[a - 1] == 'D') && (a < 2 || blank_at(s, a - 2))) return 1;
+    }
+    while (p > lo && blank_at(s, p - 1)) p--;
+    size_t e = p;
+    while (p > lo && !blank_at(s, p - 1)) p--;
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++)
+      if (strlen(to[i]) == e - p && memcmp(s + p, to[i], e - p) == 0) return 1;
+    for (size_t i = 0; i < sizeof occasion / sizeof occasion[0]; i++)
+      if (strlen(occasion[i]) == e - p && memcmp(s + p, occasion[i], e - p) == 0) return 0;
+  }
+  return 0;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
   int anniv = ev_scope_has_cue(d, x->i0, x->i1, CUE_ANNIVERSARY, NULL);
   size_t i = x->i0, start = x->start;
+  int hard = 0;
   x->ncl = x->ntrig = 0;
   while (i <= x->i1) {
     size_t j = i;
@@ -168,9 +195,16 @@ static int find_clauses(sent_ctx *x) {
     c->i0 = i;
     c->i1 = j;
     c->t0 = c->t1 = x->ntrig;
+    c->hard = hard;
     int blocked = !anniv && ev_scope_has_cue(d, i, j, CUE_NONEVENT, NULL);
+    /* what one party urges another to do ("pressing the US to cut … sign",
+    ** "exhorte Kiev à signer") is no event: an urge cue governs the
+    ** triggers after it in its clause */
+    int urged = 0;
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
+      if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_URGE) urged = 1;
       if (d->item[k].tag != EV_TRIGGER) continue;
+      if (urged && infinitive(d, &d->item[k], c->start)) continue;
       n++;
       if (!arg_in(d, c, &d->item[k]) || multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
@@ -182,6 +216,7 @@ static int find_clauses(sent_ctx *x) {
     c->t1 = x->ntrig;
     if (j >= x->i1) break;
     start = d->item[j].end;
+    hard = d->item[j].cue->value == 1;
     i = j + 1;
   }
   return DIWAN_OK;
@@ -503,6 +538,14 @@ int ev_sentence(sent_ctx *x, ev_scope *cur) {
   x->nseen = 0;
   size_t pend = (size_t)-1, pstart = x->start;
   for (size_t g = 0; g < x->ncl; g++) {
+    /* a subordinate clause of contrast ("alors que", "whereas") tells
+    ** something else: the group before it governs up to it only */
+    if (x->cl[g].hard && pend != (size_t)-1) {
+      rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);
+      if (rc) return rc;
+      pend = (size_t)-1;
+      pstart = x->cl[g].start;
+    }
     if (x->cl[g].t0 == x->cl[g].t1) continue;
     if (pend != (size_t)-1) {
       rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);

@@ -231,7 +231,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE_OBJS) $(FUZ
 	  $(STEM_LIBS) -lm -o $@
 
 # Dictionaries: the words of the lexicons each family reads.
-GAZ_DATA    := ext/data/countries.tsv ext/data/cities.tsv ext/data/organizations.tsv
+GAZ_DATA    := ext/data/countries.tsv ext/data/cities.tsv ext/data/regions.tsv ext/data/organizations.tsv
 DICT_dates     := $(sort $(wildcard ext/data/dates_*.tsv)) tests/fuzz/numbers.words
 DICT_fold      := ext/data/ar_affixes.tsv ext/data/he_prefixes.tsv ext/data/latin_letters.tsv \
                   ext/data/lang_words.tsv ext/data/countries.tsv

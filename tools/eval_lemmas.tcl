@@ -392,19 +392,39 @@ proc ::dwlem::report {lang name r verbose} {
   }
 }
 
-proc ::dwlem::run_lang {db lang dev corpus sbstem verbose root} {
+# Why lang cannot be measured here ("" when it can): its analyser is
+# missing. sh tools/install-deps.sh --lemmas installs them.
+proc ::dwlem::missing {lang} {
+  set tool [expr {$lang eq "he" ? "hspell" : "hunspell"}]
+  if {[auto_execok $tool] eq ""} {
+    return "no $tool (sh tools/install-deps.sh --lemmas, or apt-get install hspell hunspell hunspell-ar)"
+  }
+  if {$lang eq "ar" && ![file exists /usr/share/hunspell/ar.dic]} {
+    return "no /usr/share/hunspell/ar.dic (sh tools/install-deps.sh --lemmas, or apt-get install hunspell-ar)"
+  }
+  return ""
+}
+
+# The forms of lang in the dev folder (and corpus), and their gold.
+proc ::dwlem::gold_of {lang dev corpus root} {
   set files [glob -nocomplain -directory [file join $dev $lang] -type f *]
   if {$corpus ne ""} { lappend files {*}[glob -nocomplain -directory $corpus -type f *.txt] }
   set forms [words $lang $files]
   if {$lang eq "he"} {
-    set gold [read_hspell $forms]
-    set source "hspell -l"
-    set skip [dict create]
-  } else {
-    set gold [read_hunspell_ar $forms]
-    set source "hunspell -m, Ayaspell"
-    set skip [plural_pairs $root]
+    return [list $forms [read_hspell $forms] "hspell -l" [dict create]]
   }
+  return [list $forms [read_hunspell_ar $forms] "hunspell -m, Ayaspell" [plural_pairs $root]]
+}
+
+# diwan's scores alone (score's dict): what tests/95_eval_lemmas.test checks.
+proc ::dwlem::diwan_score {db lang dev corpus root} {
+  lassign [gold_of $lang $dev $corpus $root] forms gold source skip
+  set kept [lsort [dict keys $gold]]
+  return [score $gold [fts_matches $db $kept diwan diwan] $skip]
+}
+
+proc ::dwlem::run_lang {db lang dev corpus sbstem verbose root} {
+  lassign [gold_of $lang $dev $corpus $root] forms gold source skip
   set kept [lsort [dict keys $gold]]
   set lemmas [dict create]
   dict for {w g} $gold { dict set lemmas [lindex $g 0] 1 }
@@ -454,15 +474,8 @@ proc ::dwlem::main {argv} {
   ::dwlem::db enable_load_extension 1
   ::dwlem::db eval {SELECT load_extension($so)}
   foreach lang $langs {
-    set tool [expr {$lang eq "he" ? "hspell" : "hunspell"}]
-    if {[auto_execok $tool] eq ""} {
-      puts "lemmas, $lang skipped: no $tool (apt-get install hspell hunspell hunspell-ar)"
-      continue
-    }
-    if {$lang eq "ar" && ![file exists /usr/share/hunspell/ar.dic]} {
-      puts "lemmas, ar skipped: no /usr/share/hunspell/ar.dic (apt-get install hunspell-ar)"
-      continue
-    }
+    set why [missing $lang]
+    if {$why ne ""} { puts "lemmas, $lang skipped: $why"; continue }
     run_lang ::dwlem::db $lang $dev $corpus $sbstem $verbose $root
   }
   ::dwlem::db close

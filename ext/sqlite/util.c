@@ -55,6 +55,33 @@ static void charpos_rewind(dw_charpos *c, size_t byte) {
   c->chars = c->mark_chars[k];
 }
 
+#define HI8 0x8080808080808080ull
+
+/* Eight bytes at once where the byte loop below would count one character
+** per byte that is not a continuation byte (10xxxxxx): the first byte is
+** none and no continuation byte follows an ASCII byte, so every
+** continuation byte belongs to a lead byte before it; the continuation
+** bytes after the eight, when the last is not ASCII, are skipped as the
+** loop would. The characters counted (*i moved), or 0 (nothing done). */
+static size_t chunk_chars(const dw_charpos *c, size_t *i, size_t stop) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  size_t p = *i;
+  if (p + 8 > stop) return 0;
+  uint64_t w;
+  memcpy(&w, c->s + p, 8);
+  uint64_t cont = w & ~(w << 1) & HI8, ascii = ~w & HI8;
+  if ((cont & 0x80) || (cont & (ascii << 8))) return 0;
+  p += 8;
+  if (c->s[p - 1] >= 0x80)
+    while (p < c->n && (c->s[p] & 0xC0) == 0x80) p++;
+  *i = p;
+  return 8 - (size_t)__builtin_popcountll(cont);
+#else
+  (void)c; (void)i; (void)stop;
+  return 0;
+#endif
+}
+
 /* SQLite counts a character at every byte except the continuation bytes
 ** that follow a byte >= 0xC0 (SQLITE_SKIP_UTF8). Marks are only taken at
 ** positions this scan stops at, so restarting from one counts the same. */
@@ -75,6 +102,8 @@ sqlite3_int64 dw_charpos_chars(dw_charpos *c, size_t byte) {
       if (next < stop) stop = next;
     }
     while (i < stop) {
+      size_t got = chunk_chars(c, &i, stop);
+      if (got) { k += (sqlite3_int64)got; continue; }
       unsigned char b = c->s[i++];
       k++;
       if (b >= 0xC0)

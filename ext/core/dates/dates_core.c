@@ -212,7 +212,7 @@ static int after_month(dctx *c, long k, const dlex *m, core *o, int d) {
   }
   long r;
   const dlex *ra = dp_mw(c, j, K_RAFTER, &r);
-  if (ra && (!ra->rel || ra->rel == 2)) ra = NULL;   /* this, after next: not a month's side */
+  if (ra && (!ra->rel || ra->rel >= 2)) ra = NULL;   /* this, after next, en huit: not a month's side */
   if (ra) j = r;
   if (!ra && month_rel_year(c, j, m, o, d)) return 1;
   if (is_comma(T(j)) && T(j + 1)->kind == T_NUM) j++;

@@ -35,6 +35,8 @@ enum {
 #define K_RPREV (1ull << 33)    /* the day before/after the text's last day (la veille) */
 #define K_DEADLINE (1ull << 34) /* before "the end of": from the anchor on (d'ici fin 2016) */
 #define K_NOTCOUNT (1ull << 35) /* a word like a plural noun that says no count (après) */
+#define K_NIGHT (1ull << 36)    /* the night of a day: that day and the next (la nuit du) */
+#define K_WITHIN (1ull << 37)   /* within N units: the anchor to N units on (d'ici cinq ans) */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -59,6 +61,8 @@ typedef struct dlex {
   int8_t month, cal, ambiguous;
   int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
   int8_t after;             /* ago/later: 1 when the word follows the number */
+  int8_t obj;               /* later: a word after it is its object, an event (N ans
+                            ** après le séisme): counted from that, unknown */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
@@ -66,7 +70,8 @@ typedef struct dlex {
   int8_t wd_amb;            /* weekday (value "1a"): also an ordinal or a number (שני,
                             ** ראשון): a day only alone or with what places it */
   int8_t wk_next;           /* rafter "1w": after a weekday, that day of next week
-                            ** (רביעי הבא, as English "next Wednesday") */
+                            ** (רביעי הבא, as English "next Friday"); 2 for "2t",
+                            ** "3t": weeks after the coming one, today included */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;
@@ -170,7 +175,8 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
                                            ** rel_k 1: only the Nth unit (2 upcoming weeks) */
        REL_PREV,                           /* la veille: rel_n days from the last day */
        REL_HOLIDAY,                        /* rel_n: the rule; rel_k: a stated year */
-       REL_NTH };                          /* the first Monday of March: see dates_nth.c */
+       REL_NTH,                            /* the first Monday of March: see dates_nth.c */
+       REL_WITHIN };                       /* d'ici cinq ans: rel_n units (rel_mode) from the anchor */
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
 enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY, NTH_MDAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
@@ -200,6 +206,7 @@ typedef struct dmatch {
   dend base;                /* REL_PREV: the day it counts from (le lendemain du 13), or prec 0 */
   int per_rel, per_off;     /* REL_NTH: a period relative to the anchor (REL_MONTH
                             ** or REL_YEAR and its offset), else 0 and m->a */
+  int night;                /* la nuit du dimanche: a day and the next */
   const char *lang;
 } dmatch;
 

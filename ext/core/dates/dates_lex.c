@@ -187,6 +187,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN}, {"notcount", K_NOTCOUNT},
+  {"night", K_NIGHT}, {"within", K_WITHIN},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
@@ -210,11 +211,15 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_RQUARTER: case K_RPREV:
       e->rel = (int8_t)parse_int(v, vn);
       if (kind == K_RAFTER && vn > 1 && v[vn - 1] == 'w') e->wk_next = 1;
+      if (kind == K_RAFTER && vn > 1 && v[vn - 1] == 't') e->wk_next = 2;
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);
       break;
-    case K_AGO: case K_LATER: e->after = field_is(v, vn, "after"); break;
+    case K_AGO: case K_LATER:           /* after+: the word takes an object */
+      e->after = field_is(v, vn, "after") || field_is(v, vn, "after+");
+      e->obj = field_is(v, vn, "after+");
+      break;
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);

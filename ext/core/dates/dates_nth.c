@@ -153,11 +153,15 @@ int dr_mday_at(dctx *c, long i, dmatch *m) {
   int on = has(T(i), K_CUE) && T(i)->klen == 2 && !memcmp(T(i)->key, "on", 2);
   if (on) k = i + 1;
   s = k;
-  if (dp_mw(c, k, K_ARTICLE, &e)) k = e;
+  const dlex *art = dp_mw(c, k, K_ARTICLE, &e);
+  if (art) k = e;
   else if (!on) return 0;
+  /* French "le 16" ends a phrase without a suffix (il arrive le 16.) */
+  int le = art && !strcmp(art->lang, "fr");
   const dlex *o = dp_mw(c, k, K_ODAY, &e);
   if (o && on && o->num >= 1 && o->num <= 31) d = o->num;
-  else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && e > k + 1 && d >= 1 && d <= 31))
+  else if (!(T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && (e > k + 1 || le) &&
+             d >= 1 && d <= 31))
     return 0;
   /* le 3e, le 3ème: a rank, not a day */
   const dtok *sf = T(e - 1);

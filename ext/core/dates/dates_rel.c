@@ -33,6 +33,30 @@ static int amb_alone(dctx *c, long i, long k) {
   return n->kind == T_EOF || n->nl || (n->kind == T_PUNCT && !is_hyphen(n));
 }
 
+/* A weekday and a day of the month without a month (jeudi 15, mercredi
+** 13 à Paris, Tuesday the 19th, Thu 15th): that day in the month nearest
+** the anchor, by prefer, where it falls on that weekday (dates_resolve.c).
+** Not before a month (the date rules read it), a unit, another number or
+** a glued word (jeudi 15h). */
+static int wd_mday_at(dctx *c, long i, long k, const dlex *w, dmatch *m) {
+  long e;
+  int d;
+  if (w->wd_amb) return 0;
+  if (has(T(k), K_ARTICLE) && T(k + 1)->kind == T_NUM && !T(k + 1)->nl) k++;
+  if (T(k)->kind != T_NUM || T(k)->nl || !dp_day_at(c, k, &d, &e) || d < 1 || d > 31) return 0;
+  const dtok *n = T(e);
+  if (n->kind == T_NUM || (n->kind == T_WORD && (glued(n) || has(n, K_MONTH | K_UNIT))) ||
+      is_p(n, '/') || is_p(n, ':') || is_hyphen(n) ||
+      (is_p(n, '.') && T(e + 1)->kind == T_NUM && glued(T(e + 1))))
+    return 0;
+  m->rel = REL_NTH;
+  m->rel_mode = NTH_MDAY;
+  m->rel_n = d;
+  m->wd = w->num;
+  dp_span(c, m, i, e);
+  return 1;
+}
+
 /* Weekday with what places it: last/next/this before or after it, or a
 ** week after it (mercredi de la semaine prochaine, الأحد من الأسبوع الماضي). */
 static int weekday_at(dctx *c, long i, dmatch *m) {
@@ -54,17 +78,22 @@ static int weekday_at(dctx *c, long i, dmatch *m) {
     /* one preposition may come between: of, de, من, ב (a prefix already) */
     long o = has(T(k), K_OF | K_RSTART | K_CUE) && dp_mw(c, k + 1, K_RWEEK, &j) ? k + 1 : k;
     const dlex *wk = dp_mw(c, o, K_RWEEK, &j);
-    if (a && a->wk_next) {                 /* רביעי הבא: of next week */
+    if (a && a->wk_next == 1) {            /* רביעי הבא: of next week */
       m->rel_mode = WD_WEEK;
       m->rel_k = 1;
       k = j;
     } else if (a) {                        /* a rel of 2: Friday after next */
-      m->rel_mode = a->rel < 0 ? WD_LAST : a->rel == 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
+      m->rel_mode = a->rel < 0 ? WD_LAST : a->rel >= 2 ? WD_AFTERNEXT : a->rel > 0 ? WD_NEXT : WD_THIS;
+      /* weeks after the next; French "mardi en huit" counts from the
+      ** coming Tuesday, today included (a negative rel_k) */
+      m->rel_k = a->rel >= 2 ? (a->wk_next == 2 ? 1 - a->rel : a->rel - 1) : 0;
       k = j;
     }
     else if (wk) { m->rel_mode = WD_WEEK; m->rel_k = wk->rel; k = j; }
     else if (!dp_mw(c, k, K_RAFTER, &j)) {
-      /* a bare weekday before a number is a date's weekday, not a date */
+      /* a bare weekday before a number is a date's weekday, not a date;
+      ** before a day alone (jeudi 15, Tuesday the 19th) it places that day */
+      if (wd_mday_at(c, i, k, w, m)) return 1;
       if (T(k)->kind == T_NUM && !T(k)->nl) return 0;
     }
   }
@@ -171,6 +200,24 @@ static int span_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* Within N units, d'ici cinq ans: from the anchor day to N units on; not
+** "within two days of the vote" (counted from an event). */
+static int within_at(dctx *c, long i, dmatch *m) {
+  long j, end;
+  int n, unit;
+  const char *ul = NULL;
+  const dlex *w = dp_mw(c, i, K_WITHIN, &j);
+  if (!w || !count_units(c, j, &n, &unit, &end, &ul) || unit == U_QUARTER) return 0;
+  if (ul && ul[0] && w->lang[0] && strcmp(ul, w->lang)) return 0;
+  if (has(T(end), K_OF | K_AGO | K_RSTART)) return 0;
+  m->rel = REL_WITHIN;
+  m->rel_n = n;
+  m->rel_mode = unit;
+  m->lang = w->lang;
+  dp_span(c, m, i, end);
+  return 1;
+}
+
 int dr_relative_at(dctx *c, long i, dmatch *m) {
   long j, end;
   int n, unit;
@@ -224,6 +271,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   memset(m, 0, sizeof *m);
   if (span_at(c, i, m)) return 1;
   memset(m, 0, sizeof *m);
+  if (within_at(c, i, m)) return 1;
+  memset(m, 0, sizeof *m);
   const dlex *q;
   if ((e = dp_mw(c, i, K_RBEFORE, &j)) && (q = dp_mw(c, j, K_QUAL, &end)) &&
       dd_is_part(q->mod)) {                        /* last summer, этим летом */
@@ -252,6 +301,12 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     return 0;
   }
   if (ul && ul[0] && e->lang[0] && strcmp(ul, e->lang)) return 0;
+  /* sept ans après le séisme: from an event the text names, not a date */
+  if (e->obj && T(end)->kind == T_WORD && !T(end)->nl) {
+    /* one year after Christmas: a date is the object, not read here */
+    if (has(T(end), K_HOLIDAY | K_MONTH | K_WEEKDAY | K_RDAY)) return 0;
+    m->rel_k = 1;
+  }
   /* "N years later" counts from the text's previous date; other units
   ** (and every "ago") from the anchor */
   if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {

@@ -194,7 +194,9 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
   switch (mode) {
     case WD_LAST: return a - (back ? back : 7);
     case WD_NEXT: return a + (fwd ? fwd : 7);
-    case WD_AFTERNEXT: return a + (fwd ? fwd : 7) + 7;
+    case WD_AFTERNEXT:
+      if (k < 0) return a + fwd - 7L * k;  /* mardi en quinze: from this one */
+      return a + (fwd ? fwd : 7) + 7L * (k > 1 ? k : 1);
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
     default: break;
@@ -284,14 +286,19 @@ static int resolve_mday(dctx *c, dmatch *m) {
   const diwan_ymd *a = c->anchor;
   if (!a || !a->d) return 0;
   long at = dd_day_number(a->y, a->m, a->d), best = -1;
-  for (int k = -1; k <= 1; k++) {
+  /* with a weekday (jeudi 15): the months around where that day is that
+  ** weekday (one in 14 months at least has it), else this month and its
+  ** neighbours; news and current: the nearest, the earlier on a tie */
+  int span = m->wd ? 14 : 1;
+  for (int k = -span; k <= span; k++) {
     diwan_ymd x = *a;
     add_months(&x, k);
     if (x.y < 1 || x.y > 9999 || m->rel_n > dd_days_in_month(x.y, x.m)) continue;
     long dn = dd_day_number(x.y, x.m, m->rel_n);
+    if (m->wd && dd_weekday(dn) != m->wd) continue;
     int ok = c->prefer == DIWAN_PREFER_FUTURE ? dn >= at && (best < 0 || dn < best)
            : c->prefer == DIWAN_PREFER_PAST ? dn <= at && (best < 0 || dn > best)
-           : c->prefer == DIWAN_PREFER_CURRENT ? k == 0
+           : c->prefer == DIWAN_PREFER_CURRENT && !m->wd ? k == 0
            : best < 0 || labs(dn - at) < labs(best - at);
     if (ok) best = dn;
   }
@@ -345,6 +352,25 @@ static int resolve_nth(dctx *c, dmatch *m) {
 
 static void fill_year(dctx *c, dend *e, int wd);
 
+/* Within N units: the anchor day to the same day N units on (the last
+** day of a shorter month: d'ici un mois from 31 January is 28 February). */
+static int resolve_within(const diwan_ymd *a, dmatch *m) {
+  if (!a || !a->d) return 0;
+  long ad = dd_day_number(a->y, a->m, a->d);
+  set_day(&m->a, ad, P_DAY);
+  if (m->rel_mode == U_DAY || m->rel_mode == U_WEEK) {
+    set_day(&m->b, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
+  } else {
+    diwan_ymd x = *a;
+    add_months(&x, m->rel_n * (m->rel_mode == U_YEAR ? 12 : 1));
+    if (x.y < 1 || x.y > 9999) return 0;
+    int md = dd_days_in_month(x.y, x.m);
+    m->b.y = x.y; m->b.m = x.m; m->b.d = a->d > md ? md : a->d;
+    m->b.prec = P_DAY; m->b.cal = CAL_GREG;
+  }
+  return 1;
+}
+
 /* Relative expressions become plain ends; 0 when nothing can be said
 ** (no anchor, or one too coarse): the row is then reported unresolved. */
 static int resolve_relative(dctx *c, dmatch *m) {
@@ -367,7 +393,10 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return sun.y <= 9999;
     case REL_SPAN:
       return resolve_span(c, m);
+    case REL_WITHIN:
+      return resolve_within(a, m);
     case REL_UNITS:
+      if (m->rel_k) return 0;               /* trois jours après la réunion */
       if (m->rel_mode == U_QUARTER) {
         if (!a || !a->m) return 0;
         quarter_of(&m->a, &m->mod, a, m->rel_n);
@@ -465,7 +494,7 @@ static int resolve_relative(dctx *c, dmatch *m) {
       return 1;
     }
     case REL_LATER:
-      if (!c->have_prev && !a) return 0;
+      if (m->rel_k || (!c->have_prev && !a)) return 0;
       m->a.y = (c->have_prev ? c->prev_y : a->y) + m->rel_n;
       m->a.prec = P_YEAR;
       return 1;
@@ -624,6 +653,11 @@ int dd_emit(dctx *c, const dmatch *mm) {
     int ok = resolve_relative(c, &m);
     if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
     if (!ok) return emit_unresolved(c, mm);
+  }
+  if (m.night && m.b.prec == P_NONE && m.a.prec == P_DAY && m.a.cal == CAL_GREG) {
+    fill_year(c, &m.a, m.wd);               /* the night of a day: it and the next */
+    if (m.a.y >= 1 && m.a.y <= 9999 && m.a.d <= dd_days_in_month(m.a.y, m.a.m))
+      set_day(&m.b, dd_day_number(m.a.y, m.a.m, m.a.d) + 1, P_DAY);
   }
   int range = m.b.prec != P_NONE;
   if (range) {

@@ -457,6 +457,34 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* The night of a day is that day and the next (la nuit du dimanche, dans
+** la nuit du 4 juin, the night of June 4): a day or a weekday after
+** du/de/of; a range (la nuit du 4 au 5 juin) is that range; a weekday and
+** the next joined (la nuit de samedi à dimanche) is the night between. */
+static int night_at(dctx *c, long i, dmatch *m, long *skip) {
+  long j, k, e;
+  if (!dp_mw(c, i, K_NIGHT, &j) || !has(T(j), K_OF | K_RSTART) || T(j)->nl) return 0;
+  if (range_at(c, j, m, skip) > 0) { dp_span(c, m, i, m->t1); return 1; }
+  *skip = 0;
+  core o;
+  k = j + 1;
+  if (dp_core_at(c, k, &o, 1) > 0 && !o.alone && o.e.prec == P_DAY && !o.rel &&
+      o.e.cal == CAL_GREG) {
+    from_core(c, m, &o, i);
+  } else if (dr_relative_at(c, k, m) && (m->rel == REL_WEEKDAY || m->rel == REL_DAY)) {
+    const dlex *w;
+    if (m->rel == REL_WEEKDAY && dp_mw(c, m->t1, K_RJOIN, &e) &&
+        (w = dp_mw(c, e, K_WEEKDAY, &k)) && w->num == m->rel_n % 7 + 1)
+      m->t1 = k;                            /* de samedi à dimanche */
+    dp_span(c, m, i, m->t1);
+  } else {
+    memset(m, 0, sizeof *m);
+    return 0;
+  }
+  m->night = 1;
+  return 1;
+}
+
 int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   const dtok *t = T(i);
   *skip = 0;
@@ -470,6 +498,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   long j;
   if (dp_mw(c, i, K_STOP, &j)) { *skip = j - i; return 0; }   /* عين اليوم */
   if (dr_nth_at(c, i, m)) return 1;
+  if (night_at(c, i, m, skip)) return 1;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;

@@ -190,7 +190,8 @@ static int build_builtin(void) {
   /* persons.tsv holds the corpus countries' people, persons_<region>.tsv
   ** the leaders of every other state (roles in roles*.tsv, events_lex.c) */
   static const char *const files[] = {
-      "countries.tsv",        "cities.tsv",          "organizations.tsv",
+      "countries.tsv",        "cities.tsv",          "regions.tsv",
+      "organizations.tsv",
       "persons.tsv",          "persons_mideast.tsv", "persons_eurasia.tsv",
       "persons_europe.tsv",   "persons_americas.tsv", "persons_asia.tsv",
       "persons_africa.tsv",   "persons_europe_small.tsv",

@@ -87,6 +87,10 @@ static void attach_date(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
+static int giving(const char *type) {
+  return !strcmp(type, "aid") || !strcmp(type, "support");
+}
+
 static void add_actor(const char **a, int *na, const char *c) {
   if (*na < 2 && c && !same(a[0], c)) a[(*na)++] = c;
 }
@@ -214,6 +218,11 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
         !mentions_party(d, sc, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]))
       for (int i = 0; i < nc; i++)
         if (!person[i]) add_actor(a, &na, c[i]);
+    /* aid or support from an organisation the sentence names ("the
+    ** decision by the Paris Club to write off Iraq's debts", "l'UE a
+    ** suspendu son aide"): the organisation, not the document's pair */
+    for (int i = 0; i < nc && na == 1 && giving(e->type); i++)
+      if (!strncmp(c[i], "org:", 4)) add_actor(a, &na, c[i]);
     if (na == 1) add_actor(a, &na, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]);
     if (na == 0 && (nc == 0 || ev_scope_has_cue(d, sc->i0, sc->i1, CUE_PAIR, NULL))) {
       add_actor(a, &na, d->pair[0]);
@@ -222,6 +231,13 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
   if (na == 0)
     for (int i = 0; i < nc; i++) add_actor(a, &na, c[i]);
+  /* an organisation gives aid to a state, not the other way round */
+  if (!strcmp(e->type, "aid") && a[1] && !strncmp(a[1], "org:", 4) &&
+      (!a[0] || strncmp(a[0], "org:", 4))) {
+    const char *t = a[0];
+    a[0] = a[1];
+    a[1] = t;
+  }
   e->actor1 = a[0];
   e->actor2 = a[1];
   e->place = NULL;

@@ -161,13 +161,27 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
+int ev_by_agent(const ev_doc *d, size_t end) {
+  const char *s = d->s;
+  size_t a = end;
+  while (a < d->n && blank(s[a])) a++;
+  /* one adverb may come first: "soutenues également par", "backed mainly by" */
+  size_t w = a;
+  while (w < d->n && w - a < 24 && !blank(s[w])) w++;
+  if ((w > a + 4 && (memcmp(s + w - 4, "ment", 4) == 0 || memcmp(s + w - 2, "ly", 2) == 0)) ||
+      (w - a == 4 && memcmp(s + a, "also", 4) == 0) ||
+      (w - a == 5 && memcmp(s + a, "aussi", 5) == 0)) {
+    a = w;
+    while (a < d->n && blank(s[a])) a++;
+  }
+  return (a + 3 < d->n && memcmp(s + a, "par", 3) == 0 && blank(s[a + 3])) ||
+         (a + 2 < d->n && memcmp(s + a, "by", 2) == 0 && blank(s[a + 2]));
+}
+
 /* "X was backed by Y", "X a été soutenu par Y": the giver follows. */
 static int passive(const ev_doc *d, const diwan_event *e) {
   if (strcmp(e->type, "support") && strcmp(e->type, "aid")) return 0;
-  size_t a = e->start + e->len;
-  while (a < d->n && blank(d->s[a])) a++;
-  return (a + 3 < d->n && memcmp(d->s + a, "par", 3) == 0 && blank(d->s[a + 3])) ||
-         (a + 2 < d->n && memcmp(d->s + a, "by", 2) == 0 && blank(d->s[a + 2]));
+  return ev_by_agent(d, e->start + e->len);
 }
 
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
@@ -195,4 +209,27 @@ void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     }
     return;
   }
+}
+
+/* A tour: the trigger is "tour", "tournée" or "турне" ("on a tour of Africa,
+** spent two days in Tanzania before heading to Mozambique"). */
+static int tour_trigger(const ev_doc *d, const diwan_event *e) {
+  const char *w = d->s + e->start;
+  size_t n = e->len;
+  return (n >= 4 && same_word(w, "tour", 4)) ||
+         (n >= 10 && memcmp(w, "\xd1\x82\xd1\x83\xd1\x80\xd0\xbd\xd0\xb5", 10) == 0);
+}
+
+int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+                  const char **host, int max) {
+  if (strcmp(e->type, "visit") || !e->actor1 || !tour_trigger(d, e)) return 0;
+  int n = 0;
+  for (size_t m = sc->m0; m < sc->m1 && n < max; m++) {
+    const char *p = place_country(d->ment[m].entity);
+    if (!p || strcmp(p, e->actor1) == 0 || marked(d, m, e, sc->start) <= 0) continue;
+    int dup = 0;
+    for (int i = 0; i < n && !dup; i++) dup = strcmp(host[i], p) == 0;
+    if (!dup) host[n++] = p;
+  }
+  return n;
 }

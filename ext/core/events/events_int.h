@@ -111,6 +111,16 @@ int ev_scope_has_cue(const ev_doc *d, size_t i0, size_t i1, int kind,
 ** embassy) second when a marker of directions.tsv names it
 ** (events_direction.c); otherwise leaves the actors as they are. */
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e);
+/* "par" or "by" follows byte end, one adverb allowed between ("soutenues
+** également par", "backed mainly by"): a passive support or aid whose giver
+** follows (events_direction.c). */
+int ev_by_agent(const ev_doc *d, size_t end);
+/* The hosts of a tour: the countries and cities of the scope that follow a
+** visit marker ("in Tanzania", "to Mozambique", "au Mali"), other than the
+** visitor's (e->actor1), at most max; 0 when the trigger is no tour
+** ("tour of", "tournée", "турне"). */
+int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
+                  const char **host, int max);
 /* The status of e, whose trigger is item ti of the clause's items
 ** [i0, i1): "happened", "planned", "hypothetical" or "negated"
 ** (events_status.c). */

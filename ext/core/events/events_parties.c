@@ -116,6 +116,18 @@ static int modifies_meeting(const ev_doc *d, const ev_scope *sc, const diwan_men
   if (strcmp(t, "meeting") && strcmp(t, "talks")) return 0;
   for (size_t k = end; k < d->item[i].start; k++)
     if (d->s[k] != ' ') return 0;
+  /* a verb is no meeting noun: "the premier of Ontario met …", "le maire
+  ** de Bakou a rencontré …" */
+  const char *w = d->s + d->item[i].start;
+  size_t n = d->item[i].end - d->item[i].start;
+  static const char *const verb[] = {"met", "meet", "meets", "a", "ont", "est", "sont",
+                                     "se", "s'est", "s\xe2\x80\x99" "est", "has", "have",
+                                     "had", "will", "was", "were"};
+  size_t w1 = 0;
+  while (w1 < n && w[w1] != ' ') w1++;
+  for (size_t k = 0; k < sizeof verb / sizeof verb[0]; k++)
+    if (strlen(verb[k]) == w1 && memcmp(w, verb[k], w1) == 0) return 0;
+  if (n > 2 && memcmp(w + n - 2, "ed", 2) == 0) return 0;
   return d->item[i].start > end;
 }
 

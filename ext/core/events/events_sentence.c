@@ -127,11 +127,7 @@ static int in_name(const sent_ctx *x, const ev_item *t) {
 static int passive_orphan(const ev_doc *d, const ev_item *t) {
   if (strcmp(t->trig->type, "support") && strcmp(t->trig->type, "aid")) return 0;
   const char *s = d->s;
-  size_t a = t->end;
-  while (a < d->n && blank_at(s, a)) a++;
-  if (!((a + 3 <= d->n && memcmp(s + a, "par", 3) == 0 && (a + 3 == d->n || blank_at(s, a + 3))) ||
-        (a + 2 <= d->n && memcmp(s + a, "by", 2) == 0 && (a + 2 == d->n || blank_at(s, a + 2)))))
-    return 0;
+  if (!ev_by_agent(d, t->end)) return 0;
   size_t lo = ev_ment_ended(d, t->start);   /* the last mention ending before t */
   if (lo == 0) return 1;
   const diwan_mention *m = &d->ment[lo - 1];
@@ -399,6 +395,14 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
   if (n < 0) return 0;                      /* multilateral */
+  const char *host[MAXPAIRS];
+  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS);
+  for (int i = 0; i < nh && nh > 1 && !rc; i++) {   /* one visit per host of a tour */
+    diwan_event one = *e;
+    one.actor2 = host[i];
+    rc = emit_one(x, &one);
+  }
+  if (nh > 1 || rc) return rc;
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;

@@ -6,8 +6,11 @@
 ** bytes, the key mode and the language only, so a memo never changes an
 ** answer. Each user has its own table (one cannot crowd out the other);
 ** entries are immutable once added and a table only grows (to MEMO_MAX
-** words), so a found entry is read after the lock is released; everything
-** is freed when SQLite unloads the extension. A failed allocation only
+** words): a slot, once set, never changes, so readers take no lock
+** (acquire loads of the slot array and of each slot, which a writer fills
+** under the lock with release stores; a reader that misses a word being
+** added only computes its keys itself); everything is freed when SQLite
+** unloads the extension. A failed allocation only
 ** means a word is not kept. */
 #include <pthread.h>
 #include <stdlib.h>
@@ -47,10 +50,11 @@ __attribute__((destructor)) static void memo_free(void) {
   }
 }
 
-static const memo *find(const memo_table *t, uint64_t h, const char *w, size_t n,
+static const memo *find(memo *const *slots, uint64_t h, const char *w, size_t n,
                         dw_keymode mode, dw_lang lang, size_t *at) {
   size_t j = h & (MEMO_SLOTS - 1);
-  for (const memo *m; (m = t->slots[j]); j = (j + 1) & (MEMO_SLOTS - 1))
+  for (const memo *m; (m = __atomic_load_n(&slots[j], __ATOMIC_ACQUIRE));
+       j = (j + 1) & (MEMO_SLOTS - 1))
     if (m->h == h && m->wlen == n && m->mode == mode && m->lang == lang &&
         memcmp(m->data, w, n) == 0)
       return m;
@@ -87,8 +91,9 @@ static int replay(const char *keys, const uint16_t *klen, int n,
 static void add(memo_table *t, uint64_t h, const char *w, size_t n, dw_keymode mode,
                 dw_lang lang, const gather *g) {
   size_t at;
-  if (!t->slots) t->slots = diwan_calloc(MEMO_SLOTS, sizeof *t->slots);
-  if (!t->slots || t->count >= MEMO_MAX || find(t, h, w, n, mode, lang, &at)) return;
+  if (!t->slots)
+    __atomic_store_n(&t->slots, diwan_calloc(MEMO_SLOTS, sizeof *t->slots), __ATOMIC_RELEASE);
+  if (!t->slots || t->count >= MEMO_MAX || find(t->slots, h, w, n, mode, lang, &at)) return;
   memo *m = diwan_malloc(sizeof *m + n + g->used);
   if (!m) return;
   m->h = h;
@@ -99,7 +104,7 @@ static void add(memo_table *t, uint64_t h, const char *w, size_t n, dw_keymode m
   memcpy(m->klen, g->klen, sizeof m->klen);
   memcpy(m->data, w, n);
   memcpy(m->data + n, g->buf, g->used);
-  t->slots[at] = m;
+  __atomic_store_n(&t->slots[at], m, __ATOMIC_RELEASE);
   t->count++;
 }
 
@@ -110,9 +115,8 @@ int dw_keys_memo(int which, const char *w, size_t n, dw_keymode mode, dw_lang la
   memo_table *t = &tables[which];
   uint64_t h = ph_hash(w, n);
   size_t at;
-  pthread_mutex_lock(&lock);
-  const memo *m = t->slots ? find(t, h, w, n, mode, lang, &at) : NULL;
-  pthread_mutex_unlock(&lock);
+  memo **slots = __atomic_load_n(&t->slots, __ATOMIC_ACQUIRE);
+  const memo *m = slots ? find(slots, h, w, n, mode, lang, &at) : NULL;
   if (m) return replay(m->data + m->wlen, m->klen, m->nkeys, cb, ctx);
   gather g;
   g.used = 0;

@@ -5,8 +5,11 @@
 ** (ph_table.persistent) live until the extension unloads, like this cache
 ** (a destructor frees both), so the key pointers kept here stay valid.
 ** Entries are immutable once added and the table only grows (to SH_MAX
-** words per set of tables), so a found entry is read after the lock is
-** released. A failed allocation only means a word is not kept. */
+** words per set of tables): a slot, once set, never changes, so readers
+** take no lock (acquire loads of the slot array and of each slot, which a
+** writer fills under the lock with release stores; a reader that misses a
+** word being added only resolves it itself). A failed allocation only
+** means a word is not kept. */
 #include <pthread.h>
 #include <string.h>
 #include "phrase.h"
@@ -66,10 +69,13 @@ int ph_shared_set(const ph_table *const *tabs, int ntabs) {
 
 static const char *word_of(const sh_entry *e) { return (const char *)(e->k + e->nk); }
 
-/* Caller holds the lock. The entry, or NULL and *at the free slot. */
-static sh_entry *find(sh_set *st, uint64_t h, const char *w, size_t n, size_t *at) {
+/* The entry, or NULL and *at the free slot (where a writer holding the
+** lock may put it). Needs no lock: see the top of the file. */
+static sh_entry *find(sh_entry **slots, uint64_t h, const char *w, size_t n,
+                      size_t *at) {
   size_t j = h & (SH_SLOTS - 1);
-  for (sh_entry *e; (e = st->slots[j]); j = (j + 1) & (SH_SLOTS - 1))
+  for (sh_entry *e; (e = __atomic_load_n(&slots[j], __ATOMIC_ACQUIRE));
+       j = (j + 1) & (SH_SLOTS - 1))
     if (e->h == h && e->len == n && memcmp(word_of(e), w, n) == 0) return e;
   *at = j;
   return NULL;
@@ -79,9 +85,8 @@ int ph_shared_get(int set, uint64_t h, const char *w, size_t n, const ph_key **k
                   const ph_table **kt, unsigned char *kx) {
   sh_set *st = &sets[set];
   size_t at;
-  pthread_mutex_lock(&lock);
-  const sh_entry *e = st->slots ? find(st, h, w, n, &at) : NULL;
-  pthread_mutex_unlock(&lock);
+  sh_entry **slots = __atomic_load_n(&st->slots, __ATOMIC_ACQUIRE);
+  const sh_entry *e = slots ? find(slots, h, w, n, &at) : NULL;
   if (!e) return -1;
   for (int i = 0; i < e->nk; i++) {
     k[i] = e->k[i];
@@ -112,9 +117,10 @@ void ph_shared_put(int set, uint64_t h, const char *w, size_t n, int nk,
   memcpy((char *)(e->k + nk), w, n);
   size_t at;
   pthread_mutex_lock(&lock);
-  if (!st->slots) st->slots = diwan_calloc(SH_SLOTS, sizeof *st->slots);
-  if (st->slots && st->count < SH_MAX && !find(st, h, w, n, &at)) {
-    st->slots[at] = e;
+  if (!st->slots)
+    __atomic_store_n(&st->slots, diwan_calloc(SH_SLOTS, sizeof *st->slots), __ATOMIC_RELEASE);
+  if (st->slots && st->count < SH_MAX && !find(st->slots, h, w, n, &at)) {
+    __atomic_store_n(&st->slots[at], e, __ATOMIC_RELEASE);
     st->count++;
     e = NULL;
   }

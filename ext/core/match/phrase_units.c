@@ -47,13 +47,16 @@ void ph_units_init(ph_units *u, const char *s, size_t n) {
   diwan_tokenizer_init(&u->tk, s, n);
 }
 
+/* The bytes that can begin a hyphen (hyphen_at): one load per byte. */
+static const unsigned char hyphen_lead[256] = {['-'] = 1, [0xE2] = 1, [0xD6] = 1};
+
 /* The next hyphen-separated part of the pending word. */
 static int next_part(ph_units *u, size_t *start, size_t *len) {
   const unsigned char *s = (const unsigned char *)u->s;
   while (u->rest < u->end) {
     size_t a = u->rest, i = a, k = 0;
     for (; i < u->end; i++) {   /* only these bytes can begin a hyphen */
-      if (s[i] != '-' && s[i] != 0xE2 && s[i] != 0xD6) continue;
+      if (!hyphen_lead[s[i]]) continue;
       if ((k = hyphen_at(s + i, u->end - i)) != 0) break;
     }
     u->rest = i < u->end ? i + k : u->end;

@@ -17,13 +17,20 @@
 #define MAXWORD 256        /* longer words: the stem key only */
 static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];
 static int nprefixes;
-static struct { char s[16]; size_t n; size_t keep; } suffixes[MAXSUFFIX];
+/* alt: 0 a plain ending; 'b' (both) the word is also read without it (the
+** next ending that fits, or none); 'a' (alternative) the next ending that
+** fits is the main reading and this one the other. */
+static struct { char s[16]; size_t n; size_t keep; char alt; } suffixes[MAXSUFFIX];
 static int nsuffixes;
-static dw_wordset whole, names, noprefix;
+/* short: two-letter nouns a prefix may leave (השר → שר, בים → ים) */
+static dw_wordset whole, names, noprefix, shortw;
 /* A country's one-word Hebrew forms (countries.tsv: עיראק, עיראקי,
 ** העיראקים…) → its first one, which every form also offers as a search
 ** key: the gentilic meets its country, as hspell lemmatises it. */
 static dw_wordset country_forms;
+/* he_plurals.tsv: a plural's stem → its singular's (אנש → איש), and
+** the plurals marked form as written (ימימ → יומ) */
+static dw_wordset plurals, plural_forms;
 static diwan_once once = DIWAN_ONCE_INIT;
 /* [lead byte][second byte & 0x3F]: some prefix starts with this letter. */
 static unsigned char first_letter[256][64];
@@ -54,6 +61,7 @@ static int add_suffix(void *ctx, int nf, const char **f, const size_t *lens,
     memcpy(suffixes[nsuffixes].s, b.p, b.n);
     suffixes[nsuffixes].n = b.n;
     suffixes[nsuffixes].keep = nf > 1 && lens[1] == 1 ? (size_t)(f[1][0] - '0') : 2;
+    suffixes[nsuffixes].alt = nf > 2 && lens[2] >= 1 ? f[2][0] : 0;
     nsuffixes++;
   }
   diwan_buf_free(&b);
@@ -70,20 +78,52 @@ static void sort_suffixes(void) {
     }
 }
 
-/* The length of the medial key k[0..n) without its ending. */
-static size_t strip_ending(const char *k, size_t n) {
+/* Does ending i fit the medial key k[0..n)? */
+static int ending_fits(int i, const char *k, size_t n) {
+  size_t m = suffixes[i].n;
+  if (n <= m || memcmp(k + n - m, suffixes[i].s, m) != 0) return 0;
+  size_t left = letters(k, n - m);
+  /* a listed two-letter noun keeps its possessives (עמו, שמו → עם, שם) */
+  if (left < suffixes[i].keep &&
+      !(left == 2 && !suffixes[i].alt && dw_wordset_has(&shortw, k, n - m)))
+    return 0;
+  /* a feminine ית ends only longer words: בית stays, ישראלית → ישראלי */
+  if (m == 2 && memcmp(suffixes[i].s, "\xD7\xAA", 2) == 0 && n >= 4 &&
+      memcmp(k + n - 4, "\xD7\x99", 2) == 0 && left < 3)
+    return 0;
+  return 1;
+}
+
+/* The length of the medial key k[0..n) without its ending (the main
+** reading), and in *alt the other reading's length (= the main one when the
+** ending is not ambiguous): כלכלי is כלכל (a construct plural, like
+** אירועי) and כלכלי (an adjective, like כלכלית); דיוניה is דיוני (a noun
+** in יה, like דמוקרטיה) and דיונ (plural + her, like דיונים). */
+static size_t strip_endings(const char *k, size_t n, size_t *alt) {
+  size_t other = 0;
   for (int i = 0; i < nsuffixes; i++) {
-    size_t m = suffixes[i].n;
-    if (n <= m || memcmp(k + n - m, suffixes[i].s, m) != 0) continue;
-    size_t left = letters(k, n - m);
-    if (left < suffixes[i].keep) continue;
-    /* a feminine ית ends only longer words: בית stays, ישראלית → ישראלי */
-    if (m == 2 && memcmp(suffixes[i].s, "\xD7\xAA", 2) == 0 && n >= 4 &&
-        memcmp(k + n - 4, "\xD7\x99", 2) == 0 && left < 3)
-      continue;
-    return n - m;
+    if (!ending_fits(i, k, n)) continue;
+    size_t len = n - suffixes[i].n;
+    if (suffixes[i].alt == 'a') { if (!other) other = len; continue; }
+    if (suffixes[i].alt == 'b' && !other) {
+      other = n;
+      for (int j = i + 1; j < nsuffixes; j++)
+        if (suffixes[j].alt != 'a' && ending_fits(j, k, n)) { other = n - suffixes[j].n; break; }
+    }
+    if (alt) *alt = other ? other : len;
+    return len;
   }
+  if (alt) *alt = other ? other : n;
   return n;
+}
+
+static size_t strip_ending(const char *k, size_t n) { return strip_endings(k, n, NULL); }
+
+/* A stem that ends in a doubled י writes one: the consonant is doubled in
+** full spelling before the vowel of ה but not before ות (תעשייה,
+** תעשיות; עלייה, עליות). */
+static size_t undouble(const char *k, size_t len) {
+  return len >= 8 && memcmp(k + len - 4, "\xD7\x99\xD7\x99", 4) == 0 ? len - 2 : len;
 }
 
 /* Lexicon entries: folded, then the final-letter key (whole words) or the
@@ -153,6 +193,48 @@ static int load_country_forms(void) {
   return rc;
 }
 
+static size_t stem_len(const char *k, size_t n);
+
+/* A singular of he_plurals.tsv: its stem key (whole words stay whole). */
+static int norm_singular(const char *s, size_t n, diwan_buf *out) {
+  diwan_buf f;
+  diwan_buf_init(&f);
+  int rc = norm_whole(s, n, &f);
+  if (!rc && f.n) rc = diwan_buf_append(out, f.p, stem_len(f.p, f.n));
+  diwan_buf_free(&f);
+  return rc;
+}
+
+/* he_plurals.tsv lines → "key TAB singular" lines for one of the maps. */
+typedef struct plurals_ctx { diwan_buf text; int form; } plurals_ctx;
+static int add_plural(void *ctx, int nf, const char **f, const size_t *lens, size_t lineno) {
+  plurals_ctx *c = ctx;
+  int form = nf > 2 && lens[2] == 4 && memcmp(f[2], "form", 4) == 0;
+  if (nf < 2 || form != c->form) return 0;
+  diwan_buf_append(&c->text, f[0], lens[0]);
+  diwan_buf_append(&c->text, "\t", 1);
+  diwan_buf_append(&c->text, f[1], lens[1]);
+  diwan_buf_append(&c->text, "\n", 1);
+  return c->text.oom;
+}
+
+static int load_plurals(void) {
+  size_t len;
+  const char *d = diwan_data("he_plurals.tsv", &len);
+  int rc = 0;
+  for (int form = 0; d && form < 2 && !rc; form++) {
+    plurals_ctx c;
+    diwan_buf_init(&c.text);
+    c.form = form;
+    int stopped = diwan_tsv_each(d, len, 3, add_plural, &c);
+    rc = stopped || c.text.oom ? DIWAN_NOMEM
+         : dw_wordset_load_pairs_text(form ? &plural_forms : &plurals, c.text.p, c.text.n,
+                                      form ? norm_whole : norm_stem, norm_singular);
+    diwan_buf_free(&c.text);
+  }
+  return rc;
+}
+
 /* Starts from empty tables: a load that failed (out of memory) runs again;
 ** sets already built are kept. */
 static int load(void) {
@@ -162,7 +244,7 @@ static int load(void) {
   const char *d = diwan_data("he_prefixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 1, add_prefix, NULL);
   d = diwan_data("he_suffixes.tsv", &len);
-  if (d) diwan_tsv_each(d, len, 2, add_suffix, NULL);
+  if (d) diwan_tsv_each(d, len, 3, add_suffix, NULL);
   sort_suffixes();
   static const char *const words[] = {"he_words.tsv", NULL};
   static const char *const gazetteer[] = {"countries.tsv", "cities.tsv", "persons.tsv",
@@ -171,7 +253,9 @@ static int load(void) {
   /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
   if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
       dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
+      dw_wordset_add_files(&shortw, words, 0, 1, "short", norm_whole) ||
       dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole) ||
+      load_plurals() ||
       load_country_forms())
     return DIWAN_NOMEM;
   return DIWAN_OK;
@@ -206,21 +290,26 @@ static size_t prefix_fits(int i, const char *key, size_t n);
 
 /* A word that is a prefix plus a whole word (הכנסת = ה + כנסת) keeps its
 ** ending too, or הכנסת would meet הכנס "the conference". */
-static size_t word_stem_len(const char *k, size_t n) {
-  if (is_whole(k, n)) return n;
+static int word_is_whole(const char *k, size_t n) {
+  if (is_whole(k, n)) return 1;
   if (n >= 2 && n <= MAXWORD && first_letter[(unsigned char)k[0]][(unsigned char)k[1] & 0x3F])
     for (int i = 0; i < nprefixes; i++) {
       size_t p = prefix_fits(i, k, n);
-      if (p && is_whole(k + p, n - p)) return n;
+      if (p && is_whole(k + p, n - p)) return 1;
     }
-  return strip_ending(k, n);
+  return 0;
+}
+
+static size_t word_stem_len(const char *k, size_t n) {
+  return word_is_whole(k, n) ? n : strip_ending(k, n);
 }
 
 int dw_he_stem_key(const char *w, size_t n, diwan_buf *out) {
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
   size_t at = out->n;
   if (dw_he_unfinal_key(w, n, out)) return DIWAN_NOMEM;
-  out->n = at + word_stem_len(out->p + at, n);
+  size_t len = word_stem_len(out->p + at, n);
+  out->n = at + (len < n ? undouble(out->p + at, len) : len);
   return DIWAN_OK;
 }
 
@@ -268,47 +357,80 @@ static const char *country_key(const char *m, size_t n) {
   return c;
 }
 
+/* How many bytes prefix i takes off m[0..n) in a search: as prefix_fits,
+** and also when it leaves a two-letter noun listed short (השר → שר). */
+static size_t search_prefix_fits(int i, const char *m, size_t n) {
+  size_t p = prefixes[i].n;
+  if (n == p + 4 && memcmp(m, prefixes[i].s, p) == 0 && dw_wordset_has(&shortw, m + p, 4))
+    return p;
+  return prefix_fits(i, m, n);
+}
+
+/* Each stem and its other reading and singular, for the word and each
+** prefix strip, and a country. */
+#define MAXKEYS (3 * MAXPREFIX + 8)
+
+/* Key spans in the buffer (offsets: the buffer may move as it grows). */
+typedef struct keylist {
+  size_t starts[MAXKEYS], ends[MAXKEYS];
+  int n;
+} keylist;
+
+static void add_span(keylist *kl, diwan_buf *buf, const char *k, size_t len) {
+  kl->starts[kl->n] = buf->n;
+  diwan_buf_append(buf, k, len);
+  kl->ends[kl->n++] = buf->n;
+}
+
+/* The stem of k[0..n) and its other reading, if any (strip_endings), as
+** keys; word: k is the whole word, so prefix + whole word stays whole. */
+static void add_stems(keylist *kl, diwan_buf *buf, const char *k, size_t n, int word) {
+  size_t len = n, alt = n;
+  if (!(word ? word_is_whole(k, n) : is_whole(k, n))) {
+    len = strip_endings(k, n, &alt);
+    if (len < n) len = undouble(k, len);
+    if (alt < n) alt = undouble(k, alt);
+  }
+  add_span(kl, buf, k, len);
+  if (alt != len) add_span(kl, buf, k, alt);
+  const char *sg = dw_wordset_value(&plural_forms, k, n);
+  if (!sg) sg = dw_wordset_value(&plurals, k, len);
+  if (!sg && alt != len) sg = dw_wordset_value(&plurals, k, alt);
+  if (sg) add_span(kl, buf, sg, strlen(sg));
+}
+
 int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
                       diwan_key_cb cb, void *ctx) {
   if (diwan_once_run(&once, load)) return DIWAN_NOMEM;
-  size_t ends[MAXPREFIX + 3], starts[MAXPREFIX + 3];
-  int nk = 0;
-  /* Every key is at most n bytes: reserve them all so none moves. */
-  size_t at = buf->n;
-  if (diwan_buf_reserve(buf, (n + 1) * (n <= MAXWORD ? MAXPREFIX + 3 : 1)) ||
+  keylist kl;
+  kl.n = 0;
+  /* Every key is at most n bytes or a singular of he_plurals.tsv: reserve
+  ** them all so none moves while the medial key is read. */
+  size_t at = buf->n, most = n + plurals.maxlen + plural_forms.maxlen + 1;
+  if (diwan_buf_reserve(buf, most * (n <= MAXWORD ? MAXKEYS : 4)) ||
       dw_he_unfinal_key(w, n, buf))
     return DIWAN_NOMEM;
   const char *m = buf->p + at;     /* the medial key */
   size_t sl = word_stem_len(m, n);
-  starts[nk] = at;
-  ends[nk++] = at + sl;
+  add_stems(&kl, buf, m, n, 1);
   int known = is_whole(m, n) || dw_wordset_has(&noprefix, m, sl);
   size_t best = 0;
   for (int i = 0; !known && n <= MAXWORD && i < nprefixes; i++) {
     if (n < 2 || !first_letter[(unsigned char)m[0]][(unsigned char)m[1] & 0x3F]) break;
-    size_t p = prefix_fits(i, m, n);
+    size_t p = search_prefix_fits(i, m, n);
     if (!p) continue;
     size_t len = stem_len(m + p, n - p);
-    int behind = is_whole(m + p, n - p) || dw_wordset_has(&noprefix, m + p, len);
+    int behind = is_whole(m + p, n - p) || dw_wordset_has(&noprefix, m + p, len) ||
+                 dw_wordset_has(&shortw, m + p, n - p);
     if (!query && !behind) { if (p > best) best = p; continue; }
-    starts[nk] = buf->n;
-    diwan_buf_append(buf, m + p, len);
-    ends[nk++] = buf->n;
+    add_stems(&kl, buf, m + p, n - p, 0);
   }
-  if (best) {
-    starts[nk] = buf->n;
-    diwan_buf_append(buf, m + best, stem_len(m + best, n - best));
-    ends[nk++] = buf->n;
-  }
-  const char *country = country_key(m, n);   /* m may move below */
-  if (country) {
-    starts[nk] = buf->n;
-    diwan_buf_append(buf, country, strlen(country));
-    ends[nk++] = buf->n;
-  }
+  if (best) add_stems(&kl, buf, m + best, n - best, 0);
+  const char *country = country_key(m, n);
+  if (country) add_span(&kl, buf, country, strlen(country));
   if (buf->oom) return DIWAN_NOMEM;
-  for (int i = 0; i < nk; i++) {
-    int rc = cb(ctx, buf->p + starts[i], ends[i] - starts[i]);
+  for (int i = 0; i < kl.n; i++) {
+    int rc = cb(ctx, buf->p + kl.starts[i], kl.ends[i] - kl.starts[i]);
     if (rc) return rc;
   }
   return 0;

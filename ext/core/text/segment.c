@@ -120,7 +120,16 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
     /* Letters, marks and digits continue the word; invisible joiners
     ** continue it only when a word character follows them. ASCII letters
     ** and digits first, without decoding (the word's script is known). */
-    if (sc != DIWAN_SCRIPT_MARK) i = word_run(c, i);
+    if (sc != DIWAN_SCRIPT_MARK) {
+      i = word_run(c, i);
+      /* The common end: an ASCII space or mark that neither joins (' - " .)
+      ** nor hides (invisible): what the steps below would conclude. */
+      if (i >= c->n) return i;
+      unsigned b = c->s[i];
+      if (b < 0x80 && !(dw_cc_table[b] & (DW_CC_WORD | DW_CC_INVIS)) && b != '\'' &&
+          b != '-' && b != '"' && b != '.')
+        return i;
+    }
     size_t j = i;
     uint32_t cp = at(c, j, &len);
     while (len && invisible_fast(cp)) { j += len; cp = at(c, j, &len); }

@@ -86,6 +86,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
+  {"counterpart", CUE_COUNTERPART},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

@@ -136,10 +136,15 @@ static int az_vowel(const char *w, size_t n, int *final) {
   return v;
 }
 
-/* Case suffixes of the last word: genitive, dative, locative, ablative. */
-static int az_suffixes(const char *w, size_t n, const char *suf[4]) {
+/* Case suffixes of the last word: genitive, dative, locative, ablative,
+** accusative (Ərdoğanı, Makronu: "qəbul edib") and the instrumental of
+** ilə written on the name (Putinlə, Ərdoğanla: "görüşüb"). */
+#define AZ_CASES 6
+static int az_suffixes(const char *w, size_t n, const char *suf[AZ_CASES]) {
   static const char *const gen[2][4] = {{"ın", "un", "in", "ün"}, {"nın", "nun", "nin", "nün"}};
+  static const char *const acc[2][4] = {{"ı", "u", "i", "ü"}, {"nı", "nu", "ni", "nü"}};
   static const char *const dat[2][2] = {{"a", "ə"}, {"ya", "yə"}};
+  static const char *const ins[2][2] = {{"la", "lə"}, {"yla", "ylə"}};
   int fin, v = az_vowel(w, n, &fin);
   if (v < 0) return 0;
   int front = v >= 2;
@@ -147,6 +152,8 @@ static int az_suffixes(const char *w, size_t n, const char *suf[4]) {
   suf[1] = dat[fin][front];
   suf[2] = front ? "də" : "da";
   suf[3] = front ? "dən" : "dan";
+  suf[4] = acc[fin][v];
+  suf[5] = ins[fin][front];
   return 1;
 }
 
@@ -182,10 +189,10 @@ static int az_forms(diwan_gazetteer *g, const char *s, size_t n, size_t idx) {
   for (size_t i = 0; i < n; i++)
     if (s[i] == ' ') sp = s + i;
   size_t w0 = sp ? (size_t)(sp - s) + 1 : 0;
-  const char *suf[4];
+  const char *suf[AZ_CASES];
   if (!az_suffixes(s + w0, n - w0, suf)) return DIWAN_OK;
   int rc = DIWAN_OK;
-  for (int i = 0; i < 4 && !rc; i++)
+  for (int i = 0; i < AZ_CASES && !rc; i++)
     for (int apo = 0; apo < 2 && !rc; apo++) {
       diwan_buf b = {0};
       diwan_buf_append(&b, s, n);

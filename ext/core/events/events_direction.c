@@ -34,21 +34,65 @@ static int word_before(const char *s, size_t lo, size_t pos, size_t *w0, size_t 
   return 1;
 }
 
-/* Bytes equal, ASCII letters in either case (To, À stays exact). */
+/* Bytes equal, ASCII and basic Cyrillic letters in either case (To, "В
+** Москву" at the start of a sentence; À stays exact). */
 static int same_word(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x - 'A' + 'a');
+    if (x == 0xD0 && i + 1 < n && (unsigned char)a[i + 1] >= 0x90 &&
+        (unsigned char)a[i + 1] <= 0xAF) {            /* А-Я -> а-я */
+      unsigned char c = (unsigned char)a[i + 1], lx, ly;
+      lx = c < 0xA0 ? 0xD0 : 0xD1;
+      ly = c < 0xA0 ? (unsigned char)(c + 0x20) : (unsigned char)(c - 0x20);
+      if ((unsigned char)b[i] != lx || (unsigned char)b[i + 1] != ly) return 0;
+      i++;
+      continue;
+    }
     if (x != y) return 0;
   }
   return 1;
 }
 
+/* Characters of the UTF-8 text [a, b). */
+static size_t chars(const char *s, size_t a, size_t b) {
+  size_t n = 0;
+  for (size_t i = a; i < b; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Nothing but white space, or a mark that opens a clause (, ; : « " ( —),
+** before pos since lo. */
+static int clause_first(const char *s, size_t lo, size_t pos) {
+  while (pos > lo && blank(s[pos - 1])) pos--;
+  if (pos == lo) return 1;
+  unsigned char c = (unsigned char)s[pos - 1];
+  return c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
+         c == 0xAB || c == 0x94;                       /* «, — */
+}
+
+/* The trigger is written in the script of the marker's language. */
+static int same_script(const ev_doc *d, const diwan_event *e, const ev_dir *r) {
+  size_t k;
+  uint32_t c = diwan_utf8_decode((const unsigned char *)d->s + e->start, e->len, &k);
+  return (int)diwan_script_of(c) == r->script;
+}
+
 static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
                      const ev_dir *r, size_t lo) {
   const diwan_mention *mt = &d->ment[m];
-  size_t w0, w1;
+  size_t w0, w1, end = mt->start + mt->len;
   switch (r->form) {
+    case DIR_BEFORE:
+      if (!same_script(d, e, r) || !clause_first(d->s, lo, mt->start) || e->start < end)
+        return 0;
+      for (size_t i = end; i < e->start; i++)
+        if (!blank(d->s[i])) return 0;
+      return 1;
+    case DIR_ENDING:
+      if (e && !same_script(d, e, r)) return 0;
+      if (mt->len <= r->len || memcmp(d->s + end - r->len, r->marker, r->len)) return 0;
+      return !word_before(d->s, lo, mt->start, &w0, &w1) || chars(d->s, w0, w1) > 3;
     case DIR_PREFIX:
       return d->mstrip[m] && mt->len > r->len &&
              memcmp(d->s + mt->start, r->marker, r->len) == 0;
@@ -68,7 +112,9 @@ static int marked_as(const ev_doc *d, size_t m, const char *type,
   int any = -1;
   for (size_t i = 0; x && i < x->ndirs; i++) {
     const ev_dir *r = &x->dirs[i];
-    if (strcmp(r->type, type) || (!e && r->form == DIR_TRIGGER)) continue;
+    if (strcmp(r->type, type) ||
+        (!e && (r->form == DIR_TRIGGER || r->form == DIR_BEFORE)))
+      continue;
     if (marker_at(d, m, e, r, lo)) return 1;
     any = 0;
   }

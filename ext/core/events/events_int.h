@@ -47,6 +47,9 @@ typedef struct ev_doc {
   ev_recent recent[EV_RECENT];      /* ring of the last dated events */
   int nrecent, rnext;
   const diwan_event_lexicon *ulex;  /* the user's, or NULL */
+  const char *summit;               /* the host of the summit a
+                                       participation last named (a trigger
+                                       whose argument class is summit) */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
@@ -143,6 +146,10 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* A meeting or talks of an international body ("a meeting of the African
+** Union", "le sommet du COMESA", "саммит ШОС"): multilateral, no contact
+** of its own; the body follows the trigger t (events_sentence.c). */
+int ev_multilateral(const ev_doc *d, const ev_item *t);
 /* In English a city, a seat of government or a body right before a meeting
 ** noun names where it is held or whose meeting it is, never a party: "the
 ** Downing Street talks", "the Geneva talks", "an EU summit", "WTO talks". */

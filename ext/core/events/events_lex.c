@@ -188,10 +188,19 @@ static int add_dir(diwan_event_lexicon *x, const char **f, const size_t *len) {
   if (!r) return DIWAN_NOMEM;
   size_t n = len[2];
   r->form = DIR_WORD;
+  /* the script of the row's language: the word-order and case forms hold
+  ** for triggers of that language only */
+  r->script = len[0] == 2 && !memcmp(f[0], "ru", 2)   ? DIWAN_SCRIPT_CYRILLIC
+              : len[0] == 2 && !memcmp(f[0], "ar", 2) ? DIWAN_SCRIPT_ARABIC
+              : len[0] == 2 && !memcmp(f[0], "he", 2) ? DIWAN_SCRIPT_HEBREW
+                                                      : DIWAN_SCRIPT_LATIN;
   if (n == 1 && f[2][0] == '*') r->form = DIR_TRIGGER;
+  else if (n == 1 && f[2][0] == '+') r->form = DIR_BEFORE;
   else if (n > 1 && f[2][n - 1] == '-') { r->form = DIR_PREFIX; n--; }
+  const char *mk = f[2];
+  if (n > 1 && f[2][0] == '~') { r->form = DIR_ENDING; mk++; n--; }
   r->type = dup(x, f[1], len[1]);
-  r->marker = dup(x, f[2], n);
+  r->marker = dup(x, mk, n);
   if (!r->type || !r->marker) return DIWAN_NOMEM;
   r->len = strlen(r->marker);
   return DIWAN_OK;

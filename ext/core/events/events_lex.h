@@ -41,10 +41,17 @@ typedef struct ev_role {
 typedef struct ev_dir {
   const char *type, *marker;
   size_t len;
-  int form;                         /* DIR_WORD, DIR_PREFIX, DIR_TRIGGER */
+  int form;                         /* DIR_WORD, DIR_PREFIX, DIR_TRIGGER, … */
+  int script;                       /* of its language: DIR_BEFORE and
+                                       DIR_ENDING hold for triggers of it */
 } ev_dir;
 
-enum { DIR_WORD = 1, DIR_PREFIX, DIR_TRIGGER };
+enum { DIR_WORD = 1, DIR_PREFIX, DIR_TRIGGER,
+       DIR_BEFORE,      /* +: the place, first in its clause, right before
+                           the trigger (Москву посетил, Китай посетил Путин) */
+       DIR_ENDING };    /* ~x: a place whose word ends in x, not after a
+                           short word (a preposition): the Russian
+                           accusative (Японию), the Azerbaijani dative */
 
 struct diwan_event_lexicon {
   ph_table tab;

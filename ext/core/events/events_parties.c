@@ -145,9 +145,28 @@ int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
          (ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt));
 }
 
+/* The body whose meeting a trigger noun right before it names ("на полях
+** саммита АТЭС", "participe au sommet du COMESA"): it holds the meeting,
+** it is no party to what its members do there. Only a meeting told right
+** after the event's triggers (OWNER_NEAR bytes): one further on is another
+** matter of the sentence. */
+#define OWNER_NEAR 64
+static int meeting_owner(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  if (strcmp(mt->entity->kind, "organization")) return 0;
+  size_t i = item_from(d, sc->i0, sc->i1, mt->start);
+  while (i > sc->i0 && d->item[i - 1].tag != EV_TRIGGER && mt->start - d->item[i - 1].start < 64) i--;
+  if (i == sc->i0 || d->item[i - 1].tag != EV_TRIGGER) return 0;
+  const ev_item *t = &d->item[i - 1];
+  return t->start >= sc->g0 && t->start <= sc->g1 + OWNER_NEAR && t->end <= mt->start &&
+         ev_ment_from(d, t->end) == m && ev_multilateral(d, t);
+}
+
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
-  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m)) return 1;
+  if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m) ||
+      meeting_owner(d, sc, m))
+    return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
 }

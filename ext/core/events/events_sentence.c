@@ -23,6 +23,22 @@ static int on_date(void *ctx, const diwan_date *dt) {
   return 0;
 }
 
+/* The word right after trigger t is a locative marker (directions.tsv,
+** type venue: в, во, à, in). */
+static int venue_word_after(const ev_doc *d, const ev_item *t) {
+  size_t a = t->end, b;
+  while (a < d->n && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
+  for (b = a; b < d->n && d->s[b] != ' ' && d->s[b] != '\n' && d->s[b] != '\t'; b++) {}
+  const diwan_event_lexicon *x = ev_lexicon_builtin();
+  for (size_t i = 0; x && i < x->ndirs; i++) {
+    const ev_dir *r = &x->dirs[i];
+    if (r->form == DIR_WORD && strcmp(r->type, "venue") == 0 && r->len == b - a &&
+        memcmp(d->s + a, r->marker, b - a) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* The argument class cls is in the clause of trigger t; an office title
 ** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
 ** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
@@ -35,7 +51,10 @@ static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;
   }
-  return 0;
+  /* participation that names no object of its own ("отказался от участия
+  ** из-за…") is in the summit the document tells; "участия в выборах",
+  ** a venue marker after it, names another */
+  return strcmp(cls, "summit") == 0 && d->summit && !venue_word_after(d, t);
 }
 
 #define MULTI_LOOK 48   /* bytes from a meeting to the body it is a meeting of */
@@ -75,7 +94,7 @@ static int body_before(const ev_doc *d, const ev_item *t) {
 ** multilateral: no bilateral contact by itself (the contacts
 ** told around it are events of their own). The body follows the trigger
 ** with at most four lower-case words between. */
-static int multilateral(const ev_doc *d, const ev_item *t) {
+int ev_multilateral(const ev_doc *d, const ev_item *t) {
   if (strcmp(t->trig->type, "meeting") && strcmp(t->trig->type, "talks")) return 0;
   /* Arabic and Hebrew name the summit a meeting happened at in the same
   ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
@@ -202,7 +221,7 @@ static int find_clauses(sent_ctx *x) {
       if (d->item[k].tag != EV_TRIGGER) continue;
       if (urged && infinitive(d, &d->item[k], c->start)) continue;
       n++;
-      if (!arg_in(d, c, &d->item[k]) || multilateral(d, &d->item[k]) ||
+      if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
@@ -459,6 +478,18 @@ static int named_in(const ev_doc *d, const ev_scope *sc, const char *type,
   return 0;
 }
 
+/* Taking part in a summit: the host its report names is the host of the
+** later reports that name none ("Впервые на подобном мероприятии обещал
+** быть председатель КНР", after "ядерный саммит в США"). */
+static int summit_host(ev_doc *d, diwan_event *e) {
+  if (e->actor1 && e->actor2) d->summit = e->actor2;
+  else if (e->actor1 && d->summit && strcmp(e->actor1, d->summit)) {
+    e->actor2 = d->summit;
+    return 1;
+  }
+  return 0;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
   size_t ev[MAXTRIG + 1], nev = 0;
@@ -482,8 +513,11 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->type = it->trig->type;
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
+    int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
     e->status = ev_status(d, c->i0, c->i1, ev[k], e);
-    e->refers = refers_back(x, c, it);
+    /* a participant the clause names, at the summit told before: its own
+    ** visit, not the one of another party told again */
+    e->refers = !hosted && refers_back(x, c, it);
     if (e->refers && ((e->actor1 && !named_in(d, sc, e->type, e->actor1)) ||
                       (e->actor2 && !named_in(d, sc, e->type, e->actor2))))
       e->refers = 2;

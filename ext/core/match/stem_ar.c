@@ -29,6 +29,9 @@ static dw_wordset protect;
 ** هام. And those written with a final ة, whose ة comes off like any
 ** noun's so their inflections meet them (ولاية, الولايات → ولاي). */
 static dw_wordset protect_al, protect_taa;
+/* Nouns in ة whose nisba adjective is another word (ar_nisba_apart.txt:
+** منطقة, سياسة): the adjective keeps its ي. */
+static dw_wordset nisba_apart;
 /* Quick rejection before hashing: bit (first letter & 63) of the row for
 ** the word's length in letters is set when some protected word has both. */
 static uint64_t protect_filter[MAXCP + 1], protect_last[MAXCP + 1];
@@ -124,7 +127,8 @@ static int load(void) {
   }
   if (dw_wordset_load(&protect, "ar_protected.txt", NULL, norm_loose) ||
       dw_wordset_load(&protect_al, "ar_protected.txt", NULL, norm_if_al) ||
-      dw_wordset_load(&protect_taa, "ar_protected.txt", NULL, norm_if_taa))
+      dw_wordset_load(&protect_taa, "ar_protected.txt", NULL, norm_if_taa) ||
+      dw_wordset_load(&nisba_apart, "ar_nisba_apart.txt", NULL, norm_loose))
     return DIWAN_NOMEM;
   uint32_t cp[MAXCP];
   for (size_t i = 0; protect.slot && i <= protect.mask; i++) {
@@ -311,8 +315,19 @@ static int protected_plus_suffix(uint32_t *cp, int a, int b) {
   return 0;
 }
 
+/* Is cp[a..b) + ة (folded ه) a noun of ar_nisba_apart.txt? */
+static int noun_apart(const uint32_t *cp, int a, int b) {
+  char tmp[MAXCP * 4 + 4];
+  size_t n = 0;
+  if (b - a < 3 || b - a >= MAXCP || !nisba_apart.slot) return 0;
+  for (int i = a; i < b; i++) n += diwan_utf8_encode(cp[i], tmp + n);
+  n += diwan_utf8_encode(HEH, tmp + n);
+  return dw_wordset_has(&nisba_apart, tmp, n);
+}
+
 /* The Light10 suffixes, once each in order; stops at a protected word.
-** maqsura: the last letter was written ى (not a nisba ي). */
+** maqsura: the last letter was written ى (not a nisba ي). A nisba ending
+** whose noun is listed apart (منطقية: منطقة) keeps its ي. */
 static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
   int pronoun = 0, dual = 0, end = b;
   if (b <= a || !in_table(suffix_last, cp[b - 1])) return b;
@@ -320,6 +335,7 @@ static int strip_suffixes(uint32_t *cp, int a, int b, int maqsura) {
     const affix *x = &suffixes.a[i];
     int nisba = x->nisba && !(maqsura && b == end);
     if (!ends(cp, a, b, x) || b - a < x->n + (nisba ? 4 : 2)) continue;
+    if (nisba && cp[b - x->n] == 0x064Au && noun_apart(cp, a, b - x->n)) return b - x->n + 1;
     b -= x->n;
     pronoun |= x->pronoun;
     dual |= x->n == 2 && cp[b + 1] == NOON && cp[b - 1] == TEH && cp[b - 2] != ALEF;

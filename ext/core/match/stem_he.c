@@ -139,13 +139,18 @@ static int norm_whole(const char *s, size_t n, diwan_buf *out) {
   diwan_buf_free(&f);
   return rc;
 }
-static int norm_stem(const char *s, size_t n, diwan_buf *out) {
+/* The whole-word key of s cut to the length cut() gives it. */
+static int norm_cut(const char *s, size_t n, diwan_buf *out,
+                    size_t (*cut)(const char *, size_t)) {
   diwan_buf f;
   diwan_buf_init(&f);
   int rc = norm_whole(s, n, &f);
-  if (!rc && f.n) rc = diwan_buf_append(out, f.p, strip_ending(f.p, f.n));
+  if (!rc && f.n) rc = diwan_buf_append(out, f.p, cut(f.p, f.n));
   diwan_buf_free(&f);
   return rc;
+}
+static int norm_stem(const char *s, size_t n, diwan_buf *out) {
+  return norm_cut(s, n, out, strip_ending);
 }
 
 /* countries.tsv lines (id kind name country lang surface) → "surface TAB
@@ -197,12 +202,7 @@ static size_t stem_len(const char *k, size_t n);
 
 /* A singular of he_plurals.tsv: its stem key (whole words stay whole). */
 static int norm_singular(const char *s, size_t n, diwan_buf *out) {
-  diwan_buf f;
-  diwan_buf_init(&f);
-  int rc = norm_whole(s, n, &f);
-  if (!rc && f.n) rc = diwan_buf_append(out, f.p, stem_len(f.p, f.n));
-  diwan_buf_free(&f);
-  return rc;
+  return norm_cut(s, n, out, stem_len);
 }
 
 /* he_plurals.tsv lines → "key TAB singular" lines for one of the maps. */

@@ -374,6 +374,33 @@ static void attach_persons(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   }
 }
 
+#define ORIGIN_WORDS 8   /* words from a shipment trigger to its origin */
+
+/* A shipment (a trigger whose argument is cargo: "قادمة من", "تسلمت"):
+** the origin is the first party named after the trigger in its clause
+** (within ORIGIN_WORDS words), the receiver the sentence's first other
+** party (the port's state: "استقبل ميناء الزيتيات المصري …"), else the
+** country the document is about. One shipment, one event: its own origin,
+** whatever the other shipments of the sentence. */
+void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  size_t end = e->start + e->len;
+  const char *origin = NULL, *to = NULL;
+  for (size_t m = ev_ment_from(d, end); m < sc->m1 && !origin; m++) {
+    if (ev_words_between(d->s, end, d->ment[m].start, ORIGIN_WORDS) > ORIGIN_WORDS) break;
+    if (!ev_is_topic(d, sc, &d->ment[m])) origin = gz_party(d->ment[m].entity);
+  }
+  if (!origin) return;
+  for (size_t m = ev_ment_from(d, e->sent_start); m < d->nment && !to; m++) {
+    if (d->ment[m].start >= e->sent_start + e->sent_len) break;
+    const char *p = gz_party(d->ment[m].entity);
+    if (p && !same(p, origin) && !ev_is_topic(d, sc, &d->ment[m])) to = p;
+  }
+  if (!to) to = same(d->focus, origin) ? d->pair[1] : d->focus;
+  if (!to || same(to, origin)) return;
+  e->actor1 = origin;
+  e->actor2 = to;
+}
+
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   attach_date(d, sc, e);
   attach_actors(d, sc, e);

@@ -340,6 +340,16 @@ static int names_person(const ev_doc *d, const ev_item *it, size_t m) {
   return ev_words_between(d->s, it->end, at, TITLE_NAME_WORDS + 1) <= TITLE_NAME_WORDS;
 }
 
+/* An Arabic title read in its broken plural, the first word ending in اء
+** (وزراء خارجية, رؤساء, زعماء, matched through the stem): the ministers of
+** several states ("لقاء كيري ووزراء خارجية الدول الخليجية"), never the one
+** its role was last bound to. */
+static int plural_title(const ev_doc *d, const ev_item *it) {
+  size_t e = it->start;
+  while (e < it->end && !blank(d->s[e])) e++;
+  return e - it->start >= 8 && memcmp(d->s + e - 4, "\xd8\xa7\xd8\xa1", 4) == 0;   /* اء */
+}
+
 /* Binds names to the party of their title; a bare title of a role takes the
 ** last party that role was bound to. */
 static int bind_titles(coref *c) {
@@ -373,7 +383,7 @@ static int bind_titles(coref *c) {
       if (r == nr && nr < MAXROLES) role[nr++] = it->name;
       if (r < nr) rparty[r] = p;
     } else if ((m >= d->nment || d->ment[m].start - it->end > TITLE_GAP) &&
-               !names_person(d, it, m)) {
+               !names_person(d, it, m) && !plural_title(d, it)) {
       /* a bare title in a list of one state's officials is of that state
       ** ("رئيس وزراء الكويت ورئيس البرلمان ووزير الخارجية") */
       const char *q = lastp && same_sentence(d->s, lastend, it->start) ? lastp

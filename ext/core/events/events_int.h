@@ -190,6 +190,10 @@ int ev_words_between(const char *s, size_t a, size_t b, int max);
 ** one starting at or after pos, and the number of those ending by pos. */
 size_t ev_ment_from(const ev_doc *d, size_t pos);
 size_t ev_ment_ended(const ev_doc *d, size_t pos);
+/* The origin and the receiver of a shipment (a trigger of argument class
+** cargo: "قادمة من ميناء العقبة الأردني"); leaves e as it is when the
+** clause names no origin (events_attach.c). */
+void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -40,7 +40,30 @@ static int org_between(const ev_doc *d, const diwan_mention *mt, size_t pos) {
 ** "crise" is the other way) or at most one word before it ("الأزمة
 ** السورية", "the crisis in Syria"), two when the country follows a locative
 ** ("التسوية السلمية في سورية"; not "حول التعاون بين الكويت"). */
+/* A discuss cue (cues.tsv, topic of value 1: لبحث, لمناقشة) before the
+** mention in its clause governs all that follows: "اجتماعا … لبحث تداعيات
+** الاتفاق النووي الإيراني … وتطورات الأوضاع في سوريا والمستجدات العراقية"
+** names no party after لبحث. A trigger or a counterpart word between ends
+** its reach ("لبحث الأزمة، والتقى بعد ذلك …"); bounded look-back. */
+#define DISCUSS_SPAN 400
+#define DISCUSS_ITEMS 32
+static int discussed(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  size_t from = mt->start > DISCUSS_SPAN ? mt->start - DISCUSS_SPAN : 0;
+  size_t i = item_from(d, sc->i0, sc->i1, mt->start);
+  for (int n = 0; i > sc->i0 && n < DISCUSS_ITEMS; n++) {
+    const ev_item *it = &d->item[--i];
+    if (it->start < from) break;
+    if (it->tag == EV_TRIGGER) return 0;
+    if (it->tag != EV_CUE) continue;
+    int k = it->cue->kind;
+    if (k == CUE_BOUNDARY || k == CUE_COUNTERPART) return 0;
+    if (k == CUE_TOPIC && it->cue->value == 1 && it->end <= mt->start) return 1;
+  }
+  return 0;
+}
+
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
+  if (discussed(d, sc, mt)) return 1;
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
   for (size_t i = item_from(d, sc->i0, sc->i1, from);

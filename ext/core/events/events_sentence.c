@@ -39,6 +39,14 @@ static int venue_word_after(const ev_doc *d, const ev_item *t) {
   return 0;
 }
 
+/* The item lies inside a mention of the gazetteer: "الشيخ" in the city
+** "شرم الشيخ" is no person received. */
+static int in_mention(const ev_doc *d, const ev_item *it) {
+  size_t m = ev_ment_ended(d, it->start + 1);   /* the first ending after it starts */
+  return m < d->nment && d->ment[m].start <= it->start &&
+         d->ment[m].start + d->ment[m].len >= it->end;
+}
+
 /* The argument class cls is in the clause of trigger t; an office title
 ** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
 ** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
@@ -48,7 +56,9 @@ static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
   if (!cls[0]) return 1;
   int person = strcmp(cls, "person") == 0;
   for (size_t i = c->i0; i < c->i1; i++) {
-    if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
+    if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0 &&
+        !in_mention(d, &d->item[i]))
+      return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;
   }
   /* participation that names no object of its own ("отказался от участия
@@ -193,6 +203,31 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
   return 0;
 }
 
+/* An Arabic visit noun without the article whose next word is a definite
+** common noun (no mention, title or lexicon word there) visits a place of
+** no state: "وزيارة المناطق السياحية", "زيارة المسجد النبوي" (tourists,
+** pilgrims). "زيارة المملكة", "زيارة الرئيس", "الزيارة التاريخية" stay. */
+static int visits_a_site(const ev_doc *d, const ev_item *t) {
+  static const char al[] = "\xd8\xa7\xd9\x84";                 /* ال */
+  if (strcmp(t->trig->type, "visit") || (unsigned char)d->s[t->start] < 0xD8 ||
+      (unsigned char)d->s[t->start] > 0xDB)
+    return 0;
+  size_t w = t->start;
+  if (t->end - w > 2 && (!memcmp(d->s + w, "\xd9\x88", 2) || !memcmp(d->s + w, "\xd9\x81", 2)))
+    w += 2;                                                     /* و ف */
+  if (t->end - w > 2 && (!memcmp(d->s + w, "\xd8\xa8", 2) || !memcmp(d->s + w, "\xd9\x84", 2)))
+    w += 2;                                                     /* ب ل */
+  if (t->end - w >= 4 && !memcmp(d->s + w, al, 4)) return 0;    /* الزيارة */
+  size_t a = t->end;
+  while (a < d->n && blank_at(d->s, a)) a++;
+  if (a == t->end || a + 4 > d->n || memcmp(d->s + a, al, 4)) return 0;
+  size_t m = ev_ment_ended(d, a + 1);
+  if (m < d->nment && d->ment[m].start <= a + 4) return 0;
+  for (const ev_item *it = t + 1; it < d->item + d->nitem && it->start <= a; it++)
+    if (it->start == a) return 0;
+  return 1;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -215,13 +250,26 @@ static int find_clauses(sent_ctx *x) {
     /* what one party urges another to do ("pressing the US to cut … sign",
     ** "exhorte Kiev à signer") is no event: an urge cue governs the
     ** triggers after it in its clause */
-    int urged = 0;
+    /* an urge cue of value N (Arabic hope, تأمل): the triggers at most N
+    ** words after it are what is hoped for */
+    int urged = 0, reach = -1;
+    size_t urge_end = 0;
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
-      if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_URGE) urged = 1;
+      if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_URGE) {
+        urged = 1;
+        if (d->item[k].cue->value > 0) {
+          reach = d->item[k].cue->value;
+          urge_end = d->item[k].end;
+        }
+      }
       if (d->item[k].tag != EV_TRIGGER) continue;
+      if (reach >= 0 && d->item[k].start >= urge_end &&
+          ev_words_between(d->s, urge_end, d->item[k].start, reach) <= reach)
+        continue;
       if (urged && infinitive(d, &d->item[k], c->start)) continue;
       n++;
       if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
+          visits_a_site(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
@@ -248,8 +296,9 @@ static int group_events(const sent_ctx *x, const clause *c, size_t *ev,
       if (best == (size_t)-1 || tr->rank > d->item[best].trig->rank) best = x->trig[t];
       continue;
     }
-    int seen = 0;
-    for (size_t k = 0; k < n; k++)
+    /* each shipment is an event of its own (its own origin) */
+    int seen = 0, cargo = strcmp(tr->arg, "cargo") == 0;
+    for (size_t k = 0; k < n && !cargo; k++)
       seen |= strcmp(d->item[ev[k]].trig->type, tr->type) == 0;
     if (!seen) ev[n++] = x->trig[t];
   }
@@ -527,6 +576,7 @@ static void make_event(sent_ctx *x, const clause *c, ev_scope *sc, size_t ti,
   e->type = it->trig->type;
   e->cameo = it->trig->cameo;
   ev_attach(d, sc, e);
+  if (strcmp(it->trig->arg, "cargo") == 0) ev_cargo_actors(d, sc, e);
   int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
   e->status = ev_status(d, c->i0, c->i1, ti, e);
   /* a participant the clause names, at the summit told before: its own
@@ -602,8 +652,10 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   for (size_t k = 0; k < nev; k++) {
     ev_remember(d, &evs[k]);
     x->own_status = own[k];            /* split off for its status: keep it */
-    int rc = told_again(x, sc, &d->item[ev[k]], &evs[k]) ? emit_one(x, &evs[k])
-                                                         : emit_pairs(x, sc, &evs[k]);
+    const ev_item *it = &d->item[ev[k]];
+    int rc = told_again(x, sc, it, &evs[k]) || strcmp(it->trig->arg, "cargo") == 0
+                 ? emit_one(x, &evs[k])
+                 : emit_pairs(x, sc, &evs[k]);
     x->own_status = 0;
     if (rc) return rc;
   }

@@ -64,6 +64,8 @@ typedef struct dlex {
   int8_t after;             /* ago/later: 1 when the word follows the number */
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
+  int8_t fine;              /* ago/later ",day": counted from the anchor day one
+                            ** grain finer (months give a day, years a month) */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
@@ -212,6 +214,7 @@ typedef struct dmatch {
                             ** or REL_YEAR and its offset), else 0 and m->a */
   int night;                /* la nuit du dimanche: a day and the next */
   int weekof;               /* la semaine du 7 octobre: the week of that day */
+  int fine;                 /* REL_UNITS: months give a day, years a month */
   const char *lang;
 } dmatch;
 

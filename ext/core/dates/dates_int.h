@@ -233,7 +233,8 @@ typedef struct dctx {
   diwan_date_cb cb;
   void *cbctx;
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */
-  int cued;                 /* a cue or article precedes: 3/4 may be a day */
+  int cued;                 /* a cue or article precedes: 3/4 may be a day; 2: a
+                            ** range's second end after a dotted day (dates_core.c) */
   long pair_end;            /* end of the last month read with its paired form */
   char doc_lang[4];         /* the text's Latin-script language (fr, en, az), or "" */
   int doc_lang_done;        /* doc_lang is set: found when first needed (a

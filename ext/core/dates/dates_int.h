@@ -139,6 +139,9 @@ typedef struct dscan {
   dtok eof;
 } dscan;
 
+/* Fills the scanner's table of code points below U+0800: dl_init does,
+** before anything is scanned (no allocation; the same values every time). */
+void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {

@@ -151,7 +151,9 @@ static int arabic_at(char c) {
 }
 
 /* The party named right next to a counterpart word (cues.tsv, kind
-** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני"):
+** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני",
+** "son homologue russe"; before it in "his Russian counterpart", "с
+** российским коллегой"):
 ** the other side of a contact, whatever the document's pair is. White
 ** space (and one comma) only between. NULL when none. */
 static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
@@ -160,6 +162,13 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   for (size_t i = sc->i0; i < sc->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_COUNTERPART) continue;
+    /* value 1: the language puts the adjective before the noun ("his
+    ** Russian counterpart", "с российским коллегой"), white space only
+    ** between */
+    size_t b = it->cue->value == 1 ? ev_ment_ended(d, it->start) : 0;
+    if (b > sc->m0 && !ev_not_party(d, sc, b - 1, type) &&
+        ev_words_between(d->s, d->ment[b - 1].start + d->ment[b - 1].len, it->start, 1) == 0)
+      return gz_party(d->ment[b - 1].entity);
     size_t m = ev_ment_from(d, it->end);
     if (m >= sc->m1 || ev_not_party(d, sc, m, type)) continue;
     size_t gap = d->ment[m].start - it->end;

@@ -200,6 +200,12 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (other && named(d, sc, other)) return;     /* ev_orient puts it second */
     const char *who = nearest_person(d, sc, c);
     if (!who) who = sentence_person(d, e, c);
+    /* no person: the one actor the scope names, by a country or its
+    ** adjective ("The French minister arrived in Moscow"), the other
+    ** being the pair's */
+    int n1 = e->actor1 && !t1 && named(d, sc, e->actor1);
+    int n2 = e->actor2 && !t2 && named(d, sc, e->actor2);
+    if (!who && n1 != n2) who = n1 ? e->actor1 : e->actor2;
     if (!who) return;
     e->actor1 = who;
     e->actor2 = c;

@@ -13,6 +13,7 @@
 
 #define MAXTRIG 32   /* triggers considered per clause */
 #define MAXPAIRS 8   /* events one trigger gives for a list of parties */
+#define STANCE_WORDS 3   /* words from a stance cue to the trigger it governs */
 
 static int on_date(void *ctx, const diwan_date *dt) {
   ev_doc *d = ctx;
@@ -99,6 +100,28 @@ static int body_before(const ev_doc *d, const ev_item *t) {
   return !(m->start > 0 && d->s[m->start - 1] == '-');
 }
 
+/* A body the gazetteer does not know, named after the meeting by its
+** capitalised head noun (cues.tsv, kind body): "a meeting of the
+** Commission for Africa", "a meeting of the Nordic Council", "la réunion
+** du Conseil exécutif". "of" and two more words at most between, no
+** party. */
+static int body_named_after(const ev_doc *d, const ev_item *t) {
+  size_t k = (size_t)(t - d->item) + 1;
+  for (; k < d->nitem && d->item[k].start < t->end + MULTI_LOOK; k++) {
+    const ev_item *it = &d->item[k];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_BODY || !cap_latin(d->s, it->start)) continue;
+    size_t a = t->end;
+    while (a < it->start && d->s[a] == ' ') a++;
+    if (!of_word(d->s + a, it->start - a)) return 0;
+    for (size_t i = a; i < it->start; i++)
+      if (d->s[i] == ',' || d->s[i] == '.' || d->s[i] == ';') return 0;
+    size_t m = ev_ment_from(d, a);      /* "of the Russian Council": a party */
+    if (m < d->nment && d->ment[m].start < it->start) return 0;
+    return ev_words_between(d->s, a, it->start, 4) <= 3;
+  }
+  return 0;
+}
+
 /* A meeting or talks of an international body ("a meeting of the
 ** Commission for Africa", "le sommet du COMESA", "саммит ШОС") is
 ** multilateral: no bilateral contact by itself (the contacts
@@ -110,7 +133,7 @@ int ev_multilateral(const ev_doc *d, const ev_item *t) {
   ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
   ** to the contact rules */
   if (ev_verb_first(d, t->start)) return 0;
-  if (body_before(d, t)) return 1;
+  if (body_before(d, t) || body_named_after(d, t)) return 1;
   size_t lo = ev_ment_from(d, t->end);
   if (lo == d->nment || d->ment[lo].start - t->end > MULTI_LOOK) return 0;
   const char *p = gz_party(d->ment[lo].entity);
@@ -253,7 +276,7 @@ static int find_clauses(sent_ctx *x) {
     /* an urge cue of value N (Arabic hope, تأمل): the triggers at most N
     ** words after it are what is hoped for */
     int urged = 0, reach = -1;
-    size_t urge_end = 0;
+    size_t urge_end = 0, stance = 0;
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_URGE) {
         urged = 1;
@@ -262,11 +285,19 @@ static int find_clauses(sent_ctx *x) {
           urge_end = d->item[k].end;
         }
       }
+      if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_STANCE) stance = d->item[k].end;
       if (d->item[k].tag != EV_TRIGGER) continue;
       if (reach >= 0 && d->item[k].start >= urge_end &&
           ev_words_between(d->s, urge_end, d->item[k].start, reach) <= reach)
         continue;
       if (urged && infinitive(d, &d->item[k], c->start)) continue;
+      /* what a party argues for or against ("a proponent of talks",
+      ** "favorable à un accord", "выступает за переговоры") is a stance,
+      ** no event: the trigger a stance cue governs, three words at most
+      ** after it */
+      if (stance && d->item[k].start >= stance &&
+          ev_words_between(d->s, stance, d->item[k].start, 4) <= STANCE_WORDS)
+        continue;
       n++;
       if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           visits_a_site(d, &d->item[k]) ||
@@ -388,7 +419,19 @@ static void remember_contact(ev_doc *d, const diwan_event *e) {
   if (d->ncontact < EV_CONTACTS) d->ncontact++;
 }
 
+/* Talks in a sentence about joining a body (cues.tsv, kind accession:
+** "China's admission took 15 years and talks with Russia and Saudi Arabia
+** …", "les négociations d'adhésion de la Serbie") are with the body: talks
+** between two states there are none. */
+static int accession_talks(const sent_ctx *x, const diwan_event *e) {
+  if (strcmp(e->type, "talks") || !e->actor1 || !e->actor2 ||
+      !strncmp(e->actor1, "org:", 4) || !strncmp(e->actor2, "org:", 4))
+    return 0;
+  return ev_scope_has_cue(x->d, x->i0, x->i1, CUE_ACCESSION, NULL);
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
+  if (accession_talks(x, e)) return 0;
   diwan_event one = *e;
   contact_status(x, &one);
   if (repeated(x, &one)) return 0;

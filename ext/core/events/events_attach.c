@@ -384,6 +384,9 @@ static void attach_persons(ev_doc *d, const ev_scope *sc, diwan_event *e) {
 }
 
 #define ORIGIN_WORDS 8   /* words from a shipment trigger to its origin */
+#define RECEIVER_LOOK 64 /* mentions from the sentence's start read for the
+                            receiver: a hostile sentence of one origin
+                            named a million times stays linear */
 
 /* A shipment (a trigger whose argument is cargo: "قادمة من", "تسلمت"):
 ** the origin is the first party named after the trigger in its clause
@@ -399,7 +402,8 @@ void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (!ev_is_topic(d, sc, &d->ment[m])) origin = gz_party(d->ment[m].entity);
   }
   if (!origin) return;
-  for (size_t m = ev_ment_from(d, e->sent_start); m < d->nment && !to; m++) {
+  size_t m0 = ev_ment_from(d, e->sent_start);
+  for (size_t m = m0; m < d->nment && m < m0 + RECEIVER_LOOK && !to; m++) {
     if (d->ment[m].start >= e->sent_start + e->sent_len) break;
     const char *p = gz_party(d->ment[m].entity);
     if (p && !same(p, origin) && !ev_is_topic(d, sc, &d->ment[m])) to = p;

@@ -49,6 +49,20 @@ static const char *state_party(const diwan_entity *e) {
   return gz_party(e);
 }
 
+/* "مندوبة الولايات المتحدة لدى الأمم المتحدة سمانثا باور", "سفير المملكة
+** لدى ألبانيا …": the post an envoy holds (لدى and the body or state after
+** it) stands between the state and the name; *name_at moves past it. */
+static void envoy_post(const ev_doc *d, size_t m, size_t *name_at) {
+  static const char ladai[] = "\xd9\x84\xd8\xaf\xd9\x89";    /* لدى */
+  size_t a = *name_at;
+  while (a < d->n && blank(d->s[a])) a++;
+  if (a + 6 > d->n || memcmp(d->s + a, ladai, 6) || m + 1 >= d->nment) return;
+  const diwan_mention *n = &d->ment[m + 1];
+  size_t b = a + 6;
+  while (b < n->start && blank(d->s[b])) b++;
+  if (b == n->start && b > a + 6) *name_at = n->start + n->len;
+}
+
 /* The party the title at item it names and where its name may start: the
 ** country or organisation right after it (أمير دولة الكويت, the Secretary-
 ** General of the UN) or the country adjective right before it (the Japanese
@@ -60,6 +74,7 @@ static const char *title_party(const ev_doc *d, const ev_item *it, size_t m,
     const char *p = state_party(d->ment[m].entity);
     if (p) {
       *name_at = d->ment[m].start + d->ment[m].len;
+      envoy_post(d, m, name_at);
       return p;
     }
   }

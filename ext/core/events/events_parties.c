@@ -418,13 +418,16 @@ static int counterparts_after(const ev_doc *d, const ev_scope *sc, const diwan_e
   return 0;
 }
 
+#define OWNER_LOOK 64   /* mentions read from the sentence's start */
+
 /* Whose counterparts they are: the sentence's subject, the first party it
 ** names before the trigger ("كشفت وزارة الخارجية الروسية أن … لافروف وصل
 ** … على أن يلتقي … بنظيريه"), outside the list. */
 static void counterpart_owner(const ev_doc *d, const diwan_event *e, const side *list,
                               side *out) {
   out->n = 0;
-  for (size_t m = ev_ment_from(d, e->sent_start); m < d->nment; m++) {
+  size_t m0 = ev_ment_from(d, e->sent_start);
+  for (size_t m = m0; m < d->nment && m < m0 + OWNER_LOOK; m++) {
     if (d->ment[m].start >= e->start) break;
     const char *p = party_of(d->ment[m].entity);
     if (p && !has(list->p, list->n, p)) { add(out, p); return; }

@@ -13,6 +13,7 @@
 
 #define MAXTRIG 32   /* triggers considered per clause */
 #define MAXPAIRS 8   /* events one trigger gives for a list of parties */
+#define MAXCARGO 8   /* shipments told apart in one group */
 #define STANCE_WORDS 3   /* words from a stance cue to the trigger it governs */
 
 static int on_date(void *ctx, const diwan_date *dt) {
@@ -321,14 +322,17 @@ static int group_events(const sent_ctx *x, const clause *c, size_t *ev,
                         size_t *nev) {
   const ev_doc *d = x->d;
   size_t best = (size_t)-1, n = 0;
+  int ncargo = 0;
   for (size_t t = c->t0; t < c->t1; t++) {
     const ev_trigger *tr = d->item[x->trig[t]].trig;
     if (tr->contact) {
       if (best == (size_t)-1 || tr->rank > d->item[best].trig->rank) best = x->trig[t];
       continue;
     }
-    /* each shipment is an event of its own (its own origin) */
-    int seen = 0, cargo = strcmp(tr->arg, "cargo") == 0;
+    /* each shipment is an event of its own (its own origin), up to
+    ** MAXCARGO in a group: each event reads the whole scope */
+    int seen = 0, cargo = strcmp(tr->arg, "cargo") == 0 && ncargo < MAXCARGO;
+    ncargo += cargo;
     for (size_t k = 0; k < n && !cargo; k++)
       seen |= strcmp(d->item[ev[k]].trig->type, tr->type) == 0;
     if (!seen) ev[n++] = x->trig[t];

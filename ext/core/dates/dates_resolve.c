@@ -202,6 +202,9 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
       return a + (fwd ? fwd : 7) + 7L * (k > 1 ? k : 1);
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
+    case WD_COUNT:                         /* the anchor's own weekday does not count */
+      if (k > 0) return a + (fwd ? fwd : 7) + 7L * (k - 1);
+      return a - (back ? back : 7) - 7L * (-k - 1);
     default: break;
   }
   if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);

@@ -144,6 +144,9 @@ typedef struct dscan {
   dtok eof;
 } dscan;
 
+/* Fills the scanner's table of code points below U+0800: dl_init does,
+** before anything is scanned (no allocation; the same values every time). */
+void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
@@ -239,7 +242,8 @@ typedef struct dctx {
   diwan_date_cb cb;
   void *cbctx;
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */
-  int cued;                 /* a cue or article precedes: 3/4 may be a day */
+  int cued;                 /* a cue or article precedes: 3/4 may be a day; 2: a
+                            ** range's second end after a dotted day (dates_core.c) */
   long pair_end;            /* end of the last month read with its paired form */
   char doc_lang[4];         /* the text's Latin-script language (fr, en, az), or "" */
   int doc_lang_done;        /* doc_lang is set: found when first needed (a

@@ -365,6 +365,7 @@ static int load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
   size_t len;
+  ds_classes_init();
   const char *t = diwan_data("dates_months.tsv", &len);
   int rc = DIWAN_OK;
   if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) rc = DIWAN_NOMEM;

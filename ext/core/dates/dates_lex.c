@@ -212,10 +212,14 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);
       break;
-    case K_AGO: case K_LATER:           /* after+: the word takes an object */
-      e->after = field_is(v, vn, "after") || field_is(v, vn, "after+");
-      e->obj = field_is(v, vn, "after+");
+    case K_AGO: case K_LATER: {         /* after+: the word takes an object */
+      size_t pn = 0;                    /* ",day": one grain finer (fine) */
+      while (pn < vn && v[pn] != ',') pn++;
+      e->after = field_is(v, pn, "after") || field_is(v, pn, "after+");
+      e->obj = field_is(v, pn, "after+");
+      e->fine = field_is(v + pn, vn - pn, ",day");
       break;
+    }
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);

@@ -110,7 +110,18 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
 ** is no ordinary word (آب (أغسطس) is August), c->pair_end says where it ends. */
 const dlex *dp_month_at(dctx *c, long j, long *end) {
   const dlex *m = dp_mw(c, j, K_MONTH, end);
-  if (!m) return NULL;
+  if (!m) {
+    /* the word "month" before a month name (شهر شباط, בחודש מאי) is part
+    ** of it, and makes it a month even when it is also a word (شهر آب) */
+    long k;
+    const dlex *u = dp_mw(c, j, K_TUNIT, &k);
+    if (!u || u->unit != U_MONTH || u->num != 1 || u->ntok != 1 || T(k)->nl ||
+        (T(j)->script != S_ARABIC && T(j)->script != S_HEBREW) ||
+        !(m = dp_mw(c, k, K_MONTH, end)) || T(k)->script != T(j)->script || T(k)->pre)
+      return NULL;
+    c->pair_end = *end;
+    return m;
+  }
   long k = *end, e2;
   const dtok *p = T(k);
   if (is_p(p, '/') || is_p(p, '(')) {

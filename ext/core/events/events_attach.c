@@ -172,6 +172,22 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   return NULL;
 }
 
+/* An others cue in the scope: parties the text leaves unnamed ("other
+** countries", "מדינות מתפתחות"). One of value 1 counts only after a number
+** written in digits ("נציגי 105 מדינות", "30 countries"): a count of states
+** is a multilateral gathering, the plural alone may be the pair's. */
+static int unnamed_others(const ev_doc *d, const ev_scope *sc) {
+  for (size_t i = sc->i0; i < sc->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_OTHERS) continue;
+    if (it->cue->value != 1) return 1;
+    size_t p = it->start;
+    while (p > sc->start && (d->s[p - 1] == ' ' || d->s[p - 1] == '\t')) p--;
+    if (p > sc->start && d->s[p - 1] >= '0' && d->s[p - 1] <= '9') return 1;
+  }
+  return 0;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0, person[8];
@@ -199,7 +215,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   /* "talks involving the United States and developing countries",
   ** "rencontrer d'autres pays africains": the other side is named, as
   ** parties the text leaves unnamed, so the document's pair fills in none */
-  } else if (d->pair[0] && !ev_scope_has_cue(d, sc->i0, sc->i1, CUE_OTHERS, NULL)) {
+  } else if (d->pair[0] && !unnamed_others(d, sc)) {
     for (int i = 0; i < nc; i++)
       if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
     /* one of the pair and a person of another party: the two the sentence

@@ -143,7 +143,8 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
 ** ("الأزمة السورية", "the Iranian nuclear deal"); sc bounds the items. */
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 /* Mention m is a city where something is held: after a locative marker
-** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
+** (في جنيف) or right after a meeting noun (لقاء الدوحة); or a Hebrew
+** country name in the construct of a meeting noun ("שיחות אורוגוואי"). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* A meeting or talks of an international body ("a meeting of the African

@@ -513,6 +513,11 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     e->type = it->trig->type;
     e->cameo = it->trig->cameo;
     ev_attach(d, sc, e);
+    /* troops sent where the sentence names no state ("משלוח הכוחות … במפרץ",
+    ** forces to the Gulf) support none: the document's pair never fills in
+    ** their receiver */
+    if (!strcmp(it->trig->arg, "troops") && e->actor2 && !named_in(d, sc, e->type, e->actor2))
+      e->actor2 = NULL;
     int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
     e->status = ev_status(d, c->i0, c->i1, ev[k], e);
     /* a participant the clause names, at the summit told before: its own

@@ -291,6 +291,67 @@ static const char *holder(const ev_doc *d, const char *role, const char *country
   return p ? p : holder_in(ev_lexicon_builtin(), role, country, day);
 }
 
+/* Does lexicon x say state administered place on day (yyyymmdd), or, day
+** 0, on some day in [from, to] (to 0: open)? */
+static int administered_in(const diwan_event_lexicon *x, const char *place,
+                           const char *state, long day, long from, long to) {
+  for (size_t i = 0; x && i < x->nadmin; i++) {
+    const ev_role *r = &x->admin[i];
+    if (strcmp(r->person, place) || strcmp(r->country, state)) continue;
+    if (day ? r->from <= day && (r->to == 0 || day <= r->to)
+            : (to == 0 || r->from <= to) && (r->to == 0 || from <= r->to))
+      return 1;
+  }
+  return 0;
+}
+
+static int administered(const ev_doc *d, const char *place, const char *state,
+                        long day, long from, long to) {
+  return administered_in(d->ulex, place, state, day, from, to) ||
+         administered_in(ev_lexicon_builtin(), place, state, day, from, to);
+}
+
+/* An undated visit falls on a day one of its listed persons held an office
+** of the visiting state (the dated roles): 1 when one of those overlaps
+** the administration of place by state; *known once a person has one. */
+static int offices_at(const diwan_event_lexicon *x, const ev_doc *d, const char *who,
+                      const char *place, const char *state, int *known) {
+  for (size_t i = 0; x && i < x->nroles; i++) {
+    const ev_role *r = &x->roles[i];
+    if (strcmp(r->person, who) || strcmp(r->country, state)) continue;   /* the host's own */
+    *known = 1;
+    if (administered(d, place, state, 0, r->from, r->to)) return 1;
+  }
+  return 0;
+}
+
+static int undated_domestic(ev_doc *d, const diwan_event *e) {
+  if (!administered(d, e->place, e->actor1, 0, 0, 0)) return 0;   /* most places */
+  for (int k = 0; k < EV_HOMES; k++)
+    if (d->home[k].place == e->place && d->home[k].state == e->actor1 &&
+        d->home[k].who == (e->npersons ? e->persons[0] : NULL))
+      return d->home[k].is;
+  int known = 0, is = 0;
+  for (int p = 0; p < e->npersons && !is; p++)
+    is = offices_at(d->ulex, d, e->persons[p], e->place, e->actor1, &known) ||
+         offices_at(ev_lexicon_builtin(), d, e->persons[p], e->place, e->actor1, &known);
+  if (!known) is = 1;
+  d->home[d->hnext].place = e->place;
+  d->home[d->hnext].state = e->actor1;
+  d->home[d->hnext].who = e->npersons ? e->persons[0] : NULL;
+  d->home[d->hnext].is = is;
+  d->hnext = (d->hnext + 1) % EV_HOMES;
+  return is;
+}
+
+int ev_domestic(ev_doc *d, const diwan_event *e) {
+  if (strcmp(e->type, "visit") || !e->place || !e->actor1) return 0;
+  long day = e->has_date ? ev_day_number(e->date.first_day, strlen(e->date.first_day)) : 0;
+  if (!day && d->anchor)
+    day = (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d;
+  return day ? administered(d, e->place, e->actor1, day, 0, 0) : undated_domestic(d, e);
+}
+
 typedef struct pref { size_t pos; const char *id; } pref;
 
 static void add_person(pref *p, int *np, size_t pos, const char *id) {

@@ -24,6 +24,7 @@ typedef struct ev_recent {
 
 #define EV_RECENT 8
 #define EV_CONTACTS 4
+#define EV_HOMES 8
 
 typedef struct ev_doc {
   const char *s;
@@ -55,6 +56,10 @@ typedef struct ev_doc {
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
   int ncontact, cnext;              /* ring of the last contacts told, for
                                        "the meeting" told again */
+  struct { const char *place, *state, *who; int is; } home[EV_HOMES];
+  int hnext;                        /* the last undated visits read against
+                                       administered places (ev_domestic):
+                                       the roles are read once per kind */
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -190,6 +195,11 @@ int ev_words_between(const char *s, size_t a, size_t b, int max);
 ** one starting at or after pos, and the number of those ending by pos. */
 size_t ev_ment_from(const ev_doc *d, size_t pos);
 size_t ev_ment_ended(const ev_doc *d, size_t pos);
+/* A visit by an official of the state that administered its place on
+** its day (administered.tsv, diwan_roles rows of role administration;
+** undated with no anchor: on a day one of its listed persons held an
+** office, else on any day): a domestic trip, no event. */
+int ev_domestic(ev_doc *d, const diwan_event *e);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -538,6 +538,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     evs[k].has_date = 1;
   }
   for (size_t k = 0; k < nev; k++) {
+    if (ev_domestic(d, &evs[k])) continue;   /* a trip at home */
     ev_remember(d, &evs[k]);
     int rc = told_again(x, sc, &d->item[ev[k]], &evs[k]) ? emit_one(x, &evs[k])
                                                          : emit_pairs(x, sc, &evs[k]);

@@ -86,6 +86,9 @@ typedef struct clause {
   size_t t0, t1;            /* its valid triggers in the sentence's list */
   int hard;                 /* it opens at a boundary cue of value 1 ("alors
                                que"): no group before it governs it */
+  int rel;                  /* it opens at a boundary cue of value 2, a
+                               relative clause ("שעל בסיסה", ", which"):
+                               its group governs no clause after it */
 } clause;
 
 /* An event already given for this sentence, to drop repeats. */

@@ -210,7 +210,8 @@ static int find_clauses(sent_ctx *x) {
     c->i0 = i;
     c->i1 = j;
     c->t0 = c->t1 = x->ntrig;
-    c->hard = hard;
+    c->hard = hard == 1;
+    c->rel = hard == 2;
     int blocked = !anniv && ev_scope_has_cue(d, i, j, CUE_NONEVENT, NULL);
     /* what one party urges another to do ("pressing the US to cut … sign",
     ** "exhorte Kiev à signer") is no event: an urge cue governs the
@@ -231,7 +232,7 @@ static int find_clauses(sent_ctx *x) {
     c->t1 = x->ntrig;
     if (j >= x->i1) break;
     start = d->item[j].end;
-    hard = d->item[j].cue->value == 1;
+    hard = d->item[j].cue->value;
     i = j + 1;
   }
   return DIWAN_OK;
@@ -435,13 +436,30 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
 /* An anaphor cue (cues.tsv) that covers the trigger: the definite or
 ** demonstrative noun names an event already told (events_merge.c), unless
 ** an anew cue follows it at once (الاجتماع الرابع, הביקור הבא: another). */
+/* A Hebrew word whose article the prefix ב, ל or כ swallows ("לשיחות" is
+** "to talks" as well as "to the talks"): it reads as the definite noun only
+** through the prefix, so it does not name an event already told.
+** "והשיחות", "מהשיחות", "כשהשיחות" keep the article. */
+static int he_elided(const ev_doc *d, const ev_item *it) {
+  const unsigned char *w = (const unsigned char *)d->s + it->start;
+  size_t n = it->end - it->start, i = 0;
+  for (size_t k = 0; k < n; k++)
+    if (w[k] == ' ') return 0;                     /* "לביקור זה": a demonstrative */
+  if (i + 2 <= n && w[i] == 0xD7 && w[i + 1] == 0x95) i += 2;   /* ו */
+  if (i + 2 <= n && w[i] == 0xD7 && w[i + 1] == 0xA9) i += 2;   /* ש */
+  if (i + 4 > n || w[i] != 0xD7 || w[i + 2] != 0xD7) return 0;
+  int bkl = w[i + 1] == 0x91 || w[i + 1] == 0x9C || w[i + 1] == 0x9B;   /* ב ל כ */
+  return bkl && w[i + 3] != 0x94;                                     /* not ה */
+}
+
 static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
   int ana = 0;
   size_t end = t->end;
   for (size_t i = c->i0; i < c->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE) continue;
-    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end) {
+    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end &&
+        !he_elided(d, it)) {
       ana = 1;
       if (it->end > end) end = it->end;
     }
@@ -584,7 +602,9 @@ int ev_sentence(sent_ctx *x, ev_scope *cur) {
   for (size_t g = 0; g < x->ncl; g++) {
     /* a subordinate clause of contrast ("alors que", "whereas") tells
     ** something else: the group before it governs up to it only */
-    if (x->cl[g].hard && pend != (size_t)-1) {
+    /* nor is what follows a relative clause governed by the triggers in
+    ** it: "התוכנית, שעל בסיסה ניהל פרימאקוב מגעים, הם: נסיגה עיראקית" */
+    if (pend != (size_t)-1 && (x->cl[g].hard || x->cl[pend].rel)) {
       rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);
       if (rc) return rc;
       pend = (size_t)-1;

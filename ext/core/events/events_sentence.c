@@ -44,14 +44,22 @@ static int venue_word_after(const ev_doc *d, const ev_item *t) {
 ** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
 ** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
 ** word it starts with, رئيس, שר). */
-static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
-  const char *cls = t->trig->arg;
-  if (!cls[0]) return 1;
+static int arg_of(const ev_doc *d, const clause *c, const char *cls) {
   int person = strcmp(cls, "person") == 0;
   for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;
   }
+  return 0;
+}
+
+/* first is the sentence's first clause: the noun a relative clause right
+** before the trigger's describes is the trigger's subject ("ההסכם, שעל-פיו
+** נערכות שיחות אלה, נחתם": the agreement … was signed). */
+static int arg_in(const ev_doc *d, const clause *first, const clause *c, const ev_item *t) {
+  const char *cls = t->trig->arg;
+  if (!cls[0] || arg_of(d, c, cls)) return 1;
+  if (c - first >= 2 && c[-1].rel && arg_of(d, c - 2, cls)) return 1;
   /* participation that names no object of its own ("отказался от участия
   ** из-за…") is in the summit the document tells; "участия в выборах",
   ** a venue marker after it, names another */
@@ -216,6 +224,12 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
   return 0;
 }
 
+static int blank_span(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (!blank_at(s, i)) return 0;
+  return 1;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -226,6 +240,14 @@ static int find_clauses(sent_ctx *x) {
   while (i <= x->i1) {
     size_t j = i;
     while (j < x->i1 && !(d->item[j].tag == EV_CUE && d->item[j].cue->kind == CUE_BOUNDARY)) j++;
+    /* ", שעל-פיו": the relative pronoun right after a comma opens the
+    ** clause the comma opened */
+    if (j < x->i1 && j == i && d->item[j].cue->value == 2 && blank_span(d->s, start, d->item[j].start)) {
+      start = d->item[j].end;
+      hard = 2;
+      i = j + 1;
+      continue;
+    }
     clause *c = ev_push((void **)&x->cl, &x->ncl, &x->capcl, sizeof *c);
     if (!c) return DIWAN_NOMEM;
     c->start = start;
@@ -254,7 +276,7 @@ static int find_clauses(sent_ctx *x) {
           ev_words_between(d->s, stance, d->item[k].start, 4) <= STANCE_WORDS)
         continue;
       n++;
-      if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
+      if (!arg_in(d, x->cl, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);

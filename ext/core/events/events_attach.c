@@ -102,8 +102,11 @@ static void add_actor(const char **a, int *na, const char *c) {
 ** before it, within PRONOUN_LOOK bytes: that person's party, else NULL.
 ** English, French and Russian only. */
 static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
-  static const char *const pro[] = {"He", "She", "Il", "Elle",
+  static const char *const pro[] = {"He", "She", "Il", "Elle", "Celui-ci", "Celle-ci",
                                     "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
+  /* "Ce dernier a rencontré…": the last named, as a pronoun */
+  static const char *const last[] = {"Ce dernier", "Cette derni\xc3\xa8re",
+                                     "ce dernier", "cette derni\xc3\xa8re"};
   static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
                                     "before", "while", "there", "o\xc3\xb9", "quand", "et",
                                     "mais", "lorsqu'", "puis"};
@@ -112,6 +115,12 @@ static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
   for (int w = 0; w < 2 && !is; w++) {
     while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
     for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
+    for (size_t i = 0; i < sizeof last / sizeof last[0] && !is; i++) {
+      size_t k = strlen(last[i]);
+      is = a + k < sc->end && memcmp(d->s + a, last[i], k) == 0 &&
+           (d->s[a + k] == ' ' || d->s[a + k] == ',');
+    }
+    if (is) break;
     /* "where he met", "et il a rencontré": one subordinator or
     ** conjunction may come first, the pronoun then in lower case */
     for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)

@@ -291,9 +291,11 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
 ** to the anchor; PAST: both on or before the anchor; FUTURE: both on or
 ** after it (Duckling's convention); CURRENT: a year-less date in the
 ** anchor's year, a weekday in the anchor's week, Monday to Sunday
-** (dateparser's PREFER_DATES_FROM current_period). */
+** (dateparser's PREFER_DATES_FROM current_period); NEAREST: both the
+** nearest to the anchor, a weekday up to three days before or after it
+** (chrono's convention). */
 enum { DIWAN_PREFER_NEWS = 0, DIWAN_PREFER_PAST, DIWAN_PREFER_FUTURE,
-       DIWAN_PREFER_CURRENT };
+       DIWAN_PREFER_CURRENT, DIWAN_PREFER_NEAREST };
 
 /* Every option of a date scan in one place; zero it for the defaults. */
 typedef struct diwan_date_opts {

@@ -38,6 +38,7 @@ enum {
 #define K_NIGHT (1ull << 36)    /* the night of a day: that day and the next (la nuit du) */
 #define K_WITHIN (1ull << 37)   /* within N units: the anchor to N units on (d'ici cinq ans) */
 #define K_WEEKOF (1ull << 38)   /* the week of a day (la semaine du 7 octobre) */
+#define K_WDAYS (1ull << 39)    /* a weekday's plural (fridays): value 1 Monday … 7 Sunday */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -61,7 +62,10 @@ typedef struct dlex {
   uint64_t kinds;
   int8_t month, cal, ambiguous;
   int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
-  int8_t after;             /* ago/later: 1 when the word follows the number */
+  int8_t after;             /* ago/later: 1 when the word follows the number;
+                            ** rspan "-1p": only after a count and its unit */
+  int8_t vague;             /* rspan "-1v": also before a plural unit without a
+                            ** count (in recent weeks): a row never placed */
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
   int8_t fine;              /* ago/later ",day": counted from the anchor day one
@@ -77,7 +81,8 @@ typedef struct dlex {
                             ** "3t": weeks after the coming one, today included */
   int8_t ord_nth;           /* oday "3w": the ordinal of a weekday, week or day
                             ** only (ثالث ثلاثاء, الأربعاء الثانية), never a day
-                            ** of a month */
+                            ** of a month; "15c" (-1): a cardinal (quinze), a
+                            ** day of a month only, never such an ordinal */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;
@@ -207,7 +212,8 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
 enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY, NTH_MDAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
-enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT,
+       WD_COUNT };                         /* three Fridays from now: rel_k ±3 */
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */

@@ -183,7 +183,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN}, {"notcount", K_NOTCOUNT},
-  {"night", K_NIGHT}, {"within", K_WITHIN}, {"weekof", K_WEEKOF},
+  {"night", K_NIGHT}, {"within", K_WITHIN}, {"weekof", K_WEEKOF}, {"wdays", K_WDAYS},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
@@ -199,7 +199,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
                       : v[0] == 'q' ? U_QUARTER : U_YEAR;
       e->num = (int16_t)(vn > 1 ? parse_int(v + 1, vn - 1) : 0);
       break;
-    case K_WEEKDAY:
+    case K_WEEKDAY: case K_WDAYS:
       e->num = (int16_t)parse_int(v, vn);
       e->wd_amb = vn > 1 && v[vn - 1] == 'a';
       break;
@@ -211,6 +211,8 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);
+      e->after = vn > 1 && v[vn - 1] == 'p';      /* only after count and unit */
+      e->vague = vn > 1 && v[vn - 1] == 'v';      /* also before a plural unit */
       break;
     case K_AGO: case K_LATER: {         /* after+: the word takes an object */
       size_t pn = 0;                    /* ",day": one grain finer (fine) */
@@ -224,6 +226,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
       if (kind == K_ODAY && vn > 1 && v[vn - 1] == 'w') e->ord_nth = 1;
+      if (kind == K_ODAY && vn > 1 && v[vn - 1] == 'c') e->ord_nth = -1;
       break;
     default: break;
   }

@@ -424,9 +424,11 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
 /* One call per document for a corpus: its dates (what diwan_dates_with
 ** gives for the whole text, with o->anchor and months), its mentions (what
 ** diwan_entities gives with o->gazetteer) and its events (diwan_events),
-** each through its callback (any may be NULL), dates first. The mentions
-** come from the scan the events are read from: the text is scanned twice
-** (dates, then entities and events together), not three times. o may be
+** each through its callback (any may be NULL), mentions and events first,
+** then dates (the event scan's memory is freed before the dates come, so a
+** caller that keeps them does not hold both). The mentions come from the
+** scan the events are read from: the text is scanned twice (entities and
+** events together, then dates), not three times. o may be
 ** NULL; its on_mention is replaced by cb->on_mention. DIWAN_OK, DIWAN_NOMEM
 ** or a callback's non-zero return. */
 typedef struct diwan_extract_cbs {

@@ -138,6 +138,7 @@ typedef struct dscan {
   size_t n, pos;
   long count;               /* tokens scanned so far */
   long limit;               /* ds_tok gives EOF from here: bounded look-ahead */
+  long avail;               /* min(count, limit): ds_tok's one comparison */
   int nolookup;             /* building lexicon keys: no lexicon yet */
   const diwan_months *user; /* the user's month names, or NULL */
   dtok ring[DS_RING];
@@ -148,20 +149,37 @@ typedef struct dscan {
 ** before anything is scanned (no allocation; the same values every time). */
 void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
+/* The lexicon's filter (dates_lex.c, set while it loads): one bit per key
+** hash; a word whose bit is clear is the start of no form. Most words of a
+** text are, and are turned away here without a call. */
+#define DL_FILTER_BYTES 8192
+extern uint8_t dl_filter[DL_FILTER_BYTES];
+static inline unsigned dl_filter_bit(const char *key, size_t n) {
+  const unsigned char *u = (const unsigned char *)key;
+  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+}
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
-  return sc->user ? du_find(sc->user, key, n) : dl_find(key, n);
+  if (sc->user) return du_find(sc->user, key, n);
+  if (n == 0 || n >= DL_KEYMAX) return NULL;
+  unsigned fb = dl_filter_bit(key, n);
+  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
+  return dl_find(key, n);
 }
 #define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
 /* Token number i, or the EOF token past the end or past the look-ahead
 ** limit set by ds_at. Valid for i >= (position given to ds_at) - 16. */
 const dtok *ds_tok_scan(dscan *sc, long i);
 static inline const dtok *ds_tok(dscan *sc, long i) {
-  if (i >= 0 && i < sc->count && i < sc->limit) return &sc->ring[i & (DS_RING - 1)];
+  /* i >= 0 && i < count && i < limit, in one unsigned comparison */
+  if ((unsigned long)i < (unsigned long)sc->avail) return &sc->ring[i & (DS_RING - 1)];
   return ds_tok_scan(sc, i);
 }
 /* The rules now start at token i: look-ahead ends at i + DS_AHEAD. */
-void ds_at(dscan *sc, long i);
+static inline void ds_at(dscan *sc, long i) {
+  sc->limit = i + DS_AHEAD;
+  sc->avail = sc->count < sc->limit ? sc->count : sc->limit;
+}
 
 /* ------------------------------------------------------------ gematria */
 /* Value of a Hebrew numeral word (כ״ז 27, תשנ״ב 752, ה׳תשנ״ב 5752), or -1. */

@@ -76,18 +76,14 @@ static uint32_t hash(const char *s, size_t n) {
 }
 
 /* A one-probe filter in front of the table: most words of a text are not
-** in the lexicon, and this rejects them without hashing every byte. */
-static uint8_t filter[8192];
-
-static unsigned filter_bit(const char *key, size_t n) {
-  const unsigned char *u = (const unsigned char *)key;
-  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
-}
+** in the lexicon, and this rejects them without hashing every byte (ds_find
+** reads it inline: dates_int.h). */
+uint8_t dl_filter[DL_FILTER_BYTES];
 
 const dlex *dl_find(const char *key, size_t n) {
   if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
-  unsigned fb = filter_bit(key, n);
-  if (!(filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
+  unsigned fb = dl_filter_bit(key, n);
+  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
   for (;;) {
     int k = table[h];
@@ -111,8 +107,8 @@ static dlex *get_or_add(const char *key, size_t n) {
   }
   e = &entries[nentries++];
   memset(e, 0, sizeof *e);
-  unsigned fb = filter_bit(key, n);
-  filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
+  unsigned fb = dl_filter_bit(key, n);
+  dl_filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
   memcpy(e->key, key, n);
   e->klen = (uint8_t)n;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
@@ -385,7 +381,7 @@ static int load(void) {
     entries = NULL;
     nentries = capentries = 0;
     memset(table, 0, sizeof table);
-    memset(filter, 0, sizeof filter);
+    memset(dl_filter, 0, sizeof dl_filter);
     return rc;
   }
   if (entries) diwan_at_unload(free_entries, entries);

@@ -64,6 +64,8 @@ typedef struct dlex {
   int8_t after;             /* ago/later: 1 when the word follows the number */
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
+  int8_t fine;              /* ago/later ",day": counted from the anchor day one
+                            ** grain finer (months give a day, years a month) */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
@@ -137,6 +139,9 @@ typedef struct dscan {
   dtok eof;
 } dscan;
 
+/* Fills the scanner's table of code points below U+0800: dl_init does,
+** before anything is scanned (no allocation; the same values every time). */
+void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
@@ -214,6 +219,7 @@ typedef struct dmatch {
   int weekof;               /* la semaine du 7 octobre: the week of that day */
   int text_unit;            /* the year after a qualifier (до конца года): without
                             ** an anchor, the year of the text's last date */
+  int fine;                 /* REL_UNITS: months give a day, years a month */
   const char *lang;
 } dmatch;
 

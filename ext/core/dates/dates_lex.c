@@ -216,10 +216,14 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);
       break;
-    case K_AGO: case K_LATER:           /* after+: the word takes an object */
-      e->after = field_is(v, vn, "after") || field_is(v, vn, "after+");
-      e->obj = field_is(v, vn, "after+");
+    case K_AGO: case K_LATER: {         /* after+: the word takes an object */
+      size_t pn = 0;                    /* ",day": one grain finer (fine) */
+      while (pn < vn && v[pn] != ',') pn++;
+      e->after = field_is(v, pn, "after") || field_is(v, pn, "after+");
+      e->obj = field_is(v, pn, "after+");
+      e->fine = field_is(v + pn, vn - pn, ",day");
       break;
+    }
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
@@ -358,6 +362,7 @@ static int load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
   size_t len;
+  ds_classes_init();
   const char *t = diwan_data("dates_months.tsv", &len);
   int rc = DIWAN_OK;
   if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) rc = DIWAN_NOMEM;

@@ -3,17 +3,11 @@
 #include <string.h>
 #include "dates_pat.h"
 
-/* The longest lexicon form of one of kinds starting at token i (its first
-** token may have lost a prefix). Returns it and sets *end, or NULL. */
 static const dlex *dp_mw_walk(dctx *c, long i, uint64_t kinds, long *end);
 
-const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
+/* dp_mw (dates_pat.h) for a token that starts a multi-word form. */
+const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end) {
   dtok *t = (dtok *)T(i);
-  if (!t->lx || t->kind == T_EOF) return NULL;
-  if (!(t->lx->kinds & K_PFX)) {
-    *end = i + 1;
-    return (t->lx->kinds & kinds) ? t->lx : NULL;
-  }
   /* Rules ask a token for many kinds: walk its multi-word forms once to
   ** learn which kinds start here at all. */
   if (!t->mwk_done) {

@@ -359,13 +359,14 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   }
   /* "N years later" counts from the text's previous date; other units
   ** (and every "ago") from the anchor */
-  if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {
+  if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0 && !e->fine) {
     m->rel = REL_LATER;
     m->rel_n = n;
   } else {
     m->rel = REL_UNITS;
     m->rel_mode = unit;
     m->rel_n = (e->kinds & K_LATER) ? n : -n;
+    m->fine = e->fine;
   }
   if (!n) {                                 /* לפני כמה חודשים: never placed */
     m->rel = REL_UNITS;

@@ -410,11 +410,18 @@ static int resolve_relative(dctx *c, dmatch *m) {
         set_day(&m->a, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
         return 1;
       }
-      if (m->rel_mode == U_MONTH) {
+      if (m->rel_mode == U_MONTH || (m->fine && m->rel_mode == U_YEAR)) {
+        /* fine: three months ago is that day (the month's last when it has
+        ** fewer days), two years ago that month (Duckling, chrono) */
         if (!a || !a->m) return 0;
         diwan_ymd x = *a;
-        add_months(&x, m->rel_n);
+        add_months(&x, m->rel_n * (m->rel_mode == U_YEAR ? 12 : 1));
         m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+        if (m->fine && m->rel_mode == U_MONTH && a->d) {  /* else the month */
+          int dim = dd_days_in_month(x.y, x.m);
+          m->a.d = a->d < dim ? a->d : dim;
+          m->a.prec = P_DAY;
+        }
         return 1;
       }
       if (!a) return 0;
@@ -605,7 +612,9 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:
-      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
+      p = m->fine && m->rel == REL_UNITS && m->rel_mode == U_MONTH ? P_DAY
+        : m->fine && m->rel == REL_UNITS && m->rel_mode == U_YEAR ? P_MONTH
+        : m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
         : m->rel_mode == U_QUARTER ? P_YEAR
         : m->rel_mode == U_WEEK && m->rel == REL_SPAN ? P_WEEK : P_DAY;
       break;

@@ -70,20 +70,39 @@ static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
   return diwan_utf8_decode((const unsigned char *)sc->s + at, sc->n - at, len);
 }
 
+/* What the scanner asks of each code point below U+0800 (one or two UTF-8
+** bytes: ASCII, Latin-1 and Latin Extended, Cyrillic, Hebrew, Arabic), read
+** from one entry instead of classifying and folding the character again for
+** every occurrence. Filled by ds_classes_init from the same functions the
+** slow paths call, so either way gives the same tokens. */
+enum { CP_DIGIT = 1, CP_INVIS = 2, CP_MARK = 4 };
+typedef struct dcp {
+  uint8_t run;              /* word_script(script_of(cp)): the words it continues */
+  uint8_t flags;            /* CP_*: a digit, invisible (and not ASCII), a mark */
+  uint8_t flen;             /* bytes of its folded form (dl_fold_cp), at most 2 */
+  char f[2];
+} dcp;
+static dcp cps[0x800];
+
+/* The entry of the character at p when it takes one or two bytes, with its
+** length, else NULL (longer or invalid: the callers' slow paths decode it). */
+static inline const dcp *cp_at(const unsigned char *u, size_t p, size_t n, size_t *len) {
+  unsigned b = u[p];
+  if (b < 0x80) { *len = 1; return &cps[b]; }
+  if (b >= 0xC2 && b <= 0xDF && p + 1 < n && (u[p + 1] & 0xC0) == 0x80) {
+    *len = 2;
+    return &cps[((b & 0x1F) << 6) | (u[p + 1] & 0x3F)];
+  }
+  return NULL;
+}
+
 static inline void add_key(dtok *t, uint32_t cp) {
   char buf[4];
   size_t k;
-  /* Fast paths: ASCII, and Hebrew and plain Arabic letters, which fold to
-  ** themselves. */
-  if (cp < 0x80) {
-    buf[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-    k = 1;
-  } else if ((cp >= 0x05D0 && cp <= 0x05EA) ||
-             (cp >= 0x0627 && cp <= 0x063A && cp != 0x0629) ||
-             (cp >= 0x0641 && cp <= 0x0648) || cp == 0x064A) {
-    buf[0] = (char)(0xC0 | (cp >> 6));
-    buf[1] = (char)(0x80 | (cp & 0x3F));
-    k = 2;
+  if (cp < 0x800) {
+    k = cps[cp].flen;
+    buf[0] = cps[cp].f[0];
+    buf[1] = cps[cp].f[1];
   } else {
     k = dl_fold_cp(cp, buf);
   }
@@ -112,6 +131,24 @@ static inline diwan_script script_of(uint32_t cp) {
   if (cp >= 0x05D0 && cp <= 0x05EA) return DIWAN_SCRIPT_HEBREW;
   if (cp >= 0x0410 && cp <= 0x044F) return DIWAN_SCRIPT_CYRILLIC;
   return diwan_script_of(cp);
+}
+
+void ds_classes_init(void) {
+  for (uint32_t cp = 0; cp < 0x800; cp++) {
+    dcp *e = &cps[cp];
+    char buf[4];
+    size_t k = dl_fold_cp(cp, buf);
+    diwan_script s = script_of(cp);
+    e->run = (uint8_t)word_script(s);
+    e->flags = (uint8_t)((diwan_digit_value(cp) >= 0 ? CP_DIGIT : 0) |
+                         (cp >= 0x80 && diwan_is_invisible(cp) ? CP_INVIS : 0) |
+                         (s == DIWAN_SCRIPT_MARK ? CP_MARK : 0));
+    /* every such code point folds to at most two bytes; were one not to,
+    ** it would continue no fast run and the slow path would fold it */
+    if (k > 2) { e->run = 0xFF; k = 0; }
+    e->flen = (uint8_t)k;
+    memcpy(e->f, buf, k);
+  }
 }
 
 static void scan_number(dscan *sc, dtok *t, uint32_t cp, size_t len) {
@@ -153,42 +190,27 @@ static int continues_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int *mark
   return 0;
 }
 
-/* Letters that fold to themselves, two bytes at a time: the bulk of Arabic
-** and Hebrew words, copied without decoding. */
-static inline int plain2(int script, const unsigned char *u) {
-  if (script == S_ARABIC)
-    return (u[0] == 0xD8 && u[1] >= 0xA7 && u[1] <= 0xBA && u[1] != 0xA9) ||
-           (u[0] == 0xD9 && ((u[1] >= 0x81 && u[1] <= 0x88) || u[1] == 0x8A));
-  return script == S_HEBREW && u[0] == 0xD7 && u[1] >= 0x90 && u[1] <= 0xAA;
-}
-
-/* Consumes a run of plain letters of the word's script. Locals, not the
-** token's fields, in the loops: stores through char pointers would make the
+/* Consumes a run of letters of the word's script that take one or two
+** bytes: the bulk of every word, folded by table. Locals, not the token's
+** fields, in the loop: stores through char pointers would make the
 ** compiler reload them every byte. */
 static void fast_run(dscan *sc, dtok *t, cuts *c) {
   const unsigned char *u = (const unsigned char *)sc->s;
-  size_t p = sc->pos, n = sc->n, klen = t->klen;
+  size_t p = sc->pos, n = sc->n, klen = t->klen, l;
   char *key = t->key;
   int nl = c->nl;
-  if (t->script == S_LATIN) {
-    while (p < n && (u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z') {
-      if (klen + 1 >= DL_KEYMAX) { t->toolong = 1; break; }
-      key[klen++] = (char)(u[p] | 0x20);
-      p++;
-      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
-      nl++;
+  const unsigned script = t->script;
+  const dcp *e;
+  while (p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
+    if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; break; }
+    if (e->flen) {
+      key[klen] = e->f[0];
+      if (e->flen == 2) key[klen + 1] = e->f[1];
+      klen += e->flen;
     }
-  } else if (t->script == S_ARABIC || t->script == S_HEBREW) {
-    int sc_ = t->script;
-    while (p + 1 < n && plain2(sc_, u + p)) {
-      if (klen + 2 >= DL_KEYMAX) { t->toolong = 1; break; }
-      key[klen] = (char)u[p];
-      key[klen + 1] = (char)u[p + 1];
-      klen += 2;
-      p += 2;
-      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
-      nl++;
-    }
+    p += l;
+    if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
+    nl++;
   }
   c->nl = nl;
   if (t->toolong) {

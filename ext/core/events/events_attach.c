@@ -151,7 +151,9 @@ static int arabic_at(char c) {
 }
 
 /* The party named right next to a counterpart word (cues.tsv, kind
-** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני"):
+** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני",
+** "son homologue russe"; before it in "his Russian counterpart", "с
+** российским коллегой"):
 ** the other side of a contact, whatever the document's pair is. White
 ** space (and one comma) only between. NULL when none. */
 static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
@@ -160,6 +162,13 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   for (size_t i = sc->i0; i < sc->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_COUNTERPART) continue;
+    /* value 1: the language puts the adjective before the noun ("his
+    ** Russian counterpart", "с российским коллегой"), white space only
+    ** between */
+    size_t b = it->cue->value == 1 ? ev_ment_ended(d, it->start) : 0;
+    if (b > sc->m0 && !ev_not_party(d, sc, b - 1, type) &&
+        ev_words_between(d->s, d->ment[b - 1].start + d->ment[b - 1].len, it->start, 1) == 0)
+      return gz_party(d->ment[b - 1].entity);
     size_t m = ev_ment_from(d, it->end);
     if (m >= sc->m1 || ev_not_party(d, sc, m, type)) continue;
     size_t gap = d->ment[m].start - it->end;
@@ -172,19 +181,48 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   return NULL;
 }
 
+/* An Arabic contact noun with a possessive of the third person singular
+** (لقائه, زيارته, زيارتها): the party of the person named last before it
+** in its sentence, within OWNER_LOOK bytes; NULL when none. */
+#define OWNER_LOOK 120
+static const char *suffix_owner(const ev_doc *d, const diwan_event *e) {
+  static const char *const suf[] = {"\xd9\x87", "\xd9\x87\xd8\xa7"};   /* ه ها */
+  if (!is_contact(e->type) || !arabic_at(d->s[e->start]) || e->len < 6) return NULL;
+  const char *w = d->s + e->start;
+  int ok = 0;
+  for (size_t i = 0; i < 2 && !ok; i++) {
+    size_t k = strlen(suf[i]);
+    ok = memcmp(w + e->len - k, suf[i], k) == 0;
+  }
+  if (!ok) return NULL;
+  for (size_t m = ev_ment_ended(d, e->start); m > 0; m--) {
+    const diwan_mention *mt = &d->ment[m - 1];
+    if (mt->start < e->sent_start || mt->start + OWNER_LOOK < e->start) break;
+    if (strcmp(mt->entity->kind, "person") == 0) return gz_party(mt->entity);
+  }
+  return NULL;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
-  int nc = 0, na = 0, person[8];
+  int nc = 0, na = 0, person[8], thing[8];   /* named by a person; by a
+                                                country, city or title */
   const char *he = ev_verb_first(d, e->start) ? NULL : pronoun_party(d, sc);
-  if (he) { person[0] = 1; c[nc++] = he; }
+  if (he) { person[0] = 1; thing[0] = 0; c[nc++] = he; }
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
     if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);
     int dup = !x, is_person = strcmp(d->ment[m].entity->kind, "person") == 0;
     for (int i = 0; i < nc && !dup; i++)
-      if (same(c[i], x)) { dup = 1; person[i] |= is_person; }
-    if (!dup) { person[nc] = is_person; c[nc++] = x; }
+      if (same(c[i], x)) { dup = 1; person[i] |= is_person; thing[i] |= !is_person; }
+    if (!dup) { person[nc] = is_person; thing[nc] = !is_person; c[nc++] = x; }
   }
+  /* "ما قدمه مملوك … خلال لقائه السياسيين السعوديين": the possessive on
+  ** the noun is the person named last before it, a party as sure as one
+  ** named by a country */
+  const char *owner = suffix_owner(d, e);
+  for (int i = 0; i < nc && owner; i++)
+    if (same(c[i], owner)) { thing[i] = 1; owner = NULL; }
   const char *cp = d->pair[0] ? counterpart_party(d, sc, e->type) : NULL;
   if (cp) {
     /* "الجبير … مع نظيره الإيطالي": one of the pair (else the first other
@@ -217,7 +255,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (na == 1 && nc == 2 && arabic_at(d->s[e->start]) &&
         !mentions_party(d, sc, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]))
       for (int i = 0; i < nc; i++)
-        if (!person[i]) add_actor(a, &na, c[i]);
+        if (thing[i]) add_actor(a, &na, c[i]);
     /* aid or support from an organisation the sentence names ("the
     ** decision by the Paris Club to write off Iraq's debts", "l'UE a
     ** suspendu son aide"): the organisation, not the document's pair */

@@ -200,6 +200,12 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (other && named(d, sc, other)) return;     /* ev_orient puts it second */
     const char *who = nearest_person(d, sc, c);
     if (!who) who = sentence_person(d, e, c);
+    /* no person: the one actor the scope names, by a country or its
+    ** adjective ("The French minister arrived in Moscow"), the other
+    ** being the pair's */
+    int n1 = e->actor1 && !t1 && named(d, sc, e->actor1);
+    int n2 = e->actor2 && !t2 && named(d, sc, e->actor2);
+    if (!who && n1 != n2) who = n1 ? e->actor1 : e->actor2;
     if (!who) return;
     e->actor1 = who;
     e->actor2 = c;
@@ -230,7 +236,32 @@ static int passive(const ev_doc *d, const diwan_event *e) {
   return ev_by_agent(d, e->start + e->len);
 }
 
+/* An Arabic visit noun whose visitor is the name right after it and whose
+** host a marker names next ("زيارة مملوك للسعودية", "زيارة الجبير إلى
+** موسكو"): those two, whatever the document's pair (a third party the
+** sentence names as the one quoted, a pair that fills in). 1 when set. */
+static int construct_visit(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (strcmp(e->type, "visit") || (unsigned char)d->s[e->start] < 0xD8 ||
+      (unsigned char)d->s[e->start] > 0xDB)
+    return 0;
+  size_t end = e->start + e->len, m = ev_ment_from(d, end);
+  if (m + 1 >= sc->m1 || strcmp(d->ment[m].entity->kind, "person")) return 0;
+  for (size_t i = end; i < d->ment[m].start; i++)
+    if (!blank(d->s[i])) return 0;
+  const char *who = gz_party(d->ment[m].entity);
+  size_t n = m + 1, after = d->ment[m].start + d->ment[m].len;
+  const char *host = place_country(d->ment[n].entity);
+  if (!who || !host || strcmp(who, host) == 0 ||
+      ev_words_between(d->s, after, d->ment[n].start, 2) > 1 ||
+      marked(d, n, e, sc->start) <= 0)
+    return 0;
+  e->actor1 = who;
+  e->actor2 = host;
+  return 1;
+}
+
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (construct_visit(d, sc, e)) return;
   retarget(d, sc, e);
   if (!e->actor1 || !e->actor2) return;
   if (passive(d, e)) {

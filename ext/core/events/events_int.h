@@ -101,6 +101,7 @@ typedef struct sent_ctx {
   int inherit;
   seen_ev seen[16];
   int nseen;
+  int own_status;           /* the event being told keeps its status */
   diwan_event_cb cb;
   void *ctx;
 } sent_ctx;

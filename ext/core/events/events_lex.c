@@ -86,7 +86,8 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
-  {"counterpart", CUE_COUNTERPART},
+  {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
+  {"accession", CUE_ACCESSION}, {"body", CUE_BODY},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

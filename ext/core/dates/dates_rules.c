@@ -110,7 +110,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
     if (dp_day_at(c, j, &d, &end) && d >= 1 && d <= 31) {
       dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, end);
     } else if ((o = dp_mw(c, j, K_ODAY, &end)) && o->ord_nth <= 0 && o->num >= 1 &&
-               o->num <= 31) {                    /* du treize au 15 juillet */
+               o->num <= 31) {                    /* du treize au 15 juillet, من الثالث والعشرين وحتى */
       dp_set_end(&a, 0, 0, o->num, P_DAY, CAL_GREG, end);
     } else if (!dp_bare_year(c, j, &a, st->lang)) {
       return 0;

@@ -483,7 +483,9 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
   }
-  if ((e = dp_mw(c, i, K_ODAY, &j)) && !e->ord_nth) {
+  if ((e = dp_mw(c, i, K_ODAY, &j)) && e->ord_nth <= 0) {
+    /* trente-deux mai: part of a number that is no day */
+    if (e->ord_nth < 0 && is_hyphen(T(i - 1)) && glued(T(i))) return 0;
     const dlex *mo = dp_month_at(c, has(T(j), K_OF) ? j + 1 : j, &k2);
     if (mo) {
       int r = after_month(c, k2, mo, o, e->num);

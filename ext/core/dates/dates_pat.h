@@ -81,12 +81,14 @@ static inline void dp_part_rel(dctx *c, dmatch *m, long t0, long t1, int rel,
 ** no form: those, and single-word forms, are answered here inline. */
 const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end);
 static inline const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
-  const dlex *lx = T(i)->lx;
+  const dtok *t = T(i);
+  const dlex *lx = t->lx;
   if (!lx) return NULL;
   if (!(lx->kinds & K_PFX)) {
     *end = i + 1;
     return (lx->kinds & kinds) ? lx : NULL;
   }
+  if (t->mwk_done && !(t->mwk & kinds)) return NULL;   /* walked: none of kinds here */
   return dp_mw_multi(c, i, kinds, end);
 }
 int dp_num_alone(dctx *c, long j);

@@ -92,7 +92,7 @@ int dp_bad_year_at(dctx *c, long j) {
          dp_num_alone(c, j);
 }
 
-/* A day number (1-2 digits, optional 1er / 21st) at j. */
+/* A day number (1-2 digits, optional 1er / 21st, or glued to a Latin month name: 14april) at j. */
 int dp_day_at(dctx *c, long j, int *d, long *end) {
   const dtok *t = T(j);
   if (t->kind != T_NUM || t->nd > 2 || !dp_num_alone(c, j)) return 0;
@@ -102,7 +102,9 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
   else if (is_hyphen(T(j + 1)) && glued(T(j + 1)) && glued(T(j + 2)) &&
            has(T(j + 2), K_ORDSUF))
     *end = j + 3;                                 /* 18-го, 3-е */
-  else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD) return 0;
+  else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD &&
+           !(has(T(j + 1), K_MONTH) && T(j + 1)->script == S_LATIN))
+    return 0;                                     /* 14april 2015, 15SEPT: the day */
   return 1;
 }
 

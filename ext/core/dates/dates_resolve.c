@@ -202,10 +202,14 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
       return a + (fwd ? fwd : 7) + 7L * (k > 1 ? k : 1);
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
+    case WD_COUNT:                         /* the anchor's own weekday does not count */
+      if (k > 0) return a + (fwd ? fwd : 7) + 7L * (k - 1);
+      return a - (back ? back : 7) - 7L * (-k - 1);
     default: break;
   }
   if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);
   if (prefer == DIWAN_PREFER_CURRENT) return monday + (w - 1);
+  if (prefer == DIWAN_PREFER_NEAREST && fwd < back) return a + fwd;
   return a - back;
 }
 
@@ -796,7 +800,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
     c->anchor_v = *o->anchor;
     c->anchor = &c->anchor_v;
   }
-  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_CURRENT
+  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_NEAREST
                   ? o->prefer : DIWAN_PREFER_NEWS;
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));

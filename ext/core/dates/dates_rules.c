@@ -99,14 +99,19 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *st = dp_mw(c, i, K_RSTART, &j);
   if (!st) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
-  if (has(T(j), K_ARTICLE) && T(j + 1)->kind == T_NUM) j++;   /* from the 13th */
+  if (has(T(j), K_ARTICLE) && (T(j + 1)->kind == T_NUM || has(T(j + 1), K_ODAY)))
+    j++;                                          /* from the 13th, entre le treize */
   j = skip_weekday(c, j);
   core a, b;
   int d;
+  const dlex *o;
   if (dp_core_at(c, j, &a, 0) <= 0) {
     memset(&a, 0, sizeof a);
     if (dp_day_at(c, j, &d, &end) && d >= 1 && d <= 31) {
       dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, end);
+    } else if ((o = dp_mw(c, j, K_ODAY, &end)) && o->ord_nth <= 0 && o->num >= 1 &&
+               o->num <= 31) {                    /* du treize au 15 juillet */
+      dp_set_end(&a, 0, 0, o->num, P_DAY, CAL_GREG, end);
     } else if (!dp_bare_year(c, j, &a, st->lang)) {
       return 0;
     }
@@ -119,7 +124,8 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
            jt->pre <= 2 && has(jt, K_MONTH)) bstart = a.end;   /* وسبتمبر */
   else if (a.e.prec == P_DAY && (k = bare_joiner(c, a.end))) bstart = k;   /* from July 13-15 */
   else return 0;
-  if (has(T(bstart), K_ARTICLE) && T(bstart + 1)->kind == T_NUM) bstart++;   /* to the 15th */
+  if (has(T(bstart), K_ARTICLE) && (T(bstart + 1)->kind == T_NUM || has(T(bstart + 1), K_ODAY)))
+    bstart++;                                     /* to the 15th, et le quinze */
   bstart = skip_weekday(c, bstart);
   int r = dp_core_at(c, bstart, &b, 0);
   if (r <= 0 && a.e.prec == P_DAY && a.e.m && dp_day_at(c, bstart, &d, &k) && d >= 1 &&

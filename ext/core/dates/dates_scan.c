@@ -48,6 +48,7 @@ void ds_init(dscan *sc, const char *s, size_t n) {
   sc->pos = 0;
   sc->count = 0;
   sc->limit = DS_AHEAD;
+  sc->avail = 0;
   sc->nolookup = 0;
   sc->user = NULL;
   memset(&sc->eof, 0, sizeof sc->eof);
@@ -56,7 +57,6 @@ void ds_init(dscan *sc, const char *s, size_t n) {
   sc->eof.sp = sc->eof.nl = 1;
 }
 
-void ds_at(dscan *sc, long i) { sc->limit = i + DS_AHEAD; }
 
 static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
   if (at >= sc->n) { *len = 0; return 0; }
@@ -75,10 +75,14 @@ static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
 ** from one entry instead of classifying and folding the character again for
 ** every occurrence. Filled by ds_classes_init from the same functions the
 ** slow paths call, so either way gives the same tokens. */
-enum { CP_DIGIT = 1, CP_INVIS = 2, CP_MARK = 4 };
+enum { CP_DIGIT = 1, CP_INVIS = 2, CP_MARK = 4, CP_JOIN = 8, CP_SLOW = 16,
+       CP_SPACE = 32, CP_NL = 64 };
 typedef struct dcp {
-  uint8_t run;              /* word_script(script_of(cp)): the words it continues */
-  uint8_t flags;            /* CP_*: a digit, invisible (and not ASCII), a mark */
+  uint8_t script;           /* word_script(script_of(cp)): the words it starts */
+  uint8_t run;              /* the same for a fast run (fast_run), 0xFF if not */
+  uint8_t flags;            /* CP_*: a digit, invisible (and not ASCII), a mark,
+                            ** an apostrophe or gershayim (continues_word), not
+                            ** foldable by table, white space, a line break */
   uint8_t flen;             /* bytes of its folded form (dl_fold_cp), at most 2 */
   char f[2];
 } dcp;
@@ -99,7 +103,7 @@ static inline const dcp *cp_at(const unsigned char *u, size_t p, size_t n, size_
 static inline void add_key(dtok *t, uint32_t cp) {
   char buf[4];
   size_t k;
-  if (cp < 0x800) {
+  if (cp < 0x800 && !(cps[cp].flags & CP_SLOW)) {
     k = cps[cp].flen;
     buf[0] = cps[cp].f[0];
     buf[1] = cps[cp].f[1];
@@ -139,13 +143,16 @@ void ds_classes_init(void) {
     char buf[4];
     size_t k = dl_fold_cp(cp, buf);
     diwan_script s = script_of(cp);
-    e->run = (uint8_t)word_script(s);
+    int nl = 0, sp = is_space(cp, &nl);
+    e->script = e->run = (uint8_t)word_script(s);
     e->flags = (uint8_t)((diwan_digit_value(cp) >= 0 ? CP_DIGIT : 0) |
                          (cp >= 0x80 && diwan_is_invisible(cp) ? CP_INVIS : 0) |
-                         (s == DIWAN_SCRIPT_MARK ? CP_MARK : 0));
+                         (s == DIWAN_SCRIPT_MARK ? CP_MARK : 0) |
+                         (is_apos(cp) || is_gersh(cp) ? CP_JOIN : 0) |
+                         (sp ? CP_SPACE : 0) | (nl ? CP_NL : 0));
     /* every such code point folds to at most two bytes; were one not to,
-    ** it would continue no fast run and the slow path would fold it */
-    if (k > 2) { e->run = 0xFF; k = 0; }
+    ** it would continue no fast run and add_key would fold it */
+    if (k > 2) { e->run = 0xFF; e->flags |= CP_SLOW; k = 0; }
     e->flen = (uint8_t)k;
     memcpy(e->f, buf, k);
   }
@@ -204,8 +211,7 @@ static void fast_run(dscan *sc, dtok *t, cuts *c) {
   while (p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
     if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; break; }
     if (e->flen) {
-      key[klen] = e->f[0];
-      if (e->flen == 2) key[klen + 1] = e->f[1];
+      memcpy(key + klen, e->f, 2);   /* in bounds: klen + flen < DL_KEYMAX */
       klen += e->flen;
     }
     p += l;
@@ -222,18 +228,36 @@ static void fast_run(dscan *sc, dtok *t, cuts *c) {
   sc->pos = p;
 }
 
-static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, cuts *c) {
+static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, cuts *c) {
   int letter = 1, mark;
   t->kind = T_WORD;
-  t->script = (uint8_t)word_script(script_of(cp));
+  t->script = (uint8_t)script;
+  /* A first letter the table folds is the fast run's first, which does
+  ** what the loop's first round would. */
+  size_t l0;
+  const dcp *e0 = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &l0);
+  int first = e0 && e0->run == (unsigned)script;
   for (;;) {
-    add_key(t, cp);
-    sc->pos += len;
-    if (letter) {
-      if (c->nl < 2) { c->src[c->nl] = sc->pos; c->key[c->nl] = t->klen; }
-      c->nl++;
+    if (!first) {
+      add_key(t, cp);
+      sc->pos += len;
+      if (letter) {
+        if (c->nl < 2) { c->src[c->nl] = sc->pos; c->key[c->nl] = t->klen; }
+        c->nl++;
+      }
     }
+    first = 0;
     if (!t->toolong) fast_run(sc, t, c);
+    if (!t->toolong) {
+      /* The run stopped at a character of no letter of this script: unless
+      ** it is a mark, invisible or an apostrophe, the word ends here (the
+      ** loop below would find the same, at more cost). */
+      const dcp *e;
+      if (sc->pos >= sc->n) break;
+      if ((e = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &len)) &&
+          !(e->flags & (CP_MARK | CP_INVIS | CP_JOIN)) && e->run != 0xFF)
+        break;
+    }
     cp = peek(sc, sc->pos, &len);
     if (!len) break;
     diwan_script s = script_of(cp);
@@ -308,12 +332,24 @@ static void scan_one(dscan *sc, dtok *t) {
   size_t len;
   uint32_t cp;
   int nl = 0;
+  const dcp *e;
   for (;;) {
+    if (sc->pos >= sc->n) { *t = sc->eof; t->sp = 1; t->nl = 1; return; }
+    if ((e = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &len))) {
+      cp = (uint32_t)(e - cps);
+      if (e->flags & CP_SPACE) {
+        t->sp = 1;
+        if (e->flags & CP_NL) nl = 1;
+        sc->pos += len;
+        continue;
+      }
+      if (e->flags & CP_INVIS) { sc->pos += len; continue; }
+      break;
+    }
+    /* three or four bytes, or invalid */
     cp = peek(sc, sc->pos, &len);
-    if (!len) { *t = sc->eof; t->sp = 1; t->nl = 1; return; }
-    if (cp == ' ' || is_space(cp, &nl)) { t->sp = 1; sc->pos += len; continue; }
-    /* Hebrew and Arabic letters are not invisible: skip the call for them */
-    if (cp >= 0x80 && (cp == 0x061C || cp < 0x0590 || cp > 0x06FF) && diwan_is_invisible(cp)) {
+    if (is_space(cp, &nl)) { t->sp = 1; sc->pos += len; continue; }
+    if (cp >= 0x80 && diwan_is_invisible(cp)) {
       sc->pos += len;
       continue;
     }
@@ -321,16 +357,17 @@ static void scan_one(dscan *sc, dtok *t) {
   }
   t->nl = (uint8_t)nl;
   t->s = sc->pos;
-  if (cp < 0x80 ? (cp >= '0' && cp <= '9') : diwan_digit_value(cp) >= 0) {
+  int script;
+  if (e ? (e->flags & CP_DIGIT) : diwan_digit_value(cp) >= 0) {
     scan_number(sc, t, cp, len);
     t->e = sc->pos;
     /* 20th century, 20e siècle start with a number */
     if (!sc->nolookup && t->nd <= 2) t->lx = ds_find(sc, t->key, t->klen);
     return;
-  } else if (word_script(script_of(cp)) != S_NONE) {
+  } else if ((script = e ? e->script : word_script(script_of(cp))) != S_NONE) {
     cuts c;
     memset(&c, 0, sizeof c);
-    scan_word(sc, t, cp, len, &c);
+    scan_word(sc, t, cp, len, script, &c);
     t->e = sc->pos;
     if (!sc->nolookup) lookup(sc, t, &c);
     return;
@@ -351,6 +388,7 @@ const dtok *ds_tok_scan(dscan *sc, long i) {
     scan_one(sc, t);
     if (t->kind == T_EOF) return &sc->eof;
     sc->count++;
+    sc->avail = sc->count < sc->limit ? sc->count : sc->limit;
   }
   return &sc->ring[i & (DS_RING - 1)];
 }

@@ -105,7 +105,7 @@ static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
   static const char *const pro[] = {"He", "She", "Il", "Elle",
                                     "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
   static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
-                                    "before", "while", "o\xc3\xb9", "quand", "et",
+                                    "before", "while", "there", "o\xc3\xb9", "quand", "et",
                                     "mais", "lorsqu'", "puis"};
   size_t a = sc->start, b;
   int is = 0;
@@ -181,6 +181,33 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   return NULL;
 }
 
+/* "There he is expected to strike a similar pact", "Là, il a rencontré…",
+** "Там он…": a sentence that opens with there and a pronoun, right after
+** the sentence of a visit, tells what the visitor does in its host. The
+** host, or NULL. */
+static const char *there_party(const ev_doc *d, const diwan_event *e) {
+  static const char *const there[] = {"There", "L\xc3\xa0", "L\xc3\xa0-bas",
+                                      "\xd0\xa2\xd0\xb0\xd0\xbc"};    /* Là, Там */
+  static const char *const pro[] = {"he", "she", "il", "elle", "\xd0\xbe\xd0\xbd",
+                                    "\xd0\xbe\xd0\xbd\xd0\xb0"};     /* он, она */
+  if (!d->there || d->there_end > e->sent_start ||
+      ev_words_between(d->s, d->there_end, e->sent_start, 1) > 0)
+    return NULL;
+  const char *s = d->s;
+  size_t a = e->sent_start, end = e->sent_start + e->sent_len, b;
+  for (b = a; b < end && s[b] != ' ' && s[b] != ','; b++) {}
+  int is = 0;
+  for (size_t i = 0; i < sizeof there / sizeof there[0] && !is; i++)
+    is = strlen(there[i]) == b - a && memcmp(s + a, there[i], b - a) == 0;
+  if (!is) return NULL;
+  if (b < end && s[b] == ',') b++;
+  while (b < end && s[b] == ' ') b++;
+  for (a = b; b < end && s[b] != ' ' && s[b] != ','; b++) {}
+  for (size_t i = 0; i < sizeof pro / sizeof pro[0]; i++)
+    if (strlen(pro[i]) == b - a && memcmp(s + a, pro[i], b - a) == 0) return d->there;
+  return NULL;
+}
+
 /* An Arabic contact noun with a possessive of the third person singular
 ** (لقائه, زيارته, زيارتها): the party of the person named last before it
 ** in its sentence, within OWNER_LOOK bytes; NULL when none. */
@@ -224,6 +251,9 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   for (int i = 0; i < nc && owner; i++)
     if (same(c[i], owner)) { thing[i] = 1; owner = NULL; }
   const char *cp = d->pair[0] ? counterpart_party(d, sc, e->type) : NULL;
+  /* the host "there" stands for is the other side when the sentence names
+  ** one party at most (the visitor, as "he") */
+  if (!cp && nc <= 1) cp = there_party(d, e);
   if (cp) {
     /* "الجبير … مع نظيره الإيطالي": one of the pair (else the first other
     ** party named) and the counterpart */

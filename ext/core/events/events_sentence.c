@@ -216,6 +216,31 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
   return 0;
 }
 
+/* An aid or trade trigger right next to an agreement noun ("a debt relief
+** pact", "a gas export deal", "un accord d'exportation") tells what the
+** agreement holds, signed or not ("India and Iran in gas export deal"):
+** the agreement's row, if any, is the event; the trigger makes none. */
+static int agreement_next(const ev_doc *d, const clause *c, const ev_item *t) {
+  for (size_t i = c->i0; i < c->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_ARG || strcmp(it->name, "agreement")) continue;
+    if (it->start >= t->end && ev_words_between(d->s, t->end, it->start, 1) == 0) return 1;
+    if (it->end <= t->start && ev_words_between(d->s, it->end, t->start, 2) <= 1) return 1;
+  }
+  return 0;
+}
+
+static void drop_content(const ev_doc *d, clause *c, size_t *trig, size_t *ntrig) {
+  size_t w = c->t0;
+  for (size_t k = c->t0; k < c->t1; k++) {
+    const ev_item *t = &d->item[trig[k]];
+    if ((strcmp(t->trig->type, "aid") && strcmp(t->trig->type, "trade")) || !agreement_next(d, c, t))
+      trig[w++] = trig[k];
+  }
+  *ntrig = w;
+  c->t1 = w;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -261,6 +286,7 @@ static int find_clauses(sent_ctx *x) {
       *t = k;
     }
     c->t1 = x->ntrig;
+    drop_content(d, c, x->trig, &x->ntrig);
     if (j >= x->i1) break;
     start = d->item[j].end;
     hard = d->item[j].cue->value == 1;
@@ -382,12 +408,34 @@ static int accession_talks(const sent_ctx *x, const diwan_event *e) {
   return ev_scope_has_cue(x->d, x->i0, x->i1, CUE_ACCESSION, NULL);
 }
 
+/* The sentence names party p (a mention of it), or says "the two
+** countries" (cues.tsv, kind pair). */
+static int sentence_names(const sent_ctx *x, const char *p) {
+  const ev_doc *d = x->d;
+  for (size_t m = ev_ment_from(d, x->start); m < d->nment && d->ment[m].start < x->end; m++) {
+    const char *q = gz_party(d->ment[m].entity);
+    if (q && strcmp(q, p) == 0) return 1;
+  }
+  return ev_scope_has_cue(d, x->i0, x->i1, CUE_PAIR, NULL);
+}
+
+/* Trade is told of two parties the sentence names: "India imports 70% of
+** its oil" names no partner, the document's pair fills in none. */
+static int trade_unnamed(const sent_ctx *x, const diwan_event *e) {
+  return strcmp(e->type, "trade") == 0 && e->actor1 && e->actor2 &&
+         (!sentence_names(x, e->actor1) || !sentence_names(x, e->actor2));
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
-  if (accession_talks(x, e)) return 0;
+  if (accession_talks(x, e) || trade_unnamed(x, e)) return 0;
   diwan_event one = *e;
   contact_status(x, &one);
   if (repeated(x, &one)) return 0;
   remember_contact(x->d, &one);
+  if (strcmp(one.type, "visit") == 0 && one.actor2 && strncmp(one.actor2, "org:", 4)) {
+    x->d->there = one.actor2;
+    x->d->there_end = one.sent_start + one.sent_len;
+  }
   return x->cb(x->ctx, &one);
 }
 
@@ -461,14 +509,16 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
   if (n < 0) return 0;                      /* multilateral */
-  const char *host[MAXPAIRS];
-  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS);
-  for (int i = 0; i < nh && nh > 1 && !rc; i++) {   /* one visit per host of a tour */
+  const char *host[MAXPAIRS], *visitor;
+  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS, &visitor);
+  int each = nh > 1 || (nh == 1 && visitor != e->actor1);
+  for (int i = 0; i < nh && each && !rc; i++) {   /* one visit per host of a tour */
     diwan_event one = *e;
+    one.actor1 = visitor;
     one.actor2 = host[i];
     rc = emit_one(x, &one);
   }
-  if (nh > 1 || rc) return rc;
+  if (each || rc) return rc;
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;

@@ -13,7 +13,7 @@
 #include "base/alloc.h"
 
 #define MAXPREFIX 64
-#define MAXSUFFIX 32
+#define MAXSUFFIX 48
 #define MAXWORD 256        /* longer words: the stem key only */
 static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];
 static int nprefixes;
@@ -87,6 +87,16 @@ static int ending_fits(int i, const char *k, size_t n) {
   if (left < suffixes[i].keep &&
       !(left == 2 && !suffixes[i].alt && dw_wordset_has(&shortw, k, n - m)))
     return 0;
+  /* their (ם) on a singular follows a consonant: ום, ים, הם end other
+  ** words (שלום, מקום; שלהם) */
+  if (m == 2 && memcmp(suffixes[i].s, "\xD7\x9E", 2) == 0 &&
+      (memcmp(k + n - 4, "\xD7\x95", 2) == 0 || memcmp(k + n - 4, "\xD7\x99", 2) == 0 ||
+       memcmp(k + n - 4, "\xD7\x94", 2) == 0))
+    return 0;
+  /* their (f.) on a feminine noun follows its ת, never יתן (ניתן, שניתן) */
+  if (m == 4 && memcmp(suffixes[i].s, "\xD7\xAA\xD7\xA0", 4) == 0 && n >= 6 &&
+      memcmp(k + n - 6, "\xD7\x99", 2) == 0)
+    return 0;
   /* a feminine ית ends only longer words: בית stays, ישראלית → ישראלי */
   if (m == 2 && memcmp(suffixes[i].s, "\xD7\xAA", 2) == 0 && n >= 4 &&
       memcmp(k + n - 4, "\xD7\x99", 2) == 0 && left < 3)
@@ -105,6 +115,12 @@ static size_t strip_endings(const char *k, size_t n, size_t *alt) {
     if (!ending_fits(i, k, n)) continue;
     size_t len = n - suffixes[i].n;
     if (suffixes[i].alt == 'a') { if (!other) other = len; continue; }
+    /* two letters, the second י, before ים: the י is doubled and the word
+    ** is read first as one (קיים "existing", like קיימת; איים): both */
+    if (len == 4 && n == 8 && memcmp(k + 2, "\xD7\x99\xD7\x99\xD7\x9E", 6) == 0) {
+      if (alt) *alt = len;
+      return n;
+    }
     if (suffixes[i].alt == 'b' && !other) {
       other = n;
       for (int j = i + 1; j < nsuffixes; j++)
@@ -119,11 +135,12 @@ static size_t strip_endings(const char *k, size_t n, size_t *alt) {
 
 static size_t strip_ending(const char *k, size_t n) { return strip_endings(k, n, NULL); }
 
-/* A stem that ends in a doubled י writes one: the consonant is doubled in
-** full spelling before the vowel of ה but not before ות (תעשייה,
-** תעשיות; עלייה, עליות). */
+/* A stem that ends in a doubled י or ו writes one: the consonant is
+** doubled in full spelling before a vowel (תעשייה, תעשיות; עלייה, עליות;
+** קווים, קו; צווים, צו; תקווה, תקוות); two letters stay. */
 static size_t undouble(const char *k, size_t len) {
-  return len >= 8 && memcmp(k + len - 4, "\xD7\x99\xD7\x99", 4) == 0 ? len - 2 : len;
+  if (len >= 8 && memcmp(k + len - 4, "\xD7\x99\xD7\x99", 4) == 0) return len - 2;
+  return len >= 6 && memcmp(k + len - 4, "\xD7\x95\xD7\x95", 4) == 0 ? len - 2 : len;
 }
 
 /* Lexicon entries: folded, then the final-letter key (whole words) or the
@@ -289,15 +306,20 @@ static size_t stem_len(const char *k, size_t n) {
 static size_t prefix_fits(int i, const char *key, size_t n);
 
 /* A word that is a prefix plus a whole word (הכנסת = ה + כנסת) keeps its
-** ending too, or הכנסת would meet הכנס "the conference". */
+** ending too, or הכנסת would meet הכנס "the conference". 2 when the whole
+** word behind the prefix is only a name of the gazetteer (שמאלית = ש +
+** מאלית, the Malian): such a word may as well be one word of its own. */
 static int word_is_whole(const char *k, size_t n) {
   if (is_whole(k, n)) return 1;
+  int named = 0;
   if (n >= 2 && n <= MAXWORD && first_letter[(unsigned char)k[0]][(unsigned char)k[1] & 0x3F])
     for (int i = 0; i < nprefixes; i++) {
       size_t p = prefix_fits(i, k, n);
-      if (p && is_whole(k + p, n - p)) return 1;
+      if (!p) continue;
+      if (dw_wordset_has(&whole, k + p, n - p)) return 1;
+      if (dw_wordset_has(&names, k + p, n - p)) named = 2;
     }
-  return 0;
+  return named;
 }
 
 static size_t word_stem_len(const char *k, size_t n) {
@@ -386,10 +408,16 @@ static void add_span(keylist *kl, diwan_buf *buf, const char *k, size_t len) {
 ** keys; word: k is the whole word, so prefix + whole word stays whole. */
 static void add_stems(keylist *kl, diwan_buf *buf, const char *k, size_t n, int word) {
   size_t len = n, alt = n;
-  if (!(word ? word_is_whole(k, n) : is_whole(k, n))) {
+  if (!is_whole(k, n)) {
     len = strip_endings(k, n, &alt);
     if (len < n) len = undouble(k, len);
     if (alt < n) alt = undouble(k, alt);
+    /* A word that is a prefix plus a name is also read as one word
+    ** (שמאלית: ש + מאלית "the Malian", and "leftist", like שמאלי): the
+    ** whole reading first, the stem as the other. */
+    int w = word ? word_is_whole(k, n) : 0;
+    if (w == 1) len = alt = n;
+    if (w == 2) { if (len < n) alt = len; len = n; }
   }
   add_span(kl, buf, k, len);
   if (alt != len) add_span(kl, buf, k, alt);

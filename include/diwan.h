@@ -291,9 +291,11 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
 ** to the anchor; PAST: both on or before the anchor; FUTURE: both on or
 ** after it (Duckling's convention); CURRENT: a year-less date in the
 ** anchor's year, a weekday in the anchor's week, Monday to Sunday
-** (dateparser's PREFER_DATES_FROM current_period). */
+** (dateparser's PREFER_DATES_FROM current_period); NEAREST: both the
+** nearest to the anchor, a weekday up to three days before or after it
+** (chrono's convention). */
 enum { DIWAN_PREFER_NEWS = 0, DIWAN_PREFER_PAST, DIWAN_PREFER_FUTURE,
-       DIWAN_PREFER_CURRENT };
+       DIWAN_PREFER_CURRENT, DIWAN_PREFER_NEAREST };
 
 /* Every option of a date scan in one place; zero it for the defaults. */
 typedef struct diwan_date_opts {
@@ -422,9 +424,11 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
 /* One call per document for a corpus: its dates (what diwan_dates_with
 ** gives for the whole text, with o->anchor and months), its mentions (what
 ** diwan_entities gives with o->gazetteer) and its events (diwan_events),
-** each through its callback (any may be NULL), dates first. The mentions
-** come from the scan the events are read from: the text is scanned twice
-** (dates, then entities and events together), not three times. o may be
+** each through its callback (any may be NULL), mentions and events first,
+** then dates (the event scan's memory is freed before the dates come, so a
+** caller that keeps them does not hold both). The mentions come from the
+** scan the events are read from: the text is scanned twice (entities and
+** events together, then dates), not three times. o may be
 ** NULL; its on_mention is replaced by cb->on_mention. DIWAN_OK, DIWAN_NOMEM
 ** or a callback's non-zero return. */
 typedef struct diwan_extract_cbs {

@@ -87,7 +87,8 @@ INSERT INTO temp.r_dirty
                     AND min(e.actor1, e.actor2) = +p.a1
                     AND max(e.actor1, e.actor2) = +p.a2
                     AND e.first_day = p.first_day AND e.last_day = p.last_day)
-    FROM event_spans_pending AS p;
+    FROM (SELECT DISTINCT type, status, a1, a2, first_day, last_day
+            FROM event_spans_pending) AS p;
 
 -- Spans left without events go, and so do their clusters.
 INSERT OR IGNORE INTO temp.r_keys

@@ -924,12 +924,13 @@ proc ::dweval::peer_cases {dir} {
 # Each peer is scored with its own convention for the side of the anchor a
 # bare weekday or a year-less date falls on (issue 9, item 4): Duckling
 # reads the next one, dateparser its default (the current period), chrono
-# (French) the past one. EVAL_PREFER=news (or past, future, current) scores
-# every peer with one setting instead.
+# the nearest (its findYearClosestToRef, and a weekday without a modifier
+# "closest to the reference"). EVAL_PREFER=news (or past, future, current,
+# nearest) scores every peer with one setting instead.
 proc ::dweval::peer_prefer {source} {
   global env
   if {[info exists env(EVAL_PREFER)] && $env(EVAL_PREFER) ne ""} { return $env(EVAL_PREFER) }
-  switch -- $source { duckling { return future } dateparser { return current } chrono { return past } }
+  switch -- $source { duckling { return future } dateparser { return current } chrono { return nearest } }
   return news
 }
 
@@ -989,7 +990,7 @@ proc ::dweval::run_peers {dir} {
   variable json
   puts "== peers' date suites in $dir"
   puts "A case is right when date_each(text, anchor, lang, prefer) gives exactly one row with the expected days;"
-  puts "prefer is each peer's own convention (duckling future, dateparser current, chrono past) unless EVAL_PREFER is set."
+  puts "prefer is each peer's own convention (duckling future, dateparser current, chrono nearest) unless EVAL_PREFER is set."
   set cases {}
   foreach c [peer_cases $dir] { if {[wanted [dict get $c lang]] || ([dict get $c lang] eq "und" && ![llength $::dweval::only])} { lappend cases $c } }
   set dp [dateparser_results $dir dpmsg]

@@ -76,17 +76,17 @@ static inline int dw_date_anchor(const char *fn, sqlite3_value *v, diwan_ymd *ou
 }
 
 /* The prefer argument: NULL or 'news' (the default), 'past', 'future',
-** 'current' (diwan.h says what each means); anything else is an error
+** 'current', 'nearest' (diwan.h says what each means); anything else is an error
 ** naming fn and the value. */
 static inline int dw_date_prefer(const char *fn, sqlite3_value *v, int *out, char **pzErr) {
-  static const char *const names[] = {"news", "past", "future", "current"};
+  static const char *const names[] = {"news", "past", "future", "current", "nearest"};
   *out = DIWAN_PREFER_NEWS;
   if (!v || sqlite3_value_type(v) == SQLITE_NULL) return SQLITE_OK;
   size_t n;
   const char *z = dw_arg_text(v, &n);
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     if (z && strlen(names[i]) == n && !memcmp(names[i], z, n)) { *out = i; return SQLITE_OK; }
-  *pzErr = sqlite3_mprintf("%s(): prefer '%.*s' is not one of news, past, future, current",
+  *pzErr = sqlite3_mprintf("%s(): prefer '%.*s' is not one of news, past, future, current, nearest",
                            fn, (int)(n > 40 ? 40 : n),
                            z && diwan_utf8_check(z, n) == n ? z : "?");
   return SQLITE_ERROR;

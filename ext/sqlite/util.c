@@ -75,7 +75,9 @@ static size_t chunk_chars(const dw_charpos *c, size_t *i, size_t stop) {
   if (c->s[p - 1] >= 0x80)
     while (p < c->n && (c->s[p] & 0xC0) == 0x80) p++;
   *i = p;
-  return 8 - (size_t)__builtin_popcountll(cont);
+  /* one bit per byte at most: a multiply sums them (no popcount call
+  ** where the compiler may not use the instruction) */
+  return 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
 #else
   (void)c; (void)i; (void)stop;
   return 0;

@@ -77,6 +77,84 @@ static int day_month_at(dctx *c, long i, core *o) {
   return 1;
 }
 
+/* Is the text's language English (the caller's hint)? Its dotted figures
+** are decimals. */
+static int lang_en(const dctx *c) {
+  return c->lang && (c->lang[0] == 'e' || c->lang[0] == 'E') &&
+         (c->lang[1] == 'n' || c->lang[1] == 'N');
+}
+
+/* The nearest word before i on its line, within 4 tokens, is in Latin
+** script: English and French write decimals (rose 10.05) and days with
+** a slash. */
+static int latin_before(dctx *c, long i) {
+  for (long k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const dtok *t = T(k);
+    if (t->kind == T_WORD) return t->script == S_LATIN;
+    if (t->nl || (k == i - 1 && T(i)->nl)) return 0;
+  }
+  return 0;
+}
+
+/* D.M as Russian (and German-style) text writes a day without a year:
+** 15.02, 10.12., 14.10. по 15.10.2018; the spaced forms of a full date
+** (26. 10.21, 30 . 09 . 22). A dotted pair is also a decimal (15.2 млн,
+** в 2.3 раза, 12.05 في المئة), so without a year it is a day only after a
+** cue (c->cued: в, с, a range's second end), alone on its line, or with a
+** two-digit month that has a trailing dot or a leading zero (10.12.,
+** 15.02); and only before a mark, a line end or a date word (a unit or
+** another word makes it a figure). A spaced form needs its year and a
+** line start or a cue. Day first always; never in English. */
+static int dotted_at(dctx *c, long i, core *o) {
+  const dtok *a = T(i), *s1 = T(i + 1), *b = T(i + 2), *p = T(i - 1);
+  if (!is_p(s1, '.') || b->kind != T_NUM || a->nd > 2 || b->nd > 2 || a->script != b->script ||
+      c->us || lang_en(c) || b->nl || s1->nl)
+    return 0;
+  /* 1.2.3, $12.05, v2.3; a range's second end may follow its joiner
+  ** (14./15.10., 1-5.03) */
+  if (glued(a) && (p->kind == T_NUM || p->kind == T_WORD ||
+                   (p->kind == T_PUNCT && p->cp != '(' &&
+                    !(c->cued && (is_hyphen(p) || p->cp == '/' || p->cp == 0x2013)))))
+    return 0;
+  int spaced = !glued(s1) || !glued(b);
+  long end = i + 3;
+  int yy = 0, trail = 0;
+  const dtok *s2 = T(i + 3), *y = T(i + 4);
+  if (is_p(s2, '.') && !s2->nl && (glued(s2) || spaced)) {
+    if (y->kind == T_NUM && !y->nl && (glued(y) || spaced) && (y->nd == 2 || y->nd == 4) &&
+        y->script == a->script) {
+      yy = y->nd == 4 ? y->num : pivot_year(y->num);
+      end = i + 5;
+    } else if (glued(s2)) {
+      trail = 1;
+      end = i + 4;
+    }
+  }
+  const dtok *n = T(end);
+  long ue;
+  if (glued(n) && n->kind != T_EOF &&
+      (n->kind != T_PUNCT || ((is_numsep(n) || is_sep(n)) && T(end + 1)->kind == T_NUM &&
+                              glued(T(end + 1)))))
+    return 0;                                   /* 1.2.3.4, 15.10x */
+  if (is_p(n, '%') || is_p(n, 0x066A) || dp_mw(c, end, K_UNIT, &ue)) return 0;
+  /* в 2.3 раза; the end of a range (2-6.09 и …) is a day whatever follows */
+  if (n->kind == T_WORD && !n->nl && !n->lx && c->cued != 2) return 0;
+  int line = (i == 0 || a->nl) && (n->kind == T_EOF || n->nl);
+  if (!yy && latin_before(c, i)) return 0;      /* prices rose 10.05 */
+  if (spaced) {
+    if (!yy || !(c->cued || i == 0 || a->nl)) return 0;
+  } else if (!yy) {
+    int zero = b->nd == 2 && c->sc.s[b->s] == '0';
+    if (!c->cued && !line && !(b->nd == 2 && (trail || zero))) return 0;
+  }
+  int mm = b->num, dd = a->num;
+  if (yy && (yy < 1000 || yy > 2999)) return 0;
+  if (mm < 1 || mm > 12 || dd < 1 || dd > dd_days_in_month(yy ? yy : 2000, mm)) return 0;
+  dp_set_end(o, yy, mm, dd, P_DAY, CAL_GREG, end);
+  o->lang = NULL;
+  return 1;
+}
+
 /* Day, month [, year] written as numbers with spaces: 20 02 2014, le 17 2,
 ** 31 10 74. With a four-digit year anywhere; with a two-digit year or none
 ** only after a cue or an article (le 17 02) or alone on its line, where it
@@ -405,7 +483,9 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
     if (dp_bad_year_at(c, j)) { o->end = j + 1; return -1; }
     return 0;
   }
-  if ((e = dp_mw(c, i, K_ODAY, &j)) && !e->ord_nth) {
+  if ((e = dp_mw(c, i, K_ODAY, &j)) && e->ord_nth <= 0) {
+    /* trente-deux mai: part of a number that is no day */
+    if (e->ord_nth < 0 && is_hyphen(T(i - 1)) && glued(T(i))) return 0;
     const dlex *mo = dp_month_at(c, has(T(j), K_OF) ? j + 1 : j, &k2);
     if (mo) {
       int r = after_month(c, k2, mo, o, e->num);
@@ -454,6 +534,7 @@ int dp_core_at(dctx *c, long i, core *o, int lead) {
   int r = numeric_at(c, i, o);
   if (r) return r;
   if (day_month_at(c, i, o)) return 1;
+  if (dotted_at(c, i, o)) return 1;
   if (sep_month_at(c, i, o)) return 1;
   if (digit_decade_at(c, i, o)) return 1;
   if (spaced_at(c, i, o)) return 1;

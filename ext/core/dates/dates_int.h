@@ -38,6 +38,7 @@ enum {
 #define K_NIGHT (1ull << 36)    /* the night of a day: that day and the next (la nuit du) */
 #define K_WITHIN (1ull << 37)   /* within N units: the anchor to N units on (d'ici cinq ans) */
 #define K_WEEKOF (1ull << 38)   /* the week of a day (la semaine du 7 octobre) */
+#define K_WDAYS (1ull << 39)    /* a weekday's plural (fridays): value 1 Monday … 7 Sunday */
 /* Units of K_TUNIT (and years for K_YUNIT). */
 enum { U_NONE = 0, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 
@@ -61,9 +62,14 @@ typedef struct dlex {
   uint64_t kinds;
   int8_t month, cal, ambiguous;
   int8_t mod, era, rel;     /* rel: offsets of rday/rmonth/ryear/rafter/rbefore */
-  int8_t after;             /* ago/later: 1 when the word follows the number */
+  int8_t after;             /* ago/later: 1 when the word follows the number;
+                            ** rspan "-1p": only after a count and its unit */
+  int8_t vague;             /* rspan "-1v": also before a plural unit without a
+                            ** count (in recent weeks): a row never placed */
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
+  int8_t fine;              /* ago/later ",day": counted from the anchor day one
+                            ** grain finer (months give a day, years a month) */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
@@ -75,7 +81,8 @@ typedef struct dlex {
                             ** "3t": weeks after the coming one, today included */
   int8_t ord_nth;           /* oday "3w": the ordinal of a weekday, week or day
                             ** only (ثالث ثلاثاء, الأربعاء الثانية), never a day
-                            ** of a month */
+                            ** of a month; "15c" (-1): a cardinal (quinze), a
+                            ** day of a month only, never such an ordinal */
   char mlang[4];            /* language of the month name */
   char lang[4];             /* language of the other kinds */
 } dlex;
@@ -131,27 +138,48 @@ typedef struct dscan {
   size_t n, pos;
   long count;               /* tokens scanned so far */
   long limit;               /* ds_tok gives EOF from here: bounded look-ahead */
+  long avail;               /* min(count, limit): ds_tok's one comparison */
   int nolookup;             /* building lexicon keys: no lexicon yet */
   const diwan_months *user; /* the user's month names, or NULL */
   dtok ring[DS_RING];
   dtok eof;
 } dscan;
 
+/* Fills the scanner's table of code points below U+0800: dl_init does,
+** before anything is scanned (no allocation; the same values every time). */
+void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
+/* The lexicon's filter (dates_lex.c, set while it loads): one bit per key
+** hash; a word whose bit is clear is the start of no form. Most words of a
+** text are, and are turned away here without a call. */
+#define DL_FILTER_BYTES 8192
+extern uint8_t dl_filter[DL_FILTER_BYTES];
+static inline unsigned dl_filter_bit(const char *key, size_t n) {
+  const unsigned char *u = (const unsigned char *)key;
+  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+}
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
-  return sc->user ? du_find(sc->user, key, n) : dl_find(key, n);
+  if (sc->user) return du_find(sc->user, key, n);
+  if (n == 0 || n >= DL_KEYMAX) return NULL;
+  unsigned fb = dl_filter_bit(key, n);
+  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
+  return dl_find(key, n);
 }
 #define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
 /* Token number i, or the EOF token past the end or past the look-ahead
 ** limit set by ds_at. Valid for i >= (position given to ds_at) - 16. */
 const dtok *ds_tok_scan(dscan *sc, long i);
 static inline const dtok *ds_tok(dscan *sc, long i) {
-  if (i >= 0 && i < sc->count && i < sc->limit) return &sc->ring[i & (DS_RING - 1)];
+  /* i >= 0 && i < count && i < limit, in one unsigned comparison */
+  if ((unsigned long)i < (unsigned long)sc->avail) return &sc->ring[i & (DS_RING - 1)];
   return ds_tok_scan(sc, i);
 }
 /* The rules now start at token i: look-ahead ends at i + DS_AHEAD. */
-void ds_at(dscan *sc, long i);
+static inline void ds_at(dscan *sc, long i) {
+  sc->limit = i + DS_AHEAD;
+  sc->avail = sc->count < sc->limit ? sc->count : sc->limit;
+}
 
 /* ------------------------------------------------------------ gematria */
 /* Value of a Hebrew numeral word (כ״ז 27, תשנ״ב 752, ה׳תשנ״ב 5752), or -1. */
@@ -184,7 +212,8 @@ enum { REL_NONE = 0, REL_DAY, REL_MONTH, REL_YEAR, REL_MONTHNAME_PAST,
 /* What REL_NTH counts (its rel_mode); rel_n < 0 counts from the end. */
 enum { NTH_WEEKDAY = 1, NTH_WEEK, NTH_DAY, NTH_MDAY };
 /* How a weekday is placed (REL_WEEKDAY's rel_mode). */
-enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT };
+enum { WD_BARE = 0, WD_LAST, WD_NEXT, WD_THIS, WD_WEEK, WD_AFTERNEXT,
+       WD_COUNT };                         /* three Fridays from now: rel_k ±3 */
 enum { P_NONE = 0, P_DAY, P_MONTH, P_YEAR, P_DECADE, P_CENTURY, P_WEEK };
 
 /* One end of a date mention, before resolution. Unknown fields are 0. */
@@ -212,6 +241,7 @@ typedef struct dmatch {
                             ** or REL_YEAR and its offset), else 0 and m->a */
   int night;                /* la nuit du dimanche: a day and the next */
   int weekof;               /* la semaine du 7 octobre: the week of that day */
+  int fine;                 /* REL_UNITS: months give a day, years a month */
   const char *lang;
 } dmatch;
 
@@ -230,7 +260,8 @@ typedef struct dctx {
   diwan_date_cb cb;
   void *cbctx;
   uint64_t walk_kinds;      /* scratch of the multi-word lookup */
-  int cued;                 /* a cue or article precedes: 3/4 may be a day */
+  int cued;                 /* a cue or article precedes: 3/4 may be a day; 2: a
+                            ** range's second end after a dotted day (dates_core.c) */
   long pair_end;            /* end of the last month read with its paired form */
   char doc_lang[4];         /* the text's Latin-script language (fr, en, az), or "" */
   int doc_lang_done;        /* doc_lang is set: found when first needed (a

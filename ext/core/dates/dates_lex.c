@@ -76,18 +76,14 @@ static uint32_t hash(const char *s, size_t n) {
 }
 
 /* A one-probe filter in front of the table: most words of a text are not
-** in the lexicon, and this rejects them without hashing every byte. */
-static uint8_t filter[8192];
-
-static unsigned filter_bit(const char *key, size_t n) {
-  const unsigned char *u = (const unsigned char *)key;
-  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
-}
+** in the lexicon, and this rejects them without hashing every byte (ds_find
+** reads it inline: dates_int.h). */
+uint8_t dl_filter[DL_FILTER_BYTES];
 
 const dlex *dl_find(const char *key, size_t n) {
   if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
-  unsigned fb = filter_bit(key, n);
-  if (!(filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
+  unsigned fb = dl_filter_bit(key, n);
+  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
   for (;;) {
     int k = table[h];
@@ -111,8 +107,8 @@ static dlex *get_or_add(const char *key, size_t n) {
   }
   e = &entries[nentries++];
   memset(e, 0, sizeof *e);
-  unsigned fb = filter_bit(key, n);
-  filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
+  unsigned fb = dl_filter_bit(key, n);
+  dl_filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
   memcpy(e->key, key, n);
   e->klen = (uint8_t)n;
   uint32_t h = hash(key, n) & (TAB_SIZE - 1);
@@ -187,7 +183,7 @@ static const struct { const char *name; uint64_t kind; } kind_names[] = {
   {"oday", K_ODAY}, {"rweek", K_RWEEK}, {"tunit", K_TUNIT}, {"rquarter", K_RQUARTER},
   {"rprev", K_RPREV}, {"stop", K_STOP}, {"deadline", K_DEADLINE},
   {"rspan", K_RSPAN}, {"notcount", K_NOTCOUNT},
-  {"night", K_NIGHT}, {"within", K_WITHIN}, {"weekof", K_WEEKOF},
+  {"night", K_NIGHT}, {"within", K_WITHIN}, {"weekof", K_WEEKOF}, {"wdays", K_WDAYS},
 };
 
 static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
@@ -203,7 +199,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
                       : v[0] == 'q' ? U_QUARTER : U_YEAR;
       e->num = (int16_t)(vn > 1 ? parse_int(v + 1, vn - 1) : 0);
       break;
-    case K_WEEKDAY:
+    case K_WEEKDAY: case K_WDAYS:
       e->num = (int16_t)parse_int(v, vn);
       e->wd_amb = vn > 1 && v[vn - 1] == 'a';
       break;
@@ -215,15 +211,22 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
       break;
     case K_RSPAN:       /* in num: "next" is also a rbefore with its own rel */
       e->num = (int16_t)parse_int(v, vn);
+      e->after = vn > 1 && v[vn - 1] == 'p';      /* only after count and unit */
+      e->vague = vn > 1 && v[vn - 1] == 'v';      /* also before a plural unit */
       break;
-    case K_AGO: case K_LATER:           /* after+: the word takes an object */
-      e->after = field_is(v, vn, "after") || field_is(v, vn, "after+");
-      e->obj = field_is(v, vn, "after+");
+    case K_AGO: case K_LATER: {         /* after+: the word takes an object */
+      size_t pn = 0;                    /* ",day": one grain finer (fine) */
+      while (pn < vn && v[pn] != ',') pn++;
+      e->after = field_is(v, pn, "after") || field_is(v, pn, "after+");
+      e->obj = field_is(v, pn, "after+");
+      e->fine = field_is(v + pn, vn - pn, ",day");
       break;
+    }
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;
     case K_NUMW: case K_DECADE: case K_CENTURY: case K_ODAY:
       e->num = (int16_t)parse_int(v, vn);
       if (kind == K_ODAY && vn > 1 && v[vn - 1] == 'w') e->ord_nth = 1;
+      if (kind == K_ODAY && vn > 1 && v[vn - 1] == 'c') e->ord_nth = -1;
       break;
     default: break;
   }
@@ -358,6 +361,7 @@ static int load(void) {
   static const char *const words[] = {"dates_cues.tsv", "dates_decades.tsv",
                                       "dates_relative.tsv"};
   size_t len;
+  ds_classes_init();
   const char *t = diwan_data("dates_months.tsv", &len);
   int rc = DIWAN_OK;
   if (!t || diwan_tsv_each(t, len, 5, month_line, NULL)) rc = DIWAN_NOMEM;
@@ -377,7 +381,7 @@ static int load(void) {
     entries = NULL;
     nentries = capentries = 0;
     memset(table, 0, sizeof table);
-    memset(filter, 0, sizeof filter);
+    memset(dl_filter, 0, sizeof dl_filter);
     return rc;
   }
   if (entries) diwan_at_unload(free_entries, entries);

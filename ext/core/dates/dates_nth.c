@@ -17,7 +17,7 @@ static int ordinal_at(dctx *c, long k, int *last, int *bare, long *end) {
   int n = 0, d;
   const dlex *o = dp_mw(c, k, K_ODAY, &e);
   *bare = 0;
-  if (o && o->num >= 1 && o->num <= 31) { n = o->num; k = e; }
+  if (o && o->ord_nth >= 0 && o->num >= 1 && o->num <= 31) { n = o->num; k = e; }
   else if (T(k)->kind == T_NUM && dp_day_at(c, k, &d, &e) && d >= 1 && d <= 31) {
     n = d;                                       /* 3rd, 20th, or 20 */
     *bare = e == k + 1;
@@ -89,7 +89,7 @@ static const dlex *weekday_first(dctx *c, long k, int *n, int *last, long *end) 
   const dlex *w = dp_mw(c, k, K_WEEKDAY, &e), *o;
   *n = 0;
   if (!w) return NULL;
-  if ((o = dp_mw(c, e, K_ODAY, &f)) && o->num >= 1 && o->num <= 5) {
+  if ((o = dp_mw(c, e, K_ODAY, &f)) && o->ord_nth >= 0 && o->num >= 1 && o->num <= 5) {
     *n = o->num;
     *last = 0;
   } else if ((o = dp_mw(c, e, K_RAFTER | K_RSPAN | K_RBEFORE, &f)) &&
@@ -125,7 +125,7 @@ static const dlex *unit_first(dctx *c, long k, int *n, int *last, long *end) {
   const dlex *u = ds_find(&c->sc, key + 4, kn - 4), *o;
   if (!u || !(u->kinds & K_TUNIT) || u->num != 1 || (u->unit != U_DAY && u->unit != U_WEEK))
     return NULL;
-  if ((o = dp_mw(c, k + 1, K_ODAY, &f)) && o->num >= 1 && o->num <= 5) {
+  if ((o = dp_mw(c, k + 1, K_ODAY, &f)) && o->ord_nth >= 0 && o->num >= 1 && o->num <= 5) {
     *n = o->num;
     *last = 0;
   } else if ((o = dp_mw(c, k + 1, K_RAFTER, &f)) && o->rel == -1) {

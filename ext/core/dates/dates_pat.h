@@ -75,7 +75,22 @@ static inline void dp_part_rel(dctx *c, dmatch *m, long t0, long t1, int rel,
 }
 
 /* dates_read.c */
-const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end);
+/* The longest lexicon form of one of kinds starting at token i (its first
+** token may have lost a prefix): returns it and sets *end, or NULL. Rules
+** ask every token they look at for several kinds, and most tokens are in
+** no form: those, and single-word forms, are answered here inline. */
+const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end);
+static inline const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
+  const dtok *t = T(i);
+  const dlex *lx = t->lx;
+  if (!lx) return NULL;
+  if (!(lx->kinds & K_PFX)) {
+    *end = i + 1;
+    return (lx->kinds & kinds) ? lx : NULL;
+  }
+  if (t->mwk_done && !(t->mwk & kinds)) return NULL;   /* walked: none of kinds here */
+  return dp_mw_multi(c, i, kinds, end);
+}
 int dp_num_alone(dctx *c, long j);
 long dp_era_at(dctx *c, long j, int *era);
 int dp_year_at(dctx *c, long j, int lo, int hi, long *end, int *era);

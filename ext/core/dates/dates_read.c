@@ -3,17 +3,11 @@
 #include <string.h>
 #include "dates_pat.h"
 
-/* The longest lexicon form of one of kinds starting at token i (its first
-** token may have lost a prefix). Returns it and sets *end, or NULL. */
 static const dlex *dp_mw_walk(dctx *c, long i, uint64_t kinds, long *end);
 
-const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
+/* dp_mw (dates_pat.h) for a token that starts a multi-word form. */
+const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end) {
   dtok *t = (dtok *)T(i);
-  if (!t->lx || t->kind == T_EOF) return NULL;
-  if (!(t->lx->kinds & K_PFX)) {
-    *end = i + 1;
-    return (t->lx->kinds & kinds) ? t->lx : NULL;
-  }
   /* Rules ask a token for many kinds: walk its multi-word forms once to
   ** learn which kinds start here at all. */
   if (!t->mwk_done) {
@@ -98,7 +92,7 @@ int dp_bad_year_at(dctx *c, long j) {
          dp_num_alone(c, j);
 }
 
-/* A day number (1-2 digits, optional 1er / 21st) at j. */
+/* A day number (1-2 digits, optional 1er / 21st, or glued to a Latin month name: 14april) at j. */
 int dp_day_at(dctx *c, long j, int *d, long *end) {
   const dtok *t = T(j);
   if (t->kind != T_NUM || t->nd > 2 || !dp_num_alone(c, j)) return 0;
@@ -108,7 +102,9 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
   else if (is_hyphen(T(j + 1)) && glued(T(j + 1)) && glued(T(j + 2)) &&
            has(T(j + 2), K_ORDSUF))
     *end = j + 3;                                 /* 18-го, 3-е */
-  else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD) return 0;
+  else if (glued(T(j + 1)) && T(j + 1)->kind == T_WORD &&
+           !(has(T(j + 1), K_MONTH) && T(j + 1)->script == S_LATIN))
+    return 0;                                     /* 14april 2015, 15SEPT: the day */
   return 1;
 }
 
@@ -116,7 +112,18 @@ int dp_day_at(dctx *c, long j, int *d, long *end) {
 ** is no ordinary word (آب (أغسطس) is August), c->pair_end says where it ends. */
 const dlex *dp_month_at(dctx *c, long j, long *end) {
   const dlex *m = dp_mw(c, j, K_MONTH, end);
-  if (!m) return NULL;
+  if (!m) {
+    /* the word "month" before a month name (شهر شباط, בחודש מאי) is part
+    ** of it, and makes it a month even when it is also a word (شهر آب) */
+    long k;
+    const dlex *u = dp_mw(c, j, K_TUNIT, &k);
+    if (!u || u->unit != U_MONTH || u->num != 1 || u->ntok != 1 || T(k)->nl ||
+        (T(j)->script != S_ARABIC && T(j)->script != S_HEBREW) ||
+        !(m = dp_mw(c, k, K_MONTH, end)) || T(k)->script != T(j)->script || T(k)->pre)
+      return NULL;
+    c->pair_end = *end;
+    return m;
+  }
   long k = *end, e2;
   const dtok *p = T(k);
   if (is_p(p, '/') || is_p(p, '(')) {

@@ -209,20 +209,36 @@ static int span_at(dctx *c, long i, dmatch *m) {
   int n, unit;
   const char *ul = NULL;
   const dlex *s = dp_mw(c, i, K_RSPAN, &j);
-  if (s && (T(j)->kind == T_NUM || has(T(j), K_NUMW)) &&      /* not "the last day" */
+  const dlex *u;
+  if (s && !s->after && (T(j)->kind == T_NUM || has(T(j), K_NUMW)) &&   /* not "the last day" */
       count_units(c, j, &n, &unit, &end, &ul)) {
     k = i;
+  } else if (s && s->vague && (u = dp_mw(c, j, K_TUNIT, &end)) && u->num == 0 &&
+             u->unit != U_NONE && u->unit != U_QUARTER && !strcmp(u->lang, s->lang) &&
+             !has(T(end), K_OF)) {
+    /* in recent weeks, ces derniers jours, the coming days: a plural names
+    ** no count, the row is never placed (as בשבועות האחרונים); not years
+    ** (over recent years: a stretch too long to date anything by) */
+    m->rel = REL_SPAN;
+    m->rel_mode = u->unit;
+    m->lang = s->lang;
+    dp_span(c, m, i, end);
+    return 1;
   } else {                                        /* two upcoming weeks */
     const dtok *t = T(i);
     if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, i)) n = t->num;
     else if (has(t, K_NUMW)) n = t->lx->num;
     else return 0;
-    const dlex *u;
     /* the span word between count and unit: two upcoming weeks (only the
     ** second), les 3 derniers jours, 2 prochaines semaines (whole units) */
-    if (!(s = dp_mw(c, i + 1, K_RSPAN, &j)) ||
-        !(u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end)))
+    if ((s = dp_mw(c, i + 1, K_RSPAN, &j)) && !s->after &&
+        (u = dp_mw(c, j, K_TUNIT | K_YUNIT, &end))) {
+    } else if ((u = dp_mw(c, i + 1, K_TUNIT | K_YUNIT, &j)) && !u->num &&
+               (s = dp_mw(c, j, K_RSPAN, &end)) && s->after && s->num != 2) {
+      /* after the unit (rspan value p): 2 semaines passées, 3 jours à venir */
+    } else {
       return 0;
+    }
     unit = u->unit;
     ul = u->lang;
     k = i;
@@ -238,6 +254,29 @@ static int span_at(dctx *c, long i, dmatch *m) {
   m->rel_k = s->num == 2;
   m->lang = s->lang;
   dp_span(c, m, k, end);
+  return 1;
+}
+
+/* Three Fridays from now, 2 Thursdays ago (back): the Nth such weekday
+** after or before the anchor day, which does not count itself; a word
+** after "ago" names no event here (two Fridays after the vote is not read). */
+static int weekdays_ago_at(dctx *c, long i, dmatch *m) {
+  const dtok *t = T(i);
+  int n;
+  long j, end;
+  if (t->kind == T_NUM && t->nd <= 2 && dp_num_alone(c, i)) n = t->num;
+  else if (has(t, K_NUMW)) n = t->lx->num;
+  else return 0;
+  const dlex *w = dp_mw(c, i + 1, K_WDAYS, &j), *e;
+  if (n < 1 || !w || w->num < 1 || w->num > 7 || !(e = dp_mw(c, j, K_AGO | K_LATER, &end)) ||
+      !e->after || e->obj || ((e->kinds & K_AGO) == 0 && !e->fine) || strcmp(w->lang, e->lang))
+    return 0;
+  m->rel = REL_WEEKDAY;
+  m->rel_mode = WD_COUNT;
+  m->rel_n = w->num;
+  m->rel_k = (e->kinds & K_AGO) ? -n : n;
+  m->lang = e->lang;
+  dp_span(c, m, i, end);
   return 1;
 }
 
@@ -338,6 +377,8 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
     dp_span(c, m, i, end);
     return 1;
   }
+  if (weekdays_ago_at(c, i, m)) return 1;
+  memset(m, 0, sizeof *m);
   const char *ul = NULL;
   if ((e = dp_mw(c, i, K_AGO | K_LATER, &j)) && !e->after &&
       count_units(c, j, &n, &unit, &end, &ul)) {
@@ -359,13 +400,14 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   }
   /* "N years later" counts from the text's previous date; other units
   ** (and every "ago") from the anchor */
-  if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0) {
+  if ((e->kinds & K_LATER) && unit == U_YEAR && (e->kinds & K_AGO) == 0 && !e->fine) {
     m->rel = REL_LATER;
     m->rel_n = n;
   } else {
     m->rel = REL_UNITS;
     m->rel_mode = unit;
     m->rel_n = (e->kinds & K_LATER) ? n : -n;
+    m->fine = e->fine;
   }
   if (!n) {                                 /* לפני כמה חודשים: never placed */
     m->rel = REL_UNITS;

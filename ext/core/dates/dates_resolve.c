@@ -202,10 +202,14 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
       return a + (fwd ? fwd : 7) + 7L * (k > 1 ? k : 1);
     case WD_THIS: return a + fwd;
     case WD_WEEK: return monday + 7L * k + (w - 1);
+    case WD_COUNT:                         /* the anchor's own weekday does not count */
+      if (k > 0) return a + (fwd ? fwd : 7) + 7L * (k - 1);
+      return a - (back ? back : 7) - 7L * (-k - 1);
     default: break;
   }
   if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);
   if (prefer == DIWAN_PREFER_CURRENT) return monday + (w - 1);
+  if (prefer == DIWAN_PREFER_NEAREST && fwd < back) return a + fwd;
   return a - back;
 }
 
@@ -410,11 +414,18 @@ static int resolve_relative(dctx *c, dmatch *m) {
         set_day(&m->a, ad + (long)m->rel_n * (m->rel_mode == U_WEEK ? 7 : 1), P_DAY);
         return 1;
       }
-      if (m->rel_mode == U_MONTH) {
+      if (m->rel_mode == U_MONTH || (m->fine && m->rel_mode == U_YEAR)) {
+        /* fine: three months ago is that day (the month's last when it has
+        ** fewer days), two years ago that month (Duckling, chrono) */
         if (!a || !a->m) return 0;
         diwan_ymd x = *a;
-        add_months(&x, m->rel_n);
+        add_months(&x, m->rel_n * (m->rel_mode == U_YEAR ? 12 : 1));
         m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
+        if (m->fine && m->rel_mode == U_MONTH && a->d) {  /* else the month */
+          int dim = dd_days_in_month(x.y, x.m);
+          m->a.d = a->d < dim ? a->d : dim;
+          m->a.prec = P_DAY;
+        }
         return 1;
       }
       if (!a) return 0;
@@ -605,7 +616,9 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:
-      p = m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
+      p = m->fine && m->rel == REL_UNITS && m->rel_mode == U_MONTH ? P_DAY
+        : m->fine && m->rel == REL_UNITS && m->rel_mode == U_YEAR ? P_MONTH
+        : m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
         : m->rel_mode == U_QUARTER ? P_YEAR
         : m->rel_mode == U_WEEK && m->rel == REL_SPAN ? P_WEEK : P_DAY;
       break;
@@ -787,7 +800,7 @@ int diwan_dates_opts(const diwan_date_opts *o, const char *s, size_t n,
     c->anchor_v = *o->anchor;
     c->anchor = &c->anchor_v;
   }
-  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_CURRENT
+  c->prefer = o->prefer >= DIWAN_PREFER_NEWS && o->prefer <= DIWAN_PREFER_NEAREST
                   ? o->prefer : DIWAN_PREFER_NEWS;
   c->lang = lang && lang[0] ? lang : NULL;
   c->us = lang && (!strcasecmp(lang, "en-us") || !strcasecmp(lang, "en_us"));

@@ -99,14 +99,19 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *st = dp_mw(c, i, K_RSTART, &j);
   if (!st) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;          /* מ-1990 */
-  if (has(T(j), K_ARTICLE) && T(j + 1)->kind == T_NUM) j++;   /* from the 13th */
+  if (has(T(j), K_ARTICLE) && (T(j + 1)->kind == T_NUM || has(T(j + 1), K_ODAY)))
+    j++;                                          /* from the 13th, entre le treize */
   j = skip_weekday(c, j);
   core a, b;
   int d;
+  const dlex *o;
   if (dp_core_at(c, j, &a, 0) <= 0) {
     memset(&a, 0, sizeof a);
     if (dp_day_at(c, j, &d, &end) && d >= 1 && d <= 31) {
       dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, end);
+    } else if ((o = dp_mw(c, j, K_ODAY, &end)) && o->ord_nth <= 0 && o->num >= 1 &&
+               o->num <= 31) {                    /* du treize au 15 juillet */
+      dp_set_end(&a, 0, 0, o->num, P_DAY, CAL_GREG, end);
     } else if (!dp_bare_year(c, j, &a, st->lang)) {
       return 0;
     }
@@ -119,7 +124,8 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
            jt->pre <= 2 && has(jt, K_MONTH)) bstart = a.end;   /* وسبتمبر */
   else if (a.e.prec == P_DAY && (k = bare_joiner(c, a.end))) bstart = k;   /* from July 13-15 */
   else return 0;
-  if (has(T(bstart), K_ARTICLE) && T(bstart + 1)->kind == T_NUM) bstart++;   /* to the 15th */
+  if (has(T(bstart), K_ARTICLE) && (T(bstart + 1)->kind == T_NUM || has(T(bstart + 1), K_ODAY)))
+    bstart++;                                     /* to the 15th, et le quinze */
   bstart = skip_weekday(c, bstart);
   int r = dp_core_at(c, bstart, &b, 0);
   if (r <= 0 && a.e.prec == P_DAY && a.e.m && dp_day_at(c, bstart, &d, &k) && d >= 1 &&
@@ -166,6 +172,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
 }
 
 static int bare_range_at(dctx *c, long i, dmatch *m);
+static int month_days_at(dctx *c, long i, dmatch *m);
 
 /* After a cue, a month and the next month joined by the conjunction prefix
 ** (خلال آب (أغسطس) وأيلول (سبتمبر), في تموز وآب 2015) are one span, their
@@ -194,7 +201,7 @@ static int cue_at(dctx *c, long i, dmatch *m, long *skip) {
   const dlex *q = dp_mw(c, i, K_CUE, &j);
   if (!q) return 0;
   if (is_hyphen(T(j)) && glued(T(j))) j++;
-  if (bare_range_at(c, j, m)) return 1;          /* on November 8 and 9 */
+  if (bare_range_at(c, j, m) || month_days_at(c, j, m)) return 1;   /* on November 8 and 9 */
   core o, b;
   int r = after_cue(c, j, &o, q->lang, skip, i);
   if (r <= 0) return r;
@@ -408,18 +415,31 @@ static long and_joiner(dctx *c, long k) {
 static int bare_range_at(dctx *c, long i, dmatch *m) {
   core a, b;
   long k, bk, s = skip_weekday(c, i);
-  int d, conj = 0;
+  int d, conj = 0, dot = 0;
   if (dp_core_at(c, s, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
     k = a.end;
   } else if (T(s)->kind == T_NUM && dp_day_at(c, s, &d, &k) && d >= 1 && d <= 31) {
     memset(&a, 0, sizeof a);
     dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, k);
+    /* a day with its dot (14. - 15.10., 14./15.10.2018): the Russian and
+    ** German way; the slash joins only such a day */
+    if (is_p(T(k), '.') && glued(T(k)) && k == s + 1) {
+      k++;
+      if (is_p(T(k), '/') && glued(T(k)) && glued(T(k + 1))) dot = 1;
+    }
   } else {
     return 0;
   }
-  if (!(bk = bare_joiner(c, k)) && !(conj = (bk = and_joiner(c, k)) != 0)) return 0;
+  if (dot) bk = k + 1;
+  else if (!(bk = bare_joiner(c, k)) && !(conj = (bk = and_joiner(c, k)) != 0)) return 0;
   bk = skip_weekday(c, bk);
-  if (dp_core_at(c, bk, &b, 0) > 0) {
+  /* after a day and a joiner, a dotted day-month is the range's end (14 -
+  ** 15.10): the range is its cue */
+  int cued = c->cued;
+  if (!a.e.m && is_p(T(bk + 1), '.')) c->cued = 2;
+  int rb = dp_core_at(c, bk, &b, 0);
+  c->cued = cued;
+  if (rb > 0) {
     if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
   } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
@@ -454,6 +474,31 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   m->b = b.e;
   m->lang = b.lang ? b.lang : a.lang;
   dp_span(c, m, i, b.end);
+  return 1;
+}
+
+/* Arabic month first, then a range of its days (يوليو 13-15, تموز 13 الى
+** 15, اغسطس 27 الى 29 2014): one row; the days must close the phrase (no
+** number after the second one but its year). */
+static int month_days_at(dctx *c, long i, dmatch *m) {
+  long k, e, bk, ye;
+  int d1, d2, era, y = 0;
+  const dlex *mo = dp_month_at(c, i, &k);
+  if (!mo || mo->cal != CAL_GREG || T(i)->script != S_ARABIC || T(k)->nl ||
+      !dp_day_at(c, k, &d1, &e) || !(bk = bare_joiner(c, e)) || !dp_day_at(c, bk, &d2, &e))
+    return 0;
+  long yk = is_comma(T(e)) ? e + 1 : e;
+  if (dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) { y = T(yk)->num; e = ye; }
+  else if (T(e)->kind == T_NUM || has(T(e), K_UNIT)) return 0;   /* 27 الى 29 ألف */
+  if (d1 < 1 || d2 > dd_days_in_month(y ? y : 2000, mo->month) || d1 >= d2) return 0;
+  memset(m, 0, sizeof *m);
+  m->a.y = m->b.y = y;
+  m->a.m = m->b.m = mo->month;
+  m->a.d = d1;
+  m->b.d = d2;
+  m->a.prec = m->b.prec = P_DAY;
+  m->lang = mo->mlang;
+  dp_span(c, m, i, e);
   return 1;
 }
 
@@ -513,10 +558,16 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   if (dr_nth_at(c, i, m)) return 1;
   if (night_at(c, i, m, skip)) return 1;
   if (weekof_at(c, i, m)) return 1;
+  /* a word that both qualifies and opens a range (с 1 марта по 5 марта:
+  ** from … to) is read as the range when its second end follows */
+  if (dp_mw(c, i, K_RSTART, &j) && dp_mw(c, i, K_QUAL, &j) && range_at(c, i, m, skip) > 0)
+    return 1;
+  *skip = 0;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
   if ((r = cue_at(c, i, m, skip))) return r > 0;
   if (bare_range_at(c, i, m)) return 1;
+  if (month_days_at(c, i, m)) return 1;
   core o;
   r = dp_core_at(c, i, &o, 1);
   if (r < 0) { *skip = o.end - i; return 0; }

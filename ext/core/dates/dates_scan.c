@@ -48,6 +48,7 @@ void ds_init(dscan *sc, const char *s, size_t n) {
   sc->pos = 0;
   sc->count = 0;
   sc->limit = DS_AHEAD;
+  sc->avail = 0;
   sc->nolookup = 0;
   sc->user = NULL;
   memset(&sc->eof, 0, sizeof sc->eof);
@@ -56,7 +57,6 @@ void ds_init(dscan *sc, const char *s, size_t n) {
   sc->eof.sp = sc->eof.nl = 1;
 }
 
-void ds_at(dscan *sc, long i) { sc->limit = i + DS_AHEAD; }
 
 static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
   if (at >= sc->n) { *len = 0; return 0; }
@@ -70,20 +70,43 @@ static inline uint32_t peek(const dscan *sc, size_t at, size_t *len) {
   return diwan_utf8_decode((const unsigned char *)sc->s + at, sc->n - at, len);
 }
 
+/* What the scanner asks of each code point below U+0800 (one or two UTF-8
+** bytes: ASCII, Latin-1 and Latin Extended, Cyrillic, Hebrew, Arabic), read
+** from one entry instead of classifying and folding the character again for
+** every occurrence. Filled by ds_classes_init from the same functions the
+** slow paths call, so either way gives the same tokens. */
+enum { CP_DIGIT = 1, CP_INVIS = 2, CP_MARK = 4, CP_JOIN = 8, CP_SLOW = 16,
+       CP_SPACE = 32, CP_NL = 64 };
+typedef struct dcp {
+  uint8_t script;           /* word_script(script_of(cp)): the words it starts */
+  uint8_t run;              /* the same for a fast run (fast_run), 0xFF if not */
+  uint8_t flags;            /* CP_*: a digit, invisible (and not ASCII), a mark,
+                            ** an apostrophe or gershayim (continues_word), not
+                            ** foldable by table, white space, a line break */
+  uint8_t flen;             /* bytes of its folded form (dl_fold_cp), at most 2 */
+  char f[2];
+} dcp;
+static dcp cps[0x800];
+
+/* The entry of the character at p when it takes one or two bytes, with its
+** length, else NULL (longer or invalid: the callers' slow paths decode it). */
+static inline const dcp *cp_at(const unsigned char *u, size_t p, size_t n, size_t *len) {
+  unsigned b = u[p];
+  if (b < 0x80) { *len = 1; return &cps[b]; }
+  if (b >= 0xC2 && b <= 0xDF && p + 1 < n && (u[p + 1] & 0xC0) == 0x80) {
+    *len = 2;
+    return &cps[((b & 0x1F) << 6) | (u[p + 1] & 0x3F)];
+  }
+  return NULL;
+}
+
 static inline void add_key(dtok *t, uint32_t cp) {
   char buf[4];
   size_t k;
-  /* Fast paths: ASCII, and Hebrew and plain Arabic letters, which fold to
-  ** themselves. */
-  if (cp < 0x80) {
-    buf[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-    k = 1;
-  } else if ((cp >= 0x05D0 && cp <= 0x05EA) ||
-             (cp >= 0x0627 && cp <= 0x063A && cp != 0x0629) ||
-             (cp >= 0x0641 && cp <= 0x0648) || cp == 0x064A) {
-    buf[0] = (char)(0xC0 | (cp >> 6));
-    buf[1] = (char)(0x80 | (cp & 0x3F));
-    k = 2;
+  if (cp < 0x800 && !(cps[cp].flags & CP_SLOW)) {
+    k = cps[cp].flen;
+    buf[0] = cps[cp].f[0];
+    buf[1] = cps[cp].f[1];
   } else {
     k = dl_fold_cp(cp, buf);
   }
@@ -112,6 +135,27 @@ static inline diwan_script script_of(uint32_t cp) {
   if (cp >= 0x05D0 && cp <= 0x05EA) return DIWAN_SCRIPT_HEBREW;
   if (cp >= 0x0410 && cp <= 0x044F) return DIWAN_SCRIPT_CYRILLIC;
   return diwan_script_of(cp);
+}
+
+void ds_classes_init(void) {
+  for (uint32_t cp = 0; cp < 0x800; cp++) {
+    dcp *e = &cps[cp];
+    char buf[4];
+    size_t k = dl_fold_cp(cp, buf);
+    diwan_script s = script_of(cp);
+    int nl = 0, sp = is_space(cp, &nl);
+    e->script = e->run = (uint8_t)word_script(s);
+    e->flags = (uint8_t)((diwan_digit_value(cp) >= 0 ? CP_DIGIT : 0) |
+                         (cp >= 0x80 && diwan_is_invisible(cp) ? CP_INVIS : 0) |
+                         (s == DIWAN_SCRIPT_MARK ? CP_MARK : 0) |
+                         (is_apos(cp) || is_gersh(cp) ? CP_JOIN : 0) |
+                         (sp ? CP_SPACE : 0) | (nl ? CP_NL : 0));
+    /* every such code point folds to at most two bytes; were one not to,
+    ** it would continue no fast run and add_key would fold it */
+    if (k > 2) { e->run = 0xFF; e->flags |= CP_SLOW; k = 0; }
+    e->flen = (uint8_t)k;
+    memcpy(e->f, buf, k);
+  }
 }
 
 static void scan_number(dscan *sc, dtok *t, uint32_t cp, size_t len) {
@@ -153,42 +197,26 @@ static int continues_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int *mark
   return 0;
 }
 
-/* Letters that fold to themselves, two bytes at a time: the bulk of Arabic
-** and Hebrew words, copied without decoding. */
-static inline int plain2(int script, const unsigned char *u) {
-  if (script == S_ARABIC)
-    return (u[0] == 0xD8 && u[1] >= 0xA7 && u[1] <= 0xBA && u[1] != 0xA9) ||
-           (u[0] == 0xD9 && ((u[1] >= 0x81 && u[1] <= 0x88) || u[1] == 0x8A));
-  return script == S_HEBREW && u[0] == 0xD7 && u[1] >= 0x90 && u[1] <= 0xAA;
-}
-
-/* Consumes a run of plain letters of the word's script. Locals, not the
-** token's fields, in the loops: stores through char pointers would make the
+/* Consumes a run of letters of the word's script that take one or two
+** bytes: the bulk of every word, folded by table. Locals, not the token's
+** fields, in the loop: stores through char pointers would make the
 ** compiler reload them every byte. */
 static void fast_run(dscan *sc, dtok *t, cuts *c) {
   const unsigned char *u = (const unsigned char *)sc->s;
-  size_t p = sc->pos, n = sc->n, klen = t->klen;
+  size_t p = sc->pos, n = sc->n, klen = t->klen, l;
   char *key = t->key;
   int nl = c->nl;
-  if (t->script == S_LATIN) {
-    while (p < n && (u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z') {
-      if (klen + 1 >= DL_KEYMAX) { t->toolong = 1; break; }
-      key[klen++] = (char)(u[p] | 0x20);
-      p++;
-      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
-      nl++;
+  const unsigned script = t->script;
+  const dcp *e;
+  while (p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
+    if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; break; }
+    if (e->flen) {
+      memcpy(key + klen, e->f, 2);   /* in bounds: klen + flen < DL_KEYMAX */
+      klen += e->flen;
     }
-  } else if (t->script == S_ARABIC || t->script == S_HEBREW) {
-    int sc_ = t->script;
-    while (p + 1 < n && plain2(sc_, u + p)) {
-      if (klen + 2 >= DL_KEYMAX) { t->toolong = 1; break; }
-      key[klen] = (char)u[p];
-      key[klen + 1] = (char)u[p + 1];
-      klen += 2;
-      p += 2;
-      if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
-      nl++;
-    }
+    p += l;
+    if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
+    nl++;
   }
   c->nl = nl;
   if (t->toolong) {
@@ -200,18 +228,36 @@ static void fast_run(dscan *sc, dtok *t, cuts *c) {
   sc->pos = p;
 }
 
-static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, cuts *c) {
+static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, cuts *c) {
   int letter = 1, mark;
   t->kind = T_WORD;
-  t->script = (uint8_t)word_script(script_of(cp));
+  t->script = (uint8_t)script;
+  /* A first letter the table folds is the fast run's first, which does
+  ** what the loop's first round would. */
+  size_t l0;
+  const dcp *e0 = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &l0);
+  int first = e0 && e0->run == (unsigned)script;
   for (;;) {
-    add_key(t, cp);
-    sc->pos += len;
-    if (letter) {
-      if (c->nl < 2) { c->src[c->nl] = sc->pos; c->key[c->nl] = t->klen; }
-      c->nl++;
+    if (!first) {
+      add_key(t, cp);
+      sc->pos += len;
+      if (letter) {
+        if (c->nl < 2) { c->src[c->nl] = sc->pos; c->key[c->nl] = t->klen; }
+        c->nl++;
+      }
     }
+    first = 0;
     if (!t->toolong) fast_run(sc, t, c);
+    if (!t->toolong) {
+      /* The run stopped at a character of no letter of this script: unless
+      ** it is a mark, invisible or an apostrophe, the word ends here (the
+      ** loop below would find the same, at more cost). */
+      const dcp *e;
+      if (sc->pos >= sc->n) break;
+      if ((e = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &len)) &&
+          !(e->flags & (CP_MARK | CP_INVIS | CP_JOIN)) && e->run != 0xFF)
+        break;
+    }
     cp = peek(sc, sc->pos, &len);
     if (!len) break;
     diwan_script s = script_of(cp);
@@ -286,12 +332,24 @@ static void scan_one(dscan *sc, dtok *t) {
   size_t len;
   uint32_t cp;
   int nl = 0;
+  const dcp *e;
   for (;;) {
+    if (sc->pos >= sc->n) { *t = sc->eof; t->sp = 1; t->nl = 1; return; }
+    if ((e = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &len))) {
+      cp = (uint32_t)(e - cps);
+      if (e->flags & CP_SPACE) {
+        t->sp = 1;
+        if (e->flags & CP_NL) nl = 1;
+        sc->pos += len;
+        continue;
+      }
+      if (e->flags & CP_INVIS) { sc->pos += len; continue; }
+      break;
+    }
+    /* three or four bytes, or invalid */
     cp = peek(sc, sc->pos, &len);
-    if (!len) { *t = sc->eof; t->sp = 1; t->nl = 1; return; }
-    if (cp == ' ' || is_space(cp, &nl)) { t->sp = 1; sc->pos += len; continue; }
-    /* Hebrew and Arabic letters are not invisible: skip the call for them */
-    if (cp >= 0x80 && (cp == 0x061C || cp < 0x0590 || cp > 0x06FF) && diwan_is_invisible(cp)) {
+    if (is_space(cp, &nl)) { t->sp = 1; sc->pos += len; continue; }
+    if (cp >= 0x80 && diwan_is_invisible(cp)) {
       sc->pos += len;
       continue;
     }
@@ -299,16 +357,17 @@ static void scan_one(dscan *sc, dtok *t) {
   }
   t->nl = (uint8_t)nl;
   t->s = sc->pos;
-  if (cp < 0x80 ? (cp >= '0' && cp <= '9') : diwan_digit_value(cp) >= 0) {
+  int script;
+  if (e ? (e->flags & CP_DIGIT) : diwan_digit_value(cp) >= 0) {
     scan_number(sc, t, cp, len);
     t->e = sc->pos;
     /* 20th century, 20e siècle start with a number */
     if (!sc->nolookup && t->nd <= 2) t->lx = ds_find(sc, t->key, t->klen);
     return;
-  } else if (word_script(script_of(cp)) != S_NONE) {
+  } else if ((script = e ? e->script : word_script(script_of(cp))) != S_NONE) {
     cuts c;
     memset(&c, 0, sizeof c);
-    scan_word(sc, t, cp, len, &c);
+    scan_word(sc, t, cp, len, script, &c);
     t->e = sc->pos;
     if (!sc->nolookup) lookup(sc, t, &c);
     return;
@@ -329,6 +388,7 @@ const dtok *ds_tok_scan(dscan *sc, long i) {
     scan_one(sc, t);
     if (t->kind == T_EOF) return &sc->eof;
     sc->count++;
+    sc->avail = sc->count < sc->limit ? sc->count : sc->limit;
   }
   return &sc->ring[i & (DS_RING - 1)];
 }

@@ -199,12 +199,14 @@ static int build_builtin(void) {
   diwan_gazetteer *g = diwan_gazetteer_new();
   if (!g) return DIWAN_NOMEM;
   load_ctx c = {g, DIWAN_OK};
+  ph_table_memo(&g->tab, 1);   /* the files repeat their words */
   for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
     const char *text = diwan_data(files[i], &len);
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
   if (!c.rc) c.rc = gz_surnames(g);
+  ph_table_memo(&g->tab, 0);
   if (c.rc) { diwan_gazetteer_free(g); return c.rc; }
   g->tab.persistent = 1;
   builtin = g;

@@ -105,7 +105,7 @@ static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
   static const char *const pro[] = {"He", "She", "Il", "Elle",
                                     "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
   static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
-                                    "before", "while", "o\xc3\xb9", "quand", "et",
+                                    "before", "while", "there", "o\xc3\xb9", "quand", "et",
                                     "mais", "lorsqu'", "puis"};
   size_t a = sc->start, b;
   int is = 0;
@@ -151,7 +151,9 @@ static int arabic_at(char c) {
 }
 
 /* The party named right next to a counterpart word (cues.tsv, kind
-** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני"):
+** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני",
+** "son homologue russe"; before it in "his Russian counterpart", "с
+** российским коллегой"):
 ** the other side of a contact, whatever the document's pair is. White
 ** space (and one comma) only between. NULL when none. */
 static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
@@ -160,6 +162,13 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   for (size_t i = sc->i0; i < sc->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_COUNTERPART) continue;
+    /* value 1: the language puts the adjective before the noun ("his
+    ** Russian counterpart", "с российским коллегой"), white space only
+    ** between */
+    size_t b = it->cue->value == 1 ? ev_ment_ended(d, it->start) : 0;
+    if (b > sc->m0 && !ev_not_party(d, sc, b - 1, type) &&
+        ev_words_between(d->s, d->ment[b - 1].start + d->ment[b - 1].len, it->start, 1) == 0)
+      return gz_party(d->ment[b - 1].entity);
     size_t m = ev_ment_from(d, it->end);
     if (m >= sc->m1 || ev_not_party(d, sc, m, type)) continue;
     size_t gap = d->ment[m].start - it->end;
@@ -172,20 +181,79 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
   return NULL;
 }
 
+/* "There he is expected to strike a similar pact", "Là, il a rencontré…",
+** "Там он…": a sentence that opens with there and a pronoun, right after
+** the sentence of a visit, tells what the visitor does in its host. The
+** host, or NULL. */
+static const char *there_party(const ev_doc *d, const diwan_event *e) {
+  static const char *const there[] = {"There", "L\xc3\xa0", "L\xc3\xa0-bas",
+                                      "\xd0\xa2\xd0\xb0\xd0\xbc"};    /* Là, Там */
+  static const char *const pro[] = {"he", "she", "il", "elle", "\xd0\xbe\xd0\xbd",
+                                    "\xd0\xbe\xd0\xbd\xd0\xb0"};     /* он, она */
+  if (!d->there || d->there_end > e->sent_start ||
+      ev_words_between(d->s, d->there_end, e->sent_start, 1) > 0)
+    return NULL;
+  const char *s = d->s;
+  size_t a = e->sent_start, end = e->sent_start + e->sent_len, b;
+  for (b = a; b < end && s[b] != ' ' && s[b] != ','; b++) {}
+  int is = 0;
+  for (size_t i = 0; i < sizeof there / sizeof there[0] && !is; i++)
+    is = strlen(there[i]) == b - a && memcmp(s + a, there[i], b - a) == 0;
+  if (!is) return NULL;
+  if (b < end && s[b] == ',') b++;
+  while (b < end && s[b] == ' ') b++;
+  for (a = b; b < end && s[b] != ' ' && s[b] != ','; b++) {}
+  for (size_t i = 0; i < sizeof pro / sizeof pro[0]; i++)
+    if (strlen(pro[i]) == b - a && memcmp(s + a, pro[i], b - a) == 0) return d->there;
+  return NULL;
+}
+
+/* An Arabic contact noun with a possessive of the third person singular
+** (لقائه, زيارته, زيارتها): the party of the person named last before it
+** in its sentence, within OWNER_LOOK bytes; NULL when none. */
+#define OWNER_LOOK 120
+static const char *suffix_owner(const ev_doc *d, const diwan_event *e) {
+  static const char *const suf[] = {"\xd9\x87", "\xd9\x87\xd8\xa7"};   /* ه ها */
+  if (!is_contact(e->type) || !arabic_at(d->s[e->start]) || e->len < 6) return NULL;
+  const char *w = d->s + e->start;
+  int ok = 0;
+  for (size_t i = 0; i < 2 && !ok; i++) {
+    size_t k = strlen(suf[i]);
+    ok = memcmp(w + e->len - k, suf[i], k) == 0;
+  }
+  if (!ok) return NULL;
+  for (size_t m = ev_ment_ended(d, e->start); m > 0; m--) {
+    const diwan_mention *mt = &d->ment[m - 1];
+    if (mt->start < e->sent_start || mt->start + OWNER_LOOK < e->start) break;
+    if (strcmp(mt->entity->kind, "person") == 0) return gz_party(mt->entity);
+  }
+  return NULL;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
-  int nc = 0, na = 0, person[8];
+  int nc = 0, na = 0, person[8], thing[8];   /* named by a person; by a
+                                                country, city or title */
   const char *he = ev_verb_first(d, e->start) ? NULL : pronoun_party(d, sc);
-  if (he) { person[0] = 1; c[nc++] = he; }
+  if (he) { person[0] = 1; thing[0] = 0; c[nc++] = he; }
   for (size_t m = sc->m0; m < sc->m1 && nc < 8; m++) {
     if (ev_not_party(d, sc, m, e->type)) continue;    /* a topic, a venue */
     const char *x = gz_party(d->ment[m].entity);
     int dup = !x, is_person = strcmp(d->ment[m].entity->kind, "person") == 0;
     for (int i = 0; i < nc && !dup; i++)
-      if (same(c[i], x)) { dup = 1; person[i] |= is_person; }
-    if (!dup) { person[nc] = is_person; c[nc++] = x; }
+      if (same(c[i], x)) { dup = 1; person[i] |= is_person; thing[i] |= !is_person; }
+    if (!dup) { person[nc] = is_person; thing[nc] = !is_person; c[nc++] = x; }
   }
+  /* "ما قدمه مملوك … خلال لقائه السياسيين السعوديين": the possessive on
+  ** the noun is the person named last before it, a party as sure as one
+  ** named by a country */
+  const char *owner = suffix_owner(d, e);
+  for (int i = 0; i < nc && owner; i++)
+    if (same(c[i], owner)) { thing[i] = 1; owner = NULL; }
   const char *cp = d->pair[0] ? counterpart_party(d, sc, e->type) : NULL;
+  /* the host "there" stands for is the other side when the sentence names
+  ** one party at most (the visitor, as "he") */
+  if (!cp && nc <= 1) cp = there_party(d, e);
   if (cp) {
     /* "الجبير … مع نظيره الإيطالي": one of the pair (else the first other
     ** party named) and the counterpart */
@@ -217,7 +285,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (na == 1 && nc == 2 && arabic_at(d->s[e->start]) &&
         !mentions_party(d, sc, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]))
       for (int i = 0; i < nc; i++)
-        if (!person[i]) add_actor(a, &na, c[i]);
+        if (thing[i]) add_actor(a, &na, c[i]);
     /* aid or support from an organisation the sentence names ("the
     ** decision by the Paris Club to write off Iraq's debts", "l'UE a
     ** suspendu son aide"): the organisation, not the document's pair */

@@ -115,15 +115,17 @@ static int son_of(const char *s, size_t n) {
          (n == 4 && memcmp(s, "\xd7\x91\xd7\x9f", 4) == 0);              /* בן */
 }
 
-static dw_wordset stops, honorifics;
+static dw_wordset stops, honorifics, given;
 
-/* 0 when both sets are loaded; out of memory leaves one empty: tried again
+/* 0 when the sets are loaded; out of memory leaves one empty: tried again
 ** at the next use. */
 static int load_words(void) {
   if (!stops.slot) dw_wordset_load(&stops, "name_stops.tsv", "stop", diwan_fold);
   if (!honorifics.slot)
     dw_wordset_load(&honorifics, "name_stops.tsv", "honorific", diwan_fold);
-  return !stops.slot || !honorifics.slot;
+  /* compared as written: علي (Ali) folds like the stop على (on) */
+  if (!given.slot) dw_wordset_load(&given, "name_stops.tsv", "given", NULL);
+  return !stops.slot || !honorifics.slot || !given.slot;
 }
 
 /* 1 when the word w is in set (compared folded). */
@@ -216,7 +218,7 @@ static int read_name(const ev_doc *d, size_t pos, size_t *n0, size_t *n1,
       prev_end = s + l;
       continue;
     }
-    if (rtl && in_set(&stops, d->s + s, l)) break;
+    if (rtl && !dw_wordset_has(&given, d->s + s, l) && in_set(&stops, d->s + s, l)) break;
     if (rtl && words == 0 && has_article(d->s + s, l)) break;
     if (rtl && words == 0 && compound(d->s + s, l)) max = NAME_WORDS_RTL + 1;
     if (rtl && words == 1 && son_of(d->s + s, l)) max = NAME_WORDS_RTL + 1;

@@ -200,6 +200,12 @@ static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
     if (other && named(d, sc, other)) return;     /* ev_orient puts it second */
     const char *who = nearest_person(d, sc, c);
     if (!who) who = sentence_person(d, e, c);
+    /* no person: the one actor the scope names, by a country or its
+    ** adjective ("The French minister arrived in Moscow"), the other
+    ** being the pair's */
+    int n1 = e->actor1 && !t1 && named(d, sc, e->actor1);
+    int n2 = e->actor2 && !t2 && named(d, sc, e->actor2);
+    if (!who && n1 != n2) who = n1 ? e->actor1 : e->actor2;
     if (!who) return;
     e->actor1 = who;
     e->actor2 = c;
@@ -230,7 +236,32 @@ static int passive(const ev_doc *d, const diwan_event *e) {
   return ev_by_agent(d, e->start + e->len);
 }
 
+/* An Arabic visit noun whose visitor is the name right after it and whose
+** host a marker names next ("زيارة مملوك للسعودية", "زيارة الجبير إلى
+** موسكو"): those two, whatever the document's pair (a third party the
+** sentence names as the one quoted, a pair that fills in). 1 when set. */
+static int construct_visit(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (strcmp(e->type, "visit") || (unsigned char)d->s[e->start] < 0xD8 ||
+      (unsigned char)d->s[e->start] > 0xDB)
+    return 0;
+  size_t end = e->start + e->len, m = ev_ment_from(d, end);
+  if (m + 1 >= sc->m1 || strcmp(d->ment[m].entity->kind, "person")) return 0;
+  for (size_t i = end; i < d->ment[m].start; i++)
+    if (!blank(d->s[i])) return 0;
+  const char *who = gz_party(d->ment[m].entity);
+  size_t n = m + 1, after = d->ment[m].start + d->ment[m].len;
+  const char *host = place_country(d->ment[n].entity);
+  if (!who || !host || strcmp(who, host) == 0 ||
+      ev_words_between(d->s, after, d->ment[n].start, 2) > 1 ||
+      marked(d, n, e, sc->start) <= 0)
+    return 0;
+  e->actor1 = who;
+  e->actor2 = host;
+  return 1;
+}
+
 void ev_orient(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
+  if (construct_visit(d, sc, e)) return;
   retarget(d, sc, e);
   if (!e->actor1 || !e->actor2) return;
   if (passive(d, e)) {
@@ -266,16 +297,54 @@ static int tour_trigger(const ev_doc *d, const diwan_event *e) {
          (n >= 10 && memcmp(w, "\xd1\x82\xd1\x83\xd1\x80\xd0\xbd\xd0\xb5", 10) == 0);
 }
 
+/* A visit whose trigger needs a site ("will see an orphanage in Tanzania
+** and a credit union in Mozambique", arguments.tsv class site): an
+** itinerary, one visit per place it names, as a tour. */
+static int site_trigger(const ev_doc *d, const ev_scope *sc, const diwan_event *e) {
+  for (size_t i = sc->i0; i < sc->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag == EV_TRIGGER && it->start == e->start && strcmp(it->trig->arg, "site") == 0)
+      return 1;
+  }
+  return 0;
+}
+
 int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
-                  const char **host, int max) {
-  if (strcmp(e->type, "visit") || !e->actor1 || !tour_trigger(d, e)) return 0;
-  int n = 0;
+                  const char **host, int max, const char **visitor) {
+  *visitor = e->actor1;
+  if (strcmp(e->type, "visit") || !e->actor1) return 0;
+  int site = site_trigger(d, sc, e), tour = site || tour_trigger(d, e);
+  int n = 0, self = 0;
   for (size_t m = sc->m0; m < sc->m1 && n < max; m++) {
     const char *p = place_country(d->ment[m].entity);
-    if (!p || strcmp(p, e->actor1) == 0 || marked(d, m, e, sc->start) <= 0) continue;
+    if (!p || marked(d, m, e, sc->start) <= 0) continue;
     int dup = 0;
     for (int i = 0; i < n && !dup; i++) dup = strcmp(host[i], p) == 0;
     if (!dup) host[n++] = p;
+    self |= strcmp(p, e->actor1) == 0;
   }
-  return n;
+  /* the event's first actor is itself a host ("Mark Rutte spent two days
+  ** in Ghana before heading to Togo", "She will see a camp in Togo and a
+  ** school in Benin"): the visitor is the party of the person named
+  ** nearest, else, for an itinerary, the document's party that is no
+  ** host; every marked place is a host */
+  if (self) {
+    const char *v = nearest_person(d, sc, e->actor1);
+    for (int i = 0; i < n && v; i++)
+      if (strcmp(host[i], v) == 0) v = NULL;
+    for (int k = 0; k < 2 && !v && site; k++) {
+      const char *p = d->pair[k];
+      int is_host = !p;
+      for (int i = 0; i < n && !is_host; i++) is_host = strcmp(host[i], p) == 0;
+      if (!is_host) v = p;
+    }
+    if (!v) return 0;
+    *visitor = v;
+  } else if (!tour) {
+    return 0;
+  }
+  int k = 0;                        /* the visitor visits no host of its own */
+  for (int i = 0; i < n; i++)
+    if (strcmp(host[i], *visitor)) host[k++] = host[i];
+  return k;
 }

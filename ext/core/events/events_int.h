@@ -50,6 +50,10 @@ typedef struct ev_doc {
   const char *summit;               /* the host of the summit a
                                        participation last named (a trigger
                                        whose argument class is summit) */
+  const char *there;                /* the host of the last visit told, */
+  size_t there_end;                 /* and where its sentence ends: "There
+                                       he …" opening the next sentence is
+                                       in that host (events_attach.c) */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
@@ -101,6 +105,7 @@ typedef struct sent_ctx {
   int inherit;
   seen_ev seen[16];
   int nseen;
+  int own_status;           /* the event being told keeps its status */
   diwan_event_cb cb;
   void *ctx;
 } sent_ctx;
@@ -121,9 +126,11 @@ int ev_by_agent(const ev_doc *d, size_t end);
 /* The hosts of a tour: the countries and cities of the scope that follow a
 ** visit marker ("in Tanzania", "to Mozambique", "au Mali"), other than the
 ** visitor's (e->actor1), at most max; 0 when the trigger is no tour
-** ("tour of", "tournée", "турне"). */
+** ("tour of", "tournée", "турне"), or an itinerary (a visit trigger whose
+** argument is a site: "will see an orphanage in Tanzania"). *visitor: the
+** visitor, e->actor1 unless that is one of the hosts. */
 int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
-                  const char **host, int max);
+                  const char **host, int max, const char **visitor);
 /* The status of e, whose trigger is item ti of the clause's items
 ** [i0, i1): "happened", "planned", "hypothetical" or "negated"
 ** (events_status.c). */

@@ -86,7 +86,8 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"ignore", CUE_IGNORE}, {"boundary", CUE_BOUNDARY}, {"topic", CUE_TOPIC}, {"shift", CUE_SHIFT},
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
-  {"counterpart", CUE_COUNTERPART},
+  {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
+  {"accession", CUE_ACCESSION}, {"body", CUE_BODY},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
@@ -269,12 +270,14 @@ static int build_builtin(void) {
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return DIWAN_NOMEM;
   load_ctx c = {x, 0, DIWAN_OK};
+  ph_table_memo(&x->tab, 1);   /* the files repeat their words */
   for (size_t i = 0; i < sizeof files / sizeof files[0] && !c.rc; i++) {
     size_t len;
     const char *text = diwan_data(files[i].name, &len);
     c.file = files[i].kind;
     if (text) diwan_tsv_each(text, len, 6, load_row, &c);
   }
+  ph_table_memo(&x->tab, 0);
   if (c.rc) { diwan_event_lexicon_free(x); return c.rc; }
   x->tab.persistent = 1;
   builtin = x;

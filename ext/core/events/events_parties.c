@@ -374,13 +374,50 @@ static int all_pairs(const side *src, const side *dst, const char *pair[][2], in
   return n;
 }
 
+/* A counterpart word between the trigger and the first party after it,
+** that party right after the word ("يلتقي … بنظيريه، الأميركي … والسعودي"):
+** the list is the object, the other side of the contact. */
+static int counterparts_after(const ev_doc *d, const ev_scope *sc, const diwan_event *e) {
+  size_t from = e->start + e->len;
+  for (size_t i = item_from(d, sc->i0, sc->i1, from); i < sc->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_COUNTERPART) continue;
+    for (size_t m = ev_ment_from(d, from); m < sc->m1; m++) {
+      if (d->ment[m].start < it->end) {
+        if (candidate(d, sc, m, e->type)) return 0;   /* a subject before it */
+        continue;
+      }
+      return candidate(d, sc, m, e->type) &&
+             ev_words_between(d->s, it->end, d->ment[m].start, 2) <= 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* Whose counterparts they are: the sentence's subject, the first party it
+** names before the trigger ("كشفت وزارة الخارجية الروسية أن … لافروف وصل
+** … على أن يلتقي … بنظيريه"), outside the list. */
+static void counterpart_owner(const ev_doc *d, const diwan_event *e, const side *list,
+                              side *out) {
+  out->n = 0;
+  for (size_t m = ev_ment_from(d, e->sent_start); m < d->nment; m++) {
+    if (d->ment[m].start >= e->start) break;
+    const char *p = party_of(d->ment[m].entity);
+    if (p && !has(list->p, list->n, p)) { add(out, p); return; }
+  }
+}
+
 int ev_pairs(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
              const char *pair[][2], int max) {
   side src, dst;
   size_t end;
   list_before(d, sc, e->type, e->start, &src);
   list_after(d, sc, e->type, e->start + e->len, &dst, &end);
-  if (ev_verb_first(d, e->start)) {
+  if (ev_verb_first(d, e->start) && !src.n && dst.n >= 2 &&
+      counterparts_after(d, sc, e)) {
+    counterpart_owner(d, e, &dst, &src);
+  } else if (ev_verb_first(d, e->start)) {
     /* verb first (زار وزير الخارجية الكويتي أذربيجان وتركيا): the first
     ** list after the trigger is its subject, the next its object */
     if (!src.n) {

@@ -13,6 +13,7 @@
 
 #define MAXTRIG 32   /* triggers considered per clause */
 #define MAXPAIRS 8   /* events one trigger gives for a list of parties */
+#define STANCE_WORDS 3   /* words from a stance cue to the trigger it governs */
 
 static int on_date(void *ctx, const diwan_date *dt) {
   ev_doc *d = ctx;
@@ -89,6 +90,28 @@ static int body_before(const ev_doc *d, const ev_item *t) {
   return !(m->start > 0 && d->s[m->start - 1] == '-');
 }
 
+/* A body the gazetteer does not know, named after the meeting by its
+** capitalised head noun (cues.tsv, kind body): "a meeting of the
+** Commission for Africa", "a meeting of the Nordic Council", "la réunion
+** du Conseil exécutif". "of" and two more words at most between, no
+** party. */
+static int body_named_after(const ev_doc *d, const ev_item *t) {
+  size_t k = (size_t)(t - d->item) + 1;
+  for (; k < d->nitem && d->item[k].start < t->end + MULTI_LOOK; k++) {
+    const ev_item *it = &d->item[k];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_BODY || !cap_latin(d->s, it->start)) continue;
+    size_t a = t->end;
+    while (a < it->start && d->s[a] == ' ') a++;
+    if (!of_word(d->s + a, it->start - a)) return 0;
+    for (size_t i = a; i < it->start; i++)
+      if (d->s[i] == ',' || d->s[i] == '.' || d->s[i] == ';') return 0;
+    size_t m = ev_ment_from(d, a);      /* "of the Russian Council": a party */
+    if (m < d->nment && d->ment[m].start < it->start) return 0;
+    return ev_words_between(d->s, a, it->start, 4) <= 3;
+  }
+  return 0;
+}
+
 /* A meeting or talks of an international body ("a meeting of the
 ** Commission for Africa", "le sommet du COMESA", "саммит ШОС") is
 ** multilateral: no bilateral contact by itself (the contacts
@@ -100,7 +123,7 @@ int ev_multilateral(const ev_doc *d, const ev_item *t) {
   ** clause as the meeting (التقى … للمشاركة في مؤتمر القمة الإسلامي): left
   ** to the contact rules */
   if (ev_verb_first(d, t->start)) return 0;
-  if (body_before(d, t)) return 1;
+  if (body_before(d, t) || body_named_after(d, t)) return 1;
   size_t lo = ev_ment_from(d, t->end);
   if (lo == d->nment || d->ment[lo].start - t->end > MULTI_LOOK) return 0;
   const char *p = gz_party(d->ment[lo].entity);
@@ -193,6 +216,31 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
   return 0;
 }
 
+/* An aid or trade trigger right next to an agreement noun ("a debt relief
+** pact", "a gas export deal", "un accord d'exportation") tells what the
+** agreement holds, signed or not ("India and Iran in gas export deal"):
+** the agreement's row, if any, is the event; the trigger makes none. */
+static int agreement_next(const ev_doc *d, const clause *c, const ev_item *t) {
+  for (size_t i = c->i0; i < c->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_ARG || strcmp(it->name, "agreement")) continue;
+    if (it->start >= t->end && ev_words_between(d->s, t->end, it->start, 1) == 0) return 1;
+    if (it->end <= t->start && ev_words_between(d->s, it->end, t->start, 2) <= 1) return 1;
+  }
+  return 0;
+}
+
+static void drop_content(const ev_doc *d, clause *c, size_t *trig, size_t *ntrig) {
+  size_t w = c->t0;
+  for (size_t k = c->t0; k < c->t1; k++) {
+    const ev_item *t = &d->item[trig[k]];
+    if ((strcmp(t->trig->type, "aid") && strcmp(t->trig->type, "trade")) || !agreement_next(d, c, t))
+      trig[w++] = trig[k];
+  }
+  *ntrig = w;
+  c->t1 = w;
+}
+
 /* Splits the sentence into clauses and keeps each clause's valid triggers. */
 static int find_clauses(sent_ctx *x) {
   ev_doc *d = x->d;
@@ -216,10 +264,19 @@ static int find_clauses(sent_ctx *x) {
     ** "exhorte Kiev à signer") is no event: an urge cue governs the
     ** triggers after it in its clause */
     int urged = 0;
+    size_t stance = 0;
     for (size_t k = i, n = 0; k < j && n < MAXTRIG && !blocked; k++) {
       if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_URGE) urged = 1;
+      if (d->item[k].tag == EV_CUE && d->item[k].cue->kind == CUE_STANCE) stance = d->item[k].end;
       if (d->item[k].tag != EV_TRIGGER) continue;
       if (urged && infinitive(d, &d->item[k], c->start)) continue;
+      /* what a party argues for or against ("a proponent of talks",
+      ** "favorable à un accord", "выступает за переговоры") is a stance,
+      ** no event: the trigger a stance cue governs, three words at most
+      ** after it */
+      if (stance && d->item[k].start >= stance &&
+          ev_words_between(d->s, stance, d->item[k].start, 4) <= STANCE_WORDS)
+        continue;
       n++;
       if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
@@ -229,6 +286,7 @@ static int find_clauses(sent_ctx *x) {
       *t = k;
     }
     c->t1 = x->ntrig;
+    drop_content(d, c, x->trig, &x->ntrig);
     if (j >= x->i1) break;
     start = d->item[j].end;
     hard = d->item[j].cue->value == 1;
@@ -312,7 +370,10 @@ static int contact(const char *t) {
 ** it), "visited Baku, where he held talks". The later parts take the status
 ** of the first. */
 static void contact_status(const sent_ctx *x, diwan_event *e) {
-  if (!contact(e->type) || !e->actor1 || !e->actor2) return;
+  if (!contact(e->type) || !e->actor1 || !e->actor2 || x->own_status) return;
+  /* a part with a status cue of its own keeps it: "وصل أمس إلى الدوحة
+  ** للقاء أمير قطر" is an arrival that happened and a meeting planned */
+  if (strcmp(e->status, ev_status_names[ST_HAPPENED])) return;
   for (int i = 0; i < x->nseen; i++) {
     const seen_ev *s = &x->seen[i];
     if (!contact(s->type)) continue;
@@ -336,11 +397,45 @@ static void remember_contact(ev_doc *d, const diwan_event *e) {
   if (d->ncontact < EV_CONTACTS) d->ncontact++;
 }
 
+/* Talks in a sentence about joining a body (cues.tsv, kind accession:
+** "China's admission took 15 years and talks with Russia and Saudi Arabia
+** …", "les négociations d'adhésion de la Serbie") are with the body: talks
+** between two states there are none. */
+static int accession_talks(const sent_ctx *x, const diwan_event *e) {
+  if (strcmp(e->type, "talks") || !e->actor1 || !e->actor2 ||
+      !strncmp(e->actor1, "org:", 4) || !strncmp(e->actor2, "org:", 4))
+    return 0;
+  return ev_scope_has_cue(x->d, x->i0, x->i1, CUE_ACCESSION, NULL);
+}
+
+/* The sentence names party p (a mention of it), or says "the two
+** countries" (cues.tsv, kind pair). */
+static int sentence_names(const sent_ctx *x, const char *p) {
+  const ev_doc *d = x->d;
+  for (size_t m = ev_ment_from(d, x->start); m < d->nment && d->ment[m].start < x->end; m++) {
+    const char *q = gz_party(d->ment[m].entity);
+    if (q && strcmp(q, p) == 0) return 1;
+  }
+  return ev_scope_has_cue(d, x->i0, x->i1, CUE_PAIR, NULL);
+}
+
+/* Trade is told of two parties the sentence names: "India imports 70% of
+** its oil" names no partner, the document's pair fills in none. */
+static int trade_unnamed(const sent_ctx *x, const diwan_event *e) {
+  return strcmp(e->type, "trade") == 0 && e->actor1 && e->actor2 &&
+         (!sentence_names(x, e->actor1) || !sentence_names(x, e->actor2));
+}
+
 static int emit_one(sent_ctx *x, const diwan_event *e) {
+  if (accession_talks(x, e) || trade_unnamed(x, e)) return 0;
   diwan_event one = *e;
   contact_status(x, &one);
   if (repeated(x, &one)) return 0;
   remember_contact(x->d, &one);
+  if (strcmp(one.type, "visit") == 0 && one.actor2 && strncmp(one.actor2, "org:", 4)) {
+    x->d->there = one.actor2;
+    x->d->there_end = one.sent_start + one.sent_len;
+  }
   return x->cb(x->ctx, &one);
 }
 
@@ -414,14 +509,16 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   const char *pair[MAXPAIRS][2];
   int n = ev_pairs(x->d, sc, e, pair, MAXPAIRS), rc = 0;
   if (n < 0) return 0;                      /* multilateral */
-  const char *host[MAXPAIRS];
-  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS);
-  for (int i = 0; i < nh && nh > 1 && !rc; i++) {   /* one visit per host of a tour */
+  const char *host[MAXPAIRS], *visitor;
+  int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS, &visitor);
+  int each = nh > 1 || (nh == 1 && visitor != e->actor1);
+  for (int i = 0; i < nh && each && !rc; i++) {   /* one visit per host of a tour */
     diwan_event one = *e;
+    one.actor1 = visitor;
     one.actor2 = host[i];
     rc = emit_one(x, &one);
   }
-  if (nh > 1 || rc) return rc;
+  if (each || rc) return rc;
   if (!n) return emit_one(x, e);
   for (int i = 0; i < n && !rc; i++) {
     diwan_event one = *e;
@@ -435,6 +532,22 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
 /* An anaphor cue (cues.tsv) that covers the trigger: the definite or
 ** demonstrative noun names an event already told (events_merge.c), unless
 ** an anew cue follows it at once (الاجتماع الرابع, הביקור הבא: another). */
+/* A name right after the noun at end, white space only between: a person,
+** or for a meeting or talks a city (its venue): the construct "زيارة
+** لافروف" (Lavrov's visit), "لقاء الدوحة" (the Doha meeting) is definite.
+** "زيارة موسكو" names the place visited, not a visit told before. */
+static int construct_name(const ev_doc *d, const ev_item *t, size_t end) {
+  size_t m = ev_ment_from(d, end);
+  if (m >= d->nment) return 0;
+  for (size_t i = end; i < d->ment[m].start; i++)
+    if (d->s[i] != ' ') return 0;
+  const char *k = d->ment[m].entity->kind;
+  return strcmp(k, "person") == 0 ||
+         (strcmp(k, "city") == 0 && strcmp(t->trig->type, "visit") != 0);
+}
+
+/* 1: a definite or demonstrative noun; 2: a noun made definite by the name
+** after it (cues.tsv, anaphor of value 1); 0: neither. */
 static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
   int ana = 0;
   size_t end = t->end;
@@ -442,7 +555,9 @@ static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE) continue;
     if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end) {
-      ana = 1;
+      int kind = it->cue->value == 1 ? 2 : 1;
+      if (kind == 2 && !construct_name(d, t, it->end)) continue;
+      if (!ana || kind < ana) ana = kind;
       if (it->end > end) end = it->end;
     }
   }
@@ -460,13 +575,13 @@ static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
 ** سوف تستكمل المباحثات" tells a new visit whatever the talks are. */
 static int refers_back(const sent_ctx *x, const clause *c, const ev_item *t) {
   const ev_doc *d = x->d;
-  if (!anaphoric(d, c, t)) return 0;
-  if (!t->trig->contact) return 1;
+  int ana = anaphoric(d, c, t);
+  if (!ana || !t->trig->contact) return ana;
   for (size_t k = c->t0; k < c->t1; k++) {
     const ev_item *o = &d->item[x->trig[k]];
     if (o->trig->contact && !anaphoric(d, c, o)) return 0;
   }
-  return 1;
+  return ana;
 }
 
 /* Party a is named in the scope as a party (not a topic nor a venue), not
@@ -490,37 +605,83 @@ static int summit_host(ev_doc *d, diwan_event *e) {
   return 0;
 }
 
+static void make_event(sent_ctx *x, const clause *c, ev_scope *sc, size_t ti,
+                       diwan_event *e) {
+  ev_doc *d = x->d;
+  const ev_item *it = &d->item[ti];
+  memset(e, 0, sizeof *e);
+  e->sentence = x->index;
+  e->sent_start = x->start;
+  e->sent_len = x->end - x->start;
+  e->start = it->start;
+  e->len = it->end - it->start;
+  e->nmentions = 1;
+  e->mention[0].start = e->start;
+  e->mention[0].len = e->len;
+  e->type = it->trig->type;
+  e->cameo = it->trig->cameo;
+  ev_attach(d, sc, e);
+  int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
+  e->status = ev_status(d, c->i0, c->i1, ti, e);
+  /* a participant the clause names, at the summit told before: its own
+  ** visit, not the one of another party told again */
+  int ana = hosted ? 0 : refers_back(x, c, it);
+  e->refers = ana != 0;
+  if (e->refers && ((e->actor1 && !named_in(d, sc, e->type, e->actor1)) ||
+                    (e->actor2 && !named_in(d, sc, e->type, e->actor2))))
+    e->refers = 2;
+  /* a construct whose parties are all named ("زيارة مملوك للسعودية") may
+  ** be the first report of its event: it names one told before only where
+  ** the document's pair fills a party in ("محور زيارة لافروف") */
+  else if (ana == 2)
+    e->refers = 0;
+}
+
+/* A contact trigger of the group whose own status differs from the
+** group's contact event: "وصل أمس إلى الدوحة للقاء أمير قطر" (arrived
+** yesterday to meet the Emir) is a visit that happened and a meeting still
+** planned, two events; (size_t)-1 when none. The status is read with the
+** group's date, without attaching the trigger (bounded: MAXTRIG). */
+static size_t other_status(const sent_ctx *x, const clause *c, size_t best,
+                           const diwan_event *be) {
+  const ev_doc *d = x->d;
+  for (size_t t = c->t0; t < c->t1; t++) {
+    size_t ti = x->trig[t];
+    const ev_trigger *tr = d->item[ti].trig;
+    if (ti == best || !tr->contact || strcmp(tr->type, be->type) == 0) continue;
+    diwan_event probe = *be;
+    probe.start = d->item[ti].start;
+    probe.len = d->item[ti].end - d->item[ti].start;
+    if (strcmp(ev_status(d, c->i0, c->i1, ti, &probe), be->status)) return ti;
+  }
+  return (size_t)-1;
+}
+
 static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   ev_doc *d = x->d;
-  size_t ev[MAXTRIG + 1], nev = 0;
-  diwan_event evs[MAXTRIG + 1];
+  size_t ev[MAXTRIG + 2], nev = 0;
+  diwan_event evs[MAXTRIG + 2];
   scope_ranges(d, sc);
   group_events(x, c, ev, &nev);
   sc->g0 = d->item[x->trig[c->t0]].start;
   sc->g1 = d->item[x->trig[c->t1 - 1]].end;
-  for (size_t k = 0; k < nev; k++) {
-    const ev_item *it = &d->item[ev[k]];
-    diwan_event *e = &evs[k];
-    memset(e, 0, sizeof *e);
-    e->sentence = x->index;
-    e->sent_start = x->start;
-    e->sent_len = x->end - x->start;
-    e->start = it->start;
-    e->len = it->end - it->start;
-    e->nmentions = 1;
-    e->mention[0].start = e->start;
-    e->mention[0].len = e->len;
-    e->type = it->trig->type;
-    e->cameo = it->trig->cameo;
-    ev_attach(d, sc, e);
-    int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
-    e->status = ev_status(d, c->i0, c->i1, ev[k], e);
-    /* a participant the clause names, at the summit told before: its own
-    ** visit, not the one of another party told again */
-    e->refers = !hosted && refers_back(x, c, it);
-    if (e->refers && ((e->actor1 && !named_in(d, sc, e->type, e->actor1)) ||
-                      (e->actor2 && !named_in(d, sc, e->type, e->actor2))))
-      e->refers = 2;
+  for (size_t k = 0; k < nev; k++) make_event(x, c, sc, ev[k], &evs[k]);
+  int own[MAXTRIG + 2] = {0};
+  for (size_t k = 0, n = nev; k < n; k++) {
+    if (!d->item[ev[k]].trig->contact) continue;
+    size_t o = other_status(x, c, ev[k], &evs[k]);
+    if (o == (size_t)-1) break;
+    /* in text order, as the group's events are */
+    size_t at = nev++;
+    for (; at > 0 && d->item[ev[at - 1]].start > d->item[o].start; at--) {
+      ev[at] = ev[at - 1];
+      evs[at] = evs[at - 1];
+      own[at] = own[at - 1];
+    }
+    ev[at] = o;
+    make_event(x, c, sc, o, &evs[at]);
+    own[at] = 1;
+    break;
   }
   /* a visit told again dates the rest of its group: what was signed or set
   ** up during it */
@@ -534,8 +695,10 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   }
   for (size_t k = 0; k < nev; k++) {
     ev_remember(d, &evs[k]);
+    x->own_status = own[k];            /* split off for its status: keep it */
     int rc = told_again(x, sc, &d->item[ev[k]], &evs[k]) ? emit_one(x, &evs[k])
                                                          : emit_pairs(x, sc, &evs[k]);
+    x->own_status = 0;
     if (rc) return rc;
   }
   return 0;

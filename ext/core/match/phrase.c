@@ -88,7 +88,93 @@ void ph_table_free(ph_table *t) {
   for (size_t i = 0; i < t->nphr; i++) diwan_free(t->phr[i].units);
   diwan_free(t->phr);
   ph_arena_free(&t->arena);
+  ph_table_memo(t, 0);
   memset(t, 0, sizeof *t);
+}
+
+/* ---------------------------------------------------------- build memo */
+/* A word's units depend on its bytes, the exact flag and the table's
+** interned keys only, so a copy is what making them again would give. The
+** built-in gazetteer adds 97,744 words, 43,779 of them distinct, and
+** folding and stemming them was half of its load. */
+typedef struct memo_entry {
+  uint64_t h;
+  char *w;
+  size_t n;
+  int exact;
+  ph_unit u;
+} memo_entry;
+
+struct ph_memo {
+  uint32_t *slot;           /* 1 + entry index, 0 free; at most half full */
+  size_t nslot;
+  memo_entry *e;            /* in order of insertion */
+  size_t n, cap;
+};
+
+void ph_table_memo(ph_table *t, int on) {
+  struct ph_memo *m = t->memo;
+  if (m) {
+    for (size_t i = 0; i < m->n; i++) diwan_free(m->e[i].w);
+    diwan_free(m->e);
+    diwan_free(m->slot);
+    diwan_free(m);
+    t->memo = NULL;
+  }
+  if (!on) return;
+  m = diwan_calloc(1, sizeof *m);
+  if (!m) return;
+  m->nslot = 8192;
+  m->slot = diwan_calloc(m->nslot, sizeof *m->slot);
+  if (!m->slot) { diwan_free(m); return; }
+  t->memo = m;
+}
+
+/* The slot of a word: its entry's, or the free one where it would go. */
+static uint32_t *memo_slot(const struct ph_memo *m, uint32_t *slot, size_t nslot,
+                           uint64_t h, const char *w, size_t n, int exact) {
+  size_t j = h & (nslot - 1);
+  for (; slot[j]; j = (j + 1) & (nslot - 1)) {
+    const memo_entry *x = &m->e[slot[j] - 1];
+    if (x->h == h && x->n == n && x->exact == exact && memcmp(x->w, w, n) == 0) break;
+  }
+  return &slot[j];
+}
+
+static const ph_unit *memo_get(const struct ph_memo *m, uint64_t h, const char *w,
+                               size_t n, int exact) {
+  uint32_t k = *memo_slot(m, m->slot, m->nslot, h, w, n, exact);
+  return k ? &m->e[k - 1].u : NULL;
+}
+
+/* Keeps a word's units; without memory it is simply not kept. */
+static void memo_put(struct ph_memo *m, uint64_t h, const char *w, size_t n, int exact,
+                     const ph_unit *u) {
+  if (m->n >= UINT32_MAX - 1) return;
+  if ((m->n + 1) * 2 > m->nslot) {
+    size_t ns = m->nslot * 2;
+    uint32_t *slot = diwan_calloc(ns, sizeof *slot);
+    if (!slot) return;
+    for (size_t i = 0; i < m->n; i++)
+      *memo_slot(m, slot, ns, m->e[i].h, m->e[i].w, m->e[i].n, m->e[i].exact) = (uint32_t)i + 1;
+    diwan_free(m->slot);
+    m->slot = slot;
+    m->nslot = ns;
+  }
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    memo_entry *e = diwan_realloc(m->e, cap * sizeof *e);
+    if (!e) return;
+    m->e = e;
+    m->cap = cap;
+  }
+  uint32_t *at = memo_slot(m, m->slot, m->nslot, h, w, n, exact);
+  if (*at) return;
+  char *copy = diwan_malloc(n ? n : 1);
+  if (!copy) return;
+  if (n) memcpy(copy, w, n);
+  m->e[m->n] = (memo_entry){h, copy, n, exact, *u};
+  *at = (uint32_t)++m->n;
 }
 
 static int grow_slots(ph_table *t) {
@@ -182,13 +268,24 @@ static int surface_units(ph_table *t, const char *s, size_t n, int exact,
   ph_units_init(&us, s, n);
   while (ph_units_next(&us, &a, &len, &word)) {
     if (nu == PH_MAXUNITS) { *nunits = 0; return DIWAN_OK; }
-    unit_ctx c = {t, &units[nu], 0, exact, 0};
-    units[nu].n = 0;
-    /* add_key stops the walk only when out of memory; a word's keys can
-    ** also fail to be made: either way the row is not silently dropped. */
-    int rc = word ? diwan_word_keys(s + a, len, add_key, &c)
-                  : add_key(&c, s + a, len);
-    if (c.oom || rc) return DIWAN_NOMEM;
+    uint64_t h = 0;
+    const ph_unit *known = NULL;
+    if (word && t->memo) {
+      h = ph_hash(s + a, len);
+      known = memo_get(t->memo, h, s + a, len, exact);
+    }
+    if (known) {
+      units[nu] = *known;
+    } else {
+      unit_ctx c = {t, &units[nu], 0, exact, 0};
+      units[nu].n = 0;
+      /* add_key stops the walk only when out of memory; a word's keys can
+      ** also fail to be made: either way the row is not silently dropped. */
+      int rc = word ? diwan_word_keys(s + a, len, add_key, &c)
+                    : add_key(&c, s + a, len);
+      if (c.oom || rc) return DIWAN_NOMEM;
+      if (word && t->memo) memo_put(t->memo, h, s + a, len, exact, &units[nu]);
+    }
     if (units[nu].n == 0) continue;    /* nothing to match on: skip */
     nu++;
   }

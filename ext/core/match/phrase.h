@@ -74,10 +74,16 @@ typedef struct ph_table {
   int persistent;           /* built in: lives until the extension unloads,
                                so scanners share what they resolve against
                                it (phrase_shared.c); set by its builder */
+  struct ph_memo *memo;     /* while a builder loads it: ph_table_memo */
 } ph_table;
 
 void ph_table_init(ph_table *t);
 void ph_table_free(ph_table *t);
+/* on: from now on a word added again copies the units it gave before
+** instead of being folded and stemmed again (a built-in lexicon repeats
+** its words); off: frees that memo. Best effort: without memory there is
+** no memo and the adds are the same. Single-threaded, as a build is. */
+void ph_table_memo(ph_table *t, int on);
 /* Adds a surface; a surface with no units or more than PH_MAXUNITS is
 ** ignored (*added = 0). flags: PH_EXACT, its words are keyed by their fold
 ** key only, not by stem ("خلال الزيارة" is not "خلال زيارة"); PH_BARE.

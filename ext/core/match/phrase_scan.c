@@ -3,6 +3,7 @@
 ** the result is cached by the unit's bytes, since news text repeats its
 ** words (Zipf) and folding is the expensive part. A queue of PH_MAXUNITS
 ** units is the only look-ahead, so a scan is linear in the text. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "phrase.h"
@@ -55,8 +56,13 @@ struct ph_scanner {
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
                            int ntabs, const char *s, size_t n) {
-  ph_scanner *sc = diwan_calloc(1, sizeof *sc);
+  /* The unit queue (most of the struct) is left unzeroed: a unit's fields
+  ** are set when it is queued, before any read. The gazetteer's load makes
+  ** a scanner per name (thousands). */
+  ph_scanner *sc = diwan_malloc(sizeof *sc);
   if (!sc) return NULL;
+  memset(sc, 0, offsetof(ph_scanner, q));
+  memset(&sc->qhead, 0, sizeof *sc - offsetof(ph_scanner, qhead));
   for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
     if (!tabs[i] || !tabs[i]->nphr) continue;
     sc->chan[sc->ntabs] = chan && chan[i] > 0 && chan[i] < NCHAN ? chan[i] : 0;

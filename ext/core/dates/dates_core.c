@@ -240,8 +240,12 @@ static int two_digit_year_at(dctx *c, long k, int *y, long *end) {
   const dtok *t = T(j), *n = T(j + 1);
   if (t->kind != T_NUM || t->nd != 2 || (j == k && !t->sp) || t->nl || !dp_num_alone(c, j))
     return 0;
-  if (!(n->kind == T_EOF || n->nl || (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' &&
-                                      n->cp != ':' && n->cp != '%' && n->cp != '.')) &&
+  /* a clock time may follow (2 Декабрь 95 11:15) */
+  int time = n->kind == T_NUM && n->sp && n->nd <= 2 && is_p(T(j + 2), ':') &&
+             glued(T(j + 2)) && T(j + 3)->kind == T_NUM && glued(T(j + 3)) && T(j + 3)->nd == 2;
+  if (!(n->kind == T_EOF || n->nl || time ||
+        (n->kind == T_PUNCT && !is_hyphen(n) && n->cp != '/' && n->cp != ':' && n->cp != '%' &&
+         n->cp != '.')) &&
       !(is_p(n, '.') && (T(j + 2)->kind == T_EOF || T(j + 2)->nl || T(j + 2)->sp)))
     return 0;
   *y = pivot_year(t->num);

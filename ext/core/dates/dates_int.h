@@ -241,6 +241,8 @@ typedef struct dmatch {
                             ** or REL_YEAR and its offset), else 0 and m->a */
   int night;                /* la nuit du dimanche: a day and the next */
   int weekof;               /* la semaine du 7 octobre: the week of that day */
+  int text_unit;            /* the year after a qualifier (до конца года): without
+                            ** an anchor, the year of the text's last date */
   int fine;                 /* REL_UNITS: months give a day, years a month */
   const char *lang;
 } dmatch;

@@ -670,6 +670,14 @@ int dd_emit(dctx *c, const dmatch *mm) {
   if (m.rel && latin_lang(m.lang) && !c->doc_lang_done) set_doc_lang(c);
   if (m.rel && c->doc_lang[0] && latin_lang(m.lang) && strcmp(m.lang, c->doc_lang))
     return 0;                               /* another Latin language's relative word */
+  /* without an anchor, "the end of the year" is the end of the year the
+  ** text is telling (в конце сентября 2010-го, и до конца года) */
+  if (m.text_unit && m.rel == REL_YEAR && !c->anchor && c->have_prev) {
+    m.rel = REL_NONE;
+    memset(&m.a, 0, sizeof m.a);
+    m.a.y = c->prev_y;
+    m.a.prec = P_YEAR;
+  }
   if (m.rel) {
     int ok = resolve_relative(c, &m);
     if (ok && (m.a.y || c->anchor) && (m.a.y < 1 || m.a.y > 9999)) ok = 0;
@@ -732,6 +740,8 @@ int dd_emit(dctx *c, const dmatch *mm) {
     if (ka && m.deadline && c->anchor && c->anchor->d) {   /* from now to that end */
       long at = dd_day_number(c->anchor->y, c->anchor->m, c->anchor->d);
       if (at <= dd_day_number(l.y, l.m, l.d)) { dd_from_day_number(at, &f); m.mod = MOD_BEFORE; }
+    } else if (ka && m.deadline && !c->anchor) {
+      f = l;                               /* no "now" to count from: the deadline day */
     }
     if (ka) { iso(d.first_day, &f); iso(d.last_day, &l); }
     if (ka) { c->have_prev = 1; c->prev_y = f.y; }

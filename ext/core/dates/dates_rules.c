@@ -110,7 +110,7 @@ static int range_at(dctx *c, long i, dmatch *m, long *skip) {
     if (dp_day_at(c, j, &d, &end) && d >= 1 && d <= 31) {
       dp_set_end(&a, 0, 0, d, P_DAY, CAL_GREG, end);
     } else if ((o = dp_mw(c, j, K_ODAY, &end)) && o->ord_nth <= 0 && o->num >= 1 &&
-               o->num <= 31) {                    /* du treize au 15 juillet */
+               o->num <= 31) {                    /* du treize au 15 juillet, من الثالث والعشرين وحتى */
       dp_set_end(&a, 0, 0, o->num, P_DAY, CAL_GREG, end);
     } else if (!dp_bare_year(c, j, &a, st->lang)) {
       return 0;
@@ -245,7 +245,11 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   if (q->mod < MOD_EARLY || q->mod > MOD_LATE) return 0;
   if (has(T(j), K_ARTICLE)) j++;
   const dlex *u = dp_mw(c, j, K_TUNIT | K_YUNIT, &e);
-  if (!u || u->num != 1 || u->ntok != 1) return 0;
+  /* Russian puts the unit in the genitive (в конце месяца, до конца года),
+  ** a form the lexicon keeps for counts (num 0): right after a Russian
+  ** qualifier it is the singular */
+  int ru_gen = u && u->num == 0 && !strcmp(u->lang, "ru") && !strcmp(q->lang, "ru");
+  if (!u || (u->num != 1 && !ru_gen) || u->ntok != 1) return 0;
   if (u->lang[0] && q->lang[0] && strcmp(u->lang, q->lang)) return 0;   /* the middle of an */
   if (T(e)->kind == T_NUM || has(T(e), K_MONTH)) return 0;   /* the year 2004 */
   memset(m, 0, sizeof *m);
@@ -254,6 +258,7 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   if (!m->rel) return 0;
   m->mod = q->mod;
   m->lang = q->lang;
+  m->text_unit = 1;
   dp_span(c, m, i, e);
   return 1;
 }

@@ -340,7 +340,7 @@ int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
       for (int i = 0; i < n && !is_host; i++) is_host = strcmp(host[i], p) == 0;
       if (!is_host) v = p;
     }
-    if (!v) return 0;
+    if (!v) return tour ? -1 : 0;    /* an itinerary of no known visitor */
     *visitor = v;
   } else if (!tour) {
     return 0;

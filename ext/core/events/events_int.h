@@ -136,7 +136,8 @@ int ev_by_agent(const ev_doc *d, size_t end);
 ** visitor's (e->actor1), at most max; 0 when the trigger is no tour
 ** ("tour of", "tournée", "турне"), or an itinerary (a visit trigger whose
 ** argument is a site: "will see an orphanage in Tanzania"). *visitor: the
-** visitor, e->actor1 unless that is one of the hosts. */
+** visitor, e->actor1 unless that is one of the hosts; -1 when a tour or an
+** itinerary has no visitor but its hosts (no event). */
 int ev_tour_hosts(const ev_doc *d, const ev_scope *sc, const diwan_event *e,
                   const char **host, int max, const char **visitor);
 /* The status of e, whose trigger is item ti of the clause's items

@@ -586,6 +586,7 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
   if (n < 0) return 0;                      /* multilateral */
   const char *host[MAXPAIRS], *visitor;
   int nh = ev_tour_hosts(x->d, sc, e, host, MAXPAIRS, &visitor);
+  if (nh < 0) return 0;
   int each = nh > 1 || (nh == 1 && visitor != e->actor1);
   for (int i = 0; i < nh && each && !rc; i++) {   /* one visit per host of a tour */
     diwan_event one = *e;

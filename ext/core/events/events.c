@@ -151,12 +151,35 @@ static int conjoined(const char *s, size_t a, size_t b) {
   return words > 0;
 }
 
-static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t end) {
-  for (size_t i = 0; i + 1 < d->nment && d->ment[i + 1].start < end; i++) {
+/* Hebrew and Arabic, for a pair found after the opening (the opening's
+** own rules read these as lists): the second name carries the conjunction as a prefix
+** with white space only between ("ארה\"ב וישראל", "الكويت وأذربيجان"), or
+** ל after בין ("בין ארצות הברית לישראל"); found only through the stripped
+** prefix, so a name that begins with the letter (ונצואלה) is no such pair. */
+static int prefix_conjoined(const ev_doc *d, size_t ia, size_t ib) {
+  const diwan_mention *a = &d->ment[ia], *b = &d->ment[ib];
+  const char *s = d->s;
+  for (size_t i = a->start + a->len; i < b->start; i++)
+    if (s[i] != ' ' && s[i] != '\t') return 0;
+  if (ib >= d->nmstrip || !d->mstrip[ib] || b->start == a->start + a->len) return 0;
+  if (!memcmp(s + b->start, "\xd7\x95", 2) || !memcmp(s + b->start, "\xd9\x88", 2))   /* ו و */
+    return 1;
+  /* בין X לY */
+  size_t p = a->start;
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
+  return !memcmp(s + b->start, "\xd7\x9c", 2) && p >= 7 && (p == 7 || s[p - 7] == ' ' || s[p - 7] == '\n') &&
+         !memcmp(s + p - 6, "\xd7\x91\xd7\x99\xd7\x9f", 6);                     /* בין */
+}
+
+static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t from, size_t end,
+                          int prefixed) {
+  size_t i = ev_ment_from(d, from);
+  for (; i + 1 < d->nment && d->ment[i + 1].start < end; i++) {
     const diwan_mention *a = &d->ment[i], *b = &d->ment[i + 1];
     if (strcmp(a->entity->kind, "country") || strcmp(b->entity->kind, "country")) continue;
     const char *x = gz_party(a->entity), *y = gz_party(b->entity);
-    if (!x || !y || strcmp(x, y) == 0 || !conjoined(d->s, a->start + a->len, b->start) ||
+    if (!x || !y || strcmp(x, y) == 0 ||
+        !(conjoined(d->s, a->start + a->len, b->start) || (prefixed && prefix_conjoined(d, i, i + 1))) ||
         ev_is_topic(d, all, a) || ev_is_topic(d, all, b))
       continue;
     size_t p = a->start;
@@ -180,7 +203,7 @@ static void find_pair(ev_doc *d, size_t end) {
   ev_scope all;
   memset(&all, 0, sizeof all);
   all.i1 = d->nitem;
-  if (conjoined_pair(d, &all, end)) return;
+  if (conjoined_pair(d, &all, 0, end, 0)) return;
   for (int pass = 0; pass < 2 && !d->pair[1]; pass++) {
     for (size_t i = 0; i < d->nment && d->ment[i].start < end; i++) {
       const diwan_entity *e = d->ment[i].entity;
@@ -245,7 +268,7 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
   ev_scope cur;
   memset(&cur, 0, sizeof cur);
   size_t it = 0, prev_end = 0;
-  int rc = 0;
+  int rc = 0, shifted = 0;
   for (size_t k = 0; k < nsent && !rc; k++) {
     if (new_paragraph(d->s, prev_end, sent[k].start)) d->has_para = 0;
     prev_end = sent[k].end;
@@ -257,7 +280,20 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
     while (it < d->nitem && d->item[it].start < sent[k].end) it++;
     x.i1 = it;
     /* "في شأن آخر", "par ailleurs": the rest is about other parties */
-    if (ev_scope_has_cue(d, x.i0, x.i1, CUE_SHIFT, NULL)) d->pair[0] = d->pair[1] = NULL;
+    if (ev_scope_has_cue(d, x.i0, x.i1, CUE_SHIFT, NULL)) {
+      d->pair[0] = d->pair[1] = NULL;
+      shifted = 1;
+    }
+    /* an opening that named no pair (a report cut out of a longer one):
+    ** the first two countries joined by a conjunction further on are the
+    ** pair from there ("טיב היחסים בין ארה\"ב וישראל. … נציגי שתי המדינות") */
+    if (!d->pair[1] && !shifted) {
+      ev_scope all;
+      memset(&all, 0, sizeof all);
+      all.i1 = d->nitem;
+      const char *focus = d->focus;
+      if (conjoined_pair(d, &all, sent[k].start, sent[k].end, 1) && focus) d->focus = focus;
+    }
     rc = ev_sentence(&x, &cur);
   }
   diwan_free(x.cl);

@@ -102,8 +102,11 @@ static void add_actor(const char **a, int *na, const char *c) {
 ** before it, within PRONOUN_LOOK bytes: that person's party, else NULL.
 ** English, French and Russian only. */
 static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
-  static const char *const pro[] = {"He", "She", "Il", "Elle",
+  static const char *const pro[] = {"He", "She", "Il", "Elle", "Celui-ci", "Celle-ci",
                                     "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
+  /* "Ce dernier a rencontré…": the last named, as a pronoun */
+  static const char *const last[] = {"Ce dernier", "Cette derni\xc3\xa8re",
+                                     "ce dernier", "cette derni\xc3\xa8re"};
   static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
                                     "before", "while", "there", "o\xc3\xb9", "quand", "et",
                                     "mais", "lorsqu'", "puis"};
@@ -112,6 +115,12 @@ static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
   for (int w = 0; w < 2 && !is; w++) {
     while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
     for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
+    for (size_t i = 0; i < sizeof last / sizeof last[0] && !is; i++) {
+      size_t k = strlen(last[i]);
+      is = a + k < sc->end && memcmp(d->s + a, last[i], k) == 0 &&
+           (d->s[a + k] == ' ' || d->s[a + k] == ',');
+    }
+    if (is) break;
     /* "where he met", "et il a rencontré": one subordinator or
     ** conjunction may come first, the pronoun then in lower case */
     for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
@@ -179,6 +188,22 @@ static const char *counterpart_party(const ev_doc *d, const ev_scope *sc,
       return gz_party(d->ment[m].entity);
   }
   return NULL;
+}
+
+/* An others cue in the scope: parties the text leaves unnamed ("other
+** countries", "מדינות מתפתחות"). One of value 1 counts only after a number
+** written in digits ("נציגי 105 מדינות", "30 countries"): a count of states
+** is a multilateral gathering, the plural alone may be the pair's. */
+static int unnamed_others(const ev_doc *d, const ev_scope *sc) {
+  for (size_t i = sc->i0; i < sc->i1; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_OTHERS) continue;
+    if (it->cue->value != 1) return 1;
+    size_t p = it->start;
+    while (p > sc->start && (d->s[p - 1] == ' ' || d->s[p - 1] == '\t')) p--;
+    if (p > sc->start && d->s[p - 1] >= '0' && d->s[p - 1] <= '9') return 1;
+  }
+  return 0;
 }
 
 /* "There he is expected to strike a similar pact", "Là, il a rencontré…",
@@ -267,7 +292,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   /* "talks involving the United States and developing countries",
   ** "rencontrer d'autres pays africains": the other side is named, as
   ** parties the text leaves unnamed, so the document's pair fills in none */
-  } else if (d->pair[0] && !ev_scope_has_cue(d, sc->i0, sc->i1, CUE_OTHERS, NULL)) {
+  } else if (d->pair[0] && !unnamed_others(d, sc)) {
     for (int i = 0; i < nc; i++)
       if (same(c[i], d->pair[0]) || same(c[i], d->pair[1])) add_actor(a, &na, c[i]);
     /* one of the pair and a person of another party: the two the sentence
@@ -341,6 +366,67 @@ static const char *holder(const ev_doc *d, const char *role, const char *country
                           long day) {
   const char *p = holder_in(d->ulex, role, country, day);
   return p ? p : holder_in(ev_lexicon_builtin(), role, country, day);
+}
+
+/* Does lexicon x say state administered place on day (yyyymmdd), or, day
+** 0, on some day in [from, to] (to 0: open)? */
+static int administered_in(const diwan_event_lexicon *x, const char *place,
+                           const char *state, long day, long from, long to) {
+  for (size_t i = 0; x && i < x->nadmin; i++) {
+    const ev_role *r = &x->admin[i];
+    if (strcmp(r->person, place) || strcmp(r->country, state)) continue;
+    if (day ? r->from <= day && (r->to == 0 || day <= r->to)
+            : (to == 0 || r->from <= to) && (r->to == 0 || from <= r->to))
+      return 1;
+  }
+  return 0;
+}
+
+static int administered(const ev_doc *d, const char *place, const char *state,
+                        long day, long from, long to) {
+  return administered_in(d->ulex, place, state, day, from, to) ||
+         administered_in(ev_lexicon_builtin(), place, state, day, from, to);
+}
+
+/* An undated visit falls on a day one of its listed persons held an office
+** of the visiting state (the dated roles): 1 when one of those overlaps
+** the administration of place by state; *known once a person has one. */
+static int offices_at(const diwan_event_lexicon *x, const ev_doc *d, const char *who,
+                      const char *place, const char *state, int *known) {
+  for (size_t i = 0; x && i < x->nroles; i++) {
+    const ev_role *r = &x->roles[i];
+    if (strcmp(r->person, who) || strcmp(r->country, state)) continue;   /* the host's own */
+    *known = 1;
+    if (administered(d, place, state, 0, r->from, r->to)) return 1;
+  }
+  return 0;
+}
+
+static int undated_domestic(ev_doc *d, const diwan_event *e) {
+  if (!administered(d, e->place, e->actor1, 0, 0, 0)) return 0;   /* most places */
+  for (int k = 0; k < EV_HOMES; k++)
+    if (d->home[k].place == e->place && d->home[k].state == e->actor1 &&
+        d->home[k].who == (e->npersons ? e->persons[0] : NULL))
+      return d->home[k].is;
+  int known = 0, is = 0;
+  for (int p = 0; p < e->npersons && !is; p++)
+    is = offices_at(d->ulex, d, e->persons[p], e->place, e->actor1, &known) ||
+         offices_at(ev_lexicon_builtin(), d, e->persons[p], e->place, e->actor1, &known);
+  if (!known) is = 1;
+  d->home[d->hnext].place = e->place;
+  d->home[d->hnext].state = e->actor1;
+  d->home[d->hnext].who = e->npersons ? e->persons[0] : NULL;
+  d->home[d->hnext].is = is;
+  d->hnext = (d->hnext + 1) % EV_HOMES;
+  return is;
+}
+
+int ev_domestic(ev_doc *d, const diwan_event *e) {
+  if (strcmp(e->type, "visit") || !e->place || !e->actor1) return 0;
+  long day = e->has_date ? ev_day_number(e->date.first_day, strlen(e->date.first_day)) : 0;
+  if (!day && d->anchor)
+    day = (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d;
+  return day ? administered(d, e->place, e->actor1, day, 0, 0) : undated_domestic(d, e);
 }
 
 typedef struct pref { size_t pos; const char *id; } pref;

@@ -24,6 +24,7 @@ typedef struct ev_recent {
 
 #define EV_RECENT 8
 #define EV_CONTACTS 4
+#define EV_HOMES 8
 
 typedef struct ev_doc {
   const char *s;
@@ -59,6 +60,10 @@ typedef struct ev_doc {
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
   int ncontact, cnext;              /* ring of the last contacts told, for
                                        "the meeting" told again */
+  struct { const char *place, *state, *who; int is; } home[EV_HOMES];
+  int hnext;                        /* the last undated visits read against
+                                       administered places (ev_domestic):
+                                       the roles are read once per kind */
 } ev_doc;
 
 /* A part of a sentence that one group of triggers governs. */
@@ -85,6 +90,9 @@ typedef struct clause {
   size_t t0, t1;            /* its valid triggers in the sentence's list */
   int hard;                 /* it opens at a boundary cue of value 1 ("alors
                                que"): no group before it governs it */
+  int rel;                  /* it opens at a boundary cue of value 2, a
+                               relative clause ("שעל בסיסה", ", which"):
+                               its group governs no clause after it */
 } clause;
 
 /* An event already given for this sentence, to drop repeats. */
@@ -150,7 +158,8 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
 ** ("الأزمة السورية", "the Iranian nuclear deal"); sc bounds the items. */
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 /* Mention m is a city where something is held: after a locative marker
-** (في جنيف) or right after a meeting noun (لقاء الدوحة). */
+** (في جنيف) or right after a meeting noun (لقاء الدوحة); or a Hebrew
+** country name in the construct of a meeting noun ("שיחות אורוגוואי"). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* A meeting or talks of an international body ("a meeting of the African
@@ -196,6 +205,11 @@ int ev_words_between(const char *s, size_t a, size_t b, int max);
 ** one starting at or after pos, and the number of those ending by pos. */
 size_t ev_ment_from(const ev_doc *d, size_t pos);
 size_t ev_ment_ended(const ev_doc *d, size_t pos);
+/* A visit by an official of the state that administered its place on
+** its day (administered.tsv, diwan_roles rows of role administration;
+** undated with no anchor: on a day one of its listed persons held an
+** office, else on any day): a domestic trip, no event. */
+int ev_domestic(ev_doc *d, const diwan_event *e);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

@@ -31,6 +31,7 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
   diwan_free(x->names);
   diwan_free(x->cues);
   diwan_free(x->roles);
+  diwan_free(x->admin);
   diwan_free(x->dirs);
   diwan_free(x);
 }
@@ -149,8 +150,13 @@ long ev_day_number(const char *s, size_t n) {
   return d.y * 10000L + (d.m ? d.m : 1) * 100L + (d.d ? d.d : 1);
 }
 
+/* A row of role "administration" is a place (its id as the person) and
+** the state that administered it: an official of that state visiting it
+** then makes no visit between two states (events_attach.c). */
 static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
-  ev_role *r = push((void **)&x->roles, &x->nroles, &x->caproles, sizeof *r);
+  int admin = len[1] == 14 && memcmp(f[1], "administration", 14) == 0;
+  ev_role *r = admin ? push((void **)&x->admin, &x->nadmin, &x->capadmin, sizeof *r)
+                     : push((void **)&x->roles, &x->nroles, &x->caproles, sizeof *r);
   if (!r) return DIWAN_NOMEM;
   r->person = dup(x, f[0], len[0]);
   r->role = dup(x, f[1], len[1]);
@@ -265,7 +271,8 @@ static int build_builtin(void) {
       {"roles_eurasia.tsv", F_ROLES},     {"roles_europe.tsv", F_ROLES},
       {"roles_americas.tsv", F_ROLES},    {"roles_asia.tsv", F_ROLES},
       {"roles_africa.tsv", F_ROLES},      {"roles_europe_small.tsv", F_ROLES},
-      {"roles_oceania.tsv", F_ROLES},     {"directions.tsv", F_DIRS},
+      {"roles_oceania.tsv", F_ROLES},     {"administered.tsv", F_ROLES},
+      {"directions.tsv", F_DIRS},
       {"status.tsv", F_STATUS}};
   diwan_event_lexicon *x = diwan_event_lexicon_new();
   if (!x) return DIWAN_NOMEM;

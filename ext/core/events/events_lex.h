@@ -65,6 +65,10 @@ struct diwan_event_lexicon {
   size_t ncues, capcues;
   ev_role *roles;
   size_t nroles, caproles;
+  ev_role *admin;                   /* role "administration": person is a
+                                       place id, country the state that
+                                       administered it from, to */
+  size_t nadmin, capadmin;
   ev_dir *dirs;
   size_t ndirs, capdirs;
 };

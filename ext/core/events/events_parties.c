@@ -87,17 +87,39 @@ static int list_topic(const ev_doc *d, const ev_scope *sc, size_t m) {
   return 0;
 }
 
+/* A Hebrew country name in the construct of a meeting or talks noun names
+** the round, not a party: "שיחות אורוגוואי" (the Uruguay Round of GATT). A
+** name with a prefix (בישראל, וסוריה) or joined by a hyphen to another
+** ("שיחות ישראל-סוריה") is no construct name. Hebrew only: Arabic writes
+** the subject discussed there ("محادثات سوريا"), left to the topic rules. */
+static int construct_name(const ev_doc *d, const diwan_mention *mt) {
+  size_t m = (size_t)(mt - d->ment), end = mt->start + mt->len;
+  if (strcmp(mt->entity->kind, "country") || (unsigned char)d->s[mt->start] != 0xD7 ||
+      (m < d->nmstrip && d->mstrip[m]))
+    return 0;
+  if (end < d->n && (d->s[end] == '-' ||
+      (end + 1 < d->n && (unsigned char)d->s[end] == 0xD6 && (unsigned char)d->s[end + 1] == 0xBE)))
+    return 0;
+  /* "שיחות כווית ואזרבייג׳ן": two names joined by ו are the parties */
+  size_t a = end;
+  while (a < d->n && (d->s[a] == ' ' || d->s[a] == '\t')) a++;
+  return !(m + 1 < d->nment && d->ment[m + 1].start == a &&
+           !memcmp(d->s + a, "\xd7\x95", 2));
+}
+
 /* A city right after a trigger noun names where it met, in the construct of
 ** Arabic and Hebrew: "لقاء الدوحة" (the Doha meeting), "محادثات جنيف",
 ** "ועידת מדריד". Other languages do not put a city there. */
 static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
-  if (strcmp(mt->entity->kind, "city") != 0) return 0;
+  int city = strcmp(mt->entity->kind, "city") == 0;
+  if (!city && !construct_name(d, mt)) return 0;
   size_t from = mt->start > 64 ? mt->start - 64 : 0;
   for (size_t i = item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < mt->start; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
-    if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0)
+    if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0 &&
+        (city || !strcmp(it->trig->type, "meeting") || !strcmp(it->trig->type, "talks")))
       return 1;
   }
   return 0;
@@ -141,8 +163,8 @@ int ev_premodifier(const ev_doc *d, const ev_scope *sc, size_t m) {
 
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
   const diwan_mention *mt = &d->ment[m];
-  return strcmp(mt->entity->kind, "city") == 0 &&
-         (ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt));
+  if (strcmp(mt->entity->kind, "city") != 0) return construct_venue(d, sc, mt);
+  return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
 }
 
 /* The body whose meeting a trigger noun right before it names ("на полях

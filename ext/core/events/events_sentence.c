@@ -44,14 +44,22 @@ static int venue_word_after(const ev_doc *d, const ev_item *t) {
 ** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
 ** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
 ** word it starts with, رئيس, שר). */
-static int arg_in(const ev_doc *d, const clause *c, const ev_item *t) {
-  const char *cls = t->trig->arg;
-  if (!cls[0]) return 1;
+static int arg_of(const ev_doc *d, const clause *c, const char *cls) {
   int person = strcmp(cls, "person") == 0;
   for (size_t i = c->i0; i < c->i1; i++) {
     if (d->item[i].tag == EV_ARG && strcmp(d->item[i].name, cls) == 0) return 1;
     if (person && d->item[i].tag == EV_TITLE) return 1;
   }
+  return 0;
+}
+
+/* first is the sentence's first clause: the noun a relative clause right
+** before the trigger's describes is the trigger's subject ("ההסכם, שעל-פיו
+** נערכות שיחות אלה, נחתם": the agreement … was signed). */
+static int arg_in(const ev_doc *d, const clause *first, const clause *c, const ev_item *t) {
+  const char *cls = t->trig->arg;
+  if (!cls[0] || arg_of(d, c, cls)) return 1;
+  if (c - first >= 2 && c[-1].rel && arg_of(d, c - 2, cls)) return 1;
   /* participation that names no object of its own ("отказался от участия
   ** из-за…") is in the summit the document tells; "участия в выборах",
   ** a venue marker after it, names another */
@@ -216,6 +224,12 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
   return 0;
 }
 
+static int blank_span(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (!blank_at(s, i)) return 0;
+  return 1;
+}
+
 /* An aid or trade trigger right next to an agreement noun ("a debt relief
 ** pact", "a gas export deal", "un accord d'exportation") tells what the
 ** agreement holds, signed or not ("India and Iran in gas export deal"):
@@ -251,6 +265,14 @@ static int find_clauses(sent_ctx *x) {
   while (i <= x->i1) {
     size_t j = i;
     while (j < x->i1 && !(d->item[j].tag == EV_CUE && d->item[j].cue->kind == CUE_BOUNDARY)) j++;
+    /* ", שעל-פיו": the relative pronoun right after a comma opens the
+    ** clause the comma opened */
+    if (j < x->i1 && j == i && d->item[j].cue->value == 2 && blank_span(d->s, start, d->item[j].start)) {
+      start = d->item[j].end;
+      hard = 2;
+      i = j + 1;
+      continue;
+    }
     clause *c = ev_push((void **)&x->cl, &x->ncl, &x->capcl, sizeof *c);
     if (!c) return DIWAN_NOMEM;
     c->start = start;
@@ -258,7 +280,8 @@ static int find_clauses(sent_ctx *x) {
     c->i0 = i;
     c->i1 = j;
     c->t0 = c->t1 = x->ntrig;
-    c->hard = hard;
+    c->hard = hard == 1;
+    c->rel = hard == 2;
     int blocked = !anniv && ev_scope_has_cue(d, i, j, CUE_NONEVENT, NULL);
     /* what one party urges another to do ("pressing the US to cut … sign",
     ** "exhorte Kiev à signer") is no event: an urge cue governs the
@@ -278,7 +301,7 @@ static int find_clauses(sent_ctx *x) {
           ev_words_between(d->s, stance, d->item[k].start, 4) <= STANCE_WORDS)
         continue;
       n++;
-      if (!arg_in(d, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
+      if (!arg_in(d, x->cl, c, &d->item[k]) || ev_multilateral(d, &d->item[k]) ||
           in_name(x, &d->item[k]) || passive_orphan(d, &d->item[k]))
         continue;
       size_t *t = ev_push((void **)&x->trig, &x->ntrig, &x->captrig, sizeof *t);
@@ -289,7 +312,7 @@ static int find_clauses(sent_ctx *x) {
     drop_content(d, c, x->trig, &x->ntrig);
     if (j >= x->i1) break;
     start = d->item[j].end;
-    hard = d->item[j].cue->value == 1;
+    hard = d->item[j].cue->value;
     i = j + 1;
   }
   return DIWAN_OK;
@@ -532,6 +555,22 @@ static int emit_pairs(sent_ctx *x, const ev_scope *sc, const diwan_event *e) {
 /* An anaphor cue (cues.tsv) that covers the trigger: the definite or
 ** demonstrative noun names an event already told (events_merge.c), unless
 ** an anew cue follows it at once (الاجتماع الرابع, הביקור הבא: another). */
+/* A Hebrew word whose article the prefix ב, ל or כ swallows ("לשיחות" is
+** "to talks" as well as "to the talks"): it reads as the definite noun only
+** through the prefix, so it does not name an event already told.
+** "והשיחות", "מהשיחות", "כשהשיחות" keep the article. */
+static int he_elided(const ev_doc *d, const ev_item *it) {
+  const unsigned char *w = (const unsigned char *)d->s + it->start;
+  size_t n = it->end - it->start, i = 0;
+  for (size_t k = 0; k < n; k++)
+    if (w[k] == ' ') return 0;                     /* "לביקור זה": a demonstrative */
+  if (i + 2 <= n && w[i] == 0xD7 && w[i + 1] == 0x95) i += 2;   /* ו */
+  if (i + 2 <= n && w[i] == 0xD7 && w[i + 1] == 0xA9) i += 2;   /* ש */
+  if (i + 4 > n || w[i] != 0xD7 || w[i + 2] != 0xD7) return 0;
+  int bkl = w[i + 1] == 0x91 || w[i + 1] == 0x9C || w[i + 1] == 0x9B;   /* ב ל כ */
+  return bkl && w[i + 3] != 0x94;                                     /* not ה */
+}
+
 /* A name right after the noun at end, white space only between: a person,
 ** or for a meeting or talks a city (its venue): the construct "زيارة
 ** لافروف" (Lavrov's visit), "لقاء الدوحة" (the Doha meeting) is definite.
@@ -554,7 +593,8 @@ static int anaphoric(const ev_doc *d, const clause *c, const ev_item *t) {
   for (size_t i = c->i0; i < c->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE) continue;
-    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end) {
+    if (it->cue->kind == CUE_ANAPHOR && it->start <= t->start && t->end <= it->end &&
+        !he_elided(d, it)) {
       int kind = it->cue->value == 1 ? 2 : 1;
       if (kind == 2 && !construct_name(d, t, it->end)) continue;
       if (!ana || kind < ana) ana = kind;
@@ -621,6 +661,11 @@ static void make_event(sent_ctx *x, const clause *c, ev_scope *sc, size_t ti,
   e->type = it->trig->type;
   e->cameo = it->trig->cameo;
   ev_attach(d, sc, e);
+  /* troops sent where the sentence names no state ("משלוח הכוחות … במפרץ",
+  ** forces to the Gulf) support none: the document's pair never fills in
+  ** their receiver */
+  if (!strcmp(it->trig->arg, "troops") && e->actor2 && !named_in(d, sc, e->type, e->actor2))
+    e->actor2 = NULL;
   int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
   e->status = ev_status(d, c->i0, c->i1, ti, e);
   /* a participant the clause names, at the summit told before: its own
@@ -694,6 +739,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
     evs[k].has_date = 1;
   }
   for (size_t k = 0; k < nev; k++) {
+    if (ev_domestic(d, &evs[k])) continue;   /* a trip at home */
     ev_remember(d, &evs[k]);
     x->own_status = own[k];            /* split off for its status: keep it */
     int rc = told_again(x, sc, &d->item[ev[k]], &evs[k]) ? emit_one(x, &evs[k])
@@ -741,7 +787,9 @@ int ev_sentence(sent_ctx *x, ev_scope *cur) {
   for (size_t g = 0; g < x->ncl; g++) {
     /* a subordinate clause of contrast ("alors que", "whereas") tells
     ** something else: the group before it governs up to it only */
-    if (x->cl[g].hard && pend != (size_t)-1) {
+    /* nor is what follows a relative clause governed by the triggers in
+    ** it: "התוכנית, שעל בסיסה ניהל פרימאקוב מגעים, הם: נסיגה עיראקית" */
+    if (pend != (size_t)-1 && (x->cl[g].hard || x->cl[pend].rel)) {
       rc = do_group(x, pend, pstart, x->cl[g - 1].end, cur);
       if (rc) return rc;
       pend = (size_t)-1;

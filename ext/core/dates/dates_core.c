@@ -84,13 +84,13 @@ static int lang_en(const dctx *c) {
          (c->lang[1] == 'n' || c->lang[1] == 'N');
 }
 
-/* The nearest word before i on its line, within 4 tokens, is in Latin
-** script: English and French write decimals (rose 10.05) and days with
-** a slash. */
+/* The nearest word before i on its line, within 4 tokens, is in Latin or
+** Arabic script: English, French and Arabic write decimals with a dot
+** (rose 10.05, بلغ 12.05 في المئة) and days with a slash. */
 static int latin_before(dctx *c, long i) {
   for (long k = i - 1; k >= 0 && k >= i - 4; k--) {
     const dtok *t = T(k);
-    if (t->kind == T_WORD) return t->script == S_LATIN;
+    if (t->kind == T_WORD) return t->script == S_LATIN || t->script == S_ARABIC;
     if (t->nl || (k == i - 1 && T(i)->nl)) return 0;
   }
   return 0;
@@ -140,7 +140,7 @@ static int dotted_at(dctx *c, long i, core *o) {
   /* в 2.3 раза; the end of a range (2-6.09 и …) is a day whatever follows */
   if (n->kind == T_WORD && !n->nl && !n->lx && c->cued != 2) return 0;
   int line = (i == 0 || a->nl) && (n->kind == T_EOF || n->nl);
-  if (!yy && latin_before(c, i)) return 0;      /* prices rose 10.05 */
+  if (!yy && latin_before(c, i)) return 0;      /* prices rose 10.05, بلغ 12.05 */
   if (spaced) {
     if (!yy || !(c->cued || i == 0 || a->nl)) return 0;
   } else if (!yy) {

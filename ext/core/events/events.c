@@ -309,9 +309,9 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   d.n = n;
   span *sent = NULL;
   size_t nsent = 0;
+  d.anchor = o ? o->anchor : NULL;
   int rc = collect(&d, o);
   if (!rc) rc = ev_coref(&d);
-  d.anchor = o ? o->anchor : NULL;
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);
@@ -326,6 +326,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(d.ment);
   diwan_free(d.mstrip);
   diwan_free(d.alias);
+  diwan_free(d.dated);
   diwan_free(d.item);
   diwan_free(d.date);
   return rc;

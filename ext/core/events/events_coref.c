@@ -503,13 +503,71 @@ static int merge(coref *c) {
   return DIWAN_OK;
 }
 
+/* The state a listed person served on day (yyyymmdd) by lexicon x's dated
+** offices, when none of them that day is of home: NULL when he held no
+** office then, or one of home. */
+static const char *served_in(const diwan_event_lexicon *x, const char *who,
+                             const char *home, long day, int *home_office) {
+  const char *other = NULL;
+  for (size_t i = 0; x && i < x->nroles; i++) {
+    const ev_role *r = &x->roles[i];
+    if (strcmp(r->person, who) || r->from > day || (r->to && day > r->to)) continue;
+    if (strcmp(r->country, home) == 0) *home_office = 1;
+    else if (!other) other = r->country;
+  }
+  return other;
+}
+
+/* A listed person's state is the one whose office he held on the day the
+** document was published: the gazetteer gives one state per person (the
+** one he served longest), so Shevardnadze is GE, but in 1990 he was the
+** Soviet foreign minister; Heydar Aliyev served the USSR before Azerbaijan.
+** The mention then points to a copy of his entity with that state (the
+** user's diwan_roles first, then the compiled-in roles). Without an anchor
+** nothing changes. */
+static int date_persons(ev_doc *d) {
+  if (!d->anchor) return DIWAN_OK;
+  long day = (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d;
+  const char **to = NULL;
+  size_t n = 0;
+  for (size_t m = 0; m < d->nment; m++) {
+    const diwan_entity *e = d->ment[m].entity;
+    if (strcmp(e->kind, "person") || !e->id[0] || !e->country) continue;
+    int home = 0;
+    const char *u = served_in(d->ulex, e->id, e->country, day, &home);
+    const char *b = served_in(ev_lexicon_builtin(), e->id, e->country, day, &home);
+    const char *state = u ? u : b;
+    if (home || !state) continue;
+    if (!to && !(to = diwan_calloc(d->nment, sizeof *to))) return DIWAN_NOMEM;
+    to[m] = state;
+    n++;
+  }
+  if (!n) return DIWAN_OK;
+  diwan_entity *ent = diwan_malloc(n * sizeof *ent);
+  if (!ent) {
+    diwan_free(to);
+    return DIWAN_NOMEM;
+  }
+  size_t j = 0;
+  for (size_t m = 0; m < d->nment; m++)
+    if (to[m]) {
+      ent[j] = *d->ment[m].entity;
+      ent[j].country = to[m];
+      d->ment[m].entity = &ent[j++];
+    }
+  diwan_free(to);
+  d->dated = ent;
+  return DIWAN_OK;
+}
+
 int ev_coref(ev_doc *d) {
   static diwan_once once = DIWAN_ONCE_INIT;
   if (diwan_once_run(&once, load_words)) return DIWAN_NOMEM;
   coref *c = diwan_calloc(1, sizeof *c);
   if (!c) return DIWAN_NOMEM;
   c->d = d;
-  int rc = bind_titles(c);
+  int rc = date_persons(d);
+  if (!rc) rc = bind_titles(c);
   if (!rc) bind_persons(c);
   if (!rc) rc = find_names(c);
   if (!rc && c->nextra) rc = merge(c);

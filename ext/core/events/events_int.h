@@ -55,6 +55,9 @@ typedef struct ev_doc {
   size_t there_end;                 /* and where its sentence ends: "There
                                        he …" opening the next sentence is
                                        in that host (events_attach.c) */
+  diwan_entity *dated;              /* listed persons who served another
+                                       state on the anchor day, owned
+                                       (events_coref.c) */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];

@@ -7,6 +7,7 @@
 ** later bare title of the same role, stands for that party. Persons the
 ** gazetteer lacks resolve this way too. One pass over the titles, one scan
 ** of the text for the bound names: linear. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/alloc.h"
@@ -530,14 +531,23 @@ static int date_persons(ev_doc *d) {
   long day = (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d;
   const char **to = NULL;
   size_t n = 0;
+  /* the same person's mentions share one entity: the roles are read once
+  ** per listed person, so a text of many mentions costs one pass each */
+  struct { const diwan_entity *e; const char *state; } memo[256];
+  memset(memo, 0, sizeof memo);
   for (size_t m = 0; m < d->nment; m++) {
     const diwan_entity *e = d->ment[m].entity;
     if (strcmp(e->kind, "person") || !e->id[0] || !e->country) continue;
-    int home = 0;
-    const char *u = served_in(d->ulex, e->id, e->country, day, &home);
-    const char *b = served_in(ev_lexicon_builtin(), e->id, e->country, day, &home);
-    const char *state = u ? u : b;
-    if (home || !state) continue;
+    size_t h = ((uintptr_t)e >> 4) & 255;
+    if (memo[h].e != e) {
+      int home = 0;
+      const char *u = served_in(d->ulex, e->id, e->country, day, &home);
+      const char *b = served_in(ev_lexicon_builtin(), e->id, e->country, day, &home);
+      memo[h].e = e;
+      memo[h].state = home ? NULL : u ? u : b;
+    }
+    const char *state = memo[h].state;
+    if (!state) continue;
     if (!to && !(to = diwan_calloc(d->nment, sizeof *to))) return DIWAN_NOMEM;
     to[m] = state;
     n++;

@@ -548,7 +548,7 @@ static void fill_year(dctx *c, dend *e, int wd) {
 ** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; a year's
 ** quarters, not thirds (news and the Arabic gold read "the beginning of the
 ** year" as its first quarter, "the end of 2016" as its last): January-March,
-** April-September, October-December; years 0-3, 4-6, 7-9 of a decade; 0-33,
+** April-September, October-December (English: April-August, September-December); years 0-3, 4-6, 7-9 of a decade; 0-33,
 ** 34-66, 67-99 of a century. */
 static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
@@ -582,10 +582,15 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k < 2) l->d = 10 * (k + 1);
       if (k > 0) f->d = 10 * k + 1;
       break;
-    case P_YEAR:
-      if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
-      if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
+    case P_YEAR: {
+      /* English reads the end of a year as its last third (late 2012,
+      ** the end of the year, EOY: September-December, as Duckling), the
+      ** other languages as its last quarter */
+      int late = m->lang && !strcmp(m->lang, "en") ? 9 : 10;
+      if (k < 2) { l->m = k ? late - 1 : 3; l->d = dd_days_in_month(l->y, l->m); }
+      if (k > 0) { f->m = k == 1 ? 4 : late; f->d = 1; }
       break;
+    }
     case P_DECADE: {
       static const int lo[] = {0, 4, 7}, hi[] = {3, 6, 9};
       int y0 = f->y;

@@ -287,6 +287,13 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &rj) && rj > j) return 0;
   if (dd_is_part(q->mod) && dp_month_at(c, i, &rj) && rj > j) return 0;   /* ربيع الأول */
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
+  /* a third keeps its days through an approximation after it (the
+  ** beginning of around next week) */
+  long aj;
+  const dlex *q2;
+  if (q->mod >= MOD_EARLY && q->mod <= MOD_LATE && (q2 = dp_mw(c, j, K_QUAL, &aj)) &&
+      q2->mod == MOD_APPROX)
+    j = aj;
   if (part_rel_at(c, i, j, q, m)) return 1;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);

@@ -208,7 +208,6 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
     default: break;
   }
   if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);
-  if (prefer == DIWAN_PREFER_CURRENT) return monday + (w - 1);
   if (prefer == DIWAN_PREFER_NEAREST && fwd < back) return a + fwd;
   return a - back;
 }
@@ -297,10 +296,11 @@ static int resolve_mday(dctx *c, dmatch *m) {
   ** weekday (one in 14 months at least has it), else this month and its
   ** neighbours; news and current: the nearest, the earlier on a tie */
   int span = m->wd ? 14 : 1;
+  int last = m->rel_k > m->rel_n ? m->rel_k : m->rel_n;   /* du 28 au 31: a month with both */
   for (int k = -span; k <= span; k++) {
     diwan_ymd x = *a;
     add_months(&x, k);
-    if (x.y < 1 || x.y > 9999 || m->rel_n > dd_days_in_month(x.y, x.m)) continue;
+    if (x.y < 1 || x.y > 9999 || last > dd_days_in_month(x.y, x.m)) continue;
     long dn = dd_day_number(x.y, x.m, m->rel_n);
     if (m->wd && dd_weekday(dn) != m->wd) continue;
     int ok = c->prefer == DIWAN_PREFER_FUTURE ? dn >= at && (best < 0 || dn < best)
@@ -313,6 +313,11 @@ static int resolve_mday(dctx *c, dmatch *m) {
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   set_day(&m->a, best, P_DAY);
+  if (m->rel_k > m->rel_n) {                /* du 13 au 18: the same month */
+    memset(&m->b, 0, sizeof m->b);
+    m->b.cal = CAL_GREG;
+    set_day(&m->b, best + m->rel_k - m->rel_n, P_DAY);
+  }
   return 1;
 }
 

@@ -88,7 +88,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
   {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
-  {"accession", CUE_ACCESSION}, {"body", CUE_BODY},
+  {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"additive", CUE_ADDITIVE},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

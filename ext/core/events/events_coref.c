@@ -510,9 +510,8 @@ static int merge(coref *c) {
 static const char *served_in(const diwan_event_lexicon *x, const char *who,
                              const char *home, long day, int *home_office) {
   const char *other = NULL;
-  for (size_t i = 0; x && i < x->nroles; i++) {
-    const ev_role *r = &x->roles[i];
-    if (strcmp(r->person, who) || r->from > day || (r->to && day > r->to)) continue;
+  for (const ev_role *r = NULL; x && (r = ev_roles_of(&x->roles, r, who));) {
+    if (r->from > day || (r->to && day > r->to)) continue;
     if (strcmp(r->country, home) == 0) *home_office = 1;
     else if (!other) other = r->country;
   }

@@ -527,9 +527,20 @@ void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
 
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   attach_date(d, sc, e);
+  /* a 1990 event of a 2015 report is read with 1990's offices; so is a
+  ** party of the document's pair that a listed person named */
+  long day = ev_date_persons(d, sc, e);
+  const char *pair[2] = {d->pair[0], d->pair[1]};
+  for (int k = 0; k < 2 && day; k++)
+    if (d->pair_who[k] && d->pair[k]) {
+      const char *p = ev_state_on(d, d->pair_who[k], day);
+      if (!same(p, d->pair[1 - k])) d->pair[k] = p;
+    }
   attach_actors(d, sc, e);
   ev_orient(d, sc, e);
   attach_persons(d, sc, e);
+  d->pair[0] = pair[0];
+  d->pair[1] = pair[1];
 }
 
 static int shares_person(const ev_recent *r, const diwan_event *e) {

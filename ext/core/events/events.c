@@ -187,6 +187,7 @@ static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t from, size_t en
     if (p > 0 && d->s[p - 1] == ',') continue;
     d->focus = d->pair[0] = x;
     d->pair[1] = y;
+    d->pair_who[0] = d->pair_who[1] = NULL;   /* countries */
     return 1;
   }
   return 0;
@@ -214,11 +215,13 @@ static void find_pair(ev_doc *d, size_t end) {
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->focus) d->focus = c;
-      if (!d->pair[0]) d->pair[0] = c;
-      else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
+      const diwan_entity *who = e >= d->dated && e < d->dated + d->ndated
+                                    ? d->dated_base[e - d->dated] : NULL;
+      if (!d->pair[0]) { d->pair[0] = c; d->pair_who[0] = who; }
+      else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; d->pair_who[1] = who; break; }
     }
   }
-  if (!d->pair[1]) d->pair[0] = NULL;
+  if (!d->pair[1]) { d->pair[0] = NULL; d->pair_who[0] = NULL; }
 }
 
 /* ------------------------------------------------------------- document */
@@ -331,6 +334,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(d.mstrip);
   diwan_free(d.alias);
   diwan_free(d.dated);
+  diwan_free(d.dated_base);
   diwan_free(d.item);
   diwan_free(d.date);
   return rc;

@@ -70,27 +70,16 @@ DELETE FROM docs_pending;
 -- one that changes it moves its events from the old cluster to the new.
 -- The cost follows the changes, not the size of the clusters they touch.
 DROP TABLE IF EXISTS temp.r_dirty;
-DROP TABLE IF EXISTS temp.r_delta;
 DROP TABLE IF EXISTS temp.r_affected;
-DROP TABLE IF EXISTS temp.r_move;
+DROP TABLE IF EXISTS temp.r_moved;
 DROP TABLE IF EXISTS temp.r_sum;
 CREATE TEMP TABLE r_dirty(type, status, a1, a2, first_day, last_day, width,
   has_events, PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
-CREATE TEMP TABLE r_delta(type, status, a1, a2, first_day, last_day, doc_id, n,
-  PRIMARY KEY(type, status, a1, a2, first_day, last_day, doc_id)) WITHOUT ROWID;
 -- o_: the canonical span before this refresh (NULL: the span is new);
 -- c_: after it (NULL: the span is gone).
 CREATE TEMP TABLE r_affected(type, status, a1, a2, first_day, last_day,
   o_first, o_last, c_first, c_last,
   PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
-CREATE TEMP TABLE r_move(first_day, last_day, type, a1, a2, status, doc_id, n);
-
--- The net change of each span and document; a document whose events went
--- and came back (re-extracted) keeps its row at 0, so that its lang and
--- path are read again.
-INSERT INTO temp.r_delta
-  SELECT type, status, a1, a2, first_day, last_day, doc_id, sum(n)
-    FROM event_changes GROUP BY type, status, a1, a2, first_day, last_day, doc_id;
 
 -- (+p.x: the column's affinity would keep the expression index unused.)
 INSERT INTO temp.r_dirty
@@ -102,7 +91,7 @@ INSERT INTO temp.r_dirty
                     AND max(e.actor1, e.actor2) = +p.a2
                     AND e.first_day = p.first_day AND e.last_day = p.last_day)
     FROM (SELECT DISTINCT type, status, a1, a2, first_day, last_day
-            FROM temp.r_delta) AS p;
+            FROM event_changes) AS p;
 
 -- The affected spans, with their canonical span before the change: the
 -- changed spans, and the spans that contain one (for each width of the key
@@ -175,49 +164,59 @@ UPDATE temp.r_affected AS a SET (c_first, c_last) = (
   SELECT s.c_first, s.c_last FROM event_spans AS s
    WHERE s.type = a.type AND s.status = a.status AND s.a1 = a.a1
      AND s.a2 = a.a2 AND s.first_day = a.first_day AND s.last_day = a.last_day);
+-- The spans that moved from one canonical span to another, once as leaving
+-- the old (sign -1) and once as joining the new (sign 1).
+CREATE TEMP TABLE r_moved(type, status, a1, a2, s_first, s_last, sign,
+  first_day, last_day,
+  PRIMARY KEY(type, status, a1, a2, s_first, s_last, sign)) WITHOUT ROWID;
+INSERT INTO temp.r_moved
+  SELECT type, status, a1, a2, first_day, last_day, -1, o_first, o_last
+    FROM temp.r_affected
+   WHERE o_first IS NOT NULL AND c_first IS NOT NULL
+     AND (c_first <> o_first OR c_last <> o_last)
+  UNION ALL
+  SELECT type, status, a1, a2, first_day, last_day, 1, c_first, c_last
+    FROM temp.r_affected
+   WHERE o_first IS NOT NULL AND c_first IS NOT NULL
+     AND (c_first <> o_first OR c_last <> o_last);
 
--- What each cluster gains or loses, per document. A span that keeps its
--- canonical span: its net change. One that changes it: its events now
--- join the new cluster, and its events before (now less the net change)
--- leave the old one.
-INSERT INTO temp.r_move
-  SELECT a.c_first, a.c_last, a.type, a.a1, a.a2, a.status, x.doc_id, x.n
-    FROM temp.r_affected AS a CROSS JOIN temp.r_delta AS x
-      ON x.type = a.type AND x.status = a.status AND x.a1 = a.a1
-     AND x.a2 = a.a2 AND x.first_day = a.first_day AND x.last_day = a.last_day
-   WHERE a.c_first = a.o_first AND a.c_last = a.o_last;
-INSERT INTO temp.r_move
-  SELECT a.o_first, a.o_last, a.type, a.a1, a.a2, a.status, x.doc_id, x.n
-    FROM temp.r_affected AS a CROSS JOIN temp.r_delta AS x
-      ON x.type = a.type AND x.status = a.status AND x.a1 = a.a1
-     AND x.a2 = a.a2 AND x.first_day = a.first_day AND x.last_day = a.last_day
-   WHERE a.o_first IS NOT NULL
-     AND (a.c_first IS NOT a.o_first OR a.c_last IS NOT a.o_last);
-INSERT INTO temp.r_move
-  SELECT k.c_first, k.c_last, k.type, k.a1, k.a2, k.status, e.doc_id, k.n
-    FROM (SELECT o_first AS c_first, o_last AS c_last, -1 AS n, type, status,
-                 a1, a2, first_day, last_day
-            FROM temp.r_affected
-           WHERE o_first IS NOT NULL
-             AND (c_first IS NOT o_first OR c_last IS NOT o_last)
-          UNION ALL
-          SELECT c_first, c_last, 1, type, status, a1, a2, first_day, last_day
-            FROM temp.r_affected
-           WHERE c_first IS NOT NULL
-             AND (c_first IS NOT o_first OR c_last IS NOT o_last)) AS k
-    CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
-      ON e.type = k.type AND coalesce(e.status, 'happened') = +k.status
-     AND min(e.actor1, e.actor2) = +k.a1 AND max(e.actor1, e.actor2) = +k.a2
-     AND e.first_day = k.first_day AND e.last_day = k.last_day;
-
--- Each cluster's documents: the sums added, their lang and path read again,
--- the documents left with no event gone.
+-- What each cluster gains or loses, per document: each change goes to
+-- the span's canonical span (its former one when the span is gone). A span
+-- that moved from one canonical span to another also moves its events
+-- from before (now less the changes) from the old cluster to the new. A
+-- new span has no events from before: building the clusters of a fresh
+-- corpus reads only event_changes. A document whose events went and came
+-- back (re-extracted) keeps a sum of 0, so that its lang and path are read
+-- again.
 CREATE TEMP TABLE r_sum(first_day, last_day, type, a1, a2, status, doc_id, n,
   PRIMARY KEY(first_day, last_day, type, a1, a2, status, doc_id)) WITHOUT ROWID;
 INSERT INTO temp.r_sum
-  SELECT first_day, last_day, type, a1, a2, status, doc_id, sum(n)
-    FROM temp.r_move
+  SELECT first_day, last_day, type, a1, a2, status, doc_id, sum(n) FROM (
+    SELECT coalesce(a.c_first, a.o_first) AS first_day,
+           coalesce(a.c_last, a.o_last) AS last_day,
+           a.type, a.a1, a.a2, a.status, x.doc_id, x.n
+      FROM event_changes AS x CROSS JOIN temp.r_affected AS a
+        ON a.type = x.type AND a.status = x.status AND a.a1 = x.a1
+       AND a.a2 = x.a2 AND a.first_day = x.first_day AND a.last_day = x.last_day
+     WHERE coalesce(a.c_first, a.o_first) IS NOT NULL
+    UNION ALL
+    SELECT k.first_day, k.last_day, k.type, k.a1, k.a2, k.status, x.doc_id,
+           -k.sign * x.n
+      FROM event_changes AS x CROSS JOIN temp.r_moved AS k
+        ON k.type = x.type AND k.status = x.status AND k.a1 = x.a1
+       AND k.a2 = x.a2 AND k.s_first = x.first_day AND k.s_last = x.last_day
+    UNION ALL
+    SELECT k.first_day, k.last_day, k.type, k.a1, k.a2, k.status, e.doc_id,
+           k.sign
+      FROM temp.r_moved AS k CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
+        ON e.type = k.type AND coalesce(e.status, 'happened') = +k.status
+       AND min(e.actor1, e.actor2) = +k.a1 AND max(e.actor1, e.actor2) = +k.a2
+       AND e.first_day = k.s_first AND e.last_day = k.s_last)
    GROUP BY first_day, last_day, type, a1, a2, status, doc_id;
+
+-- Each cluster's documents: the sums added, their lang and path read again,
+-- the documents left with no event gone (only a sum of 0 or less can
+-- leave a row at 0).
 INSERT INTO event_cluster_docs(first_day, last_day, type, actor1, actor2,
                                status, doc_id, n, lang, path)
   SELECT m.first_day, m.last_day, m.type, m.a1, m.a2, m.status, m.doc_id,
@@ -227,7 +226,8 @@ INSERT INTO event_cluster_docs(first_day, last_day, type, actor1, actor2,
      lang = coalesce(excluded.lang, lang), path = coalesce(excluded.path, path);
 DELETE FROM event_cluster_docs
  WHERE n = 0 AND (first_day, last_day, type, actor1, actor2, status, doc_id) IN
-       (SELECT first_day, last_day, type, a1, a2, status, doc_id FROM temp.r_sum);
+       (SELECT first_day, last_day, type, a1, a2, status, doc_id FROM temp.r_sum
+         WHERE n <= 0);
 
 -- The clusters' event counts, the same way; then the date and precision of
 -- each cluster touched: those of its first event (lowest event_id) whose
@@ -240,7 +240,8 @@ INSERT INTO event_cluster_sums(first_day, last_day, type, actor1, actor2,
   ON CONFLICT DO UPDATE SET num_events = num_events + excluded.num_events;
 DELETE FROM event_cluster_sums
  WHERE num_events = 0 AND (first_day, last_day, type, actor1, actor2, status) IN
-       (SELECT first_day, last_day, type, a1, a2, status FROM temp.r_sum);
+       (SELECT first_day, last_day, type, a1, a2, status FROM temp.r_sum
+         WHERE n <= 0);
 UPDATE event_cluster_sums AS c SET (date, precision) = (
   SELECT x.value, x.precision FROM doc_events AS x INDEXED BY doc_events_pair
    WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
@@ -252,8 +253,7 @@ UPDATE event_cluster_sums AS c SET (date, precision) = (
 
 DELETE FROM event_changes;
 DROP TABLE temp.r_dirty;
-DROP TABLE temp.r_delta;
 DROP TABLE temp.r_affected;
-DROP TABLE temp.r_move;
+DROP TABLE temp.r_moved;
 DROP TABLE temp.r_sum;
 COMMIT;

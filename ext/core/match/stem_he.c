@@ -24,6 +24,9 @@ static struct { char s[16]; size_t n; size_t keep; char alt; } suffixes[MAXSUFFI
 static int nsuffixes;
 /* short: two-letter nouns a prefix may leave (השר → שר, בים → ים) */
 static dw_wordset whole, names, noprefix, shortw;
+/* abstract: the stem X of a singular abstract noun X+ות of he_words.tsv
+** (ראשות, נציגות) whose X is a word of another lemma (ראש, נציג) */
+static dw_wordset abstract;
 /* A country's one-word Hebrew forms (countries.tsv: עיראק, עיראקי,
 ** העיראקים…) → its first one, which every form also offers as a search
 ** key: the gentilic meets its country, as hspell lemmatises it. */
@@ -104,12 +107,25 @@ static int ending_fits(int i, const char *k, size_t n) {
   return 1;
 }
 
+/* An abstract noun in ות is a singular (ראשות "leadership", נציגות
+** "delegation"), not the plural of its stem's word (ראש, נציג): when
+** k[0..len) is a listed abstract stem and the ending taken off begins with
+** its ות or its plural's ויות, the ו stays, so ראשות, בראשות, ראשותו,
+** ראשויות all key ראשו and ראש, ראשים, ראשו "his head" key ראש. */
+static size_t keep_abstract(const char *k, size_t n, size_t len) {
+  if (n - len < 4 || memcmp(k + len, "\xD7\x95", 2) != 0 ||
+      (memcmp(k + len + 2, "\xD7\xAA", 2) != 0 && memcmp(k + len + 2, "\xD7\x99", 2) != 0) ||
+      !dw_wordset_has(&abstract, k, len))
+    return len;
+  return len + 2;
+}
+
 /* The length of the medial key k[0..n) without its ending (the main
 ** reading), and in *alt the other reading's length (= the main one when the
 ** ending is not ambiguous): כלכלי is כלכל (a construct plural, like
 ** אירועי) and כלכלי (an adjective, like כלכלית); דיוניה is דיוני (a noun
 ** in יה, like דמוקרטיה) and דיונ (plural + her, like דיונים). */
-static size_t strip_endings(const char *k, size_t n, size_t *alt) {
+static size_t strip_endings_of(const char *k, size_t n, size_t *alt) {
   size_t other = 0;
   for (int i = 0; i < nsuffixes; i++) {
     if (!ending_fits(i, k, n)) continue;
@@ -131,6 +147,13 @@ static size_t strip_endings(const char *k, size_t n, size_t *alt) {
   }
   if (alt) *alt = other ? other : n;
   return n;
+}
+
+/* strip_endings_of, with the ו of a listed abstract noun kept. */
+static size_t strip_endings(const char *k, size_t n, size_t *alt) {
+  size_t len = strip_endings_of(k, n, alt);
+  if (alt) *alt = keep_abstract(k, n, *alt);
+  return keep_abstract(k, n, len);
 }
 
 static size_t strip_ending(const char *k, size_t n) { return strip_endings(k, n, NULL); }
@@ -168,6 +191,13 @@ static int norm_cut(const char *s, size_t n, diwan_buf *out,
 }
 static int norm_stem(const char *s, size_t n, diwan_buf *out) {
   return norm_cut(s, n, out, strip_ending);
+}
+/* An abstract noun's stem: the word without its ות (ראשות → ראש). */
+static size_t cut_ot(const char *k, size_t n) {
+  return n >= 8 && memcmp(k + n - 4, "\xD7\x95\xD7\xAA", 4) == 0 ? n - 4 : 0;
+}
+static int norm_abstract(const char *s, size_t n, diwan_buf *out) {
+  return norm_cut(s, n, out, cut_ot);
 }
 
 /* countries.tsv lines (id kind name country lang surface) → "surface TAB
@@ -268,7 +298,9 @@ static int load(void) {
                                           "persons_eurasia.tsv", "persons_europe.tsv",
                                           "persons_mideast.tsv", "organizations.tsv", NULL};
   /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
-  if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
+  /* abstract first: the stems of the other lists take their ו into account */
+  if (dw_wordset_add_files(&abstract, words, 0, 1, "abstract", norm_abstract) ||
+      dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
       dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
       dw_wordset_add_files(&shortw, words, 0, 1, "short", norm_whole) ||
       dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole) ||

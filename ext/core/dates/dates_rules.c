@@ -249,7 +249,11 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   ** a form the lexicon keeps for counts (num 0): right after a Russian
   ** qualifier it is the singular */
   int ru_gen = u && u->num == 0 && !strcmp(u->lang, "ru") && !strcmp(q->lang, "ru");
-  if (!u || (u->num != 1 && !ru_gen) || u->ntok != 1) return 0;
+  /* French mois is singular and plural: after a singular article (à la
+  ** fin du mois, en fin de mois; not fin des mois) it is one month */
+  int fr_inv = u && u->num == 0 && !strcmp(u->lang, "fr") && !strcmp(q->lang, "fr") &&
+               !(q->klen >= 4 && !memcmp(q->key + q->klen - 4, " des", 4));
+  if (!u || (u->num != 1 && !ru_gen && !fr_inv) || u->ntok != 1) return 0;
   if (u->lang[0] && q->lang[0] && strcmp(u->lang, q->lang)) return 0;   /* the middle of an */
   if (T(e)->kind == T_NUM || has(T(e), K_MONTH)) return 0;   /* the year 2004 */
   memset(m, 0, sizeof *m);
@@ -287,6 +291,13 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &rj) && rj > j) return 0;
   if (dd_is_part(q->mod) && dp_month_at(c, i, &rj) && rj > j) return 0;   /* ربيع الأول */
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
+  /* a third keeps its days through an approximation after it (the
+  ** beginning of around next week) */
+  long aj;
+  const dlex *q2;
+  if (q->mod >= MOD_EARLY && q->mod <= MOD_LATE && (q2 = dp_mw(c, j, K_QUAL, &aj)) &&
+      q2->mod == MOD_APPROX)
+    j = aj;
   if (part_rel_at(c, i, j, q, m)) return 1;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);
@@ -419,6 +430,7 @@ static long and_joiner(dctx *c, long k) {
 ** the first end takes the month and year it lacks from the second. */
 static int bare_range_at(dctx *c, long i, dmatch *m) {
   core a, b;
+  if (dp_word_without(c, i, K_WEEKDAY | DP_CORE_KINDS) && !T(i)->gem) return 0;
   long k, bk, s = skip_weekday(c, i);
   int d, conj = 0, dot = 0;
   if (dp_core_at(c, s, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
@@ -446,9 +458,10 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   c->cued = cued;
   if (rb > 0) {
     if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
-  } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
+  } else if (a.e.m && !a.e.y && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
-    memset(&b, 0, sizeof b);                      /* July 13-15 */
+    /* July 13-15; not after a year (18 octobre 2012 à 19 h is a time) */
+    memset(&b, 0, sizeof b);
     int era, y = a.e.y;
     long yk = is_comma(T(k)) ? k + 1 : k, ye;   /* July 13-15, 2015 */
     if (!y && dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) {
@@ -488,6 +501,7 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
 static int month_days_at(dctx *c, long i, dmatch *m) {
   long k, e, bk, ye;
   int d1, d2, era, y = 0;
+  if (dp_word_without(c, i, K_MONTH | K_TUNIT)) return 0;
   const dlex *mo = dp_month_at(c, i, &k);
   if (!mo || mo->cal != CAL_GREG || T(i)->script != S_ARABIC || T(k)->nl ||
       !dp_day_at(c, k, &d1, &e) || !(bk = bare_joiner(c, e)) || !dp_day_at(c, bk, &d2, &e))
@@ -548,6 +562,13 @@ static int weekof_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* The first words of every form dr_match tries below: dr_nth_at,
+** night_at, weekof_at, qual_at, range_at, cue_at, dp_core_at with a lead,
+** dr_relative_at, dr_mday_at (on, an article); a year alone begins with
+** a number or a mark. A rule added below adds its first word's kinds. */
+#define DR_START_KINDS (K_STOP | DP_NTH_KINDS | K_NIGHT | K_WEEKOF | K_RSTART | K_QUAL |   \
+                        K_DEADLINE | K_CUE | DP_CORE_KINDS | DP_LEAD_KINDS | DP_REL_KINDS)
+
 int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   const dtok *t = T(i);
   *skip = 0;
@@ -556,6 +577,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   /* punctuation starts a date only as ’90s, (1998) or © 2024 */
   if (t->kind == T_PUNCT && !t->lx && t->cp != '(' && t->cp != 0xA9 && t->cp != '\'' &&
       t->cp != 0x2019 && t->cp != 0x2018)
+    return 0;
+  /* a word that starts no rule's form (and, of, و): nothing to try */
+  if (t->kind == T_WORD && !t->gem && dp_word_without(c, i, DR_START_KINDS) &&
+      !dp_ar_definite(t))
     return 0;
   int r;
   long j;
@@ -570,6 +595,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   *skip = 0;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
+  if (dr_mday_range_at(c, i, m)) return 1;
   if ((r = cue_at(c, i, m, skip))) return r > 0;
   if (bare_range_at(c, i, m)) return 1;
   if (month_days_at(c, i, m)) return 1;

@@ -188,6 +188,7 @@ static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t from, size_t en
     if (p > 0 && d->s[p - 1] == ',') continue;
     d->focus = d->pair[0] = x;
     d->pair[1] = y;
+    d->pair_who[0] = d->pair_who[1] = NULL;   /* countries */
     return 1;
   }
   return 0;
@@ -215,11 +216,13 @@ static void find_pair(ev_doc *d, size_t end) {
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->focus) d->focus = c;
-      if (!d->pair[0]) d->pair[0] = c;
-      else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; break; }
+      const diwan_entity *who = e >= d->dated && e < d->dated + d->ndated
+                                    ? d->dated_base[e - d->dated] : NULL;
+      if (!d->pair[0]) { d->pair[0] = c; d->pair_who[0] = who; }
+      else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; d->pair_who[1] = who; break; }
     }
   }
-  if (!d->pair[1]) d->pair[0] = NULL;
+  if (!d->pair[1]) { d->pair[0] = NULL; d->pair_who[0] = NULL; }
 }
 
 /* ------------------------------------------------------------- document */
@@ -259,13 +262,13 @@ static size_t headline_end(const char *s, size_t n, const span *sent, size_t nse
   return sent[1].start >= end ? end : 0;
 }
 
-static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
-                void *ctx) {
+static int walk(ev_doc *d, const span *sent, size_t nsent, ev_merge *mg) {
   sent_ctx x;
   memset(&x, 0, sizeof x);
   x.d = d;
-  x.cb = cb;
-  x.ctx = ctx;
+  x.cb = ev_merge_add;
+  x.ctx = mg;
+  size_t e0 = 0, e1 = 0;   /* the events the sentence before added */
   ev_scope cur;
   memset(&cur, 0, sizeof cur);
   size_t it = 0, prev_end = 0;
@@ -295,7 +298,11 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
       const char *focus = d->focus;
       if (conjoined_pair(d, &all, sent[k].start, sent[k].end, 1) && focus) d->focus = focus;
     }
+    size_t n1 = mg->nev;
     rc = ev_sentence(&x, &cur);
+    if (!rc) rc = ev_discourse_date(d, mg, e0, e1, n1, x.start, x.end, x.i0, x.i1);
+    e0 = n1;
+    e1 = mg->nev;
   }
   diwan_free(x.cl);
   diwan_free(x.trig);
@@ -320,7 +327,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     ev_merge mg;
     memset(&mg, 0, sizeof mg);
     mg.title_end = headline_end(s, n, sent, nsent);
-    rc = walk(&d, sent, nsent, ev_merge_add, &mg);
+    rc = walk(&d, sent, nsent, &mg);
     if (!rc) rc = ev_merge_flush(&mg, o && o->partial, cb, ctx);
     ev_merge_free(&mg);
   }
@@ -329,6 +336,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(d.mstrip);
   diwan_free(d.alias);
   diwan_free(d.dated);
+  diwan_free(d.dated_base);
   diwan_free(d.item);
   diwan_free(d.date);
   ev_npmemo_free(d.npmemo);

@@ -353,11 +353,8 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
 ** NULL. */
 static const char *holder_in(const diwan_event_lexicon *x, const char *role,
                              const char *country, long day) {
-  for (size_t i = 0; x && i < x->nroles; i++) {
-    const ev_role *r = &x->roles[i];
-    if (strcmp(r->role, role) || strcmp(r->country, country)) continue;
+  for (const ev_role *r = NULL; x && (r = ev_roles_in(&x->roles, r, role, country));)
     if (r->from <= day && (r->to == 0 || day <= r->to)) return r->person;
-  }
   return NULL;
 }
 
@@ -372,9 +369,8 @@ static const char *holder(const ev_doc *d, const char *role, const char *country
 ** 0, on some day in [from, to] (to 0: open)? */
 static int administered_in(const diwan_event_lexicon *x, const char *place,
                            const char *state, long day, long from, long to) {
-  for (size_t i = 0; x && i < x->nadmin; i++) {
-    const ev_role *r = &x->admin[i];
-    if (strcmp(r->person, place) || strcmp(r->country, state)) continue;
+  for (const ev_role *r = NULL; x && (r = ev_roles_of(&x->admin, r, place));) {
+    if (strcmp(r->country, state)) continue;
     if (day ? r->from <= day && (r->to == 0 || day <= r->to)
             : (to == 0 || r->from <= to) && (r->to == 0 || from <= r->to))
       return 1;
@@ -393,9 +389,8 @@ static int administered(const ev_doc *d, const char *place, const char *state,
 ** the administration of place by state; *known once a person has one. */
 static int offices_at(const diwan_event_lexicon *x, const ev_doc *d, const char *who,
                       const char *place, const char *state, int *known) {
-  for (size_t i = 0; x && i < x->nroles; i++) {
-    const ev_role *r = &x->roles[i];
-    if (strcmp(r->person, who) || strcmp(r->country, state)) continue;   /* the host's own */
+  for (const ev_role *r = NULL; x && (r = ev_roles_of(&x->roles, r, who));) {
+    if (strcmp(r->country, state)) continue;   /* the host's own */
     *known = 1;
     if (administered(d, place, state, 0, r->from, r->to)) return 1;
   }
@@ -532,9 +527,20 @@ void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
 
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   attach_date(d, sc, e);
+  /* a 1990 event of a 2015 report is read with 1990's offices; so is a
+  ** party of the document's pair that a listed person named */
+  long day = ev_date_persons(d, sc, e);
+  const char *pair[2] = {d->pair[0], d->pair[1]};
+  for (int k = 0; k < 2 && day; k++)
+    if (d->pair_who[k] && d->pair[k]) {
+      const char *p = ev_state_on(d, d->pair_who[k], day);
+      if (!same(p, d->pair[1 - k])) d->pair[k] = p;
+    }
   attach_actors(d, sc, e);
   ev_orient(d, sc, e);
   attach_persons(d, sc, e);
+  d->pair[0] = pair[0];
+  d->pair[1] = pair[1];
 }
 
 static int shares_person(const ev_recent *r, const diwan_event *e) {

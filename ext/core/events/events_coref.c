@@ -514,64 +514,81 @@ static int merge(coref *c) {
 static const char *served_in(const diwan_event_lexicon *x, const char *who,
                              const char *home, long day, int *home_office) {
   const char *other = NULL;
-  for (size_t i = 0; x && i < x->nroles; i++) {
-    const ev_role *r = &x->roles[i];
-    if (strcmp(r->person, who) || r->from > day || (r->to && day > r->to)) continue;
+  for (const ev_role *r = NULL; x && (r = ev_roles_of(&x->roles, r, who));) {
+    if (r->from > day || (r->to && day > r->to)) continue;
     if (strcmp(r->country, home) == 0) *home_office = 1;
     else if (!other) other = r->country;
   }
   return other;
 }
 
+/* The state person e served on day: the one of an office he held then
+** (the user's diwan_roles first, then the compiled-in roles), his
+** gazetteer state when he held none or one of it. */
+const char *ev_state_on(const ev_doc *d, const diwan_entity *e, long day) {
+  int home = 0;
+  const char *u = served_in(d->ulex, e->id, e->country, day, &home);
+  const char *b = served_in(ev_lexicon_builtin(), e->id, e->country, day, &home);
+  return home ? e->country : u ? u : b ? b : e->country;
+}
+
 /* A listed person's state is the one whose office he held on the day the
-** document was published: the gazetteer gives one state per person (the
-** one he served longest), so Shevardnadze is GE, but in 1990 he was the
-** Soviet foreign minister; Heydar Aliyev served the USSR before Azerbaijan.
-** The mention then points to a copy of his entity with that state (the
-** user's diwan_roles first, then the compiled-in roles). Without an anchor
-** nothing changes. */
+** event happened, else the day the document was published: the gazetteer
+** gives one state per person (the one he served longest), so Shevardnadze
+** is GE, but in 1990 he was the Soviet foreign minister; Heydar Aliyev
+** served the USSR before Azerbaijan. Each mention of a listed person points
+** to a copy of his entity of its own, whose state is set here for the
+** anchor day and again for each event's day (ev_date_persons). Without an
+** anchor the copies keep the gazetteer's state until an event's day. */
 static int date_persons(ev_doc *d) {
-  if (!d->anchor) return DIWAN_OK;
-  long day = (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d;
-  const char **to = NULL;
   size_t n = 0;
+  for (size_t m = 0; m < d->nment; m++) {
+    const diwan_entity *e = d->ment[m].entity;
+    n += !strcmp(e->kind, "person") && e->id[0] && e->country;
+  }
+  if (!n) return DIWAN_OK;
+  d->dated = diwan_malloc(n * sizeof *d->dated);
+  d->dated_base = diwan_malloc(n * sizeof *d->dated_base);
+  if (!d->dated || !d->dated_base) return DIWAN_NOMEM;   /* freed by the caller */
+  d->ndated = n;
+  d->anchor_day = d->anchor ? (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d : 0;
   /* the same person's mentions share one entity: the roles are read once
   ** per listed person, so a text of many mentions costs one pass each */
   struct { const diwan_entity *e; const char *state; } memo[256];
   memset(memo, 0, sizeof memo);
+  size_t j = 0;
   for (size_t m = 0; m < d->nment; m++) {
     const diwan_entity *e = d->ment[m].entity;
     if (strcmp(e->kind, "person") || !e->id[0] || !e->country) continue;
     size_t h = ((uintptr_t)e >> 4) & 255;
     if (memo[h].e != e) {
-      int home = 0;
-      const char *u = served_in(d->ulex, e->id, e->country, day, &home);
-      const char *b = served_in(ev_lexicon_builtin(), e->id, e->country, day, &home);
       memo[h].e = e;
-      memo[h].state = home ? NULL : u ? u : b;
+      memo[h].state = d->anchor_day ? ev_state_on(d, e, d->anchor_day) : e->country;
     }
-    const char *state = memo[h].state;
-    if (!state) continue;
-    if (!to && !(to = diwan_calloc(d->nment, sizeof *to))) return DIWAN_NOMEM;
-    to[m] = state;
-    n++;
+    d->dated[j] = *e;
+    d->dated[j].country = memo[h].state;
+    d->dated_base[j] = e;
+    d->ment[m].entity = &d->dated[j++];
   }
-  if (!n) return DIWAN_OK;
-  diwan_entity *ent = diwan_malloc(n * sizeof *ent);
-  if (!ent) {
-    diwan_free(to);
-    return DIWAN_NOMEM;
-  }
-  size_t j = 0;
-  for (size_t m = 0; m < d->nment; m++)
-    if (to[m]) {
-      ent[j] = *d->ment[m].entity;
-      ent[j].country = to[m];
-      d->ment[m].entity = &ent[j++];
-    }
-  diwan_free(to);
-  d->dated = ent;
+  d->dated_day = d->anchor_day;
   return DIWAN_OK;
+}
+
+long ev_date_persons(ev_doc *d, const ev_scope *sc, const diwan_event *e) {
+  long day = e->has_date ? ev_day_number(e->date.first_day, strlen(e->date.first_day)) : 0;
+  if (!day) day = d->anchor_day;
+  if (!d->ndated || (day == d->dated_day && sc->m0 == d->dated_m0 && sc->m1 == d->dated_m1))
+    return day;   /* as the last event left them */
+  for (size_t m = sc->m0; m < sc->m1; m++) {
+    const diwan_entity *x = d->ment[m].entity;
+    if (x < d->dated || x >= d->dated + d->ndated) continue;
+    size_t j = (size_t)(x - d->dated);
+    d->dated[j].country = day ? ev_state_on(d, d->dated_base[j], day) : d->dated_base[j]->country;
+  }
+  d->dated_day = day;
+  d->dated_m0 = sc->m0;
+  d->dated_m1 = sc->m1;
+  return day;
 }
 
 int ev_coref(ev_doc *d) {

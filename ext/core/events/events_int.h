@@ -49,6 +49,9 @@ typedef struct ev_doc {
   const diwan_ymd *anchor;
   const char *pair[2];              /* the countries the document is about */
   const char *focus;                /* the first of them, even alone */
+  const diwan_entity *pair_who[2];  /* the listed person (the gazetteer's
+                                       entity) that named each, if one did:
+                                       its state depends on the day */
   int has_last, has_para;           /* dates to inherit */
   diwan_date last, para;
   const char *para_type;            /* the type of the event dated para */
@@ -62,9 +65,15 @@ typedef struct ev_doc {
   size_t there_end;                 /* and where its sentence ends: "There
                                        he …" opening the next sentence is
                                        in that host (events_attach.c) */
-  diwan_entity *dated;              /* listed persons who served another
-                                       state on the anchor day, owned
+  diwan_entity *dated;              /* a copy of the entity of each
+                                       mention of a listed person, its
+                                       state that of the day read, owned
                                        (events_coref.c) */
+  const diwan_entity **dated_base;  /* the gazetteer's entity of each */
+  size_t ndated;
+  long anchor_day;                  /* yyyymmdd, 0 without an anchor */
+  long dated_day;                   /* the day the copies of mentions */
+  size_t dated_m0, dated_m1;        /* [m0, m1) were last set for */
   diwan_entity *alias;              /* the persons events_coref.c bound to a
                                        party (id ""), owned */
   struct { const char *type, *cameo, *a1, *a2, *status; } contact[EV_CONTACTS];
@@ -174,6 +183,14 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 void ev_npmemo_free(ev_npmemo *p);
+/* Talks or a meeting among the factions of one state (cues.tsv, kind
+** faction, next to the state's name: "أطراف يمنية", "the Libyan
+** factions") are no contact of that state with the other party: 1 when
+** e became a mediation from that party (named in the scope) to the state,
+** -1 when it is no event, 0 when e is no such talks (events_factions.c).
+** -1 also for a meeting of an organisation with a state named only as its
+** chair (cues.tsv, kind chair: "برئاسة", "chaired by"). */
+int ev_factions(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* A meeting or talks of an international body ("a meeting of the African
 ** Union", "le sommet du COMESA", "саммит ШОС"): multilateral, no contact
 ** of its own; the body follows the trigger t (events_sentence.c). */
@@ -211,6 +228,13 @@ typedef struct ev_merge {
 int ev_merge_add(void *ctx, const diwan_event *e);
 int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);
 void ev_merge_free(ev_merge *m);
+/* Dates from the discourse (events_discourse.c): the undated events
+** m->ev[e0, e1) of a sentence take the one date of the next sentence
+** [start, end) (its items [i0, i1), its own events m->ev[n1, m->nev)) when
+** that one adds to the same occasion: an additive cue, no party outside
+** the event's pair, the target of a directed event named. */
+int ev_discourse_date(ev_doc *d, ev_merge *m, size_t e0, size_t e1, size_t n1,
+                      size_t start, size_t end, size_t i0, size_t i1);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Mentions are in text order and do not overlap: the index of the first
@@ -226,6 +250,12 @@ void ev_cargo_actors(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 ** undated with no anchor: on a day one of its listed persons held an
 ** office, else on any day): a domestic trip, no event. */
 int ev_domestic(ev_doc *d, const diwan_event *e);
+/* Sets the state of each listed person the scope names to the one he
+** served on e's day (its date, else the anchor day; events_coref.c), and
+** returns that day (yyyymmdd, 0 when neither). */
+long ev_date_persons(ev_doc *d, const ev_scope *sc, const diwan_event *e);
+/* The state listed person e (the gazetteer's entity) served on day. */
+const char *ev_state_on(const ev_doc *d, const diwan_entity *e, long day);
 /* Fills the date, actors, place and persons of e (type and trigger set). */
 void ev_attach(ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* An undated visit or meeting with a person of an earlier dated one of the

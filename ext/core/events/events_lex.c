@@ -30,8 +30,8 @@ void diwan_event_lexicon_free(diwan_event_lexicon *x) {
   diwan_free(x->trig);
   diwan_free(x->names);
   diwan_free(x->cues);
-  diwan_free(x->roles);
-  diwan_free(x->admin);
+  ev_roles_free(&x->roles);
+  ev_roles_free(&x->admin);
   diwan_free(x->dirs);
   diwan_free(x);
 }
@@ -88,7 +88,8 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
   {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
-  {"accession", CUE_ACCESSION}, {"body", CUE_BODY},
+  {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"additive", CUE_ADDITIVE},
+  {"faction", CUE_FACTION}, {"chair", CUE_CHAIR},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
@@ -155,16 +156,15 @@ long ev_day_number(const char *s, size_t n) {
 ** then makes no visit between two states (events_attach.c). */
 static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
   int admin = len[1] == 14 && memcmp(f[1], "administration", 14) == 0;
-  ev_role *r = admin ? push((void **)&x->admin, &x->nadmin, &x->capadmin, sizeof *r)
-                     : push((void **)&x->roles, &x->nroles, &x->caproles, sizeof *r);
-  if (!r) return DIWAN_NOMEM;
-  r->person = dup(x, f[0], len[0]);
-  r->role = dup(x, f[1], len[1]);
-  r->country = dup(x, f[2], len[2]);
-  r->from = ev_day_number(f[3], len[3]);
-  r->to = ev_day_number(f[4], len[4]);
-  if (!r->person || !r->role || !r->country) return DIWAN_NOMEM;
-  return DIWAN_OK;
+  ev_role r;
+  memset(&r, 0, sizeof r);
+  r.person = dup(x, f[0], len[0]);
+  r.role = dup(x, f[1], len[1]);
+  r.country = dup(x, f[2], len[2]);
+  r.from = ev_day_number(f[3], len[3]);
+  r.to = ev_day_number(f[4], len[4]);
+  if (!r.person || !r.role || !r.country) return DIWAN_NOMEM;
+  return ev_roles_add(admin ? &x->admin : &x->roles, &r);
 }
 
 int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],

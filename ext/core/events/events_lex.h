@@ -10,7 +10,7 @@ enum {
   CUE_PAIR = 1, CUE_NONEVENT, CUE_CITATION, CUE_INHERIT, CUE_RELATIVE,
   CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY, CUE_STATUS, CUE_TOPIC, CUE_SHIFT, CUE_JOINT,
   CUE_ANAPHOR, CUE_ANEW, CUE_OTHERS, CUE_URGE, CUE_COUNTERPART, CUE_STANCE,
-  CUE_ACCESSION, CUE_BODY
+  CUE_ACCESSION, CUE_BODY, CUE_ADDITIVE, CUE_FACTION, CUE_CHAIR
 };
 
 /* An event's status (status.tsv); the order breaks ties between cues.
@@ -36,7 +36,30 @@ typedef struct ev_cue {
 typedef struct ev_role {
   const char *person, *role, *country;
   long from, to;                    /* yyyymmdd; to 0: still in office */
+  size_t next_who, next_office;     /* the next row of its bucket in each
+                                       index, in load order (events_roles.c) */
 } ev_role;
+
+/* Dated roles indexed by person and by (role, country), kept as rows are
+** added; read-only once the lexicon is built (events_roles.c). */
+typedef struct ev_roles {
+  ev_role *r;
+  size_t n, cap;
+  size_t *bucket;                   /* heads and tails by person, then by
+                                       office: 4 * nb */
+  size_t nb;                        /* a power of two, 0 when empty */
+} ev_roles;
+
+/* Adds a copy of r (its strings are not copied); DIWAN_NOMEM leaves t as
+** it was. */
+int ev_roles_add(ev_roles *t, const ev_role *r);
+void ev_roles_free(ev_roles *t);
+/* The rows of person who, in load order: the first with after NULL, then
+** the one after `after`; NULL at the end (t may be NULL). */
+const ev_role *ev_roles_of(const ev_roles *t, const ev_role *after, const char *who);
+/* The same for the rows of role in country. */
+const ev_role *ev_roles_in(const ev_roles *t, const ev_role *after, const char *role,
+                           const char *country);
 
 /* A marker of the target of a directed event (directions.tsv). */
 typedef struct ev_dir {
@@ -63,12 +86,10 @@ struct diwan_event_lexicon {
   size_t nnames, capnames;
   ev_cue *cues;
   size_t ncues, capcues;
-  ev_role *roles;
-  size_t nroles, caproles;
-  ev_role *admin;                   /* role "administration": person is a
+  ev_roles roles;                   /* dated offices */
+  ev_roles admin;                   /* role "administration": person is a
                                        place id, country the state that
                                        administered it from, to */
-  size_t nadmin, capadmin;
   ev_dir *dirs;
   size_t ndirs, capdirs;
 };

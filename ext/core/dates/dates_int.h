@@ -69,7 +69,8 @@ typedef struct dlex {
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
   int8_t fine;              /* ago/later ",day": counted from the anchor day one
-                            ** grain finer (months give a day, years a month) */
+                            ** grain finer (months give a day, years a month);
+                            ** 2 (",today": from today) every unit gives a day */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */

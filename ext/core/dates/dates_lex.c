@@ -217,7 +217,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
       while (pn < vn && v[pn] != ',') pn++;
       e->after = field_is(v, pn, "after") || field_is(v, pn, "after+");
       e->obj = field_is(v, pn, "after+");
-      e->fine = field_is(v + pn, vn - pn, ",day");
+      e->fine = field_is(v + pn, vn - pn, ",day") ? 1 : field_is(v + pn, vn - pn, ",today") ? 2 : 0;
       break;
     }
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;

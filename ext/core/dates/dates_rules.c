@@ -458,9 +458,10 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   c->cued = cued;
   if (rb > 0) {
     if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
-  } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
+  } else if (a.e.m && !a.e.y && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
-    memset(&b, 0, sizeof b);                      /* July 13-15 */
+    /* July 13-15; not after a year (18 octobre 2012 à 19 h is a time) */
+    memset(&b, 0, sizeof b);
     int era, y = a.e.y;
     long yk = is_comma(T(k)) ? k + 1 : k, ye;   /* July 13-15, 2015 */
     if (!y && dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) {

@@ -211,8 +211,9 @@ static int ar_span_at(dctx *c, long i, int *n, int *unit, long *k, long *end,
   static const dlex before = {.kinds = K_RSPAN, .num = -1, .lang = "ar"},
                     after = {.kinds = K_RSPAN, .num = 1, .lang = "ar"};
   long j, e;
+  if (T(i)->script != S_ARABIC) return 0;
   const dlex *u = dp_mw(c, i, K_TUNIT | K_YUNIT, &j);
-  if (!u || T(i)->script != S_ARABIC || strcmp(u->lang, "ar") || u->unit == U_NONE ||
+  if (!u || strcmp(u->lang, "ar") || u->unit == U_NONE ||
       u->unit == U_QUARTER)
     return 0;
   if (u->num == 2) {

@@ -437,6 +437,7 @@ static long clock_after(dctx *c, long k) {
 static int core_word_at(dctx *c, long i, core *o, int lead) {
   long j, k2;
   if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
+  if (!T(i)->gem && !(dp_kinds(c, i) & (DP_CORE_KINDS | (lead ? DP_LEAD_KINDS : 0)))) return 0;
   const dlex *e;
   if ((e = dp_mw(c, i, K_CENTURY | K_DECADE, &j))) {
     int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);

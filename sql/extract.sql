@@ -69,6 +69,8 @@ DELETE FROM docs_pending;
 -- a span that keeps it passes its net change per document to its cluster,
 -- one that changes it moves its events from the old cluster to the new.
 -- The cost follows the changes, not the size of the clusters they touch.
+-- (tools/diwan-extract runs this part, from the line "-- ---- the clusters"
+-- to the end, after each batch of its workers: keep it self-contained.)
 DROP TABLE IF EXISTS temp.r_dirty;
 DROP TABLE IF EXISTS temp.r_affected;
 DROP TABLE IF EXISTS temp.r_moved;

@@ -5,8 +5,9 @@
 --   .read sql/extract.sql
 -- Only the documents in docs_pending (inserted, updated or deleted since the
 -- last run; triggers on docs fill it) get their dates, entities and events
--- recomputed, and only the clusters of the event types and pairs whose events
--- changed are recomputed. Running it again is a no-op. After editing
+-- recomputed, and the clusters take the events added and removed (each
+-- change costs about the same whatever the size of its cluster). Running
+-- it again is a no-op. After editing
 -- diwan_gazetteer or diwan_triggers, re-extract everything with
 --   INSERT OR REPLACE INTO docs_pending SELECT id, random() FROM docs;
 -- The FTS5 index docs_fts is kept in step by the triggers on docs.

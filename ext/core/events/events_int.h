@@ -212,6 +212,12 @@ typedef struct ev_merge {
 int ev_merge_add(void *ctx, const diwan_event *e);
 int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);
 void ev_merge_free(ev_merge *m);
+/* Items are in text order: the first of [lo, hi) that starts at or after
+** pos (events_parties.c). */
+size_t ev_item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos);
+/* An upper-case letter (Latin, Cyrillic): what opens a sentence or a name
+** (events_coref.c). */
+int ev_upper(uint32_t c);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Mentions are in text order and do not overlap: the index of the first

@@ -290,8 +290,8 @@ int diwan_dates_with(const diwan_months *months, const char *s, size_t n,
 ** the anchor (news reports what happened), a year-less date the nearest
 ** to the anchor; PAST: both on or before the anchor; FUTURE: both on or
 ** after it (Duckling's convention); CURRENT: a year-less date in the
-** anchor's year, a weekday in the anchor's week, Monday to Sunday
-** (dateparser's PREFER_DATES_FROM current_period); NEAREST: both the
+** anchor's year, a weekday as NEWS (dateparser's PREFER_DATES_FROM
+** current_period, which reads a weekday so); NEAREST: both the
 ** nearest to the anchor, a weekday up to three days before or after it
 ** (chrono's convention). */
 enum { DIWAN_PREFER_NEWS = 0, DIWAN_PREFER_PAST, DIWAN_PREFER_FUTURE,

@@ -497,6 +497,7 @@ proc ::dweval::score_events {gold rows {aware 1}} {
   set acc {}
   set fps {}
   set missed {}
+  set undated {}
   dict for {doc items} $docs {
     set dg {}
     set dx {}
@@ -510,7 +511,15 @@ proc ::dweval::score_events {gold rows {aware 1}} {
       if {$o eq "fp"} { lappend fps [dict replace $x why $w] }
     }
     foreach ev $events m [dict get $res matched] {
-      if {[dict get $ev required] == 1 && $m < 0} { lappend missed $ev }
+      if {[dict get $ev required] != 1} continue
+      if {$m < 0} { lappend missed $ev; continue }
+      # A matched event with a gold date its row does not hold (dated wrong).
+      set x [lindex $dx $m]
+      if {[date_kind [dict get $ev first_day] [dict get $ev last_day]] ne "none" &&
+          ![date_inside [dict get $ev first_day] [dict get $ev last_day] \
+              [dict get $x first_day] [dict get $x last_day] [dict get $x value]]} {
+        lappend undated [list $ev $x]
+      }
     }
   }
   foreach k {rows right fp ignored counted req matched dir_n dir_ok dat_n dat_ok} {
@@ -518,6 +527,7 @@ proc ::dweval::score_events {gold rows {aware 1}} {
   }
   dict set acc fp_rows $fps
   dict set acc missed_events $missed
+  dict set acc undated $undated
   return $acc
 }
 
@@ -886,6 +896,13 @@ proc ::dweval::run_dev {dir verbose} {
         set note [expr {[list [dict get $ev doc] [dict get $ev rows]] ni $blind_missed ? " (found with another status)" : ""}]
         puts [format "MISS %-36s %-40s  %-30s %-12s %s%s" [dict get $ev doc] [lindex [dict get $ev evidence] 0] \
           [join [dict get $ev types] |] "[dict get $ev actor1]-[dict get $ev actor2]" [dict get $ev status] $note]
+      }
+      puts "-- $l: matched events not dated right ([llength [dict get $a undated]])"
+      foreach u [dict get $a undated] {
+        lassign $u ev x
+        puts [format "UNDATED %-33s %-40s  %-12s gold %s..%s row %s..%s" [dict get $ev doc] \
+          [lindex [dict get $ev evidence] 0] "[dict get $ev actor1]-[dict get $ev actor2]" \
+          [dict get $ev first_day] [dict get $ev last_day] [dict get $x first_day] [dict get $x last_day]]
       }
       puts "-- $l: dates missed ([llength [dict get $p dmissed]])"
       foreach m [dict get $p dmissed] {

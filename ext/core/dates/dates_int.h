@@ -277,6 +277,8 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip);
 int dr_nth_at(dctx *c, long i, dmatch *m);
 /* A day of the month alone, at i (on the 15th): dates_nth.c. */
 int dr_mday_at(dctx *c, long i, dmatch *m);
+/* A range of days without a month (du 13 au 18), at i: dates_nth.c. */
+int dr_mday_range_at(dctx *c, long i, dmatch *m);
 /* Relative expressions at i (dates_rel.c): 1 and *m filled, or 0. */
 int dr_relative_at(dctx *c, long i, dmatch *m);
 /* The weekday of a day number, 1 Monday … 7 Sunday. */

@@ -222,3 +222,54 @@ int dr_mday_at(dctx *c, long i, dmatch *m) {
   m->be = T(e - 1)->e;
   return 1;
 }
+
+/* One end of a day range without a month: an article or a contracted one
+** (du, au: à le) and a day, a day with its ordinal suffix (the 13th, 13e),
+** or a cardinal or ordinal day word (dix-huit, eighteenth). *d its day,
+** *end past it; 0 when it is a bare number (de 13 à 18 is a quantity). */
+static int range_day_at(dctx *c, long k, int marked, int *d, long *end) {
+  long e;
+  if (has(T(k), K_ARTICLE) && !T(k + 1)->nl) { k++; marked = 1; }
+  const dlex *o = dp_mw(c, k, K_ODAY, &e);
+  if (o && o->ord_nth <= 0 && o->num >= 1 && o->num <= 31) { *d = o->num; *end = e; return 1; }
+  if (T(k)->kind != T_NUM || T(k)->nl || !dp_day_at(c, k, d, &e) || *d < 1 || *d > 31) return 0;
+  *end = e;
+  return marked || e > k + 1;
+}
+
+/* A range of days without a month (du 13 au 18, entre le 13 et le 18,
+** from the 13th to the 18th): those days of the month by prefer, as a day
+** alone (dates_resolve.c). Not before a month (range_at reads it), a unit,
+** a number, a French plural noun (du 13 au 18 ans, entre le 3 et le 5
+** mai) or a glued word. */
+int dr_mday_range_at(dctx *c, long i, dmatch *m) {
+  long j, k, e;
+  const dlex *st = dp_mw(c, i, K_RSTART, &j);
+  if (!st || st->ntok != 1 || T(j)->nl) return 0;
+  /* du is de + le: the article is in it */
+  int du = T(i)->klen == 2 && !memcmp(T(i)->key, "du", 2);
+  int d1, d2;
+  if (!range_day_at(c, j, du, &d1, &k)) return 0;
+  const dlex *jn = dp_mw(c, k, K_RJOIN, &j);
+  if (!jn || (jn->kinds & K_CUE) || T(k)->nl) return 0;
+  int au = T(k)->klen == 2 && !memcmp(T(k)->key, "au", 2);
+  if (!range_day_at(c, j, au, &d2, &e) || d2 <= d1) return 0;
+  const dtok *n = T(e);
+  long ue;
+  if (n->kind == T_NUM || (n->kind == T_WORD && !n->nl && (glued(n) || n->lx)) ||
+      (n->kind == T_PUNCT && (is_hyphen(n) || n->cp == '/' || n->cp == '%' || n->cp == ':' ||
+                              (n->cp == '.' && T(e + 1)->kind == T_NUM && glued(T(e + 1))))) ||
+      dp_mw(c, e, K_UNIT, &ue))
+    return 0;
+  if (n->kind == T_WORD && !n->nl && n->script == S_LATIN && n->klen >= 4 &&
+      (n->key[n->klen - 1] == 's' || n->key[n->klen - 1] == 'x'))
+    return 0;                                     /* du 13 au 18 heures, from 2nd to 5th places */
+  memset(m, 0, sizeof *m);
+  m->rel = REL_NTH;
+  m->rel_mode = NTH_MDAY;
+  m->rel_n = d1;
+  m->rel_k = d2;
+  m->lang = st->lang;
+  dp_span(c, m, i, e);
+  return 1;
+}

@@ -208,7 +208,6 @@ static long weekday_day(long a, int w, int mode, int k, int prefer) {
     default: break;
   }
   if (prefer == DIWAN_PREFER_FUTURE) return a + (fwd ? fwd : 7);
-  if (prefer == DIWAN_PREFER_CURRENT) return monday + (w - 1);
   if (prefer == DIWAN_PREFER_NEAREST && fwd < back) return a + fwd;
   return a - back;
 }
@@ -297,10 +296,11 @@ static int resolve_mday(dctx *c, dmatch *m) {
   ** weekday (one in 14 months at least has it), else this month and its
   ** neighbours; news and current: the nearest, the earlier on a tie */
   int span = m->wd ? 14 : 1;
+  int last = m->rel_k > m->rel_n ? m->rel_k : m->rel_n;   /* du 28 au 31: a month with both */
   for (int k = -span; k <= span; k++) {
     diwan_ymd x = *a;
     add_months(&x, k);
-    if (x.y < 1 || x.y > 9999 || m->rel_n > dd_days_in_month(x.y, x.m)) continue;
+    if (x.y < 1 || x.y > 9999 || last > dd_days_in_month(x.y, x.m)) continue;
     long dn = dd_day_number(x.y, x.m, m->rel_n);
     if (m->wd && dd_weekday(dn) != m->wd) continue;
     int ok = c->prefer == DIWAN_PREFER_FUTURE ? dn >= at && (best < 0 || dn < best)
@@ -313,6 +313,11 @@ static int resolve_mday(dctx *c, dmatch *m) {
   memset(&m->a, 0, sizeof m->a);
   m->a.cal = CAL_GREG;
   set_day(&m->a, best, P_DAY);
+  if (m->rel_k > m->rel_n) {                /* du 13 au 18: the same month */
+    memset(&m->b, 0, sizeof m->b);
+    m->b.cal = CAL_GREG;
+    set_day(&m->b, best + m->rel_k - m->rel_n, P_DAY);
+  }
   return 1;
 }
 
@@ -548,7 +553,7 @@ static void fill_year(dctx *c, dend *e, int wd) {
 ** Wednesday-Friday, Friday-Sunday); days 1-10, 11-20, 21-end; a year's
 ** quarters, not thirds (news and the Arabic gold read "the beginning of the
 ** year" as its first quarter, "the end of 2016" as its last): January-March,
-** April-September, October-December; years 0-3, 4-6, 7-9 of a decade; 0-33,
+** April-September, October-December (English: April-August, September-December); years 0-3, 4-6, 7-9 of a decade; 0-33,
 ** 34-66, 67-99 of a century. */
 static void narrow_part(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
   if (m->a.prec == P_MONTH) {               /* halves of a month: 1-15, 16-end */
@@ -582,10 +587,15 @@ static void narrow(const dmatch *m, diwan_ymd *f, diwan_ymd *l) {
       if (k < 2) l->d = 10 * (k + 1);
       if (k > 0) f->d = 10 * k + 1;
       break;
-    case P_YEAR:
-      if (k < 2) { l->m = k ? 9 : 3; l->d = dd_days_in_month(l->y, l->m); }
-      if (k > 0) { f->m = k == 1 ? 4 : 10; f->d = 1; }
+    case P_YEAR: {
+      /* English reads the end of a year as its last third (late 2012,
+      ** the end of the year, EOY: September-December, as Duckling), the
+      ** other languages as its last quarter */
+      int late = m->lang && !strcmp(m->lang, "en") ? 9 : 10;
+      if (k < 2) { l->m = k ? late - 1 : 3; l->d = dd_days_in_month(l->y, l->m); }
+      if (k > 0) { f->m = k == 1 ? 4 : late; f->d = 1; }
       break;
+    }
     case P_DECADE: {
       static const int lo[] = {0, 4, 7}, hi[] = {3, 6, 9};
       int y0 = f->y;

@@ -249,7 +249,11 @@ static int current_unit_at(dctx *c, long i, long j, const dlex *q, dmatch *m) {
   ** a form the lexicon keeps for counts (num 0): right after a Russian
   ** qualifier it is the singular */
   int ru_gen = u && u->num == 0 && !strcmp(u->lang, "ru") && !strcmp(q->lang, "ru");
-  if (!u || (u->num != 1 && !ru_gen) || u->ntok != 1) return 0;
+  /* French mois is singular and plural: after a singular article (à la
+  ** fin du mois, en fin de mois; not fin des mois) it is one month */
+  int fr_inv = u && u->num == 0 && !strcmp(u->lang, "fr") && !strcmp(q->lang, "fr") &&
+               !(q->klen >= 4 && !memcmp(q->key + q->klen - 4, " des", 4));
+  if (!u || (u->num != 1 && !ru_gen && !fr_inv) || u->ntok != 1) return 0;
   if (u->lang[0] && q->lang[0] && strcmp(u->lang, q->lang)) return 0;   /* the middle of an */
   if (T(e)->kind == T_NUM || has(T(e), K_MONTH)) return 0;   /* the year 2004 */
   memset(m, 0, sizeof *m);
@@ -287,6 +291,13 @@ static int qual_at(dctx *c, long i, dmatch *m, long *skip) {
   if (dp_mw(c, i, K_RDAY | K_RMONTH | K_RYEAR | K_RWEEK | K_RQUARTER, &rj) && rj > j) return 0;
   if (dd_is_part(q->mod) && dp_month_at(c, i, &rj) && rj > j) return 0;   /* ربيع الأول */
   if (is_hyphen(T(j)) && glued(T(j)) && !(q->kinds & K_PFX)) j++;
+  /* a third keeps its days through an approximation after it (the
+  ** beginning of around next week) */
+  long aj;
+  const dlex *q2;
+  if (q->mod >= MOD_EARLY && q->mod <= MOD_LATE && (q2 = dp_mw(c, j, K_QUAL, &aj)) &&
+      q2->mod == MOD_APPROX)
+    j = aj;
   if (part_rel_at(c, i, j, q, m)) return 1;
   core o;
   int r = after_cue(c, j, &o, q->lang, skip, i);
@@ -570,6 +581,7 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   *skip = 0;
   if ((r = qual_at(c, i, m, skip))) return r > 0;
   if ((r = range_at(c, i, m, skip)) || *skip) return r > 0;
+  if (dr_mday_range_at(c, i, m)) return 1;
   if ((r = cue_at(c, i, m, skip))) return r > 0;
   if (bare_range_at(c, i, m)) return 1;
   if (month_days_at(c, i, m)) return 1;

@@ -261,13 +261,13 @@ static size_t headline_end(const char *s, size_t n, const span *sent, size_t nse
   return sent[1].start >= end ? end : 0;
 }
 
-static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
-                void *ctx) {
+static int walk(ev_doc *d, const span *sent, size_t nsent, ev_merge *mg) {
   sent_ctx x;
   memset(&x, 0, sizeof x);
   x.d = d;
-  x.cb = cb;
-  x.ctx = ctx;
+  x.cb = ev_merge_add;
+  x.ctx = mg;
+  size_t e0 = 0, e1 = 0;   /* the events the sentence before added */
   ev_scope cur;
   memset(&cur, 0, sizeof cur);
   size_t it = 0, prev_end = 0;
@@ -297,7 +297,11 @@ static int walk(ev_doc *d, const span *sent, size_t nsent, diwan_event_cb cb,
       const char *focus = d->focus;
       if (conjoined_pair(d, &all, sent[k].start, sent[k].end, 1) && focus) d->focus = focus;
     }
+    size_t n1 = mg->nev;
     rc = ev_sentence(&x, &cur);
+    if (!rc) rc = ev_discourse_date(d, mg, e0, e1, n1, x.start, x.end, x.i0, x.i1);
+    e0 = n1;
+    e1 = mg->nev;
   }
   diwan_free(x.cl);
   diwan_free(x.trig);
@@ -321,7 +325,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
     ev_merge mg;
     memset(&mg, 0, sizeof mg);
     mg.title_end = headline_end(s, n, sent, nsent);
-    rc = walk(&d, sent, nsent, ev_merge_add, &mg);
+    rc = walk(&d, sent, nsent, &mg);
     if (!rc) rc = ev_merge_flush(&mg, o && o->partial, cb, ctx);
     ev_merge_free(&mg);
   }

@@ -218,6 +218,13 @@ size_t ev_item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos);
 /* An upper-case letter (Latin, Cyrillic): what opens a sentence or a name
 ** (events_coref.c). */
 int ev_upper(uint32_t c);
+/* Dates from the discourse (events_discourse.c): the undated events
+** m->ev[e0, e1) of a sentence take the one date of the next sentence
+** [start, end) (its items [i0, i1), its own events m->ev[n1, m->nev)) when
+** that one adds to the same occasion: an additive cue, no party outside
+** the event's pair, the target of a directed event named. */
+int ev_discourse_date(ev_doc *d, ev_merge *m, size_t e0, size_t e1, size_t n1,
+                      size_t start, size_t end, size_t i0, size_t i1);
 /* Words that start in [a, b), counting stops past max. */
 int ev_words_between(const char *s, size_t a, size_t b, int max);
 /* Mentions are in text order and do not overlap: the index of the first

@@ -90,6 +90,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
   {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"pronoun", CUE_PRONOUN},
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
+  {"additive", CUE_ADDITIVE},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);

@@ -83,10 +83,15 @@ static int french_future(const char *w, size_t n) {
   return (n >= 6 && ends(w, n, "ra")) || (n >= 7 && ends(w, n, "ront"));
 }
 
+/* The first word of the trigger, and for French also its last: the
+** future of a reflexive or particle verb comes second ("se rendra"). */
 static int morph_planned(const ev_doc *d, const ev_item *t) {
   size_t w0, w1;
   word_at(d, t->start, &w0, &w1);
-  return arabic_future(d->s + w0, w1 - w0) || french_future(d->s + w0, w1 - w0);
+  if (arabic_future(d->s + w0, w1 - w0) || french_future(d->s + w0, w1 - w0)) return 1;
+  if (t->end <= w1) return 0;
+  word_at(d, t->end - 1, &w0, &w1);
+  return french_future(d->s + w0, w1 - w0);
 }
 
 typedef struct best { int status, dist; } best;

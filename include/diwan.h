@@ -360,6 +360,12 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
 ** empty. */
 int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
                                   const size_t len[3]);
+/* One cue of cues.tsv's shape: lang, kind (pair, nonevent, pronoun,
+** subordinator, there, …: the kinds cues.tsv lists), value (may be empty),
+** surface. DIWAN_ERROR when the kind is not one of them or the surface is
+** empty. */
+int diwan_event_lexicon_add_cue(diwan_event_lexicon *x, const char *const f[4],
+                                const size_t len[4]);
 /* One dated office: person id, role, country (or org id), from, to (ISO
 ** YYYY or YYYY-MM-DD; to empty: in office). DIWAN_ERROR when person, role
 ** or country is empty or a day is not such a date. */

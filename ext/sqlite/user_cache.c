@@ -72,7 +72,7 @@ static _Thread_local unsigned char building[DW_LEX_GROUPS];
 static _Thread_local dw_lexmemo **current_memo;
 
 static const char *const group_tables[DW_LEX_GROUPS] = {
-  "diwan_gazetteer", "diwan_triggers, diwan_titles or diwan_roles",
+  "diwan_gazetteer", "diwan_triggers, diwan_titles, diwan_roles or diwan_cues",
   "diwan_months"};
 
 static int ref_new(const void *obj, void (*destroy)(void *)) {

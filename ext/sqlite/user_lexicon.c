@@ -1,7 +1,7 @@
 /* A user's own lexicon rows: the tables diwan_gazetteer(id, kind, name,
 ** country, lang, surface), diwan_triggers(lang, type, cameo, surface,
-** argument[, rank]), diwan_titles, diwan_roles and diwan_months(form, month,
-** calendar, lang[, flags]), read again when they may have changed
+** argument[, rank]), diwan_titles, diwan_roles, diwan_cues and
+** diwan_months(form, month, calendar, lang[, flags]), read again when they may have changed
 ** (user_cache.c) so a new row counts at once. A missing table means no user
 ** rows; a malformed one is an error naming the function, the table, the row
 ** and the column; so is one over the limits below. */
@@ -389,12 +389,40 @@ static const user_table role_table = {
   0x10,   /* to may be NULL: still in office */
   0, role_checks, trig_create, trig_destroy, role_add};
 
-/* diwan_triggers, diwan_titles and diwan_roles make one lexicon. */
+/* ---- diwan_cues(lang, kind, value, surface) */
+
+static int cue_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
+                   const char **f, const size_t *len, char **pzErr) {
+  (void)st;
+  int r = diwan_event_lexicon_add_cue(x, f, len);
+  if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
+  if (r == DIWAN_ERROR) {
+    *pzErr = sqlite3_mprintf("%s(): table diwan_cues, row %lld: column 'kind' "
+                             "('%.*s') is not a cue kind (those of cues.tsv: pair, "
+                             "nonevent, pronoun, subordinator, there, …; "
+                             "docs/events.md)", fn, rowno,
+                             (int)(len[1] > 60 ? 60 : len[1]), f[1]);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static const char *const cue_cols[] = {"lang", "kind", "value", "surface"};
+static const unsigned char cue_checks[] = {DW_CHECK_LANG, DW_CHECK_NONE,
+  DW_CHECK_NONE, DW_CHECK_NONEMPTY};
+static const user_table cue_table = {
+  "diwan_cues", cue_cols, 4, 4, 4,
+  0x5,    /* lang and value may be NULL */
+  0, cue_checks, trig_create, trig_destroy, cue_add};
+
+/* diwan_triggers, diwan_titles, diwan_roles and diwan_cues make one
+** lexicon. */
 static int events_build(sqlite3 *db, const char *fn, void **out,
                         int *isvolatile, char **pzErr) {
   int rc = read_user_table(db, fn, &trig_table, out, isvolatile, pzErr);
   if (rc == SQLITE_OK) rc = read_user_table(db, fn, &title_table, out, isvolatile, pzErr);
   if (rc == SQLITE_OK) rc = read_user_table(db, fn, &role_table, out, isvolatile, pzErr);
+  if (rc == SQLITE_OK) rc = read_user_table(db, fn, &cue_table, out, isvolatile, pzErr);
   return rc;
 }
 

@@ -1,5 +1,6 @@
 /* The user's lexicon tables (see user_lexicon.c); dw_user_triggers reads
-** diwan_triggers, diwan_titles and diwan_roles into one lexicon. All set *out to NULL
+** diwan_triggers, diwan_titles, diwan_roles and diwan_cues into one
+** lexicon. All set *out to NULL
 ** when the table does not exist; errors name fn, the table and the column.
 ** *out is shared (user_cache.c): read-only, given back with dw_user_release. */
 #ifndef DW_USER_LEXICON_H

@@ -9,6 +9,7 @@
 ** dates_resolve.c places it once the period's year is known. */
 #include <string.h>
 #include "dates_pat.h"
+#include "match/fold.h"
 
 /* The ordinal at k: 1..5 (or 0 when there is none), *last when "last"
 ** follows or stands alone; *end past them. */
@@ -109,7 +110,7 @@ static const dlex *weekday_first(dctx *c, long k, int *n, int *last, long *end) 
 static int elided_de(const dtok *t) {
   if (t->kind != T_WORD || !t->kpre) return 0;
   if (t->script == S_LATIN) return t->kpre == 2 && t->key[0] == 'd' && t->key[1] == '\'';
-  return t->kpre == 2 && (!memcmp(t->key, "\xd8\xa8", 2) || !memcmp(t->key, "\xd7\x91", 2));
+  return t->kpre == 2 && dw_proclitic(t->key, t->klen, DW_PRE_IN) == 2;   /* ب ב */
 }
 
 /* An Arabic definite day or week (اليوم, الأسبوع) before its ordinal:

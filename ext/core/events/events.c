@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "match/fold.h"
 #include "base/alloc.h"
 
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size) {
@@ -163,12 +164,11 @@ static int prefix_conjoined(const ev_doc *d, size_t ia, size_t ib) {
   for (size_t i = a->start + a->len; i < b->start; i++)
     if (s[i] != ' ' && s[i] != '\t') return 0;
   if (ib >= d->nmstrip || !d->mstrip[ib] || b->start == a->start + a->len) return 0;
-  if (!memcmp(s + b->start, "\xd7\x95", 2) || !memcmp(s + b->start, "\xd9\x88", 2))   /* ו و */
-    return 1;
+  if (dw_proclitic(s + b->start, b->len, DW_PRE_CONJ)) return 1;       /* ו و ف */
   /* בין X לY */
   size_t p = a->start;
   while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
-  return !memcmp(s + b->start, "\xd7\x9c", 2) && p >= 7 && (p == 7 || s[p - 7] == ' ' || s[p - 7] == '\n') &&
+  return dw_proclitic(s + b->start, b->len, DW_PRE_TO) && p >= 7 && (p == 7 || s[p - 7] == ' ' || s[p - 7] == '\n') &&
          !memcmp(s + p - 6, "\xd7\x91\xd7\x99\xd7\x9f", 6);                     /* בין */
 }
 

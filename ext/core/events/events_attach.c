@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "match/fold.h"
 
 #define TITLE_GAP 24     /* bytes between a title and the country it names */
 #define NEAR 200         /* bytes around the triggers where persons and the
@@ -97,45 +98,58 @@ static void add_actor(const char **a, int *na, const char *c) {
 
 #define PRONOUN_LOOK 400  /* bytes back to the person a pronoun stands for */
 
+static size_t skip_blank(const char *s, size_t a, size_t end) {
+  while (a < end && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t')) a++;
+  return a;
+}
+
+/* A cue of kind k that starts at byte pos, from item i on; NULL if none. */
+static const ev_item *cue_at(const ev_doc *d, size_t i, size_t i1, size_t pos, int k) {
+  for (; i < i1 && d->item[i].start <= pos; i++)
+    if (d->item[i].start == pos && d->item[i].tag == EV_CUE && d->item[i].cue->kind == k)
+      return &d->item[i];
+  return NULL;
+}
+
+/* The word at s[0..n) opens with a French elided word (lorsqu'il, qu’elle:
+** fr_elisions.txt, either apostrophe): its length with the apostrophe, or
+** 0. The phrase scanner drops such an elision, so the pronoun's cue item
+** starts at the word or after the elision. */
+static size_t elided(const char *s, size_t n) {
+  char w[12];
+  size_t i = 0;
+  while (i < n && i < 8 && s[i] != '\'' && s[i] != ' ' && (unsigned char)s[i] != 0xE2) i++;
+  size_t k = i < n && s[i] == '\'' ? 1 : i + 2 < n && !memcmp(s + i, "\xe2\x80\x99", 3) ? 3 : 0;
+  if (!i || !k || i + k >= n || i >= 8) return 0;
+  memcpy(w, s, i);
+  memcpy(w + i, "'x", 2);               /* dw_elision_len reads ' and a letter */
+  return dw_elision_len(w, i + 2) ? i + k : 0;
+}
+
+static int capital_at(const char *s, size_t n) {
+  size_t k;
+  return n && ev_upper(diwan_utf8_decode((const unsigned char *)s, n, &k));
+}
+
 /* A clause that begins with a personal pronoun ("He is due to take part in
-** talks", "Il a rencontré", "Он посетил") is of the person named last
-** before it, within PRONOUN_LOOK bytes: that person's party, else NULL.
-** English, French and Russian only. */
+** talks", "Il a rencontré", "Он посетил"; cues.tsv, kind pronoun) is of the
+** person named last before it, within PRONOUN_LOOK bytes: that person's
+** party, else NULL. One subordinator may come first ("where he met", "et
+** il a rencontré", "lorsqu'il"), the pronoun then in any case. */
 static const char *pronoun_party(const ev_doc *d, const ev_scope *sc) {
-  static const char *const pro[] = {"He", "She", "Il", "Elle", "Celui-ci", "Celle-ci",
-                                    "\xd0\x9e\xd0\xbd", "\xd0\x9e\xd0\xbd\xd0\xb0"};
-  /* "Ce dernier a rencontré…": the last named, as a pronoun */
-  static const char *const last[] = {"Ce dernier", "Cette derni\xc3\xa8re",
-                                     "ce dernier", "cette derni\xc3\xa8re"};
-  static const char *const sub[] = {"where", "when", "and", "but", "as", "after",
-                                    "before", "while", "there", "o\xc3\xb9", "quand", "et",
-                                    "mais", "lorsqu'", "puis"};
-  size_t a = sc->start, b;
-  int is = 0;
-  for (int w = 0; w < 2 && !is; w++) {
-    while (a < sc->end && (d->s[a] == ' ' || d->s[a] == '\n' || d->s[a] == '\t')) a++;
-    for (b = a; b < sc->end && d->s[b] != ' ' && d->s[b] != ','; b++) {}
-    for (size_t i = 0; i < sizeof last / sizeof last[0] && !is; i++) {
-      size_t k = strlen(last[i]);
-      is = a + k < sc->end && memcmp(d->s + a, last[i], k) == 0 &&
-           (d->s[a + k] == ' ' || d->s[a + k] == ',');
-    }
-    if (is) break;
-    /* "where he met", "et il a rencontré": one subordinator or
-    ** conjunction may come first, the pronoun then in lower case */
-    for (size_t i = 0; i < sizeof pro / sizeof pro[0] && !is; i++)
-      is = strlen(pro[i]) == b - a && (memcmp(d->s + a, pro[i], b - a) == 0 ||
-           (w && (d->s[a] | 0x20) == (pro[i][0] | 0x20) && memcmp(d->s + a + 1, pro[i] + 1, b - a - 1) == 0));
-    if (is || w) break;
-    int s_ok = 0;
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0] && !s_ok; i++) {
-      size_t k = strlen(sub[i]);
-      s_ok = k <= b - a && (d->s[a] | 0x20) == sub[i][0] && memcmp(d->s + a + 1, sub[i] + 1, k - 1) == 0 &&
-             (k == b - a || sub[i][k - 1] == '\'');
-      if (s_ok && sub[i][k - 1] == '\'') b = a + k;
-    }
-    if (!s_ok) return NULL;
-    a = b;
+  size_t a = skip_blank(d->s, sc->start, sc->end);
+  size_t i = ev_item_from(d, sc->i0, sc->i1, a);
+  const ev_item *p = cue_at(d, i, sc->i1, a, CUE_PRONOUN);
+  size_t el = a < sc->end ? elided(d->s + a, sc->end - a) : 0;
+  /* "Ce dernier" (value 1) in either case; "He" capitalised: a lower-case
+  ** pronoun first in a clause is inside a sentence ("…, he said") */
+  int is = p && (p->cue->value == 1 || el || capital_at(d->s + a, sc->end - a));
+  if (!p && el)                                  /* qu'il: after the elision */
+    is = cue_at(d, i, sc->i1, a + el, CUE_PRONOUN) != NULL;
+  if (!p && !el) {
+    const ev_item *sub = cue_at(d, i, sc->i1, a, CUE_SUBORDINATOR);
+    size_t b = sub ? skip_blank(d->s, sub->end, sc->end) : a;
+    is = sub && cue_at(d, ev_item_from(d, i, sc->i1, b), sc->i1, b, CUE_PRONOUN);
   }
   if (!is) return NULL;
   for (size_t m = sc->m0; m > 0; m--) {
@@ -207,30 +221,23 @@ static int unnamed_others(const ev_doc *d, const ev_scope *sc) {
 }
 
 /* "There he is expected to strike a similar pact", "Là, il a rencontré…",
-** "Там он…": a sentence that opens with there and a pronoun, right after
-** the sentence of a visit, tells what the visitor does in its host. The
-** host, or NULL. */
+** "Там он…": a sentence that opens with a there cue (cues.tsv) and a
+** personal pronoun, right after the sentence of a visit, tells what the
+** visitor does in its host. The host, or NULL. */
 static const char *there_party(const ev_doc *d, const diwan_event *e) {
-  static const char *const there[] = {"There", "L\xc3\xa0", "L\xc3\xa0-bas",
-                                      "\xd0\xa2\xd0\xb0\xd0\xbc"};    /* Là, Там */
-  static const char *const pro[] = {"he", "she", "il", "elle", "\xd0\xbe\xd0\xbd",
-                                    "\xd0\xbe\xd0\xbd\xd0\xb0"};     /* он, она */
   if (!d->there || d->there_end > e->sent_start ||
       ev_words_between(d->s, d->there_end, e->sent_start, 1) > 0)
     return NULL;
   const char *s = d->s;
-  size_t a = e->sent_start, end = e->sent_start + e->sent_len, b;
-  for (b = a; b < end && s[b] != ' ' && s[b] != ','; b++) {}
-  int is = 0;
-  for (size_t i = 0; i < sizeof there / sizeof there[0] && !is; i++)
-    is = strlen(there[i]) == b - a && memcmp(s + a, there[i], b - a) == 0;
-  if (!is) return NULL;
+  size_t a = e->sent_start, end = e->sent_start + e->sent_len;
+  size_t i = ev_item_from(d, 0, d->nitem, a);
+  const ev_item *t = cue_at(d, i, d->nitem, a, CUE_THERE);
+  if (!t) return NULL;
+  size_t b = t->end;
   if (b < end && s[b] == ',') b++;
   while (b < end && s[b] == ' ') b++;
-  for (a = b; b < end && s[b] != ' ' && s[b] != ','; b++) {}
-  for (size_t i = 0; i < sizeof pro / sizeof pro[0]; i++)
-    if (strlen(pro[i]) == b - a && memcmp(s + a, pro[i], b - a) == 0) return d->there;
-  return NULL;
+  const ev_item *p = cue_at(d, ev_item_from(d, i, d->nitem, b), d->nitem, b, CUE_PRONOUN);
+  return p && p->cue->value == 0 ? d->there : NULL;
 }
 
 /* An Arabic contact noun with a possessive of the third person singular

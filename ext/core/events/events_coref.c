@@ -96,7 +96,7 @@ static uint32_t first_cp(const char *s, size_t n) {
   return diwan_utf8_decode((const unsigned char *)s, n, &l);
 }
 
-static int is_upper(uint32_t c) {
+int ev_upper(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
          (c >= 0x400 && c <= 0x42F) || (c >= 0x100 && c <= 0x17F && !(c & 1));
 }
@@ -225,7 +225,7 @@ static int read_name(const ev_doc *d, size_t pos, size_t *n0, size_t *n1,
       max = rtl ? NAME_WORDS_RTL : NAME_WORDS;
     }
     if (!rtl && initial(d->s + s, l)) { prev_end = s + l; continue; }   /* Н. Кан */
-    if (!rtl && !is_upper(first_cp(d->s + s, l))) {
+    if (!rtl && !ev_upper(first_cp(d->s + s, l))) {
       if (words && particle(d->s + s, l)) { prev_end = s + l; continue; }
       break;
     }
@@ -292,7 +292,7 @@ static int name_before(const ev_doc *d, size_t lead, size_t *n0, size_t *n1) {
     if (w0 == e) break;
     uint32_t c = first_cp(s + w0, e - w0);
     diwan_script sc = diwan_script_of(c);
-    if ((sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) || !is_upper(c)) break;
+    if ((sc != DIWAN_SCRIPT_LATIN && sc != DIWAN_SCRIPT_CYRILLIC) || !ev_upper(c)) break;
     if (memchr(s + w0, '.', e - w0) || memchr(s + w0, '\'', e - w0)) break;
     size_t ic = first_item(d, w0), mc = first_mention(d, w0);
     if (taken(d, &ic, &mc, w0, e)) break;
@@ -458,7 +458,7 @@ static int find_names(coref *c) {
     if (m < d->nment && d->ment[m].start < mt.start + mt.len) continue;
     diwan_script s = diwan_script_of(first_cp(d->s + mt.start, mt.len));
     if ((s == DIWAN_SCRIPT_LATIN || s == DIWAN_SCRIPT_CYRILLIC) &&
-        !is_upper(first_cp(d->s + mt.start, mt.len)))
+        !ev_upper(first_cp(d->s + mt.start, mt.len)))
       continue;                               /* "bush", "brown": words */
     rc = add_extra(c, mt.start, mt.len, c->b[mt.hit[0].p->payload].party);
   }

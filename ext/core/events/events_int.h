@@ -228,6 +228,12 @@ typedef struct ev_merge {
 int ev_merge_add(void *ctx, const diwan_event *e);
 int ev_merge_flush(ev_merge *m, int partial, diwan_event_cb cb, void *ctx);
 void ev_merge_free(ev_merge *m);
+/* Items are in text order: the first of [lo, hi) that starts at or after
+** pos (events_parties.c). */
+size_t ev_item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos);
+/* An upper-case letter (Latin, Cyrillic): what opens a sentence or a name
+** (events_coref.c). */
+int ev_upper(uint32_t c);
 /* Dates from the discourse (events_discourse.c): the undated events
 ** m->ev[e0, e1) of a sentence take the one date of the next sentence
 ** [start, end) (its items [i0, i1), its own events m->ev[n1, m->nev)) when

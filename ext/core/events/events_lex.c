@@ -88,16 +88,29 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"joint", CUE_JOINT}, {"anaphor", CUE_ANAPHOR},
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
   {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
-  {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"additive", CUE_ADDITIVE},
+  {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"pronoun", CUE_PRONOUN},
+  {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
+  {"additive", CUE_ADDITIVE},
   {"faction", CUE_FACTION}, {"chair", CUE_CHAIR},
 };
 
-static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
+/* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);
+** words (habitual, …) are 0. Bounded: a user's value may be any text. */
+static int cue_value(const char *s, size_t n) {
+  size_t i = n && (s[0] == '+' || s[0] == '-');
+  int v = 0;
+  for (; i < n && s[i] >= '0' && s[i] <= '9' && v < 100000; i++) v = v * 10 + (s[i] - '0');
+  return n && s[0] == '-' ? -v : v;
+}
+
+/* DIWAN_ERROR for a kind this version does not know (the built-in file
+** skips such a row, a user's row is an error). */
+static int add_cue(diwan_event_lexicon *x, const char *const *f, const size_t *len) {
   int kind = 0;
   for (size_t i = 0; i < sizeof cue_kinds / sizeof cue_kinds[0]; i++)
     if (strlen(cue_kinds[i].name) == len[1] && memcmp(cue_kinds[i].name, f[1], len[1]) == 0)
       kind = cue_kinds[i].kind;
-  if (!kind) return DIWAN_OK;
+  if (!kind || !len[3]) return DIWAN_ERROR;
   if (kind == CUE_NONEVENT && len[2] == 8 && memcmp(f[2], "citation", 8) == 0)
     kind = CUE_CITATION;
   size_t idx = x->ncues;
@@ -105,7 +118,7 @@ static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {
   if (!c) return DIWAN_NOMEM;
   memset(c, 0, sizeof *c);
   c->kind = kind;
-  c->value = atoi(len[2] && f[2][0] == '+' ? f[2] + 1 : f[2]);
+  c->value = cue_value(f[2], len[2]);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
@@ -165,6 +178,11 @@ static int add_role(diwan_event_lexicon *x, const char **f, const size_t *len) {
   r.to = ev_day_number(f[4], len[4]);
   if (!r.person || !r.role || !r.country) return DIWAN_NOMEM;
   return ev_roles_add(admin ? &x->admin : &x->roles, &r);
+}
+
+int diwan_event_lexicon_add_cue(diwan_event_lexicon *x, const char *const f[4],
+                                const size_t len[4]) {
+  return add_cue(x, f, len);
 }
 
 int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3],
@@ -244,7 +262,7 @@ static int load_row(void *ctx, int nf, const char **f, const size_t *len,
         rc = add_named(x, EV_TITLE, f[1], len[1], f[2], len[2], PH_BARE);
       break;
     case F_CUES:
-      if (nf >= 4) rc = add_cue(x, f, len);
+      if (nf >= 4 && add_cue(x, f, len) == DIWAN_NOMEM) rc = DIWAN_NOMEM;
       break;
     case F_ROLES:
       if (nf >= 4) rc = add_role(x, f, len);

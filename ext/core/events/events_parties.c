@@ -19,7 +19,7 @@
 static const char *party_of(const diwan_entity *e) { return gz_party(e); }
 
 /* The first item starting at or after pos (items are in text order). */
-static size_t item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
+size_t ev_item_from(const ev_doc *d, size_t lo, size_t hi, size_t pos) {
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (d->item[mid].start < pos) lo = mid + 1;
@@ -50,7 +50,7 @@ static int org_between(const ev_doc *d, const diwan_mention *mt, size_t pos) {
 #define DISCUSS_ITEMS 32
 static int discussed(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t from = mt->start > DISCUSS_SPAN ? mt->start - DISCUSS_SPAN : 0;
-  size_t i = item_from(d, sc->i0, sc->i1, mt->start);
+  size_t i = ev_item_from(d, sc->i0, sc->i1, mt->start);
   for (int n = 0; i > sc->i0 && n < DISCUSS_ITEMS; n++) {
     const ev_item *it = &d->item[--i];
     if (it->start < from) break;
@@ -67,7 +67,7 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   if (discussed(d, sc, mt)) return 1;
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
   size_t end = mt->start + mt->len;
-  for (size_t i = item_from(d, sc->i0, sc->i1, from);
+  for (size_t i = ev_item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < end + TOPIC_SPAN; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_TOPIC) continue;
@@ -138,7 +138,7 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   int city = strcmp(mt->entity->kind, "city") == 0;
   if (!city && !construct_name(d, mt)) return 0;
   size_t from = mt->start > 64 ? mt->start - 64 : 0;
-  for (size_t i = item_from(d, sc->i0, sc->i1, from);
+  for (size_t i = ev_item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < mt->start; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
@@ -156,7 +156,7 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
 static int modifies_meeting(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t end = mt->start + mt->len;
   if ((unsigned char)d->s[mt->start] >= 0xD6) return 0;
-  size_t i = item_from(d, sc->i0, sc->i1, end);
+  size_t i = ev_item_from(d, sc->i0, sc->i1, end);
   if (i >= sc->i1 || d->item[i].tag != EV_TRIGGER) return 0;
   const char *t = d->item[i].trig->type;
   if (strcmp(t, "meeting") && strcmp(t, "talks")) return 0;
@@ -200,7 +200,7 @@ int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m) {
 static int meeting_owner(const ev_doc *d, const ev_scope *sc, size_t m) {
   const diwan_mention *mt = &d->ment[m];
   if (strcmp(mt->entity->kind, "organization")) return 0;
-  size_t i = item_from(d, sc->i0, sc->i1, mt->start);
+  size_t i = ev_item_from(d, sc->i0, sc->i1, mt->start);
   while (i > sc->i0 && d->item[i - 1].tag != EV_TRIGGER && mt->start - d->item[i - 1].start < 64) i--;
   if (i == sc->i0 || d->item[i - 1].tag != EV_TRIGGER) return 0;
   const ev_item *t = &d->item[i - 1];
@@ -314,7 +314,7 @@ static int joiner(const char *w, size_t n) {
 /* Inside an office title of the lexicon ("Prime Minister", "وزير الخارجية"). */
 static int in_title(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
   size_t from = a > 64 ? a - 64 : 0;
-  for (size_t i = item_from(d, sc->i0, sc->i1, from); i < sc->i1 && d->item[i].start < b; i++)
+  for (size_t i = ev_item_from(d, sc->i0, sc->i1, from); i < sc->i1 && d->item[i].start < b; i++)
     if (d->item[i].tag == EV_TITLE && d->item[i].start <= a && d->item[i].end >= b) return 1;
   return 0;
 }
@@ -493,7 +493,7 @@ static int all_pairs(const side *src, const side *dst, const char *pair[][2], in
 ** the list is the object, the other side of the contact. */
 static int counterparts_after(const ev_doc *d, const ev_scope *sc, const diwan_event *e) {
   size_t from = e->start + e->len;
-  for (size_t i = item_from(d, sc->i0, sc->i1, from); i < sc->i1; i++) {
+  for (size_t i = ev_item_from(d, sc->i0, sc->i1, from); i < sc->i1; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_CUE || it->cue->kind != CUE_COUNTERPART) continue;
     for (size_t m = ev_ment_from(d, from); m < sc->m1; m++) {

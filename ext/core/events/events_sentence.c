@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "events_int.h"
+#include "match/fold.h"
 
 #define MAXTRIG 32   /* triggers considered per clause */
 #define MAXPAIRS 8   /* events one trigger gives for a list of parties */
@@ -240,21 +241,19 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
 ** no state: "وزيارة المناطق السياحية", "زيارة المسجد النبوي" (tourists,
 ** pilgrims). "زيارة المملكة", "زيارة الرئيس", "الزيارة التاريخية" stay. */
 static int visits_a_site(const ev_doc *d, const ev_item *t) {
-  static const char al[] = "\xd8\xa7\xd9\x84";                 /* ال */
   if (strcmp(t->trig->type, "visit") || (unsigned char)d->s[t->start] < 0xD8 ||
       (unsigned char)d->s[t->start] > 0xDB)
     return 0;
   size_t w = t->start;
-  if (t->end - w > 2 && (!memcmp(d->s + w, "\xd9\x88", 2) || !memcmp(d->s + w, "\xd9\x81", 2)))
-    w += 2;                                                     /* و ف */
-  if (t->end - w > 2 && (!memcmp(d->s + w, "\xd8\xa8", 2) || !memcmp(d->s + w, "\xd9\x84", 2)))
-    w += 2;                                                     /* ب ل */
-  if (t->end - w >= 4 && !memcmp(d->s + w, al, 4)) return 0;    /* الزيارة */
+  w += dw_proclitic(d->s + w, t->end - w, DW_PRE_CONJ);               /* و ف */
+  w += dw_proclitic(d->s + w, t->end - w, DW_PRE_IN | DW_PRE_TO);     /* ب ل */
+  if (dw_proclitic(d->s + w, t->end - w, DW_PRE_ARTICLE)) return 0;   /* الزيارة */
   size_t a = t->end;
   while (a < d->n && blank_at(d->s, a)) a++;
-  if (a == t->end || a + 4 > d->n || memcmp(d->s + a, al, 4)) return 0;
+  size_t al = dw_proclitic(d->s + a, d->n - a, DW_PRE_ARTICLE);
+  if (a == t->end || !al) return 0;                                   /* ال */
   size_t m = ev_ment_ended(d, a + 1);
-  if (m < d->nment && d->ment[m].start <= a + 4) return 0;
+  if (m < d->nment && d->ment[m].start <= a + al) return 0;
   for (const ev_item *it = t + 1; it < d->item + d->nitem && it->start <= a; it++)
     if (it->start == a) return 0;
   return 1;

@@ -53,6 +53,19 @@ int dw_ar_stem_hamza(const char *w, size_t n, unsigned hamza, diwan_buf *out);
 /* Arabic: the singular (loose-normalised) of a broken plural, or NULL. */
 const char *dw_ar_singular(const char *plural, size_t n);
 
+/* ---------------------------------------------- Arabic and Hebrew prefixes */
+/* What a one-letter prefix is (ar_affixes.tsv, he_prefixes.tsv). */
+enum { DW_PRE_CONJ = 1,      /* and: Arabic و ف, Hebrew ו */
+       DW_PRE_ARTICLE = 2,   /* Arabic ال, Hebrew ה */
+       DW_PRE_IN = 4,        /* Arabic ب, Hebrew ב */
+       DW_PRE_TO = 8,        /* Arabic ل, Hebrew ל */
+       DW_PRE_AS = 16,       /* Arabic ك, Hebrew כ */
+       DW_PRE_FROM = 32,     /* Hebrew מ */
+       DW_PRE_THAT = 64 };   /* Hebrew ש */
+/* The bytes of a prefix of one of kinds (a mask) that opens w[0..n) with
+** more after it, or 0 (proclitic.c). Thread-safe; no allocation. */
+size_t dw_proclitic(const char *w, size_t n, int kinds);
+
 /* ------------------------------------------------------ per code point */
 /* The Arabic table of a level over U+0600–06FF (index cp - 0x600): the
 ** replacement code point (ASCII digits included), DW_AR_KEEP or DW_AR_DROP. */

@@ -303,7 +303,7 @@ static int load(void) {
   memset(first_letter, 0, sizeof first_letter);
   size_t len;
   const char *d = diwan_data("he_prefixes.tsv", &len);
-  if (d) diwan_tsv_each(d, len, 1, add_prefix, NULL);
+  if (d) diwan_tsv_each(d, len, 2, add_prefix, NULL)   /* prefix, kind */;
   d = diwan_data("he_suffixes.tsv", &len);
   if (d) diwan_tsv_each(d, len, 3, add_suffix, NULL);
   sort_suffixes();

@@ -36,6 +36,9 @@ typedef struct ev_doc {
   size_t nmstrip, capmstrip;
   ev_item *item;
   size_t nitem, capitem;
+  ph_tape tape;                     /* the units of the lexicon scan, for
+                                       the bound names' scan (events_coref.c);
+                                       freed after it */
   diwan_date *date;                 /* of the current sentence */
   size_t ndate, capdate;
   size_t date_base;                 /* where the current sentence starts */
@@ -175,6 +178,14 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** country name in the construct of a meeting noun ("שיחות אורוגוואי"). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* Talks or a meeting among the factions of one state (cues.tsv, kind
+** faction, next to the state's name: "أطراف يمنية", "the Libyan
+** factions") are no contact of that state with the other party: 1 when
+** e became a mediation from that party (named in the scope) to the state,
+** -1 when it is no event, 0 when e is no such talks (events_factions.c).
+** -1 also for a meeting of an organisation with a state named only as its
+** chair (cues.tsv, kind chair: "برئاسة", "chaired by"). */
+int ev_factions(const ev_doc *d, const ev_scope *sc, diwan_event *e);
 /* A meeting or talks of an international body ("a meeting of the African
 ** Union", "le sommet du COMESA", "саммит ШОС"): multilateral, no contact
 ** of its own; the body follows the trigger t (events_sentence.c). */

@@ -89,6 +89,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"anew", CUE_ANEW}, {"others", CUE_OTHERS}, {"urge", CUE_URGE},
   {"counterpart", CUE_COUNTERPART}, {"stance", CUE_STANCE},
   {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"additive", CUE_ADDITIVE},
+  {"faction", CUE_FACTION}, {"chair", CUE_CHAIR},
 };
 
 static int add_cue(diwan_event_lexicon *x, const char **f, const size_t *len) {

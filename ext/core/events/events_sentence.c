@@ -795,6 +795,7 @@ static int emit_group(sent_ctx *x, const clause *c, ev_scope *sc) {
   for (size_t k = 0; k < nev; k++) {
     ev_date_persons(d, sc, &evs[k]);   /* its parties read on its own day */
     if (ev_domestic(d, &evs[k])) continue;   /* a trip at home */
+    if (ev_factions(d, sc, &evs[k]) < 0) continue;   /* talks at home */
     ev_remember(d, &evs[k]);
     x->own_status = own[k];            /* split off for its status: keep it */
     const ev_item *it = &d->item[ev[k]];

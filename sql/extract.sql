@@ -62,21 +62,24 @@ DROP VIEW temp.extract_rows;
 DELETE FROM docs_pending;
 
 -- ---- the clusters (docs/scaling.md). A key is a type, a status and a pair
--- (a1 < a2). event_spans_pending holds the keys and spans whose events
--- changed (triggers on doc_events fill it, so editing doc_events by hand and
--- running this file again refreshes them too). Only the spans that contain
--- one of them can change their canonical span, and only the clusters of the
--- old and new canonical spans of those are rebuilt: the cost follows the
--- changed spans and the events of their clusters, not the corpus.
+-- (a1 < a2). event_changes holds each event added (+1) or removed (-1)
+-- since the last refresh (triggers on doc_events fill it, so editing
+-- doc_events by hand and running this file again refreshes them too). Only
+-- the spans that contain a changed span can change their canonical span;
+-- a span that keeps it passes its net change per document to its cluster,
+-- one that changes it moves its events from the old cluster to the new.
+-- The cost follows the changes, not the size of the clusters they touch.
 DROP TABLE IF EXISTS temp.r_dirty;
 DROP TABLE IF EXISTS temp.r_affected;
-DROP TABLE IF EXISTS temp.r_keys;
+DROP TABLE IF EXISTS temp.r_moved;
+DROP TABLE IF EXISTS temp.r_sum;
 CREATE TEMP TABLE r_dirty(type, status, a1, a2, first_day, last_day, width,
   has_events, PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
+-- o_: the canonical span before this refresh (NULL: the span is new);
+-- c_: after it (NULL: the span is gone).
 CREATE TEMP TABLE r_affected(type, status, a1, a2, first_day, last_day,
+  o_first, o_last, c_first, c_last,
   PRIMARY KEY(type, status, a1, a2, first_day, last_day)) WITHOUT ROWID;
-CREATE TEMP TABLE r_keys(type, status, a1, a2, c_first, c_last,
-  PRIMARY KEY(type, status, a1, a2, c_first, c_last)) WITHOUT ROWID;
 
 -- (+p.x: the column's affinity would keep the expression index unused.)
 INSERT INTO temp.r_dirty
@@ -88,15 +91,32 @@ INSERT INTO temp.r_dirty
                     AND max(e.actor1, e.actor2) = +p.a2
                     AND e.first_day = p.first_day AND e.last_day = p.last_day)
     FROM (SELECT DISTINCT type, status, a1, a2, first_day, last_day
-            FROM event_spans_pending) AS p;
+            FROM event_changes) AS p;
 
--- Spans left without events go, and so do their clusters.
-INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
-    FROM temp.r_dirty AS d CROSS JOIN event_spans AS s
+-- The affected spans, with their canonical span before the change: the
+-- changed spans, and the spans that contain one (for each width of the key
+-- at least its own, those starting at most that width before its end). A
+-- containing span of a width the key did not have yet is new, so changed.
+-- (The width test is written as a difference: as w.width >= d.width the
+-- planner would range over s.width instead of taking s.width = w.width.)
+INSERT INTO temp.r_affected(type, status, a1, a2, first_day, last_day, o_first, o_last)
+  SELECT d.type, d.status, d.a1, d.a2, d.first_day, d.last_day, s.c_first, s.c_last
+    FROM temp.r_dirty AS d LEFT JOIN event_spans AS s
       ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1 AND s.a2 = d.a2
-     AND s.first_day = d.first_day AND s.last_day = d.last_day
-   WHERE NOT d.has_events AND s.c_first IS NOT NULL;
+     AND s.first_day = d.first_day AND s.last_day = d.last_day;
+INSERT OR IGNORE INTO temp.r_affected(type, status, a1, a2, first_day, last_day, o_first, o_last)
+  SELECT s.type, s.status, s.a1, s.a2, s.first_day, s.last_day, s.c_first, s.c_last
+    FROM temp.r_dirty AS d
+         CROSS JOIN event_widths AS w
+            ON w.type = d.type AND w.status = d.status AND w.a1 = d.a1
+           AND w.a2 = d.a2 AND w.width - d.width >= 0
+         CROSS JOIN event_spans AS s INDEXED BY event_spans_width
+            ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1
+           AND s.a2 = d.a2 AND s.width = w.width
+           AND s.first_day >= date(julianday(d.last_day) - w.width)
+           AND s.first_day <= d.first_day AND s.last_day >= d.last_day;
+
+-- Spans left without events go; new spans come; the widths follow.
 DELETE FROM event_spans WHERE (type, status, a1, a2, first_day, last_day) IN
   (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
     WHERE NOT has_events);
@@ -112,32 +132,6 @@ DELETE FROM event_widths WHERE (type, status, a1, a2, width) IN
 INSERT OR IGNORE INTO event_widths(type, status, a1, a2, width)
   SELECT type, status, a1, a2, width FROM temp.r_dirty
    WHERE has_events AND width IS NOT NULL;
-
--- The spans containing a changed span: for each width of the key at least
--- its own, those starting at most that width before its end. (The width
--- test is written as a difference: as w.width >= d.width the planner would
--- range over s.width instead of taking s.width = w.width.)
-INSERT OR IGNORE INTO temp.r_affected
-  SELECT s.type, s.status, s.a1, s.a2, s.first_day, s.last_day
-    FROM temp.r_dirty AS d
-         CROSS JOIN event_widths AS w
-            ON w.type = d.type AND w.status = d.status AND w.a1 = d.a1
-           AND w.a2 = d.a2 AND w.width - d.width >= 0
-         CROSS JOIN event_spans AS s INDEXED BY event_spans_width
-            ON s.type = d.type AND s.status = d.status AND s.a1 = d.a1
-           AND s.a2 = d.a2 AND s.width = w.width
-           AND s.first_day >= date(julianday(d.last_day) - w.width)
-           AND s.first_day <= d.first_day AND s.last_day >= d.last_day;
-INSERT OR IGNORE INTO temp.r_affected
-  SELECT type, status, a1, a2, first_day, last_day FROM temp.r_dirty
-   WHERE has_events;
-
-INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
-    FROM temp.r_affected AS a CROSS JOIN event_spans AS s
-      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
-     AND s.first_day = a.first_day AND s.last_day = a.last_day
-   WHERE s.c_first IS NOT NULL;
 
 -- The canonical span of each affected span s: the narrowest width of the
 -- key that has a span inside s (f inside s: f starts in s, and at most its
@@ -166,51 +160,100 @@ UPDATE event_spans AS s SET (c_first, c_last) = (
            LIMIT 2) AS n)
  WHERE (s.type, s.status, s.a1, s.a2, s.first_day, s.last_day) IN
        (SELECT type, status, a1, a2, first_day, last_day FROM temp.r_affected);
+UPDATE temp.r_affected AS a SET (c_first, c_last) = (
+  SELECT s.c_first, s.c_last FROM event_spans AS s
+   WHERE s.type = a.type AND s.status = a.status AND s.a1 = a.a1
+     AND s.a2 = a.a2 AND s.first_day = a.first_day AND s.last_day = a.last_day);
+-- The spans that moved from one canonical span to another, once as leaving
+-- the old (sign -1) and once as joining the new (sign 1).
+CREATE TEMP TABLE r_moved(type, status, a1, a2, s_first, s_last, sign,
+  first_day, last_day,
+  PRIMARY KEY(type, status, a1, a2, s_first, s_last, sign)) WITHOUT ROWID;
+INSERT INTO temp.r_moved
+  SELECT type, status, a1, a2, first_day, last_day, -1, o_first, o_last
+    FROM temp.r_affected
+   WHERE o_first IS NOT NULL AND c_first IS NOT NULL
+     AND (c_first <> o_first OR c_last <> o_last)
+  UNION ALL
+  SELECT type, status, a1, a2, first_day, last_day, 1, c_first, c_last
+    FROM temp.r_affected
+   WHERE o_first IS NOT NULL AND c_first IS NOT NULL
+     AND (c_first <> o_first OR c_last <> o_last);
 
-INSERT OR IGNORE INTO temp.r_keys
-  SELECT s.type, s.status, s.a1, s.a2, s.c_first, s.c_last
-    FROM temp.r_affected AS a CROSS JOIN event_spans AS s
-      ON s.type = a.type AND s.status = a.status AND s.a1 = a.a1 AND s.a2 = a.a2
-     AND s.first_day = a.first_day AND s.last_day = a.last_day;
+-- What each cluster gains or loses, per document: each change goes to
+-- the span's canonical span (its former one when the span is gone). A span
+-- that moved from one canonical span to another also moves its events
+-- from before (now less the changes) from the old cluster to the new. A
+-- new span has no events from before: building the clusters of a fresh
+-- corpus reads only event_changes. A document whose events went and came
+-- back (re-extracted) keeps a sum of 0, so that its lang and path are read
+-- again.
+CREATE TEMP TABLE r_sum(first_day, last_day, type, a1, a2, status, doc_id, n,
+  PRIMARY KEY(first_day, last_day, type, a1, a2, status, doc_id)) WITHOUT ROWID;
+INSERT INTO temp.r_sum
+  SELECT first_day, last_day, type, a1, a2, status, doc_id, sum(n) FROM (
+    SELECT coalesce(a.c_first, a.o_first) AS first_day,
+           coalesce(a.c_last, a.o_last) AS last_day,
+           a.type, a.a1, a.a2, a.status, x.doc_id, x.n
+      FROM event_changes AS x CROSS JOIN temp.r_affected AS a
+        ON a.type = x.type AND a.status = x.status AND a.a1 = x.a1
+       AND a.a2 = x.a2 AND a.first_day = x.first_day AND a.last_day = x.last_day
+     WHERE coalesce(a.c_first, a.o_first) IS NOT NULL
+    UNION ALL
+    SELECT k.first_day, k.last_day, k.type, k.a1, k.a2, k.status, x.doc_id,
+           -k.sign * x.n
+      FROM event_changes AS x CROSS JOIN temp.r_moved AS k
+        ON k.type = x.type AND k.status = x.status AND k.a1 = x.a1
+       AND k.a2 = x.a2 AND k.s_first = x.first_day AND k.s_last = x.last_day
+    UNION ALL
+    SELECT k.first_day, k.last_day, k.type, k.a1, k.a2, k.status, e.doc_id,
+           k.sign
+      FROM temp.r_moved AS k CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
+        ON e.type = k.type AND coalesce(e.status, 'happened') = +k.status
+       AND min(e.actor1, e.actor2) = +k.a1 AND max(e.actor1, e.actor2) = +k.a2
+       AND e.first_day = k.s_first AND e.last_day = k.s_last)
+   GROUP BY first_day, last_day, type, a1, a2, status, doc_id;
 
-DELETE FROM event_cluster_rows
+-- Each cluster's documents: the sums added, their lang and path read again,
+-- the documents left with no event gone (only a sum of 0 or less can
+-- leave a row at 0).
+INSERT INTO event_cluster_docs(first_day, last_day, type, actor1, actor2,
+                               status, doc_id, n, lang, path)
+  SELECT m.first_day, m.last_day, m.type, m.a1, m.a2, m.status, m.doc_id,
+         m.n, d.lang, d.path
+    FROM temp.r_sum AS m LEFT JOIN docs AS d ON d.id = m.doc_id WHERE true
+  ON CONFLICT DO UPDATE SET n = n + excluded.n,
+     lang = coalesce(excluded.lang, lang), path = coalesce(excluded.path, path);
+DELETE FROM event_cluster_docs
+ WHERE n = 0 AND (first_day, last_day, type, actor1, actor2, status, doc_id) IN
+       (SELECT first_day, last_day, type, a1, a2, status, doc_id FROM temp.r_sum
+         WHERE n <= 0);
+
+-- The clusters' event counts, the same way; then the date and precision of
+-- each cluster touched: those of its first event (lowest event_id) whose
+-- own date is the canonical one, the first entry of an index range.
+INSERT INTO event_cluster_sums(first_day, last_day, type, actor1, actor2,
+                               status, num_events)
+  SELECT first_day, last_day, type, a1, a2, status, sum(n)
+    FROM temp.r_sum WHERE true
+   GROUP BY first_day, last_day, type, a1, a2, status
+  ON CONFLICT DO UPDATE SET num_events = num_events + excluded.num_events;
+DELETE FROM event_cluster_sums
+ WHERE num_events = 0 AND (first_day, last_day, type, actor1, actor2, status) IN
+       (SELECT first_day, last_day, type, a1, a2, status FROM temp.r_sum
+         WHERE n <= 0);
+UPDATE event_cluster_sums AS c SET (date, precision) = (
+  SELECT x.value, x.precision FROM doc_events AS x INDEXED BY doc_events_pair
+   WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
+     AND min(x.actor1, x.actor2) = +c.actor1 AND max(x.actor1, x.actor2) = +c.actor2
+     AND x.first_day = c.first_day AND x.last_day = c.last_day
+   ORDER BY x.event_id LIMIT 1)
  WHERE (first_day, last_day, type, actor1, actor2, status) IN
-       (SELECT c_first, c_last, type, a1, a2, status FROM temp.r_keys);
--- date and precision: those of the first event (lowest event_id) whose own
--- date is the canonical one. langs and docs follow the sub-query's order
--- (lang, path).
-INSERT INTO event_cluster_rows(first_day, last_day, type, actor1, actor2,
-                               status, date, precision, num_events, num_docs,
-                               num_langs, langs, docs)
-  SELECT c.c_first, c.c_last, c.type, c.a1, c.a2, c.status,
-         (SELECT x.value FROM doc_events AS x INDEXED BY doc_events_pair
-           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
-             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1),
-         (SELECT x.precision FROM doc_events AS x INDEXED BY doc_events_pair
-           WHERE x.type = c.type AND coalesce(x.status, 'happened') = +c.status
-             AND min(x.actor1, x.actor2) = +c.a1 AND max(x.actor1, x.actor2) = +c.a2
-             AND x.first_day = c.c_first AND x.last_day = c.c_last
-           ORDER BY x.event_id LIMIT 1),
-         count(*), count(DISTINCT c.doc_id), count(DISTINCT c.lang),
-         group_concat(DISTINCT c.lang), group_concat(DISTINCT c.path)
-    FROM (SELECT e.doc_id, k.type, k.status, k.a1, k.a2, k.c_first, k.c_last,
-                 d.lang, d.path
-            FROM temp.r_keys AS k
-            CROSS JOIN event_spans AS s INDEXED BY event_spans_canonical
-              ON s.type = k.type AND s.status = k.status AND s.a1 = k.a1
-             AND s.a2 = k.a2 AND s.c_first = k.c_first AND s.c_last = k.c_last
-            CROSS JOIN doc_events AS e INDEXED BY doc_events_pair
-              ON e.type = s.type AND coalesce(e.status, 'happened') = +s.status
-             AND min(e.actor1, e.actor2) = +s.a1 AND max(e.actor1, e.actor2) = +s.a2
-             AND e.first_day = s.first_day AND e.last_day = s.last_day
-            CROSS JOIN docs AS d ON d.id = e.doc_id
-           ORDER BY k.type, k.status, k.a1, k.a2, k.c_first, k.c_last, d.lang,
-                    d.path) AS c
-   GROUP BY c.type, c.status, c.a1, c.a2, c.c_first, c.c_last;
-DELETE FROM event_spans_pending;
+       (SELECT first_day, last_day, type, a1, a2, status FROM temp.r_sum);
+
+DELETE FROM event_changes;
 DROP TABLE temp.r_dirty;
 DROP TABLE temp.r_affected;
-DROP TABLE temp.r_keys;
+DROP TABLE temp.r_moved;
+DROP TABLE temp.r_sum;
 COMMIT;

@@ -103,42 +103,53 @@ CREATE INDEX IF NOT EXISTS doc_events_pair ON doc_events(
   type, coalesce(status, 'happened'), min(actor1, actor2), max(actor1, actor2),
   first_day, last_day);
 
--- ---- event clusters, kept up to date span by span (docs/scaling.md). A
--- cluster key is a type, a status and a pair in a fixed order (AZ-KW and
--- KW-AZ are one pair): a1 = min(actor1, actor2), a2 = max(actor1, actor2).
--- The key and date span of every dated event added or removed since the
--- last refresh (sql/extract.sql ends with the refresh), once per event:
--- rows are appended in the order events change (no key to keep in order,
--- so a million events cost a million appends, not a million random
--- B-tree inserts); the refresh takes the distinct ones. (Earlier versions
--- made it a WITHOUT ROWID table keyed by the span; both work.)
-CREATE TABLE IF NOT EXISTS event_spans_pending(
+-- ---- event clusters, kept up to date by the changes of their events
+-- (docs/scaling.md). A cluster key is a type, a status and a pair in a fixed
+-- order (AZ-KW and KW-AZ are one pair): a1 = min(actor1, actor2),
+-- a2 = max(actor1, actor2).
+-- Every dated event added (n = 1) or removed (n = -1) since the last refresh
+-- (sql/extract.sql ends with the refresh), with its document, key and date
+-- span: rows are appended in the order events change (no key to keep in
+-- order: a million events cost a million appends, not a million random
+-- B-tree inserts). The refresh adds up the changes of each span and
+-- document, so a cluster costs what changed in it, not what it holds.
+CREATE TABLE IF NOT EXISTS event_changes(
+  doc_id INTEGER, n INTEGER NOT NULL,
   type TEXT NOT NULL, status TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
   first_day TEXT NOT NULL, last_day TEXT NOT NULL
 );
-CREATE TRIGGER IF NOT EXISTS doc_events_after_insert AFTER INSERT ON doc_events
+-- Dropped and made again: databases made before logged the spans only
+-- (event_spans_pending).
+DROP TRIGGER IF EXISTS doc_events_after_insert;
+CREATE TRIGGER doc_events_after_insert AFTER INSERT ON doc_events
   WHEN new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
    AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
-    VALUES (new.type, coalesce(new.status, 'happened'), min(new.actor1, new.actor2),
-            max(new.actor1, new.actor2), new.first_day, new.last_day);
+  INSERT INTO event_changes(doc_id, n, type, status, a1, a2, first_day, last_day)
+    VALUES (new.doc_id, 1, new.type, coalesce(new.status, 'happened'),
+            min(new.actor1, new.actor2), max(new.actor1, new.actor2),
+            new.first_day, new.last_day);
 END;
-CREATE TRIGGER IF NOT EXISTS doc_events_after_delete AFTER DELETE ON doc_events
+DROP TRIGGER IF EXISTS doc_events_after_delete;
+CREATE TRIGGER doc_events_after_delete AFTER DELETE ON doc_events
   WHEN old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
    AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
-    VALUES (old.type, coalesce(old.status, 'happened'), min(old.actor1, old.actor2),
-            max(old.actor1, old.actor2), old.first_day, old.last_day);
+  INSERT INTO event_changes(doc_id, n, type, status, a1, a2, first_day, last_day)
+    VALUES (old.doc_id, -1, old.type, coalesce(old.status, 'happened'),
+            min(old.actor1, old.actor2), max(old.actor1, old.actor2),
+            old.first_day, old.last_day);
 END;
-CREATE TRIGGER IF NOT EXISTS doc_events_after_update AFTER UPDATE ON doc_events BEGIN
-  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
-    SELECT old.type, coalesce(old.status, 'happened'), min(old.actor1, old.actor2),
-           max(old.actor1, old.actor2), old.first_day, old.last_day
+DROP TRIGGER IF EXISTS doc_events_after_update;
+CREATE TRIGGER doc_events_after_update AFTER UPDATE ON doc_events BEGIN
+  INSERT INTO event_changes(doc_id, n, type, status, a1, a2, first_day, last_day)
+    SELECT old.doc_id, -1, old.type, coalesce(old.status, 'happened'),
+           min(old.actor1, old.actor2), max(old.actor1, old.actor2),
+           old.first_day, old.last_day
      WHERE old.type IS NOT NULL AND old.actor1 IS NOT NULL AND old.actor2 IS NOT NULL
        AND old.first_day IS NOT NULL AND old.last_day IS NOT NULL;
-  INSERT OR IGNORE INTO event_spans_pending(type, status, a1, a2, first_day, last_day)
-    SELECT new.type, coalesce(new.status, 'happened'), min(new.actor1, new.actor2),
-           max(new.actor1, new.actor2), new.first_day, new.last_day
+  INSERT INTO event_changes(doc_id, n, type, status, a1, a2, first_day, last_day)
+    SELECT new.doc_id, 1, new.type, coalesce(new.status, 'happened'),
+           min(new.actor1, new.actor2), max(new.actor1, new.actor2),
+           new.first_day, new.last_day
      WHERE new.type IS NOT NULL AND new.actor1 IS NOT NULL AND new.actor2 IS NOT NULL
        AND new.first_day IS NOT NULL AND new.last_day IS NOT NULL;
 END;
@@ -168,15 +179,43 @@ CREATE TABLE IF NOT EXISTS event_widths(
   PRIMARY KEY(type, status, a1, a2, width)
 ) WITHOUT ROWID;
 
--- One row per key and canonical span, in timeline order.
-CREATE TABLE IF NOT EXISTS event_cluster_rows(
+-- One row per key and canonical span (a cluster), in timeline order: its
+-- number of events and the date and precision of its first event (lowest
+-- event_id) whose own date is the canonical one.
+CREATE TABLE IF NOT EXISTS event_cluster_sums(
   first_day TEXT NOT NULL, last_day TEXT NOT NULL, type TEXT NOT NULL,
   actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, status TEXT NOT NULL,
-  date TEXT, precision TEXT,
-  num_events INTEGER, num_docs INTEGER, num_langs INTEGER,
-  langs TEXT, docs TEXT,
+  date TEXT, precision TEXT, num_events INTEGER NOT NULL,
   PRIMARY KEY(first_day, last_day, type, actor1, actor2, status)
 ) WITHOUT ROWID;
+-- The documents of each cluster, in the same key order: n of their events
+-- are in it; lang and path as of the refresh that last touched the row.
+-- event_clusters reads num_docs, langs and docs from here at query time,
+-- so adding a document to a cluster writes one row, whatever its size.
+CREATE TABLE IF NOT EXISTS event_cluster_docs(
+  first_day TEXT NOT NULL, last_day TEXT NOT NULL, type TEXT NOT NULL,
+  actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, status TEXT NOT NULL,
+  doc_id INTEGER NOT NULL, n INTEGER NOT NULL, lang TEXT, path TEXT,
+  PRIMARY KEY(first_day, last_day, type, actor1, actor2, status, doc_id)
+) WITHOUT ROWID;
+
+-- A database made before kept whole clusters in event_cluster_rows and the
+-- changed spans (without documents) in event_spans_pending: its clusters
+-- are built again from all its events at the next sql/extract.sql.
+INSERT INTO event_changes(doc_id, n, type, status, a1, a2, first_day, last_day)
+  SELECT doc_id, 1, type, coalesce(status, 'happened'), min(actor1, actor2),
+         max(actor1, actor2), first_day, last_day
+    FROM doc_events
+   WHERE type IS NOT NULL AND actor1 IS NOT NULL AND actor2 IS NOT NULL
+     AND first_day IS NOT NULL AND last_day IS NOT NULL
+     AND EXISTS (SELECT 1 FROM sqlite_schema
+                  WHERE type = 'table' AND name = 'event_cluster_rows');
+DELETE FROM event_spans WHERE EXISTS (SELECT 1 FROM sqlite_schema
+                  WHERE type = 'table' AND name = 'event_cluster_rows');
+DELETE FROM event_widths WHERE EXISTS (SELECT 1 FROM sqlite_schema
+                  WHERE type = 'table' AND name = 'event_cluster_rows');
+DROP TABLE IF EXISTS event_cluster_rows;
+DROP TABLE IF EXISTS event_spans_pending;
 
 -- The views are dropped and made again, so that running this file on a
 -- database made by an older version brings them up to date.
@@ -224,14 +263,33 @@ CREATE VIEW event_canonical AS
 -- those denied, planned or supposed (a visit announced and the visit made
 -- are two rows).
 DROP VIEW IF EXISTS event_clusters_all;
+-- (num_docs, langs and docs: index ranges of event_cluster_docs, computed
+-- only when asked for; langs in order, docs by lang then path.)
 CREATE VIEW event_clusters_all AS
-  SELECT type, actor1, actor2, date, precision, first_day, last_day,
-         num_events, num_docs, num_langs, langs, docs, status
-    FROM event_cluster_rows
-   ORDER BY first_day, last_day, type, actor1, actor2, status;
+  SELECT r.type, r.actor1, r.actor2, r.date, r.precision, r.first_day,
+         r.last_day, r.num_events,
+         (SELECT count(*) FROM event_cluster_docs AS c
+           WHERE c.first_day = r.first_day AND c.last_day = r.last_day AND c.type = r.type
+                 AND c.actor1 = r.actor1 AND c.actor2 = r.actor2 AND c.status = r.status) AS num_docs,
+         (SELECT count(DISTINCT c.lang) FROM event_cluster_docs AS c
+           WHERE c.first_day = r.first_day AND c.last_day = r.last_day AND c.type = r.type
+                 AND c.actor1 = r.actor1 AND c.actor2 = r.actor2 AND c.status = r.status) AS num_langs,
+         (SELECT group_concat(x.lang) FROM (
+            SELECT DISTINCT c.lang FROM event_cluster_docs AS c
+             WHERE c.first_day = r.first_day AND c.last_day = r.last_day AND c.type = r.type
+                 AND c.actor1 = r.actor1 AND c.actor2 = r.actor2 AND c.status = r.status
+             ORDER BY c.lang) AS x) AS langs,
+         (SELECT group_concat(x.path) FROM (
+            SELECT c.path FROM event_cluster_docs AS c
+             WHERE c.first_day = r.first_day AND c.last_day = r.last_day AND c.type = r.type
+                 AND c.actor1 = r.actor1 AND c.actor2 = r.actor2 AND c.status = r.status
+             ORDER BY c.lang, c.path) AS x) AS docs,
+         r.status
+    FROM event_cluster_sums AS r
+   ORDER BY r.first_day, r.last_day, r.type, r.actor1, r.actor2, r.status;
 DROP VIEW IF EXISTS event_clusters;
 CREATE VIEW event_clusters AS
   SELECT type, actor1, actor2, date, precision, first_day, last_day,
          num_events, num_docs, num_langs, langs, docs
-    FROM event_cluster_rows WHERE status = 'happened'
+    FROM event_clusters_all WHERE status = 'happened'
    ORDER BY first_day, last_day, type, actor1, actor2;

@@ -53,9 +53,17 @@ static int numeric_at(dctx *c, long i, core *o) {
   return 1;
 }
 
+/* Is the text's language English (the caller's hint)? Its dotted figures
+** are decimals. */
+static int lang_en(const dctx *c) {
+  return c->lang && (c->lang[0] == 'e' || c->lang[0] == 'E') &&
+         (c->lang[1] == 'n' || c->lang[1] == 'N');
+}
+
 /* D/M without a year (17/02, le 8/2; M/D for en-US or a second number
 ** over 12): only when it cannot be a fraction or a score: a cue or an
-** article before it, a number over 12, or a leading zero. */
+** article before it, a first number over 12 (a second one in English),
+** or a leading zero. */
 static int day_month_at(dctx *c, long i, core *o) {
   const dtok *a = T(i), *s1 = T(i + 1), *b = T(i + 2), *n = T(i + 3);
   if (!is_p(s1, '/') || !glued(s1) || b->kind != T_NUM || !glued(b) ||
@@ -68,20 +76,14 @@ static int day_month_at(dctx *c, long i, core *o) {
   if (glued(a) && p->kind == T_PUNCT && (is_sep(p) || is_numsep(p))) return 0;
   int zero = (a->nd == 2 && c->sc.s[a->s] == '0') || (b->nd == 2 && c->sc.s[b->s] == '0');
   if (!c->cued && !zero && a->num <= 12 && b->num <= 12) return 0;
-  if (!c->cued && !c->us && b->num > 12) return 0;   /* pages 12/13 */
+  /* pages 12/13; English writes the month first (2/15) */
+  if (!c->cued && !c->us && !lang_en(c) && b->num > 12) return 0;
   int month_first = (c->us && a->num <= 12) || (b->num > 12 && a->num <= 12);
   int mm = month_first ? a->num : b->num, dd = month_first ? b->num : a->num;
   if (mm < 1 || mm > 12 || dd < 1 || dd > dd_days_in_month(2000, mm)) return 0;
   dp_set_end(o, 0, mm, dd, P_DAY, CAL_GREG, i + 3);
   o->lang = NULL;
   return 1;
-}
-
-/* Is the text's language English (the caller's hint)? Its dotted figures
-** are decimals. */
-static int lang_en(const dctx *c) {
-  return c->lang && (c->lang[0] == 'e' || c->lang[0] == 'E') &&
-         (c->lang[1] == 'n' || c->lang[1] == 'N');
 }
 
 /* The nearest word before i on its line, within 4 tokens, is in Latin or
@@ -418,9 +420,24 @@ static int month_ordinal_at(dctx *c, long i, long j, const dlex *mo, int *d, lon
   return 1;
 }
 
+/* A clock time at k (12:00 or 12:00:00): the token after it, else k. The
+** C library's and mail headers' dates put the year after it. */
+static long clock_after(dctx *c, long k) {
+  const dtok *h = T(k);
+  if (h->kind != T_NUM || h->nd > 2 || h->nl || !is_p(T(k + 1), ':') || !glued(T(k + 1)) ||
+      T(k + 2)->kind != T_NUM || T(k + 2)->nd != 2 || !glued(T(k + 2)))
+    return k;
+  long e = k + 3;
+  if (is_p(T(e), ':') && glued(T(e)) && T(e + 1)->kind == T_NUM && T(e + 1)->nd == 2 &&
+      glued(T(e + 1)))
+    e += 2;
+  return T(e)->sp && !T(e)->nl ? e : k;
+}
+
 static int core_word_at(dctx *c, long i, core *o, int lead) {
   long j, k2;
   if (!T(i)->lx && !T(i)->gem) return 0;          /* most words */
+  if (!T(i)->gem && !(dp_kinds(c, i) & (DP_CORE_KINDS | (lead ? DP_LEAD_KINDS : 0)))) return 0;
   const dlex *e;
   if ((e = dp_mw(c, i, K_CENTURY | K_DECADE, &j))) {
     int cent = (e->kinds & K_CENTURY) && !(e->kinds & K_DECADE);
@@ -440,6 +457,8 @@ static int core_word_at(dctx *c, long i, core *o, int lead) {
       long y = k, yend;
       int era;
       if (is_comma(T(y))) y++;
+      long ty = clock_after(c, y);                /* Wed Aug 05 12:00:00 2015 */
+      if (ty > y && T(ty)->nd == 4 && dp_year_at(c, ty, 1000, 2999, &yend, &era)) y = ty;
       if (dp_year_at(c, y, 1000, 2999, &yend, &era)) {
         dp_set_end(o, T(y)->num, e->month, d, P_DAY, CAL_GREG, yend);
         o->lang = e->mlang;

@@ -69,7 +69,8 @@ typedef struct dlex {
   int8_t obj;               /* later: a word after it is its object, an event (N ans
                             ** après le séisme): counted from that, unknown */
   int8_t fine;              /* ago/later ",day": counted from the anchor day one
-                            ** grain finer (months give a day, years a month) */
+                            ** grain finer (months give a day, years a month);
+                            ** 2 (",today": from today) every unit gives a day */
   int8_t unit;              /* U_*: the unit of a tunit or yunit */
   int16_t num;              /* numw, yunit count, decade (199), century (20) */
   int16_t hol;              /* K_HOLIDAY: 1 + index of its rule (dates_hol.c) */
@@ -149,22 +150,37 @@ typedef struct dscan {
 ** before anything is scanned (no allocation; the same values every time). */
 void ds_classes_init(void);
 void ds_init(dscan *sc, const char *s, size_t n);
-/* The lexicon's filter (dates_lex.c, set while it loads): one bit per key
-** hash; a word whose bit is clear is the start of no form. Most words of a
-** text are, and are turned away here without a call. */
+/* The lexicon's filter (dates_lex.c, set while it loads): a Bloom filter
+** of two bits per key; a word with either bit clear is the start of no
+** form. Most words of a text are, and are turned away here without a
+** call. The hash reads the key's length and its first two, middle and last
+** two bytes (the whole first and last letter of Arabic, Hebrew and
+** Cyrillic words), mixed: the filter's bits and the table's slot. */
 #define DL_FILTER_BYTES 8192
 extern uint8_t dl_filter[DL_FILTER_BYTES];
-static inline unsigned dl_filter_bit(const char *key, size_t n) {
+static inline uint64_t dl_key_hash(const char *key, size_t n) {   /* n >= 1 */
   const unsigned char *u = (const unsigned char *)key;
-  return (u[0] * 31u + u[n - 1] * 131u + u[n / 2] * 7u + (unsigned)n * 1009u) & 0xFFFFu;
+  size_t two = n > 1;
+  uint64_t x = (uint64_t)u[0] | (uint64_t)u[two] << 8 | (uint64_t)u[n / 2] << 16 |
+               (uint64_t)u[n - 1 - two] << 24 | (uint64_t)u[n - 1] << 32 | (uint64_t)n << 40;
+  x *= 0x9E3779B97F4A7C15ull;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9ull;
+  return x ^ (x >> 32);
 }
+static inline int dl_filter_has(uint64_t h) {
+  unsigned a = (unsigned)(h >> 48), b = (unsigned)(h >> 32) & 0xFFFFu;
+  return (dl_filter[a >> 3] >> (a & 7)) & (dl_filter[b >> 3] >> (b & 7)) & 1;
+}
+/* dl_find with the key's dl_key_hash, past the filter. */
+const dlex *dl_find_hashed(const char *key, size_t n, uint64_t h);
 /* The lexicon entry of a key: the user's first when there are any. */
 static inline const dlex *ds_find(const dscan *sc, const char *key, size_t n) {
   if (sc->user) return du_find(sc->user, key, n);
   if (n == 0 || n >= DL_KEYMAX) return NULL;
-  unsigned fb = dl_filter_bit(key, n);
-  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
-  return dl_find(key, n);
+  uint64_t h = dl_key_hash(key, n);
+  if (!dl_filter_has(h)) return NULL;
+  return dl_find_hashed(key, n, h);
 }
 #define DS_AHEAD 40         /* tokens a rule may look ahead of its start */
 /* Token number i, or the EOF token past the end or past the look-ahead

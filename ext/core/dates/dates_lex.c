@@ -69,29 +69,25 @@ static int nentries, capentries;
 static int16_t table[TAB_SIZE];    /* entry index + 1, 0 = empty */
 static diwan_once once = DIWAN_ONCE_INIT;
 
-static uint32_t hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-/* A one-probe filter in front of the table: most words of a text are not
-** in the lexicon, and this rejects them without hashing every byte (ds_find
-** reads it inline: dates_int.h). */
+/* The filter in front of the table (dates_int.h): most words of a text
+** are not in the lexicon, and ds_find rejects them inline. */
 uint8_t dl_filter[DL_FILTER_BYTES];
 
-const dlex *dl_find(const char *key, size_t n) {
-  if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
-  unsigned fb = dl_filter_bit(key, n);
-  if (!(dl_filter[fb >> 3] & (1u << (fb & 7)))) return NULL;
-  uint32_t h = hash(key, n) & (TAB_SIZE - 1);
-  for (;;) {
-    int k = table[h];
+const dlex *dl_find_hashed(const char *key, size_t n, uint64_t h) {
+  if (!entries) return NULL;
+  for (uint32_t s = (uint32_t)h & (TAB_SIZE - 1);; s = (s + 1) & (TAB_SIZE - 1)) {
+    int k = table[s];
     if (!k) return NULL;
     const dlex *e = &entries[k - 1];
     if (e->klen == n && memcmp(e->key, key, n) == 0) return e;
-    h = (h + 1) & (TAB_SIZE - 1);
   }
+}
+
+const dlex *dl_find(const char *key, size_t n) {
+  if (n == 0 || n >= DL_KEYMAX || !entries) return NULL;
+  uint64_t h = dl_key_hash(key, n);
+  if (!dl_filter_has(h)) return NULL;
+  return dl_find_hashed(key, n, h);
 }
 
 static dlex *get_or_add(const char *key, size_t n) {
@@ -107,13 +103,15 @@ static dlex *get_or_add(const char *key, size_t n) {
   }
   e = &entries[nentries++];
   memset(e, 0, sizeof *e);
-  unsigned fb = dl_filter_bit(key, n);
-  dl_filter[fb >> 3] |= (uint8_t)(1u << (fb & 7));
+  uint64_t h = dl_key_hash(key, n);
+  unsigned a = (unsigned)(h >> 48), b = (unsigned)(h >> 32) & 0xFFFFu;
+  dl_filter[a >> 3] |= (uint8_t)(1u << (a & 7));
+  dl_filter[b >> 3] |= (uint8_t)(1u << (b & 7));
   memcpy(e->key, key, n);
   e->klen = (uint8_t)n;
-  uint32_t h = hash(key, n) & (TAB_SIZE - 1);
-  while (table[h]) h = (h + 1) & (TAB_SIZE - 1);
-  table[h] = (int16_t)nentries;
+  uint32_t s = (uint32_t)h & (TAB_SIZE - 1);
+  while (table[s]) s = (s + 1) & (TAB_SIZE - 1);
+  table[s] = (int16_t)nentries;
   return e;
 }
 
@@ -219,7 +217,7 @@ static void set_kind(dlex *e, uint64_t kind, const char *v, size_t vn) {
       while (pn < vn && v[pn] != ',') pn++;
       e->after = field_is(v, pn, "after") || field_is(v, pn, "after+");
       e->obj = field_is(v, pn, "after+");
-      e->fine = field_is(v + pn, vn - pn, ",day");
+      e->fine = field_is(v + pn, vn - pn, ",day") ? 1 : field_is(v + pn, vn - pn, ",today") ? 2 : 0;
       break;
     }
     case K_YUNIT: e->unit = U_YEAR; e->num = (int16_t)parse_int(v, vn); break;

@@ -120,8 +120,7 @@ static const dlex *unit_first(dctx *c, long k, int *n, int *last, long *end) {
   long f;
   const char *key = t->key + t->kpre;             /* after و, ف: والأسبوع */
   size_t kn = (size_t)(t->klen - t->kpre);
-  if (t->kind != T_WORD || t->script != S_ARABIC || kn < 8 || memcmp(key, "\xd8\xa7\xd9\x84", 4))
-    return NULL;
+  if (!dp_ar_definite(t)) return NULL;
   const dlex *u = ds_find(&c->sc, key + 4, kn - 4), *o;
   if (!u || !(u->kinds & K_TUNIT) || u->num != 1 || (u->unit != U_DAY && u->unit != U_WEEK))
     return NULL;
@@ -141,6 +140,7 @@ static const dlex *unit_first(dctx *c, long k, int *n, int *last, long *end) {
 int dr_nth_at(dctx *c, long i, dmatch *m) {
   long k = i, e;
   int last, bare = 0, n;
+  if (dp_word_without(c, i, DP_NTH_KINDS) && !dp_ar_definite(T(i))) return 0;
   if (has(T(k), K_ARTICLE)) k++;
   const dlex *w = weekday_first(c, k, &n, &last, &e), *u = NULL;
   if (!w && (u = unit_first(c, k, &n, &last, &e))) {

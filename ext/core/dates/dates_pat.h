@@ -91,6 +91,41 @@ static inline const dlex *dp_mw(dctx *c, long i, uint64_t kinds, long *end) {
   if (t->mwk_done && !(t->mwk & kinds)) return NULL;   /* walked: none of kinds here */
   return dp_mw_multi(c, i, kinds, end);
 }
+uint64_t dp_mw_kinds(dctx *c, long i);
+/* The kinds of every lexicon form, of one word or more, that starts at
+** token i (0 for a word in none). */
+static inline uint64_t dp_kinds(dctx *c, long i) {
+  const dlex *lx = T(i)->lx;
+  if (!lx) return 0;
+  return (lx->kinds & K_PFX) ? dp_mw_kinds(c, i) : lx->kinds;
+}
+/* A word at i that starts no form of kinds: a rule whose every form
+** begins with a word of one of these kinds cannot match there. The rules
+** that read words test this first (a text's words are mostly function
+** words: في, le, in, של reach the rules as cues and articles, and would
+** otherwise go through every one). Numbers and marks are never words. */
+static inline int dp_word_without(dctx *c, long i, uint64_t kinds) {
+  return T(i)->kind == T_WORD && !(dp_kinds(c, i) & kinds);
+}
+/* The first words of the forms of dp_core_at (dates_core.c): with lead,
+** also a weekday, today (اليوم الأحد) or an article before a date; a
+** Hebrew gematria numeral (gem) starts a day too. */
+#define DP_CORE_KINDS (K_CENTURY | K_DECADE | K_DECLEAD | K_MONTH | K_TUNIT | K_YEAR | K_ODAY)
+#define DP_LEAD_KINDS (K_WEEKDAY | K_RDAY | K_ARTICLE)
+/* The first words of the relative forms (dates_rel.c, dates_hol.c). */
+#define DP_REL_KINDS (K_TUNIT | K_YUNIT | K_HOLIDAY | K_RPREV | K_RDAY | K_RMONTH | K_RYEAR | \
+                      K_RWEEK | K_RQUARTER | K_RBEFORE | K_WEEKDAY | K_RSPAN | K_NUMW |     \
+                      K_WITHIN | K_AGO | K_LATER)
+/* The first words of the Nth of a period (dates_nth.c): an article, a
+** weekday, an ordinal, "last"; an Arabic definite unit is read by its key. */
+#define DP_NTH_KINDS (K_ARTICLE | K_WEEKDAY | K_ODAY | K_RSPAN | K_RBEFORE)
+/* An Arabic word with the article ال and at least two letters after it
+** (after a one-letter prefix): a definite unit (الأسبوع الأول) may be read
+** from its key alone (dates_nth.c). */
+static inline int dp_ar_definite(const dtok *t) {
+  return t->kind == T_WORD && t->script == S_ARABIC && t->klen - t->kpre >= 8 &&
+         !memcmp(t->key + t->kpre, "\xd8\xa7\xd9\x84", 4);
+}
 int dp_num_alone(dctx *c, long j);
 long dp_era_at(dctx *c, long j, int *era);
 int dp_year_at(dctx *c, long j, int lo, int hi, long *end, int *era);

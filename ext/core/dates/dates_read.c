@@ -5,11 +5,11 @@
 
 static const dlex *dp_mw_walk(dctx *c, long i, uint64_t kinds, long *end);
 
-/* dp_mw (dates_pat.h) for a token that starts a multi-word form. */
-const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end) {
+/* The kinds of the forms that start at a token that starts a multi-word
+** form. Rules ask a token for many kinds: its forms are walked once to
+** learn which kinds start here at all. */
+uint64_t dp_mw_kinds(dctx *c, long i) {
   dtok *t = (dtok *)T(i);
-  /* Rules ask a token for many kinds: walk its multi-word forms once to
-  ** learn which kinds start here at all. */
   if (!t->mwk_done) {
     long e;
     dp_mw_walk(c, i, 0, &e);
@@ -17,7 +17,12 @@ const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end) {
     t->mwk_done = 1;
     t->mwk = c->walk_kinds;
   }
-  if (!(t->mwk & kinds)) return NULL;
+  return t->mwk;
+}
+
+/* dp_mw (dates_pat.h) for a token that starts a multi-word form. */
+const dlex *dp_mw_multi(dctx *c, long i, uint64_t kinds, long *end) {
+  if (!(dp_mw_kinds(c, i) & kinds)) return NULL;
   return dp_mw_walk(c, i, kinds, end);
 }
 

@@ -302,6 +302,7 @@ int dr_relative_at(dctx *c, long i, dmatch *m) {
   long j, end;
   int n, unit;
   const dlex *e;
+  if (dp_word_without(c, i, DP_REL_KINDS)) return 0;
   memset(m, 0, sizeof *m);
   if (span_after_at(c, i, m)) return 1;     /* before שבועות, Shavuot: בשבועות הקרובים */
   memset(m, 0, sizeof *m);

@@ -421,12 +421,13 @@ static int resolve_relative(dctx *c, dmatch *m) {
       }
       if (m->rel_mode == U_MONTH || (m->fine && m->rel_mode == U_YEAR)) {
         /* fine: three months ago is that day (the month's last when it has
-        ** fewer days), two years ago that month (Duckling, chrono) */
+        ** fewer days), two years ago that month (Duckling, chrono); from
+        ** today: three years from today is that day */
         if (!a || !a->m) return 0;
         diwan_ymd x = *a;
         add_months(&x, m->rel_n * (m->rel_mode == U_YEAR ? 12 : 1));
         m->a.y = x.y; m->a.m = x.m; m->a.prec = P_MONTH;
-        if (m->fine && m->rel_mode == U_MONTH && a->d) {  /* else the month */
+        if (m->fine && (m->rel_mode == U_MONTH || m->fine == 2) && a->d) {  /* else the month */
           int dim = dd_days_in_month(x.y, x.m);
           m->a.d = a->d < dim ? a->d : dim;
           m->a.prec = P_DAY;
@@ -626,7 +627,7 @@ static int emit_unresolved(dctx *c, const dmatch *m) {
     case REL_WEEK: p = P_WEEK; break;
     case REL_NTH: p = m->rel_mode == NTH_WEEK ? P_WEEK : P_DAY; break;
     case REL_UNITS: case REL_SPAN:
-      p = m->fine && m->rel == REL_UNITS && m->rel_mode == U_MONTH ? P_DAY
+      p = m->fine && m->rel == REL_UNITS && (m->rel_mode == U_MONTH || m->fine == 2) ? P_DAY
         : m->fine && m->rel == REL_UNITS && m->rel_mode == U_YEAR ? P_MONTH
         : m->rel_mode == U_MONTH ? P_MONTH : m->rel_mode == U_YEAR ? P_YEAR
         : m->rel_mode == U_QUARTER ? P_YEAR

@@ -430,6 +430,7 @@ static long and_joiner(dctx *c, long k) {
 ** the first end takes the month and year it lacks from the second. */
 static int bare_range_at(dctx *c, long i, dmatch *m) {
   core a, b;
+  if (dp_word_without(c, i, K_WEEKDAY | DP_CORE_KINDS) && !T(i)->gem) return 0;
   long k, bk, s = skip_weekday(c, i);
   int d, conj = 0, dot = 0;
   if (dp_core_at(c, s, &a, 0) > 0 && a.e.prec == P_DAY && !a.rel && a.e.cal == CAL_GREG) {
@@ -457,9 +458,10 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
   c->cued = cued;
   if (rb > 0) {
     if (b.e.prec != P_DAY || b.rel || b.e.cal != CAL_GREG) return 0;
-  } else if (a.e.m && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
+  } else if (a.e.m && !a.e.y && dp_day_at(c, bk, &d, &k) && d >= 1 && d <= 31 &&
              !(T(k)->kind == T_NUM)) {
-    memset(&b, 0, sizeof b);                      /* July 13-15 */
+    /* July 13-15; not after a year (18 octobre 2012 à 19 h is a time) */
+    memset(&b, 0, sizeof b);
     int era, y = a.e.y;
     long yk = is_comma(T(k)) ? k + 1 : k, ye;   /* July 13-15, 2015 */
     if (!y && dp_year_at(c, yk, 1000, 2999, &ye, &era) && era != ERA_AH) {
@@ -499,6 +501,7 @@ static int bare_range_at(dctx *c, long i, dmatch *m) {
 static int month_days_at(dctx *c, long i, dmatch *m) {
   long k, e, bk, ye;
   int d1, d2, era, y = 0;
+  if (dp_word_without(c, i, K_MONTH | K_TUNIT)) return 0;
   const dlex *mo = dp_month_at(c, i, &k);
   if (!mo || mo->cal != CAL_GREG || T(i)->script != S_ARABIC || T(k)->nl ||
       !dp_day_at(c, k, &d1, &e) || !(bk = bare_joiner(c, e)) || !dp_day_at(c, bk, &d2, &e))
@@ -559,6 +562,13 @@ static int weekof_at(dctx *c, long i, dmatch *m) {
   return 1;
 }
 
+/* The first words of every form dr_match tries below: dr_nth_at,
+** night_at, weekof_at, qual_at, range_at, cue_at, dp_core_at with a lead,
+** dr_relative_at, dr_mday_at (on, an article); a year alone begins with
+** a number or a mark. A rule added below adds its first word's kinds. */
+#define DR_START_KINDS (K_STOP | DP_NTH_KINDS | K_NIGHT | K_WEEKOF | K_RSTART | K_QUAL |   \
+                        K_DEADLINE | K_CUE | DP_CORE_KINDS | DP_LEAD_KINDS | DP_REL_KINDS)
+
 int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   const dtok *t = T(i);
   *skip = 0;
@@ -567,6 +577,10 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   /* punctuation starts a date only as ’90s, (1998) or © 2024 */
   if (t->kind == T_PUNCT && !t->lx && t->cp != '(' && t->cp != 0xA9 && t->cp != '\'' &&
       t->cp != 0x2019 && t->cp != 0x2018)
+    return 0;
+  /* a word that starts no rule's form (and, of, و): nothing to try */
+  if (t->kind == T_WORD && !t->gem && dp_word_without(c, i, DR_START_KINDS) &&
+      !dp_ar_definite(t))
     return 0;
   int r;
   long j;

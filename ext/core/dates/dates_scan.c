@@ -198,26 +198,60 @@ static int continues_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int *mark
 }
 
 /* Consumes a run of letters of the word's script that take one or two
-** bytes: the bulk of every word, folded by table. Locals, not the token's
-** fields, in the loop: stores through char pointers would make the
-** compiler reload them every byte. */
-static void fast_run(dscan *sc, dtok *t, cuts *c) {
+** bytes: the bulk of every word, folded by table. Returns the entry of the
+** character it stopped at (NULL at the text's end, or for a character of
+** three bytes or more or invalid: the caller's slow path decodes it).
+** Locals, not the token's fields, in the loop: stores through char
+** pointers would make the compiler reload them every byte. */
+static const dcp *fast_run(dscan *sc, dtok *t, cuts *c) {
   const unsigned char *u = (const unsigned char *)sc->s;
   size_t p = sc->pos, n = sc->n, klen = t->klen, l;
   char *key = t->key;
   int nl = c->nl;
   const unsigned script = t->script;
-  const dcp *e;
-  while (p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
-    if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; break; }
-    if (e->flen) {
-      memcpy(key + klen, e->f, 2);   /* in bounds: klen + flen < DL_KEYMAX */
-      klen += e->flen;
-    }
+  const dcp *e = NULL;
+  /* The first two letters: where a one-letter prefix may end (lookup). */
+  while (nl < 2 && p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
+    if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; goto out; }
+    memcpy(key + klen, e->f, 2);   /* in bounds: klen + flen < DL_KEYMAX */
+    klen += e->flen;
     p += l;
-    if (nl < 2) { c->src[nl] = p; c->key[nl] = klen; }
+    c->src[nl] = p;
+    c->key[nl] = klen;
     nl++;
   }
+  if (nl < 2) goto out;            /* stopped before a second letter */
+  /* The rest, while two more bytes surely fit the key: no length test. */
+  for (;;) {
+    if (klen >= DL_KEYMAX - 2) break;
+    if (p >= n) { e = NULL; goto out; }
+    unsigned b = u[p];
+    if (b < 0x80) {
+      e = &cps[b];
+      l = 1;
+    } else if (b - 0xC2u <= 0xDFu - 0xC2u && p + 1 < n && (u[p + 1] & 0xC0) == 0x80) {
+      e = &cps[((b & 0x1F) << 6) | (u[p + 1] & 0x3F)];
+      l = 2;
+    } else {
+      e = NULL;
+      goto out;
+    }
+    if (e->run != script) goto out;
+    memcpy(key + klen, e->f, 2);
+    klen += e->flen;
+    p += l;
+    nl++;
+  }
+  /* Near the key's end: each letter checked. */
+  while (p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
+    if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; break; }
+    memcpy(key + klen, e->f, e->flen);
+    klen += e->flen;
+    p += l;
+    nl++;
+  }
+  if (p >= n) e = NULL;
+out:
   c->nl = nl;
   if (t->toolong) {
     /* the rest of the word is consumed by the caller's slow loop */
@@ -226,16 +260,16 @@ static void fast_run(dscan *sc, dtok *t, cuts *c) {
     t->klen = (uint8_t)klen;
   }
   sc->pos = p;
+  return e;
 }
 
-static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, cuts *c) {
+static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, cuts *c,
+                      const dcp *e0) {
   int letter = 1, mark;
   t->kind = T_WORD;
   t->script = (uint8_t)script;
   /* A first letter the table folds is the fast run's first, which does
   ** what the loop's first round would. */
-  size_t l0;
-  const dcp *e0 = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &l0);
   int first = e0 && e0->run == (unsigned)script;
   for (;;) {
     if (!first) {
@@ -247,16 +281,15 @@ static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, c
       }
     }
     first = 0;
-    if (!t->toolong) fast_run(sc, t, c);
     if (!t->toolong) {
       /* The run stopped at a character of no letter of this script: unless
       ** it is a mark, invisible or an apostrophe, the word ends here (the
       ** loop below would find the same, at more cost). */
-      const dcp *e;
-      if (sc->pos >= sc->n) break;
-      if ((e = cp_at((const unsigned char *)sc->s, sc->pos, sc->n, &len)) &&
-          !(e->flags & (CP_MARK | CP_INVIS | CP_JOIN)) && e->run != 0xFF)
-        break;
+      const dcp *e = fast_run(sc, t, c);
+      if (!t->toolong) {
+        if (sc->pos >= sc->n) break;
+        if (e && !(e->flags & (CP_MARK | CP_INVIS | CP_JOIN)) && e->run != 0xFF) break;
+      }
     }
     cp = peek(sc, sc->pos, &len);
     if (!len) break;
@@ -365,9 +398,10 @@ static void scan_one(dscan *sc, dtok *t) {
     if (!sc->nolookup && t->nd <= 2) t->lx = ds_find(sc, t->key, t->klen);
     return;
   } else if ((script = e ? e->script : word_script(script_of(cp))) != S_NONE) {
-    cuts c;
-    memset(&c, 0, sizeof c);
-    scan_word(sc, t, cp, len, script, &c);
+    cuts c;                  /* src, key: set before they are read */
+    c.nl = 0;
+    c.elide_src = c.elide_key = 0;
+    scan_word(sc, t, cp, len, script, &c, e);
     t->e = sc->pos;
     if (!sc->nolookup) lookup(sc, t, &c);
     return;

@@ -36,6 +36,9 @@ typedef struct ev_doc {
   size_t nmstrip, capmstrip;
   ev_item *item;
   size_t nitem, capitem;
+  ph_tape tape;                     /* the units of the lexicon scan, for
+                                       the bound names' scan (events_coref.c);
+                                       freed after it */
   diwan_date *date;                 /* of the current sentence */
   size_t ndate, capdate;
   size_t date_base;                 /* where the current sentence starts */

@@ -24,6 +24,9 @@ static struct { char s[16]; size_t n; size_t keep; char alt; } suffixes[MAXSUFFI
 static int nsuffixes;
 /* short: two-letter nouns a prefix may leave (השר → שר, בים → ים) */
 static dw_wordset whole, names, noprefix, shortw;
+/* abstract: the stem X of a singular abstract noun X+ות of he_words.tsv
+** (ראשות, נציגות) whose X is a word of another lemma (ראש, נציג) */
+static dw_wordset abstract;
 /* A country's one-word Hebrew forms (countries.tsv: עיראק, עיראקי,
 ** העיראקים…) → its first one, which every form also offers as a search
 ** key: the gentilic meets its country, as hspell lemmatises it. */
@@ -31,6 +34,11 @@ static dw_wordset country_forms;
 /* he_plurals.tsv: a plural's stem → its singular's (אנש → איש), and
 ** the plurals marked form as written (ימימ → יומ) */
 static dw_wordset plurals, plural_forms;
+/* The plurals marked form: their stem is another word (בתים → בת
+** "daughter", ימים → ים "sea"), so they are read whole, like the words of
+** whole, and meet their singular only (a dual, marked dual, keeps its stem
+** reading: שנתיים is also the plural of שנתי "yearly"). */
+static dw_wordset nostem;
 static diwan_once once = DIWAN_ONCE_INIT;
 /* [lead byte][second byte & 0x3F]: some prefix starts with this letter. */
 static unsigned char first_letter[256][64];
@@ -104,12 +112,33 @@ static int ending_fits(int i, const char *k, size_t n) {
   return 1;
 }
 
+/* An abstract noun in ות is a singular (ראשות "leadership", נציגות
+** "delegation"), not the plural of its stem's word (ראש, נציג): when
+** k[0..len) is a listed abstract stem and the ending taken off begins with
+** its ות or its plural's ויות, the ו stays, so ראשות, בראשות, ראשותו,
+** ראשויות all key ראשו and ראש, ראשים, ראשו "his head" key ראש. The
+** stem may follow a prefix: the whole-word reading of באמצעות is באמצעו,
+** not באמצע "in the middle". */
+static size_t keep_abstract(const char *k, size_t n, size_t len) {
+  if (n - len < 4 || memcmp(k + len, "\xD7\x95", 2) != 0 ||
+      (memcmp(k + len + 2, "\xD7\xAA", 2) != 0 && memcmp(k + len + 2, "\xD7\x99", 2) != 0))
+    return len;
+  if (dw_wordset_has(&abstract, k, len)) return len + 2;
+  if (len < 2 || !first_letter[(unsigned char)k[0]][(unsigned char)k[1] & 0x3F]) return len;
+  for (int i = 0; i < nprefixes; i++) {
+    size_t p = prefixes[i].n;
+    if (p < len && memcmp(k, prefixes[i].s, p) == 0 && dw_wordset_has(&abstract, k + p, len - p))
+      return len + 2;
+  }
+  return len;
+}
+
 /* The length of the medial key k[0..n) without its ending (the main
 ** reading), and in *alt the other reading's length (= the main one when the
 ** ending is not ambiguous): כלכלי is כלכל (a construct plural, like
 ** אירועי) and כלכלי (an adjective, like כלכלית); דיוניה is דיוני (a noun
 ** in יה, like דמוקרטיה) and דיונ (plural + her, like דיונים). */
-static size_t strip_endings(const char *k, size_t n, size_t *alt) {
+static size_t strip_endings_of(const char *k, size_t n, size_t *alt) {
   size_t other = 0;
   for (int i = 0; i < nsuffixes; i++) {
     if (!ending_fits(i, k, n)) continue;
@@ -131,6 +160,13 @@ static size_t strip_endings(const char *k, size_t n, size_t *alt) {
   }
   if (alt) *alt = other ? other : n;
   return n;
+}
+
+/* strip_endings_of, with the ו of a listed abstract noun kept. */
+static size_t strip_endings(const char *k, size_t n, size_t *alt) {
+  size_t len = strip_endings_of(k, n, alt);
+  if (alt) *alt = keep_abstract(k, n, *alt);
+  return keep_abstract(k, n, len);
 }
 
 static size_t strip_ending(const char *k, size_t n) { return strip_endings(k, n, NULL); }
@@ -168,6 +204,13 @@ static int norm_cut(const char *s, size_t n, diwan_buf *out,
 }
 static int norm_stem(const char *s, size_t n, diwan_buf *out) {
   return norm_cut(s, n, out, strip_ending);
+}
+/* An abstract noun's stem: the word without its ות (ראשות → ראש). */
+static size_t cut_ot(const char *k, size_t n) {
+  return n >= 8 && memcmp(k + n - 4, "\xD7\x95\xD7\xAA", 4) == 0 ? n - 4 : 0;
+}
+static int norm_abstract(const char *s, size_t n, diwan_buf *out) {
+  return norm_cut(s, n, out, cut_ot);
 }
 
 /* countries.tsv lines (id kind name country lang surface) → "surface TAB
@@ -226,7 +269,8 @@ static int norm_singular(const char *s, size_t n, diwan_buf *out) {
 typedef struct plurals_ctx { diwan_buf text; int form; } plurals_ctx;
 static int add_plural(void *ctx, int nf, const char **f, const size_t *lens, size_t lineno) {
   plurals_ctx *c = ctx;
-  int form = nf > 2 && lens[2] == 4 && memcmp(f[2], "form", 4) == 0;
+  int form = nf > 2 && lens[2] == 4 &&
+             (memcmp(f[2], "form", 4) == 0 || memcmp(f[2], "dual", 4) == 0);
   if (nf < 2 || form != c->form) return 0;
   diwan_buf_append(&c->text, f[0], lens[0]);
   diwan_buf_append(&c->text, "\t", 1);
@@ -264,14 +308,18 @@ static int load(void) {
   if (d) diwan_tsv_each(d, len, 3, add_suffix, NULL);
   sort_suffixes();
   static const char *const words[] = {"he_words.tsv", NULL};
+  static const char *const plural_file[] = {"he_plurals.tsv", NULL};
   static const char *const gazetteer[] = {"countries.tsv", "cities.tsv", "persons.tsv",
                                           "persons_eurasia.tsv", "persons_europe.tsv",
                                           "persons_mideast.tsv", "organizations.tsv", NULL};
   /* he_words.tsv: word kind; the gazetteer: id kind name country lang surface */
-  if (dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
+  /* abstract first: the stems of the other lists take their ו into account */
+  if (dw_wordset_add_files(&abstract, words, 0, 1, "abstract", norm_abstract) ||
+      dw_wordset_add_files(&noprefix, words, 0, 1, "noprefix", norm_stem) ||
       dw_wordset_add_files(&whole, words, 0, 1, "whole", norm_whole) ||
       dw_wordset_add_files(&shortw, words, 0, 1, "short", norm_whole) ||
       dw_wordset_add_files(&names, gazetteer, 5, 4, "he", norm_whole) ||
+      dw_wordset_add_files(&nostem, plural_file, 0, 2, "form", norm_whole) ||
       load_plurals() ||
       load_country_forms())
     return DIWAN_NOMEM;
@@ -279,7 +327,8 @@ static int load(void) {
 }
 
 static int is_whole(const char *k, size_t n) {
-  return dw_wordset_has(&whole, k, n) || dw_wordset_has(&names, k, n);
+  return dw_wordset_has(&whole, k, n) || dw_wordset_has(&names, k, n) ||
+         dw_wordset_has(&nostem, k, n);
 }
 
 /* w is a fold key (valid UTF-8), so the final letters ך ם ן ף ץ are the

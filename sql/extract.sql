@@ -5,8 +5,9 @@
 --   .read sql/extract.sql
 -- Only the documents in docs_pending (inserted, updated or deleted since the
 -- last run; triggers on docs fill it) get their dates, entities and events
--- recomputed, and only the clusters of the event types and pairs whose events
--- changed are recomputed. Running it again is a no-op. After editing
+-- recomputed, and the clusters take the events added and removed (each
+-- change costs about the same whatever the size of its cluster). Running
+-- it again is a no-op. After editing
 -- diwan_gazetteer or diwan_triggers, re-extract everything with
 --   INSERT OR REPLACE INTO docs_pending SELECT id, random() FROM docs;
 -- The FTS5 index docs_fts is kept in step by the triggers on docs.
@@ -69,6 +70,8 @@ DELETE FROM docs_pending;
 -- a span that keeps it passes its net change per document to its cluster,
 -- one that changes it moves its events from the old cluster to the new.
 -- The cost follows the changes, not the size of the clusters they touch.
+-- (tools/diwan-extract runs this part, from the line "-- ---- the clusters"
+-- to the end, after each batch of its workers: keep it self-contained.)
 DROP TABLE IF EXISTS temp.r_dirty;
 DROP TABLE IF EXISTS temp.r_affected;
 DROP TABLE IF EXISTS temp.r_moved;

@@ -146,17 +146,65 @@ static int data_version(sqlite3 *db, const char *schema, sqlite3_int64 *v) {
   return rc;
 }
 
-/* The key of the tables' state now (see the top of the file). The file
-** control's counter moves on every commit, ours and other connections'
-** (PRAGMA data_version leaves out ours), but only once the pager has looked
-** at the file: when a database has no read transaction open the pragma
-** makes it look; when one is open (the statement calling us reads it, or an
-** earlier call in the same statement ran the pragma: an implicit
-** transaction lasts until the last active statement ends) the pager is
-** current and no other commit can show before it ends, so the prepare and
-** step of the pragma, most of a call's set-up, are skipped. */
-static int lex_key(sqlite3 *db, const char *fn, char **key, char **pzErr) {
-  sqlite3_str *s = sqlite3_str_new(db);
+/* The key is built in a buffer on the caller's stack (it is asked for on
+** every call of every extractor, and is most often the one cached): heap
+** only for a key longer than that (many attached databases). */
+typedef struct keybuf {
+  char *p;
+  size_t n, cap;
+  int oom;
+  char stack[256];
+} keybuf;
+
+static void kb_init(keybuf *b) {
+  b->p = b->stack;
+  b->n = 0;
+  b->cap = sizeof b->stack;
+  b->oom = 0;
+  b->p[0] = 0;
+}
+
+static void kb_free(keybuf *b) {
+  if (b->p != b->stack) sqlite3_free(b->p);
+  kb_init(b);
+}
+
+static void kb_add(keybuf *b, const char *s, size_t len) {
+  if (b->oom) return;
+  if (b->n + len + 1 > b->cap) {
+    size_t cap = 2 * (b->n + len + 1);
+    char *p = sqlite3_malloc64(cap);
+    if (!p) { b->oom = 1; return; }
+    memcpy(p, b->p, b->n + 1);
+    if (b->p != b->stack) sqlite3_free(b->p);
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, len);
+  b->n += len;
+  b->p[b->n] = 0;
+}
+
+static void kb_num(keybuf *b, sqlite3_int64 v) {
+  char d[24];
+  int i = (int)sizeof d;
+  sqlite3_uint64 u = v < 0 ? (sqlite3_uint64)0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
+  do { d[--i] = (char)('0' + u % 10); u /= 10; } while (u);
+  if (v < 0) d[--i] = '-';
+  kb_add(b, d + i, sizeof d - (size_t)i);
+}
+
+/* The key of the tables' state now (see the top of the file), in *key:
+** "name:version;" per database, then "changes:N;". The file control's
+** counter moves on every commit, ours and other connections' (PRAGMA
+** data_version leaves out ours), but only once the pager has looked at the
+** file: when a database has no read transaction open the pragma makes it
+** look; when one is open (the statement calling us reads it, or an earlier
+** call in the same statement ran the pragma: an implicit transaction lasts
+** until the last active statement ends) the pager is current and no other
+** commit can show before it ends, so the prepare and step of the pragma,
+** most of a call's set-up, are skipped. */
+static int lex_key(sqlite3 *db, const char *fn, keybuf *key, char **pzErr) {
   int rc = SQLITE_OK;
   const char *name;
   for (int i = 0; rc == SQLITE_OK && (name = sqlite3_db_name(db, i)); i++) {
@@ -167,20 +215,21 @@ static int lex_key(sqlite3 *db, const char *fn, char **key, char **pzErr) {
       rc = data_version(db, name, &dv);
     if (sqlite3_file_control(db, name, SQLITE_FCNTL_DATA_VERSION, &fdv) != SQLITE_OK)
       fdv = 0;
-    sqlite3_str_appendf(s, "%s:%u;", name, fdv);
+    kb_add(key, name, strlen(name));
+    kb_add(key, ":", 1);
+    kb_num(key, (sqlite3_int64)fdv);
+    kb_add(key, ";", 1);
   }
-  sqlite3_str_appendf(s, "changes:%lld;", sqlite3_total_changes64(db));
-  char *z = sqlite3_str_finish(s);
+  kb_add(key, "changes:", 8);
+  kb_num(key, sqlite3_total_changes64(db));
+  kb_add(key, ";", 1);
   if (rc != SQLITE_OK) {
-    sqlite3_free(z);
     if (rc != SQLITE_NOMEM)
       *pzErr = sqlite3_mprintf("%s(): cannot tell whether the lexicon tables "
                                "changed: %s", fn, sqlite3_errmsg(db));
     return rc;
   }
-  if (!z) return SQLITE_NOMEM;
-  *key = z;
-  return SQLITE_OK;
+  return key->oom ? SQLITE_NOMEM : SQLITE_OK;
 }
 
 /* ---------------------------------------------------------- the lookup */
@@ -227,21 +276,27 @@ int dw_lex_get(sqlite3 *db, int g, const char *fn, dw_lex_build build,
     return SQLITE_ERROR;
   }
   ucache *c = can_cache() ? cache_of(db) : NULL;
+  keybuf kb;
   char *key = NULL;
   int intxn = 0;
+  kb_init(&kb);
   if (c) {
-    int rc = lex_key(db, fn, &key, pzErr);
-    if (rc != SQLITE_OK) return rc;
+    int rc = lex_key(db, fn, &kb, pzErr);
+    if (rc != SQLITE_OK) { kb_free(&kb); return rc; }
     /* the connection's object was read outside a write transaction: with
     ** the same key, nothing was written since, by anyone */
     intxn = sqlite3_txn_state(db, NULL) == SQLITE_TXN_WRITE;
-    if (slot_hit(&c->s[g], key, out) ||
-        (intxn && current_memo && *current_memo && slot_hit(&(*current_memo)->s[g], key, out))) {
-      sqlite3_free(key);
+    if (slot_hit(&c->s[g], kb.p, out) ||
+        (intxn && current_memo && *current_memo && slot_hit(&(*current_memo)->s[g], kb.p, out))) {
+      kb_free(&kb);
       c->hits++;
       return SQLITE_OK;
     }
     if (!intxn) slot_clear(&c->s[g]);    /* the old object goes now */
+    key = sqlite3_malloc64(kb.n + 1);    /* kept with what is built now */
+    if (key) memcpy(key, kb.p, kb.n + 1);
+    kb_free(&kb);
+    if (!key) return SQLITE_NOMEM;
   }
   void *obj = NULL;
   int isvolatile = 0;

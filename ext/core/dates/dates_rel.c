@@ -201,6 +201,44 @@ static int day_weekday(dctx *c, long i, long j, long we, const dlex *wd, dmatch 
   return 1;
 }
 
+/* Arabic puts the plural unit first, then the count, then the side, all
+** definite: الأيام الثلاثة الماضية, الأشهر الستة المقبلة, السنوات الـ5
+** الماضية; a dual needs no count (الأسبوعين الماضيين). The side is a
+** rafter word (الماضية -1, المقبلة 1) read as a span's; *s gets a span
+** word of that side (a constant entry). */
+static int ar_span_at(dctx *c, long i, int *n, int *unit, long *k, long *end,
+                      const dlex **s) {
+  static const dlex before = {.kinds = K_RSPAN, .num = -1, .lang = "ar"},
+                    after = {.kinds = K_RSPAN, .num = 1, .lang = "ar"};
+  long j, e;
+  if (T(i)->script != S_ARABIC) return 0;
+  const dlex *u = dp_mw(c, i, K_TUNIT | K_YUNIT, &j);
+  if (!u || strcmp(u->lang, "ar") || u->unit == U_NONE ||
+      u->unit == U_QUARTER)
+    return 0;
+  if (u->num == 2) {
+    *n = 2;
+  } else if (u->num == 0) {
+    const dtok *t = T(j);
+    if (t->kind == T_WORD && t->klen == 4 && !memcmp(t->key, "\xd8\xa7\xd9\x84", 4) &&
+        T(j + 1)->kind == T_NUM && !T(j + 1)->nl)
+      t = T(++j);                                 /* الـ5, الـ 5: the article alone */
+    if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, j)) *n = t->num;
+    else if (has(t, K_NUMW) && !strcmp(t->lx->lang, "ar")) *n = t->lx->num;
+    else return 0;
+    j++;
+  } else {
+    return 0;
+  }
+  const dlex *r = dp_mw(c, j, K_RAFTER, &e);
+  if (!r || (r->rel != -1 && r->rel != 1) || T(j)->nl) return 0;
+  *s = r->rel < 0 ? &before : &after;
+  *unit = u->unit;
+  *k = i;
+  *end = e;
+  return 1;
+}
+
 /* The last 3 weeks, next two days, past 2 months: whole units before or
 ** after the anchor's own; upcoming 2 weeks, two upcoming weeks: only the
 ** second week from now. A count is needed (last week is K_RWEEK). */
@@ -224,6 +262,8 @@ static int span_at(dctx *c, long i, dmatch *m) {
     m->lang = s->lang;
     dp_span(c, m, i, end);
     return 1;
+  } else if (ar_span_at(c, i, &n, &unit, &k, &end, &s)) {
+    ul = "ar";                                    /* الأيام الثلاثة الماضية */
   } else {                                        /* two upcoming weeks */
     const dtok *t = T(i);
     if (t->kind == T_NUM && t->nd <= 3 && dp_num_alone(c, i)) n = t->num;

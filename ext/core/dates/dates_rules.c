@@ -563,9 +563,10 @@ static int weekof_at(dctx *c, long i, dmatch *m) {
 }
 
 /* The first words of every form dr_match tries below: dr_nth_at,
-** night_at, weekof_at, qual_at, range_at, cue_at, dp_core_at with a lead,
-** dr_relative_at, dr_mday_at (on, an article); a year alone begins with
-** a number or a mark. A rule added below adds its first word's kinds. */
+** night_at, weekof_at, qual_at, range_at, dr_mday_range_at (K_RSTART),
+** cue_at, dp_core_at with a lead, dr_relative_at, dr_mday_at (on, an
+** article); a year alone begins with a number or a mark. A rule added
+** below adds its first word's kinds. */
 #define DR_START_KINDS (K_STOP | DP_NTH_KINDS | K_NIGHT | K_WEEKOF | K_RSTART | K_QUAL |   \
                         K_DEADLINE | K_CUE | DP_CORE_KINDS | DP_LEAD_KINDS | DP_REL_KINDS)
 

@@ -339,5 +339,6 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(d.dated_base);
   diwan_free(d.item);
   diwan_free(d.date);
+  ev_npmemo_free(d.npmemo);
   return rc;
 }

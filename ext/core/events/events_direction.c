@@ -5,6 +5,8 @@
 ** actors keep the order of the sentence: a guess is worse than none. */
 #include <string.h>
 #include "events_int.h"
+#include "base/alloc.h"
+#include "base/data.h"
 
 #define DIR_NEAR 200     /* bytes around the triggers where the target is
                             looked for, as for persons */
@@ -104,12 +106,71 @@ static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
   }
 }
 
+/* The built-in markers grouped by type, built once: marked_as is asked for
+** every mention near every trigger and read the whole list, comparing
+** types, each time. Whether any marker of a type holds does not depend on
+** their order. */
+#define DIR_TYPES 64
+typedef struct dir_group { const char *type; const ev_dir **dir; size_t n; } dir_group;
+static dir_group groups[DIR_TYPES];
+static int ngroups;
+static const ev_dir **grouped;
+
+static void free_groups(void *unused) {
+  (void)unused;
+  diwan_free(grouped);
+  grouped = NULL;
+  ngroups = 0;
+}
+
+static int build_groups(void) {
+  const diwan_event_lexicon *x = ev_lexicon_builtin();
+  if (!x) return DIWAN_NOMEM;
+  const ev_dir **g = diwan_malloc((x->ndirs ? x->ndirs : 1) * sizeof *g);
+  if (!g) return DIWAN_NOMEM;
+  size_t k = 0;
+  int n = 0;
+  for (size_t i = 0; i < x->ndirs && n < DIR_TYPES; i++) {
+    int seen = 0;
+    for (int t = 0; t < n && !seen; t++) seen = strcmp(groups[t].type, x->dirs[i].type) == 0;
+    if (seen) continue;
+    groups[n].type = x->dirs[i].type;
+    groups[n].dir = g + k;
+    for (size_t j = i; j < x->ndirs; j++)
+      if (strcmp(x->dirs[j].type, groups[n].type) == 0) g[k++] = &x->dirs[j];
+    groups[n].n = (size_t)(g + k - groups[n].dir);
+    n++;
+  }
+  if (k < x->ndirs) {        /* more types than groups: never with our data */
+    diwan_free(g);
+    return DIWAN_ERROR;
+  }
+  grouped = g;
+  ngroups = n;
+  diwan_at_unload(free_groups, NULL);
+  return DIWAN_OK;
+}
+
 /* -1: the type has no markers; 1: mention m follows one; 0: it does not.
 ** e may be NULL when type has no `*` marker. */
 static int marked_as(const ev_doc *d, size_t m, const char *type,
                      const diwan_event *e, size_t lo) {
-  const diwan_event_lexicon *x = ev_lexicon_builtin();
+  static diwan_once once = DIWAN_ONCE_INIT;
   int any = -1;
+  /* without the groups (out of memory) the lexicon's list is read */
+  if (!diwan_once_run(&once, build_groups)) {
+    const dir_group *gr = NULL;
+    for (int t = 0; t < ngroups && !gr; t++)
+      if (groups[t].type[0] == type[0] && strcmp(groups[t].type, type) == 0) gr = &groups[t];
+    for (size_t i = 0; gr && i < gr->n; i++) {
+      const ev_dir *r = gr->dir[i];
+      if (!e && (r->form == DIR_TRIGGER || r->form == DIR_BEFORE)) continue;
+      if (marker_at(d, m, e, r, lo)) return 1;
+      any = 0;
+    }
+    return any;
+  }
+  const diwan_event_lexicon *x = ev_lexicon_builtin();
   for (size_t i = 0; x && i < x->ndirs; i++) {
     const ev_dir *r = &x->dirs[i];
     if (strcmp(r->type, type) ||

@@ -26,6 +26,8 @@ typedef struct ev_recent {
 #define EV_CONTACTS 4
 #define EV_HOMES 8
 
+typedef struct ev_npmemo ev_npmemo;
+
 typedef struct ev_doc {
   const char *s;
   size_t n;
@@ -36,6 +38,8 @@ typedef struct ev_doc {
   size_t nmstrip, capmstrip;
   ev_item *item;
   size_t nitem, capitem;
+  ev_npmemo *npmemo;                /* ev_not_party's answers in the
+                                       current scope (events_parties.c) */
   ph_tape tape;                     /* the units of the lexicon scan, for
                                        the bound names' scan (events_coref.c);
                                        freed after it */
@@ -178,6 +182,7 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** country name in the construct of a meeting noun ("שיחות אורוגוואי"). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+void ev_npmemo_free(ev_npmemo *p);
 /* Talks or a meeting among the factions of one state (cues.tsv, kind
 ** faction, next to the state's name: "أطراف يمنية", "the Libyan
 ** factions") are no contact of that state with the other party: 1 when

@@ -95,7 +95,7 @@ static void absorb(diwan_event *into, const diwan_event *e) {
 }
 
 static int grow_keys(ev_merge *m) {
-  size_t cap = m->capkeys ? m->capkeys * 2 : 64;
+  size_t cap = m->capkeys ? m->capkeys * 2 : 16;   /* most documents tell few */
   mkey *k = diwan_calloc(cap, sizeof *k);
   if (!k) return DIWAN_NOMEM;
   for (size_t i = 0; i < m->capkeys; i++) {

@@ -9,6 +9,7 @@
 ** meetings, never A–B. */
 #include <string.h>
 #include "events_int.h"
+#include "base/alloc.h"
 
 #define NEAR 200         /* bytes around the triggers, as for persons */
 #define LIST_GAP 5       /* words at most between two parties of a list */
@@ -207,13 +208,81 @@ static int meeting_owner(const ev_doc *d, const ev_scope *sc, size_t m) {
          ev_ment_from(d, t->end) == m && ev_multilateral(d, t);
 }
 
-int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+static int not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m) ||
       meeting_owner(d, sc, m))
     return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
+}
+
+/* ev_not_party is asked of the same mention many times in one scope (each
+** list before and after each trigger, the actors, the pairs, the target),
+** and reading topics and lists around it is the costly part: the answers
+** are kept per scope. They depend only on the document's mentions and
+** items (fixed once ev_coref has run), the scope's bounds and the type,
+** which the memo is keyed by (the type by its pointer: one plane per type
+** string, NP_PLANES of them, the oldest replaced). */
+#define NP_PLANES 4
+struct ev_npmemo {
+  size_t start, end, m0, m1, i0, i1, g0, g1;
+  const char *type[NP_PLANES];
+  unsigned char *v[NP_PLANES];      /* per mention of the scope: 0 not
+                                       known, 1 a party, 2 not a party */
+  size_t cap;                       /* mentions each plane holds */
+  int next;
+};
+
+void ev_npmemo_free(ev_npmemo *p) {
+  if (!p) return;
+  for (int i = 0; i < NP_PLANES; i++) diwan_free(p->v[i]);
+  diwan_free(p);
+}
+
+static int same_scope(const ev_npmemo *p, const ev_scope *sc) {
+  return p->start == sc->start && p->end == sc->end && p->m0 == sc->m0 && p->m1 == sc->m1 &&
+         p->i0 == sc->i0 && p->i1 == sc->i1 && p->g0 == sc->g0 && p->g1 == sc->g1;
+}
+
+/* The plane of type in the scope, made or emptied as needed; NULL when
+** out of memory (the answer is then computed, not kept). */
+static unsigned char *np_plane(ev_doc *d, const ev_scope *sc, const char *type) {
+  ev_npmemo *p = d->npmemo;
+  size_t n = sc->m1 - sc->m0;
+  if (!p && !(p = d->npmemo = diwan_calloc(1, sizeof *p))) return NULL;
+  if (!same_scope(p, sc) || n > p->cap) {
+    if (n > p->cap) {
+      size_t cap = n < 64 ? 64 : n;
+      for (int i = 0; i < NP_PLANES; i++) {
+        diwan_free(p->v[i]);
+        p->v[i] = NULL;
+      }
+      for (int i = 0; i < NP_PLANES; i++)
+        if (!(p->v[i] = diwan_malloc(cap))) { p->cap = 0; return NULL; }
+      p->cap = cap;
+    }
+    p->start = sc->start; p->end = sc->end; p->m0 = sc->m0; p->m1 = sc->m1;
+    p->i0 = sc->i0; p->i1 = sc->i1; p->g0 = sc->g0; p->g1 = sc->g1;
+    for (int i = 0; i < NP_PLANES; i++) p->type[i] = NULL;
+    p->next = 0;
+  }
+  for (int i = 0; i < NP_PLANES; i++)
+    if (p->type[i] == type) return p->v[i];
+  int k = p->next;
+  p->next = (k + 1) % NP_PLANES;
+  p->type[k] = type;
+  memset(p->v[k], 0, n);
+  return p->v[k];
+}
+
+int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+  if (m < sc->m0 || m >= sc->m1 || !type) return not_party(d, sc, m, type);
+  /* the memo is a cache beside the document, not part of what is read */
+  unsigned char *v = np_plane((ev_doc *)d, sc, type);
+  if (!v) return not_party(d, sc, m, type);
+  if (!v[m - sc->m0]) v[m - sc->m0] = (unsigned char)(1 + not_party(d, sc, m, type));
+  return v[m - sc->m0] - 1;
 }
 
 /* Words that may stand between two parties of one list besides commas:

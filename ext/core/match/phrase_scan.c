@@ -354,14 +354,19 @@ static void fill(ph_scanner *sc) {
   }
 }
 
-/* The best kind of text key by which u matches pu, or -1. */
+/* The best kind of text key by which u matches pu, or -1. A fold key is
+** the best there is: the first one found ends the search. */
 static int unit_kind(const qunit *u, const ph_unit *pu, int flags) {
   int best = -1;
   for (int i = 0; i < u->nk; i++) {
     if (u->kx[i] == PH_KBARE && !(flags & PH_BARE)) continue;
     if (u->kx[i] == PH_KLOOSE && (flags & PH_EXACT)) continue;
-    for (int j = 0; j < pu->n; j++)
-      if (u->k[i] == pu->k[j] && (best < 0 || u->kx[i] < best)) best = u->kx[i];
+    for (int j = 0; j < pu->n; j++) {
+      if (u->k[i] != pu->k[j]) continue;
+      if (best < 0 || u->kx[i] < best) best = u->kx[i];
+      if (best == PH_KFOLD) return best;
+      break;                  /* a unit's keys are distinct */
+    }
   }
   return best;
 }

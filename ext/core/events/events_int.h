@@ -40,9 +40,6 @@ typedef struct ev_doc {
   size_t nitem, capitem;
   ev_npmemo *npmemo;                /* ev_not_party's answers in the
                                        current scope (events_parties.c) */
-  ph_tape tape;                     /* the units of the lexicon scan, for
-                                       the bound names' scan (events_coref.c);
-                                       freed after it */
   diwan_date *date;                 /* of the current sentence */
   size_t ndate, capdate;
   size_t date_base;                 /* where the current sentence starts */

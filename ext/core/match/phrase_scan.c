@@ -49,9 +49,6 @@ struct ph_scanner {
   const ph_table **pt;
   unsigned char *px;
   size_t npool;
-  ph_tape *rec;             /* units read are added here (record) */
-  const ph_tape *play;      /* units are read from here (replay) */
-  size_t ppos;              /* the next unit of play */
   int shared;               /* ph_shared_set of the tables, or -1 */
   int full;                 /* an insert did not fit: clear before the next */
   int oom;                  /* a word's keys could not be made: stop */
@@ -97,56 +94,6 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   sc->px = (unsigned char *)(blk + a + b + c + d);
   memset(sc->cache, 0, c);
   return sc;
-}
-
-void ph_scanner_record(ph_scanner *sc, ph_tape *t) {
-  sc->rec = t;
-  /* two words a unit: offsets and lengths must fit */
-  if ((uint64_t)sc->us.tk.n >= ((uint64_t)1 << 31)) t->off = 1;
-}
-
-ph_scanner *ph_scanner_replay(const ph_table *const *tabs, const int *chan,
-                              int ntabs, const char *s, size_t n,
-                              const ph_tape *t) {
-  ph_scanner *sc = ph_scanner_new(tabs, chan, ntabs, s, n);
-  if (sc) sc->play = t;
-  return sc;
-}
-
-void ph_tape_free(ph_tape *t) {
-  diwan_free(t->u);
-  memset(t, 0, sizeof *t);
-}
-
-static void tape_add(ph_tape *t, size_t start, size_t len, int word) {
-  if (t->off) return;
-  if (t->n + 2 > t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 512;
-    uint32_t *u = diwan_realloc(t->u, cap * sizeof *u);
-    if (!u) { t->off = 1; return; }
-    t->u = u;
-    t->cap = cap;
-  }
-  t->u[t->n++] = (uint32_t)start;
-  t->u[t->n++] = (uint32_t)(len << 1 | (word != 0));
-}
-
-/* The next unit, from the tape being replayed or the text. */
-static int next_unit(ph_scanner *sc, size_t *start, size_t *len, int *word) {
-  if (sc->play) {
-    if (sc->ppos >= sc->play->n) return 0;
-    *start = sc->play->u[sc->ppos];
-    *len = sc->play->u[sc->ppos + 1] >> 1;
-    *word = (int)(sc->play->u[sc->ppos + 1] & 1);
-    sc->ppos += 2;
-    return 1;
-  }
-  if (!ph_units_next(&sc->us, start, len, word)) {
-    if (sc->rec) sc->rec->done = 1;
-    return 0;
-  }
-  if (sc->rec) tape_add(sc->rec, *start, *len, *word);
-  return 1;
 }
 
 void ph_scanner_free(ph_scanner *sc) {
@@ -341,7 +288,7 @@ static void fill(ph_scanner *sc) {
   while (!sc->eof && sc->qn < PH_MAXUNITS) {
     qunit *u = &sc->q[(sc->qhead + sc->qn) % QCAP];
     int word;
-    if (!next_unit(sc, &u->start, &u->len, &word)) {
+    if (!ph_units_next(&sc->us, &u->start, &u->len, &word)) {
       sc->eof = 1;
       break;
     }

@@ -215,7 +215,7 @@ static void find_pair(ev_doc *d, size_t end) {
       const char *c = gz_party(e);
       if (!c || strncmp(c, "org:", 4) == 0) continue;
       if (!d->focus) d->focus = c;
-      const diwan_entity *who = e >= d->dated && e < d->dated + d->ndated
+      const diwan_entity *who = d->ndated && e >= d->dated && e < d->dated + d->ndated
                                     ? d->dated_base[e - d->dated] : NULL;
       if (!d->pair[0]) { d->pair[0] = c; d->pair_who[0] = who; }
       else if (strcmp(d->pair[0], c) != 0) { d->pair[1] = c; d->pair_who[1] = who; break; }

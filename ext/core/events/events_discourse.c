@@ -22,12 +22,8 @@
 #include <string.h>
 #include "events_int.h"
 
-static int eq(const char *a, const char *b) {
-  return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static int of_pair(const char *p, const diwan_event *e) {
-  return eq(p, e->actor1) || eq(p, e->actor2);
+  return ev_eq(p, e->actor1) || ev_eq(p, e->actor2);
 }
 
 /* Directed types whose target the next sentence must name. */
@@ -46,7 +42,7 @@ static int names_only(const ev_doc *d, size_t start, size_t end,
     if (!p) continue;
     if (!of_pair(p, e)) return 0;
     any = 1;
-    if (eq(p, e->actor2)) target = 1;
+    if (ev_eq(p, e->actor2)) target = 1;
   }
   return any && (target || !directed(e->type));
 }

@@ -17,10 +17,6 @@
 #include <string.h>
 #include "events_int.h"
 
-static int eq(const char *a, const char *b) {
-  return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static int blank_between(const char *s, size_t a, size_t b) {
   if (a > b) return 0;
   for (size_t i = a; i < b; i++)
@@ -43,13 +39,6 @@ static const char *faction_state(const ev_doc *d, const ev_scope *sc) {
   return NULL;
 }
 
-static int named_party(const ev_doc *d, const ev_scope *sc, const char *p,
-                       const char *type) {
-  for (size_t m = sc->m0; m < sc->m1; m++)
-    if (eq(gz_party(d->ment[m].entity), p) && !ev_not_party(d, sc, m, type)) return 1;
-  return 0;
-}
-
 #define CHAIR_REACH 4   /* words from a chair cue to the chair's state:
                            "برئاسة وزير الخارجية القطري" */
 
@@ -61,7 +50,7 @@ static int only_chair(const ev_doc *d, const ev_scope *sc, const char *p,
   size_t last = 0;        /* the end of the chair's last mention */
   for (size_t m = sc->m0; m < sc->m1; m++) {
     const diwan_mention *mt = &d->ment[m];
-    if (!eq(gz_party(mt->entity), p) || ev_not_party(d, sc, m, type)) continue;
+    if (!ev_eq(gz_party(mt->entity), p) || ev_not_party(d, sc, m, type)) continue;
     /* the chair's name after his title ("القطري الدكتور خالد …") */
     int chair = any && ev_words_between(d->s, last, mt->start, CHAIR_REACH) < CHAIR_REACH;
     for (size_t i = sc->i0; i < sc->i1 && !chair; i++) {
@@ -87,9 +76,9 @@ int ev_factions(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
       (org2 && !org1 && only_chair(d, sc, e->actor1, e->type)))
     return -1;
   const char *x = faction_state(d, sc);
-  if (!x || (!eq(x, e->actor1) && !eq(x, e->actor2))) return 0;
-  const char *y = eq(x, e->actor1) ? e->actor2 : e->actor1;
-  if (!named_party(d, sc, y, "mediation")) return -1;
+  if (!x || (!ev_eq(x, e->actor1) && !ev_eq(x, e->actor2))) return 0;
+  const char *y = ev_eq(x, e->actor1) ? e->actor2 : e->actor1;
+  if (!ev_named_in(d, sc, "mediation", y)) return -1;
   e->type = "mediation";
   e->cameo = "045";
   e->actor1 = y;

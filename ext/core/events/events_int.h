@@ -2,8 +2,14 @@
 ** to give an event its date, actors, place and persons. */
 #ifndef DIWAN_EVENTS_INT_H
 #define DIWAN_EVENTS_INT_H
+#include <string.h>
 #include "events_lex.h"
 #include "entities/gazetteer.h"
+
+/* Two ids are the same (a NULL id, a missing party, equals only NULL). */
+static inline int ev_eq(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
 
 /* One hit of the event lexicon. */
 typedef struct ev_item {
@@ -179,6 +185,10 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt);
 ** country name in the construct of a meeting noun ("שיחות אורוגוואי"). */
 int ev_city_venue(const ev_doc *d, const ev_scope *sc, size_t m);
 int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
+/* Party a is named in the scope as a party of an event of the type (not a
+** topic nor a venue), not only filled in from the document's pair
+** (events_sentence.c). */
+int ev_named_in(const ev_doc *d, const ev_scope *sc, const char *type, const char *a);
 void ev_npmemo_free(ev_npmemo *p);
 /* Talks or a meeting among the factions of one state (cues.tsv, kind
 ** faction, next to the state's name: "أطراف يمنية", "the Libyan

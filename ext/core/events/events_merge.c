@@ -27,10 +27,6 @@ static uint64_t hash_str(uint64_t h, const char *s) {
   return (h ^ 0xff) * 1099511628211ULL;
 }
 
-static int eq(const char *a, const char *b) {
-  return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static const char *lo(const diwan_event *e) {
   if (!e->actor1 || !e->actor2) return e->actor1 ? e->actor1 : e->actor2;
   return strcmp(e->actor1, e->actor2) <= 0 ? e->actor1 : e->actor2;
@@ -50,8 +46,8 @@ static uint64_t key_of(const diwan_event *e) {
 }
 
 static int same_key(const diwan_event *a, const diwan_event *b) {
-  return eq(a->type, b->type) && eq(lo(a), lo(b)) && eq(hi(a), hi(b)) &&
-         eq(a->status, b->status);
+  return ev_eq(a->type, b->type) && ev_eq(lo(a), lo(b)) && ev_eq(hi(a), hi(b)) &&
+         ev_eq(a->status, b->status);
 }
 
 static int has_days(const diwan_event *e) {
@@ -85,7 +81,7 @@ static void absorb(diwan_event *into, const diwan_event *e) {
   if (!into->place) into->place = e->place;
   for (int i = 0; i < e->npersons && into->npersons < DIWAN_EVENT_MAXPERSONS; i++) {
     int dup = 0;
-    for (int k = 0; k < into->npersons && !dup; k++) dup = eq(into->persons[k], e->persons[i]);
+    for (int k = 0; k < into->npersons && !dup; k++) dup = ev_eq(into->persons[k], e->persons[i]);
     if (!dup) into->persons[into->npersons++] = e->persons[i];
   }
   for (int i = 0; i < e->nmentions; i++) {
@@ -141,12 +137,12 @@ static int settle_heads(ev_merge *m, const diwan_event *e) {
   if (e->start < m->title_end) return 0;
   for (int i = 0; i < m->nhead; i++) {
     diwan_event *x = &m->ev[m->head[i]];
-    if (!eq(lo(x), lo(e)) || !eq(hi(x), hi(e))) continue;
-    if (!eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type))) continue;
+    if (!ev_eq(lo(x), lo(e)) || !ev_eq(hi(x), hi(e))) continue;
+    if (!ev_eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type))) continue;
     size_t idx = m->head[i];
     m->head[i] = m->head[--m->nhead];
     i--;
-    if (eq(x->status, e->status)) continue;
+    if (ev_eq(x->status, e->status)) continue;
     x->status = e->status;    /* its old key stops matching it: slot() probes on */
     if ((m->nkeys + 1) * 2 > m->capkeys && grow_keys(m)) return DIWAN_NOMEM;
     keep(m, idx);
@@ -158,7 +154,7 @@ static int shares_actor(const diwan_event *a, const diwan_event *b) {
   const char *x[2] = {a->actor1, a->actor2}, *y[2] = {b->actor1, b->actor2};
   for (int i = 0; i < 2; i++)
     for (int j = 0; j < 2; j++)
-      if (x[i] && eq(x[i], y[j])) return 1;
+      if (x[i] && ev_eq(x[i], y[j])) return 1;
   return 0;
 }
 
@@ -167,7 +163,7 @@ static int other_persons(const diwan_event *a, const diwan_event *b) {
   if (!a->npersons || !b->npersons) return 0;
   for (int i = 0; i < a->npersons; i++)
     for (int k = 0; k < b->npersons; k++)
-      if (eq(a->persons[i], b->persons[k])) return 0;
+      if (ev_eq(a->persons[i], b->persons[k])) return 0;
   return 1;
 }
 
@@ -209,14 +205,14 @@ static diwan_event *told_before(ev_merge *m, const diwan_event *e) {
     diwan_event *x = &m->ev[i];
     if (waiting_head(m, i)) continue;
     if (e->refers) {
-      if (!eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type)))
+      if (!ev_eq(x->type, e->type) && !(is_contact(x->type) && is_contact(e->type)))
         continue;
       if (!dates_agree(x, e)) continue;
-      if (eq(lo(x), lo(e)) && eq(hi(x), hi(e))) return x;
+      if (ev_eq(lo(x), lo(e)) && ev_eq(hi(x), hi(e))) return x;
       if (!near && !listed && shares_actor(x, e) && !other_persons(x, e)) near = x;
       continue;
     }
-    if (eq(x->type, e->type) && eq(lo(x), lo(e)) && eq(hi(x), hi(e)) &&
+    if (ev_eq(x->type, e->type) && ev_eq(lo(x), lo(e)) && ev_eq(hi(x), hi(e)) &&
         shares_person(x, e) && has_days(x) && has_days(e) && dates_agree(x, e))
       return x;
   }
@@ -250,7 +246,7 @@ int ev_merge_add(void *ctx, const diwan_event *e) {
   k->next = (k->next + 1) % MERGE_RECENT;
   if (k->nrecent < MERGE_RECENT) k->nrecent++;
   if (e->start < m->title_end && !e->has_date && m->nhead < EV_HEADS &&
-      eq(e->status, ev_status_names[ST_HAPPENED]) && e->actor1 && e->actor2)
+      ev_eq(e->status, ev_status_names[ST_HAPPENED]) && e->actor1 && e->actor2)
     m->head[m->nhead++] = m->nev - 1;
   return 0;
 }

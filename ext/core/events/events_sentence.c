@@ -409,10 +409,6 @@ static void scope_ranges(const ev_doc *d, ev_scope *sc) {
   while (sc->d1 < d->ndate && d->date[sc->d1].start < sc->end) sc->d1++;
 }
 
-static int eq(const char *a, const char *b) {
-  return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 /* The same type, actors (either order) and date in one sentence is one
 ** event told twice ("دعم سيادة أذربيجان ... التصويت الإيجابي"). */
 static int repeated(sent_ctx *x, const diwan_event *e) {
@@ -420,8 +416,8 @@ static int repeated(sent_ctx *x, const diwan_event *e) {
   for (int i = 0; i < x->nseen; i++) {
     const seen_ev *s = &x->seen[i];
     if (strcmp(s->type, e->type) || strcmp(s->value, v)) continue;
-    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
-        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1)))
+    if ((ev_eq(s->a1, e->actor1) && ev_eq(s->a2, e->actor2)) ||
+        (ev_eq(s->a1, e->actor2) && ev_eq(s->a2, e->actor1)))
       return 1;
   }
   if (x->nseen < 16) {
@@ -451,8 +447,8 @@ static void contact_status(const sent_ctx *x, diwan_event *e) {
   for (int i = 0; i < x->nseen; i++) {
     const seen_ev *s = &x->seen[i];
     if (!contact(s->type)) continue;
-    if ((eq(s->a1, e->actor1) && eq(s->a2, e->actor2)) ||
-        (eq(s->a1, e->actor2) && eq(s->a2, e->actor1))) {
+    if ((ev_eq(s->a1, e->actor1) && ev_eq(s->a2, e->actor2)) ||
+        (ev_eq(s->a1, e->actor2) && ev_eq(s->a2, e->actor1))) {
       e->status = s->status;
       return;
     }
@@ -564,7 +560,7 @@ static int told_again(const sent_ctx *x, const ev_scope *sc, const ev_item *t,
     int at = (d->cnext - k + EV_CONTACTS) % EV_CONTACTS;
     const char *a1 = d->contact[at].a1, *a2 = d->contact[at].a2;
     int all = 1;
-    for (int i = 0; i < nn && all; i++) all = eq(named[i], a1) || eq(named[i], a2);
+    for (int i = 0; i < nn && all; i++) all = ev_eq(named[i], a1) || ev_eq(named[i], a2);
     if (!all) continue;
     e->actor1 = a1;
     e->actor2 = a2;
@@ -678,10 +674,10 @@ static int refers_back(const sent_ctx *x, const clause *c, const ev_item *t) {
 
 /* Party a is named in the scope as a party (not a topic nor a venue), not
 ** only filled in from the document's pair. */
-static int named_in(const ev_doc *d, const ev_scope *sc, const char *type,
-                    const char *a) {
+int ev_named_in(const ev_doc *d, const ev_scope *sc, const char *type,
+                const char *a) {
   for (size_t m = sc->m0; m < sc->m1; m++)
-    if (eq(gz_party(d->ment[m].entity), a) && !ev_not_party(d, sc, m, type)) return 1;
+    if (ev_eq(gz_party(d->ment[m].entity), a) && !ev_not_party(d, sc, m, type)) return 1;
   return 0;
 }
 
@@ -717,7 +713,7 @@ static void make_event(sent_ctx *x, const clause *c, ev_scope *sc, size_t ti,
   /* troops sent where the sentence names no state ("משלוח הכוחות … במפרץ",
   ** forces to the Gulf) support none: the document's pair never fills in
   ** their receiver */
-  if (!strcmp(it->trig->arg, "troops") && e->actor2 && !named_in(d, sc, e->type, e->actor2))
+  if (!strcmp(it->trig->arg, "troops") && e->actor2 && !ev_named_in(d, sc, e->type, e->actor2))
     e->actor2 = NULL;
   int hosted = strcmp(it->trig->arg, "summit") == 0 && summit_host(d, e);
   e->status = ev_status(d, c->i0, c->i1, ti, e);
@@ -725,8 +721,8 @@ static void make_event(sent_ctx *x, const clause *c, ev_scope *sc, size_t ti,
   ** visit, not the one of another party told again */
   int ana = hosted ? 0 : refers_back(x, c, it);
   e->refers = ana != 0;
-  if (e->refers && ((e->actor1 && !named_in(d, sc, e->type, e->actor1)) ||
-                    (e->actor2 && !named_in(d, sc, e->type, e->actor2))))
+  if (e->refers && ((e->actor1 && !ev_named_in(d, sc, e->type, e->actor1)) ||
+                    (e->actor2 && !ev_named_in(d, sc, e->type, e->actor2))))
     e->refers = 2;
   /* a construct whose parties are all named ("زيارة مملوك للسعودية") may
   ** be the first report of its event: it names one told before only where

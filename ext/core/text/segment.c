@@ -110,13 +110,16 @@ static inline size_t word_run(const cursor *c, size_t i) {
   return i;
 }
 
-/* The word that starts at wstart with a first character of script sc. */
-static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
+/* The word that starts at wstart with a first character of script sc.
+** *plain stays 1 when the word is its first character and a run of word
+** characters (word_run) ended at once: no joiner, invisible or trailing
+** dot in it. */
+static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc, int *plain) {
   size_t len;
   size_t i = wstart, seg = wstart;
   at(c, i, &len);
   i += len;
-  for (;;) {
+  for (;; *plain = 0) {
     /* Letters, marks and digits continue the word; invisible joiners
     ** continue it only when a word character follows them. ASCII letters
     ** and digits first, without decoding (the word's script is known). */
@@ -142,7 +145,7 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
     }
     if (j != i) return i;   /* joiners must touch the word */
     size_t k = word_joiner(c, i, sc, seg);
-    if (!k) break;
+    if (!k) { *plain = 0; break; }
     i += k;
     if (c->s[i - 1] == '.') seg = i;
   }
@@ -199,8 +202,8 @@ void diwan_tokenizer_init(diwan_tokenizer *t, const char *s, size_t n) {
   t->pos = 0;
 }
 
-int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
-                         diwan_token_kind *kind) {
+int dw_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
+                      diwan_token_kind *kind, int *plain) {
   cursor c = {(const unsigned char *)t->s, t->n};
   size_t i = t->pos, l;
   while (i < c.n) {
@@ -215,7 +218,8 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
     diwan_script sc = cc >= 0 ? (diwan_script)(cc & DW_CC_SCRIPT) : diwan_script_of(cp);
     size_t end;
     if (is_letter_script(sc) || sc == DIWAN_SCRIPT_MARK) {
-      end = scan_word(&c, i, sc);
+      *plain = sc != DIWAN_SCRIPT_MARK;
+      end = scan_word(&c, i, sc, plain);
       *kind = DIWAN_TOKEN_WORD;
     } else if (sc == DIWAN_SCRIPT_DIGIT) {
       end = scan_number(&c, i + l);
@@ -234,6 +238,12 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
   }
   t->pos = c.n;
   return 0;
+}
+
+int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
+                         diwan_token_kind *kind) {
+  int plain;
+  return dw_tokenizer_next(t, start, len, kind, &plain);
 }
 
 const char *diwan_token_kind_name(diwan_token_kind k) {

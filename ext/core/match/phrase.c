@@ -258,7 +258,11 @@ static size_t nchars(const char *s, size_t n) {
 static int add_key(void *ctx, const char *key, size_t n) {
   unit_ctx *c = ctx;
   if (c->u->n >= PH_MAXKEYS || n == 0) return 0;
-  if (c->u->n > 0 && nchars(key, n) < MINSTEM) return 0;
+  /* a Hebrew exact word's final-letter form is a spelling, not a stem: it
+  ** is kept however short (יפן → יפנ, which "ביפן", "לסין" give) */
+  int spelling = c->exact && c->u->n > 0 && (unsigned char)key[0] == 0xD7 &&
+                 nchars(key, n) == c->nfold;
+  if (c->u->n > 0 && nchars(key, n) < MINSTEM && !spelling) return 0;
   if (c->u->n > 0 && c->exact && nchars(key, n) != c->nfold) return 0;
   const ph_key *k = intern(c->t, key, n);
   if (!k) { c->oom = 1; return 1; }

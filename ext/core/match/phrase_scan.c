@@ -56,6 +56,9 @@ struct ph_scanner {
   int shared;               /* ph_shared_set of the tables, or -1 */
   int full;                 /* an insert did not fit: clear before the next */
   int oom;                  /* a word's keys could not be made: stop */
+  ph_tape *rec;             /* units read are added here (record) */
+  const ph_tape *play;      /* units are read from here (replay) */
+  size_t ppos, pend;        /* the next byte of play; where its last unit ended */
 };
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
@@ -101,6 +104,83 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   sc->px = (unsigned char *)(blk + a + b + c + e + d);
   memset(sc->slot, 0, e);
   return sc;
+}
+
+void ph_scanner_record(ph_scanner *sc, ph_tape *t) { sc->rec = t; }
+
+ph_scanner *ph_scanner_replay(const ph_table *const *tabs, const int *chan,
+                              int ntabs, const char *s, size_t n,
+                              const ph_tape *t) {
+  ph_scanner *sc = ph_scanner_new(tabs, chan, ntabs, s, n);
+  if (sc) sc->play = t;
+  return sc;
+}
+
+void ph_tape_free(ph_tape *t) {
+  diwan_free(t->b);
+  memset(t, 0, sizeof *t);
+}
+
+static size_t put_varint(unsigned char *p, size_t v) {
+  size_t k = 0;
+  for (; v >= 0x80; v >>= 7) p[k++] = (unsigned char)(v | 0x80);
+  p[k++] = (unsigned char)v;
+  return k;
+}
+
+static size_t get_varint(const unsigned char *p, size_t *pos) {
+  size_t v = 0;
+  for (int sh = 0;; sh += 7) {
+    unsigned char c = p[(*pos)++];
+    v |= (size_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) return v;
+  }
+}
+
+static void tape_add(ph_tape *t, size_t start, size_t len, int word) {
+  if (t->off) return;
+  if (t->n + 1 + 2 * 10 > t->cap) {   /* the longest form: two 64-bit varints */
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    unsigned char *b = diwan_realloc(t->b, cap);
+    if (!b) { t->off = 1; return; }
+    t->b = b;
+    t->cap = cap;
+  }
+  size_t gap = start - t->last;
+  unsigned char w = word ? 0x80 : 0;
+  if (gap <= 1 && len >= 1 && len <= 63) {
+    t->b[t->n++] = (unsigned char)(w | gap << 6 | len);
+  } else {
+    t->b[t->n++] = w;
+    t->n += put_varint(t->b + t->n, gap);
+    t->n += put_varint(t->b + t->n, len);
+  }
+  t->last = start + len;
+}
+
+/* The next unit, from the tape being replayed or the text. */
+static int next_unit(ph_scanner *sc, size_t *start, size_t *len, int *word) {
+  if (sc->play) {
+    const ph_tape *t = sc->play;
+    if (sc->ppos >= t->n) return 0;
+    unsigned char c = t->b[sc->ppos++];
+    *word = c >> 7;
+    if (c & 0x3F) {
+      *start = sc->pend + (c >> 6 & 1);
+      *len = c & 0x3F;
+    } else {
+      *start = sc->pend + get_varint(t->b, &sc->ppos);
+      *len = get_varint(t->b, &sc->ppos);
+    }
+    sc->pend = *start + *len;
+    return 1;
+  }
+  if (!ph_units_next(&sc->us, start, len, word)) {
+    if (sc->rec) sc->rec->done = 1;
+    return 0;
+  }
+  if (sc->rec) tape_add(sc->rec, *start, *len, *word);
+  return 1;
 }
 
 void ph_scanner_free(ph_scanner *sc) {
@@ -297,7 +377,7 @@ static void fill(ph_scanner *sc) {
   while (!sc->eof && sc->qn < PH_MAXUNITS) {
     qunit *u = &sc->q[(sc->qhead + sc->qn) % QCAP];
     int word;
-    if (!ph_units_next(&sc->us, &u->start, &u->len, &word)) {
+    if (!next_unit(sc, &u->start, &u->len, &word)) {
       sc->eof = 1;
       break;
     }

@@ -443,13 +443,18 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
   const qunit *u0 = &sc->q[sc->qhead];
   int best = 0;
   m->nhits = 0;
+  /* A unit with no key fits no phrase unit (unit_kind): no phrase longer
+  ** than the run of units with keys from the head fits, and most words
+  ** after a lexicon word have none. */
+  int reach = 1;
+  while (reach < sc->qn && sc->q[(sc->qhead + reach) % QCAP].nk) reach++;
   for (int i = 0; i < u0->nk; i++) {
     const ph_key *k = u0->k[i];
     const ph_table *t = u0->kt[i];
     if (sc->nchan > 1 && chan_of(sc, t) != c) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
       const ph_phrase *p = &t->phr[k->starts[s]];
-      if (p->nunits < best) continue;
+      if (p->nunits < best || p->nunits > reach) continue;
       int d = phrase_fits(sc, p);
       if (d < 0) continue;
       if (p->nunits > best) { best = p->nunits; m->nhits = 0; }

@@ -95,18 +95,10 @@ static size_t word_joiner(const cursor *c, size_t i, diwan_script sc, size_t seg
 ** without a call. No invisible character has DW_CC_WORD. */
 static inline size_t word_run(const cursor *c, size_t i) {
   const unsigned char *s = c->s;
-  while (i < c->n) {
-    unsigned b = s[i];
-    if (b < 0x80) {
-      if (!(dw_cc_table[b] & DW_CC_WORD)) break;
-      i++;
-    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < c->n && (s[i + 1] & 0xC0) == 0x80) {
-      if (!(dw_cc_table[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & DW_CC_WORD)) break;
-      i += 2;
-    } else {
-      break;
-    }
-  }
+  for (unsigned k; i + 1 < c->n; i += k)
+    if (!(k = dw_cc_run[s[i] | (unsigned)s[i + 1] << 8])) return i;
+  /* the last byte of the text: only an ASCII character fits */
+  if (i < c->n && s[i] < 0x80 && (dw_cc_table[s[i]] & DW_CC_WORD)) i++;
   return i;
 }
 

@@ -106,11 +106,10 @@ static inline size_t word_run(const cursor *c, size_t i) {
 ** *plain stays 1 when the word is its first character and a run of word
 ** characters (word_run) ended at once: no joiner, invisible or trailing
 ** dot in it. */
-static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc, int *plain) {
+static size_t scan_word(const cursor *c, size_t wstart, size_t first_len, diwan_script sc,
+                        int *plain) {
   size_t len;
-  size_t i = wstart, seg = wstart;
-  at(c, i, &len);
-  i += len;
+  size_t i = wstart + first_len, seg = wstart;   /* first_len: bytes of its first character */
   for (;; *plain = 0) {
     /* Letters, marks and digits continue the word; invisible joiners
     ** continue it only when a word character follows them. ASCII letters
@@ -199,6 +198,7 @@ int dw_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
   cursor c = {(const unsigned char *)t->s, t->n};
   size_t i = t->pos, l;
   while (i < c.n) {
+    if (c.s[i] == ' ') { i++; continue; }   /* the common space, without decoding */
     uint32_t cp = at(&c, i, &l);
     int cc = dw_cc(cp);
     if (cc >= 0 ? (cc & (DW_CC_SPACE | DW_CC_INVIS)) != 0
@@ -211,7 +211,7 @@ int dw_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
     size_t end;
     if (is_letter_script(sc) || sc == DIWAN_SCRIPT_MARK) {
       *plain = sc != DIWAN_SCRIPT_MARK;
-      end = scan_word(&c, i, sc, plain);
+      end = scan_word(&c, i, l, sc, plain);
       *kind = DIWAN_TOKEN_WORD;
     } else if (sc == DIWAN_SCRIPT_DIGIT) {
       end = scan_number(&c, i + l);

@@ -296,27 +296,31 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
   return v[m - sc->m0] - 1;
 }
 
+/* A word and its length: the lists below are read for every word between
+** two mentions (linked), so no strlen per entry. */
+typedef struct ev_word { const char *w; size_t n; } ev_word;
+#define W(s) {s, sizeof s - 1}
+
 /* Words that may stand between two parties of one list besides commas:
 ** conjunctions, articles, "his counterpart" (Arabic و and Hebrew ו are prefixes on the
 ** next name, so the gap is empty). */
-static const char *const joiners[] = {
-  "and", "or", "the", "et", "ou", "la", "le", "les", "l'", "l\xe2\x80\x99",
-  "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",                  /* и, или */
-  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88",                  /* أو, او */
-  "\xd7\x90\xd7\x95",                                          /* או */
-  "v\xc9\x99", "il\xc9\x99",                                   /* və, ilə */
+static const ev_word joiners[] = {
+  W("and"), W("or"), W("the"), W("et"), W("ou"), W("la"), W("le"), W("les"), W("l'"), W("l\xe2\x80\x99"),
+  W("\xd0\xb8"), W("\xd0\xb8\xd0\xbb\xd0\xb8"),                  /* и, или */
+  W("\xd8\xa3\xd9\x88"), W("\xd8\xa7\xd9\x88"),                  /* أو, او */
+  W("\xd7\x90\xd7\x95"),                                          /* או */
+  W("v\xc9\x99"), W("il\xc9\x99"),                                   /* və, ilə */
   /* "his Israeli counterpart, Ariel Sharon, and the Palestinian leader" */
-  "his", "her", "their", "counterpart", "counterparts", "son", "sa", "ses",
-  "homologue", "homologues",
-  "que", "as", "\xd0\xb0",                                  /* ainsi que, as well as, а также */
+  W("his"), W("her"), W("their"), W("counterpart"), W("counterparts"), W("son"), W("sa"), W("ses"),
+  W("homologue"), W("homologues"),
+  W("que"), W("as"), W("\xd0\xb0"),                                  /* ainsi que, as well as, а также */
 };
 
 static int joiner(const char *w, size_t n) {
   for (size_t i = 0; i < sizeof joiners / sizeof joiners[0]; i++) {
-    size_t k = strlen(joiners[i]);
-    if (k != n) continue;
+    if (joiners[i].n != n) continue;
     size_t j = 0;
-    while (j < n && (w[j] | (w[j] >= 'A' && w[j] <= 'Z' ? 0x20 : 0)) == joiners[i][j]) j++;
+    while (j < n && (w[j] | (w[j] >= 'A' && w[j] <= 'Z' ? 0x20 : 0)) == joiners[i].w[j]) j++;
     if (j == n) return 1;
   }
   return 0;
@@ -332,16 +336,16 @@ static int in_title(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
 
 static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-static const char *const coordinators[] = {
-  "and", "or", "et", "ou", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
-  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88", "\xd7\x90\xd7\x95", "v\xc9\x99",
-  "ainsi", "well", "puis",                                     /* ainsi que, as well as */
-  "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",                         /* (а) также */
+static const ev_word coordinators[] = {
+  W("and"), W("or"), W("et"), W("ou"), W("\xd0\xb8"), W("\xd0\xb8\xd0\xbb\xd0\xb8"),
+  W("\xd8\xa3\xd9\x88"), W("\xd8\xa7\xd9\x88"), W("\xd7\x90\xd7\x95"), W("v\xc9\x99"),
+  W("ainsi"), W("well"), W("puis"),                                     /* ainsi que, as well as */
+  W("\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"),                         /* (а) также */
 };
 
 static int coordinator(const char *w, size_t n) {
   for (size_t i = 0; i < sizeof coordinators / sizeof coordinators[0]; i++)
-    if (strlen(coordinators[i]) == n && memcmp(w, coordinators[i], n) == 0) return 1;
+    if (coordinators[i].n == n && memcmp(w, coordinators[i].w, n) == 0) return 1;
   return n == 3 && (w[0] == 'A' || w[0] == 'a') && w[1] == 'n' && w[2] == 'd';
 }
 

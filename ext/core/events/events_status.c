@@ -118,7 +118,13 @@ static int morph_status(const ev_doc *d, const ev_item *t) {
   return ST_HAPPENED;
 }
 
-typedef struct best { int status, dist; } best;
+/* modal: the nearest planned, hypothetical or negated cue, kept apart from
+** the winner, for a present verb form that a modal governs ("من المقرر أن
+** يزور", "نفى أن يلتقي"): the imperfect after أن is the modal's, not the
+** present of the news. */
+/* hyp: a condition reaches the trigger; "if he will meet" is no plan: a
+** condition outranks a future however near the future is. */
+typedef struct best { int status, dist, modal, mdist, hyp; } best;
 
 /* Status s wins a tie against t: the stronger, except that a happened
 ** phrase beats the present of the verb it stands before (the relative
@@ -130,6 +136,12 @@ static int outranks(int s, int t) {
 }
 
 static void consider(best *b, int status, int dist) {
+  if (status == ST_HYPOTHETICAL) b->hyp = 1;
+  if (status > ST_PRESENT && (b->mdist < 0 || dist < b->mdist ||
+                              (dist == b->mdist && status > b->modal))) {
+    b->modal = status;
+    b->mdist = dist;
+  }
   if (b->dist < 0 || dist < b->dist || (dist == b->dist && outranks(status, b->status))) {
     b->status = status;
     b->dist = dist;
@@ -203,7 +215,7 @@ static int retold_past(const ev_doc *d, size_t i0, size_t i1, size_t ti) {
     n++;
     if (strcmp(o->trig->type, t->trig->type) || (o->start < t->end && t->start < o->end))
       continue;
-    best b = {ST_HAPPENED, -1};
+    best b = {ST_HAPPENED, -1, ST_HAPPENED, -1, 0};
     cue_status(d, i0, i1, i, &b);
     if (b.status == ST_HAPPENED && morph_status(d, o) == ST_HAPPENED) return 1;
   }
@@ -212,7 +224,7 @@ static int retold_past(const ev_doc *d, size_t i0, size_t i1, size_t ti) {
 
 const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
                       const diwan_event *e) {
-  best b = {ST_HAPPENED, -1};
+  best b = {ST_HAPPENED, -1, ST_HAPPENED, -1, 0};
   /* "سيتم الاحتفال بالذكرى الثلاثين لإقامة العلاقات": what is planned is
   ** the anniversary; the event it recalls happened */
   if (ev_scope_has_cue(d, i0, i1, CUE_ANNIVERSARY, NULL)) return ev_status_names[ST_HAPPENED];
@@ -220,8 +232,10 @@ const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
   int m = morph_status(d, &d->item[ti]);
   if (m != ST_HAPPENED) consider(&b, m, 0);
   int when = vs_anchor(d, e);
+  if (b.status == ST_PRESENT && b.mdist >= 0) b.status = b.modal;
   if (b.status == ST_PRESENT && retold_past(d, i0, i1, ti)) b.status = ST_HAPPENED;
   if (b.status == ST_PRESENT) b.status = when >= 0 ? ST_PLANNED : ST_HAPPENED;
   if (b.status == ST_HAPPENED && when > 0) b.status = ST_PLANNED;
+  if (b.status == ST_PLANNED && b.hyp) b.status = ST_HYPOTHETICAL;
   return ev_status_names[b.status];
 }

@@ -203,6 +203,10 @@ int ev_is_venue(const ev_doc *d, size_t m, size_t lo) {
   return marked_as(d, m, "venue", NULL, lo) > 0;
 }
 
+int ev_is_posting(const ev_doc *d, size_t m, size_t lo) {
+  return marked_as(d, m, "posting", NULL, lo) > 0;
+}
+
 static const char *place_country(const diwan_entity *x) {
   if (strcmp(x->kind, "country") == 0) return x->id;
   if (strcmp(x->kind, "city") == 0 && x->country[0]) return x->country;

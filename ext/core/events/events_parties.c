@@ -219,10 +219,69 @@ static int meeting_owner(const ev_doc *d, const ev_scope *sc, size_t m) {
          ev_ment_from(d, t->end) == m && ev_multilateral(d, t);
 }
 
+/* The post of an envoy: a country right after a posting marker
+** (directions.tsv: to, for, en, auprès, во, по) that follows a `posting`
+** cue (ambassador, envoyé, посол) within POST_REACH words, the envoy's own
+** state named with his title (right before it: "the French ambassador",
+** "Russia's ambassador"; or between it and the marker: "l'ambassadeur
+** russe en", "посол России во"): "the French ambassador to Russia met the
+** Turkish foreign minister" is FR-TR, the post is where he serves. Not a
+** party when the scope names a third party besides the two; otherwise the
+** post is most often the other side ("le président a reçu l'ambassadeur
+** de France en Tunisie"), and "des ambassadeurs au Burundi (ceux de la
+** Chine …)" names no envoy's state with the title. An appointment or an
+** embassy is to its post: never for those types. */
+#define POST_REACH 3
+static const ev_item *posting_cue_before(const ev_doc *d, const ev_scope *sc,
+                                         const diwan_mention *mt) {
+  size_t i = ev_item_from(d, sc->i0, sc->i1, mt->start);
+  for (int n = 0; i > sc->i0 && n < 8; n++) {
+    const ev_item *it = &d->item[--i];
+    if (it->tag == EV_TRIGGER) return NULL;
+    if (it->tag != EV_CUE || it->cue->kind != CUE_POSTING || it->end > mt->start) continue;
+    return ev_words_between(d->s, it->end, mt->start, POST_REACH + 1) <= POST_REACH ? it : NULL;
+  }
+  return NULL;
+}
+
+/* The party named with the envoy's title t, before the post m: at most one
+** word before the title, or between the title and the post. */
+static const char *envoy_state(const ev_doc *d, const ev_scope *sc, const ev_item *t, size_t m) {
+  const char *post = gz_party(d->ment[m].entity);
+  for (size_t k = m; k > sc->m0 && m - k < 4; k--) {
+    const diwan_mention *b = &d->ment[k - 1];
+    const char *p = gz_party(b->entity);
+    if (!p || ev_eq(p, post)) continue;
+    if (b->start >= t->end) return p;
+    if (b->start + b->len <= t->start &&
+        ev_words_between(d->s, b->start + b->len, t->start, 2) <= 1)
+      return p;
+    if (b->start + b->len <= t->start) break;
+  }
+  return NULL;
+}
+
+int ev_posted(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+  static const char *const to_post[] = {"ambassador_appointed", "embassy_opened",
+                                        "relations_established"};
+  for (int i = 0; i < 3; i++)
+    if (strcmp(type, to_post[i]) == 0) return 0;
+  const diwan_mention *mt = &d->ment[m];
+  const ev_item *t;
+  if (!ev_is_posting(d, m, sc->start) || !(t = posting_cue_before(d, sc, mt))) return 0;
+  const char *own = envoy_state(d, sc, t, m), *post = gz_party(mt->entity);
+  if (!own) return 0;
+  for (size_t k = sc->m0; k < sc->m1 && k - sc->m0 < 64; k++) {
+    const char *p = gz_party(d->ment[k].entity);
+    if (p && !ev_eq(p, post) && !ev_eq(p, own)) return 1;
+  }
+  return 0;
+}
+
 static int not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m) ||
-      meeting_owner(d, sc, m))
+      meeting_owner(d, sc, m) || (type && ev_posted(d, sc, m, type)))
     return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);

@@ -67,6 +67,8 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
   int rc = ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
   if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
     rc = ev_add_fr_agreement(&x->tab, f[3], len[3], idx);
+  if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
+    rc = ev_add_fr_conjugation(&x->tab, f[3], len[3], len[4] > 0, idx);
   return rc;
 }
 
@@ -127,6 +129,26 @@ static int add_cue(diwan_event_lexicon *x, const char *const *f, const size_t *l
 const char *const ev_status_names[5] = {"happened", "present", "planned",
                                        "hypothetical", "negated"};
 
+/* The scanner strips و/ف only from a word of three letters or more (ولد,
+** فرض are no و + لد): a cue whose first word has two letters (لم, لن, لا,
+** لو, من المقرر) is also added with each, since "ولم يزر", "ولن يلتقي",
+** "ولو وقعت" are how the news writes them. */
+static int add_conj_forms(diwan_event_lexicon *x, const char *s, size_t n, size_t idx) {
+  size_t w = 0;
+  while (w < n && s[w] != ' ') w++;
+  if (w > 4) return DIWAN_OK;
+  static const char *const conj[2] = {"\xd9\x88", "\xd9\x81"};   /* و ف */
+  char buf[256];
+  if (n + 2 > sizeof buf) return DIWAN_OK;
+  for (int i = 0; i < 2; i++) {
+    memcpy(buf, conj[i], 2);
+    memcpy(buf + 2, s, n);
+    int rc = ph_table_add(&x->tab, buf, n + 2, EV_CUE, idx, 1, NULL);
+    if (rc != DIWAN_OK) return rc;
+  }
+  return DIWAN_OK;
+}
+
 /* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
 ** version does not understand is skipped, as in the other files. */
 static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
@@ -155,7 +177,10 @@ static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len)
   c->value = st;
   c->where = f[2][0] == '<' ? REACH_BEFORE : REACH_AFTER;
   c->reach = reach;
-  return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+  int rc = ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+  if (rc == DIWAN_OK && len[0] == 2 && memcmp(f[0], "ar", 2) == 0)
+    rc = add_conj_forms(x, f[3], len[3], idx);
+  return rc;
 }
 
 long ev_day_number(const char *s, size_t n) {

@@ -63,6 +63,11 @@ static int discussed(const ev_doc *d, const ev_scope *sc, const diwan_mention *m
   return 0;
 }
 
+static int arabic_at(const char *s, size_t i) {
+  unsigned char b = (unsigned char)s[i];
+  return b >= 0xD8 && b <= 0xDB;
+}
+
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   if (discussed(d, sc, mt)) return 1;
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
@@ -77,7 +82,13 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
       if (w <= 1 || (w == 2 && ev_is_venue(d, (size_t)(mt - d->ment), sc->start)))
         return 1;
     }
-    if (it->start >= end && (ev_words_between(d->s, end, it->start, 1) == 0 ||
+    /* a discuss cue governs what follows it, never the party before it
+    ** ("التقى … نظيره التركي لبحث الأزمة"); in Arabic the topic noun comes
+    ** first (الملف النووي الإيراني), so an Arabic cue right after an
+    ** Arabic mention starts the next phrase ("مع الرئيس الفرنسي ملفات
+    ** المنطقة") */
+    if (it->start >= end && it->cue->value != 1 &&
+        !(arabic_at(d->s, mt->start) && arabic_at(d->s, it->start)) && (ev_words_between(d->s, end, it->start, 1) == 0 ||
                              org_between(d, mt, it->start)))
       return 1;
   }

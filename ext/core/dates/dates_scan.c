@@ -371,6 +371,9 @@ static void lookup(const dscan *sc, dtok *t, const cuts *c) {
 }
 
 #define DS_BATCH 32
+/* Scanning ahead to the look-ahead limit (at most DS_AHEAD past the rules'
+** start) keeps the 16 tokens before the start in the ring. */
+_Static_assert(DS_AHEAD + 16 <= DS_RING, "the ring holds the look-back and look-ahead");
 
 static void scan_one(dscan *sc, dtok *t) {
   t->kind = T_EOF;

@@ -20,6 +20,12 @@ static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
   return remove(p) ? 0 : 0;
 }
 
+/* The tree and its outside go at exit: one folder per process otherwise
+** stays in $TMPDIR. */
+static void cleanup(void) {
+  if (outside[0]) nftw(outside, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 static void setup(void) {
   const char *tmp = getenv("TMPDIR");
   snprintf(outside, sizeof outside, "%s/diwan-fuzz-%d", tmp ? tmp : "/tmp", (int)getpid());
@@ -29,6 +35,22 @@ static void setup(void) {
   snprintf(secret, sizeof secret, "%s/secret.txt", outside);
   FILE *f = fopen(secret, "w");
   if (f) { fputs("secret", f); fclose(f); }
+  atexit(cleanup);
+}
+
+/* Every folder on the way to root/name is a real folder, not a link: the
+** input makes links to ".." and "." (cases 3 and 4), and a name through one
+** ("L/M/x" with L and M links to "..") would create x outside the tree, as
+** far as the file system's root (as root; earlier runs left files in
+** /dev/shm that way). */
+static int parents_real(const char *name) {
+  char path[PATH_MAX + 80];
+  for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%.*s", root, (int)(slash - name), name);
+    if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) return 0;
+  }
+  return 1;
 }
 
 /* A name from the input: no '/' at either end, no "..", not empty. */
@@ -53,7 +75,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     char name[64], path[PATH_MAX + 80];
     int ok = make_name(p, (size_t)(q - p), name, sizeof name);
     p = q < end ? q + 1 : end;
-    if (!ok) continue;
+    if (!ok || !parents_real(name)) continue;
     snprintf(path, sizeof path, "%s/%s", root, name);
     switch (type % 6) {
       case 0: case 1: {

@@ -353,6 +353,8 @@ static void lookup(const dscan *sc, dtok *t, const cuts *c) {
   }
 }
 
+#define DS_BATCH 32
+
 static void scan_one(dscan *sc, dtok *t) {
   t->kind = T_EOF;
   t->script = t->sp = t->nl = t->pre = t->kpre = t->gem = t->nd = t->klen = 0;
@@ -417,12 +419,20 @@ static void scan_one(dscan *sc, dtok *t) {
 
 const dtok *ds_tok_scan(dscan *sc, long i) {
   if (i < 0 || i >= sc->limit) return &sc->eof;
-  while (sc->count <= i) {
-    dtok *t = &sc->ring[sc->count & (DS_RING - 1)];
-    scan_one(sc, t);
-    if (t->kind == T_EOF) return &sc->eof;
-    sc->count++;
-    sc->avail = sc->count < sc->limit ? sc->count : sc->limit;
+  if (sc->count <= i) {
+    /* a few tokens past i in one go: the rules and the next rounds of the
+    ** caller read them, and each call costs more than a token's loop */
+    long want = i + DS_BATCH < sc->limit ? i + DS_BATCH : sc->limit - 1;
+    long count = sc->count;
+    while (count <= want) {
+      dtok *t = &sc->ring[count & (DS_RING - 1)];
+      scan_one(sc, t);
+      if (t->kind == T_EOF) break;
+      count++;
+    }
+    sc->count = count;
+    sc->avail = count < sc->limit ? count : sc->limit;
+    if (count <= i) return &sc->eof;
   }
   return &sc->ring[i & (DS_RING - 1)];
 }

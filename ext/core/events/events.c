@@ -88,6 +88,7 @@ static int collect(ev_doc *d, const diwan_event_opts *o) {
   const int chan[4] = {0, 0, 1, 1};
   ph_scanner *sc = ph_scanner_new(tabs, chan, 4, d->s, d->n);
   if (!sc) return DIWAN_NOMEM;
+  ph_scanner_record(sc, &d->tape);
   ph_match m;
   int rc = 0, r = 0;
   while (!rc && (r = ph_scanner_next(sc, &m)) > 0) {
@@ -319,6 +320,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   d.anchor = o ? o->anchor : NULL;
   int rc = collect(&d, o);
   if (!rc) rc = ev_coref(&d);
+  ph_tape_free(&d.tape);
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);
   if (!rc) {
     find_pair(&d, nsent ? sent[nsent < 3 ? nsent - 1 : 2].end : 0);

@@ -432,7 +432,8 @@ static void bind_persons(coref *c) {
 }
 
 /* Every later occurrence of a bound name: through the phrase scanner, so
-** clitics and prefixes (وكيري, ולבייקר) are read as for the gazetteer. */
+** clitics and prefixes (وكيري, ולבייקר) are read as for the gazetteer; it
+** reads the units the lexicon scan recorded rather than tokenizing again. */
 static int find_names(coref *c) {
   ev_doc *d = c->d;
   ph_table t;
@@ -445,7 +446,10 @@ static int find_names(coref *c) {
       any = 1;
     }
   const ph_table *tabs[1] = {&t};
-  ph_scanner *sc = !rc && any ? ph_scanner_new(tabs, NULL, 1, d->s, d->n) : NULL;
+  ph_scanner *sc = NULL;
+  if (!rc && any)
+    sc = d->tape.done && !d->tape.off ? ph_scanner_replay(tabs, NULL, 1, d->s, d->n, &d->tape)
+                                      : ph_scanner_new(tabs, NULL, 1, d->s, d->n);
   if (!rc && any && !sc) rc = DIWAN_NOMEM;
   ph_match mt;
   size_t m = 0;

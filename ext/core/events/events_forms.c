@@ -30,7 +30,7 @@ static size_t reflexive(const char *s, size_t n) {
   return 0;
 }
 
-int ev_add_fr_agreement(ph_table *tab, const char *s, size_t n, size_t idx) {
+static int agreement(ph_table *tab, const char *s, size_t n, size_t idx, int flags) {
   static const char *const suf[] = {"e", "s", "es"};
   char buf[256];
   size_t ws, we;
@@ -44,8 +44,89 @@ int ev_add_fr_agreement(ph_table *tab, const char *s, size_t n, size_t idx) {
     memcpy(buf + k, s + from, we - from), k += we - from;
     memcpy(buf + k, suf[i], strlen(suf[i])), k += strlen(suf[i]);
     memcpy(buf + k, s + we, n - we), k += n - we;
-    int rc = ph_table_add(tab, buf, k, EV_TRIGGER, idx, 0, NULL);
+    int rc = ph_table_add(tab, buf, k, EV_TRIGGER, idx, flags, NULL);
     if (rc) return rc;
   }
   return DIWAN_OK;
+}
+
+int ev_add_fr_agreement(ph_table *tab, const char *s, size_t n, size_t idx) {
+  return agreement(tab, s, n, idx, 0);
+}
+
+/* The infinitive a French trigger is written with: its first word, or its
+** second after the reflexive "se " (se rendre), when it ends in -er or
+** -dre and has at least five letters. Nouns in -er are not triggers. */
+static int infinitive(const char *s, size_t n, size_t *ws, size_t *we, int *group) {
+  size_t i = n > 3 && memcmp(s, "se ", 3) == 0 ? 3 : 0, j = i;
+  while (j < n && s[j] != ' ') j++;
+  if (j - i < 5) return 0;
+  if (s[j - 2] == 'e' && s[j - 1] == 'r') *group = 1;
+  else if (s[j - 3] == 'd' && s[j - 2] == 'r' && s[j - 1] == 'e') *group = 3;
+  else return 0;
+  *ws = i, *we = j;
+  return 1;
+}
+
+/* s with its word [ws, we) cut by `cut` bytes at the end and `tail`
+** appended there (rencontr|er -> rencontr + ait). */
+static int add_form(ph_table *tab, const char *s, size_t n, size_t we, size_t cut,
+                    const char *tail, size_t idx) {
+  char buf[256];
+  size_t lt = strlen(tail), k = we - cut;
+  if (n + lt + 8 > sizeof buf) return DIWAN_OK;
+  memcpy(buf, s, k);
+  memcpy(buf + k, tail, lt), k += lt;
+  memcpy(buf + k, s + we, n - we), k += n - we;
+  return ph_table_add(tab, buf, k, EV_TRIGGER, idx, PH_EXACT, NULL);
+}
+
+/* Conjugated forms of a French trigger written as an infinitive (rencontrer,
+** signer, se rendre), third person: present, imperfect, simple past,
+** future, conditional and present participle; the past participle with its
+** agreement forms (se rendre: s'est rendu, se sont rendues). Regular
+** conjugation only; irregular verbs (recevoir, s'entretenir) list their
+** forms in triggers.tsv. Accents need not be right: matching folds them
+** (achète, achete). The simple past of a stem in r (rencontra) is left out:
+** it would read as the future (events_status.c). The present singular of
+** a lone word, and its past participle (folded, dialogué is dialogue), is
+** often a noun (dialogue, livre, porte): they are added only when the
+** trigger needs an argument (guarded) or has more words; triggers.tsv
+** lists the participles and nouns it means as triggers. The forms are
+** matched exactly (folded, never stemmed): they are the words themselves. */
+int ev_add_fr_conjugation(ph_table *tab, const char *s, size_t n, int guarded, size_t idx) {
+  static const char *const er[] = {"e", "ent", "ait", "aient", "a", "\xc3\xa8rent", "era",
+                                   "eront", "erait", "eraient", "ant"};
+  static const char *const dre[] = {"", "ent", "ait", "aient", "it", "irent", "ra",
+                                    "ront", "rait", "raient", "ant"};
+  char tail[16];
+  size_t ws, we;
+  int group, rc = DIWAN_OK;
+  if (n + 16 > 256 || !infinitive(s, n, &ws, &we, &group)) return DIWAN_OK;
+  int lone = !memchr(s + ws, ' ', n - ws);
+  const char *const *end = group == 1 ? er : dre;
+  size_t nend = group == 1 ? sizeof er / sizeof *er : sizeof dre / sizeof *dre;
+  char c = s[we - 3];                  /* changer: changeait; lancer: lançait */
+  for (size_t i = 0; !rc && i < nend; i++) {
+    int hard = group == 1 && end[i][0] == 'a';
+    if (group == 1 && c == 'r' && strcmp(end[i], "a") == 0) continue;
+    if (i == 0 && !guarded && lone) continue;
+    size_t cut = 2;
+    tail[0] = 0;
+    if (hard && c == 'g') strcpy(tail, "e");
+    if (hard && c == 'c') strcpy(tail, "\xc3\xa7"), cut = 3;
+    strcat(tail, end[i]);
+    rc = add_form(tab, s, n, we, cut, tail, idx);
+  }
+  if (rc || (!guarded && lone)) return rc;
+  /* the past participle (s'est rendu), then its agreement forms */
+  char part[256];
+  size_t k = 0;
+  if (ws == 3) memcpy(part, "s'est ", 6), k = 6;
+  memcpy(part + k, s + ws, we - ws - 2), k += we - ws - 2;
+  if (group == 1) memcpy(part + k, "\xc3\xa9", 2), k += 2;
+  else part[k++] = 'u';                /* rend|re: rendu */
+  memcpy(part + k, s + we, n - we), k += n - we;
+  rc = ph_table_add(tab, part, k, EV_TRIGGER, idx, PH_EXACT, NULL);
+  return rc ? rc : agreement(tab, part, k, idx, PH_EXACT);
 }

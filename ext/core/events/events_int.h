@@ -11,13 +11,18 @@ static inline int ev_eq(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* One hit of the event lexicon. */
+/* One hit of the event lexicon. A document holds about one per 28 bytes
+** of text, the largest array of a call: what a hit points to depends on its
+** tag, so the three share one word (32 bytes a hit, not 48; read a field
+** only after checking the tag). */
 typedef struct ev_item {
   size_t start, end;
   int tag;                          /* EV_TRIGGER, EV_ARG, EV_TITLE, EV_CUE */
-  const ev_trigger *trig;           /* EV_TRIGGER */
-  const char *name;                 /* EV_ARG class, EV_TITLE role */
-  const ev_cue *cue;                /* EV_CUE */
+  union {
+    const ev_trigger *trig;         /* EV_TRIGGER */
+    const char *name;               /* EV_ARG class, EV_TITLE role */
+    const ev_cue *cue;              /* EV_CUE */
+  };
 } ev_item;
 
 /* A dated event with persons, for the same visit told again later. */
@@ -44,6 +49,9 @@ typedef struct ev_doc {
   size_t nmstrip, capmstrip;
   ev_item *item;
   size_t nitem, capitem;
+  ph_tape tape;                     /* the units of the lexicon scan, for
+                                       the bound names' scan (events_coref.c);
+                                       freed after it */
   ev_npmemo *npmemo;                /* ev_not_party's answers in the
                                        current scope (events_parties.c) */
   diwan_date *date;                 /* of the current sentence */

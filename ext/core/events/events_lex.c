@@ -67,6 +67,8 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
   int rc = ph_table_add(&x->tab, f[3], len[3], EV_TRIGGER, idx, flags, NULL);
   if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
     rc = ev_add_fr_agreement(&x->tab, f[3], len[3], idx);
+  if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
+    rc = ev_add_fr_conjugation(&x->tab, f[3], len[3], len[4] > 0, idx);
   return rc;
 }
 

@@ -108,6 +108,12 @@ static inline const ev_trigger *ev_hit_trigger(const diwan_event_lexicon *x,
 ** s[0..n) (its first word in -é, -u or -i; s'est becomes se sont in the
 ** plural) for trigger idx (events_forms.c). */
 int ev_add_fr_agreement(ph_table *tab, const char *s, size_t n, size_t idx);
+/* Adds the conjugated forms of the French trigger s[0..n) when it is
+** written as an infinitive in -er or -dre, the reflexive "se " before it
+** kept (se rendre: se rendait, se rendra, s'est rendu …); the present
+** singular of a lone word only when guarded (it needs an argument)
+** (events_forms.c). */
+int ev_add_fr_conjugation(ph_table *tab, const char *s, size_t n, int guarded, size_t idx);
 
 /* yyyymmdd of an ISO day or year ("1994-10-10", "1994"), or 0. */
 long ev_day_number(const char *s, size_t n);

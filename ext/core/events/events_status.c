@@ -4,7 +4,8 @@
 ** verb, a denial or a condition anywhere before it, "المرتقبة" right after
 ** it); the nearest cue wins. Two forms of the trigger word itself say
 ** planned: the Arabic future prefix (سيزور, ستوقع) and the French simple
-** future (visitera, signeront). Last, an event dated after the day the text
+** future (visitera, signeront); one says hypothetical: the French
+** conditional (rencontrerait, se rendraient). Last, an event dated after the day the text
 ** was published (the anchor) is planned, and so is one told in the present
 ** (the Arabic imperfect) and dated on that day or after; the event an anniversary recalls
 ** has happened. The work per trigger is bounded
@@ -74,24 +75,47 @@ static int arabic_future(const char *w, size_t n) {
          starts(w + 2, n - 2, "\xd9\x86") || starts(w + 2, n - 2, "\xd8\xa3");
 }
 
+/* A word of Latin letters (and apostrophes). */
+static int latin_word(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)w[i] < 'A' && w[i] != '\'') return 0;
+  return n && (unsigned char)w[0] < 0x80;
+}
+
 /* visitera, rencontreront, signera, recevra, tiendra: a Latin word of six
 ** letters or more ending in -ra or -ront (no trigger noun ends so). */
 static int french_future(const char *w, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)w[i] < 'A' && w[i] != '\'') return 0;
-  if ((unsigned char)w[0] >= 0x80) return 0;
-  return (n >= 6 && ends(w, n, "ra")) || (n >= 7 && ends(w, n, "ront"));
+  return latin_word(w, n) && ((n >= 6 && ends(w, n, "ra")) || (n >= 7 && ends(w, n, "ront")));
 }
 
-/* The first word of the trigger, and for French also its last: the
-** future of a reflexive or particle verb comes second ("se rendra"). */
-static int morph_planned(const ev_doc *d, const ev_item *t) {
+/* rencontrerait, se rendraient, recevrait: the French conditional, a Latin
+** word of seven letters or more ending in -rait or -raient after e, d or v
+** (the imperfect of a stem in r is not one: rencontrait, déclarait). News
+** uses it for what is only reported or supposed ("le ministre se rendrait
+** à Tunis"), as it uses "aurait rencontré" (status.tsv). */
+static int french_conditional(const char *w, size_t n) {
+  size_t k = n >= 7 && ends(w, n, "rait") ? 4 : n >= 9 && ends(w, n, "raient") ? 6 : 0;
+  return k && latin_word(w, n) && strchr("edv", w[n - k - 1]);
+}
+
+/* The status the form of the trigger says: ST_PLANNED, ST_HYPOTHETICAL or
+** ST_HAPPENED (nothing). Its first word, and for French also its last:
+** the verb of a reflexive or particle verb comes second ("se rendra"). */
+static int morph_status(const ev_doc *d, const ev_item *t) {
   size_t w0, w1;
   word_at(d, t->start, &w0, &w1);
-  if (arabic_future(d->s + w0, w1 - w0) || french_future(d->s + w0, w1 - w0)) return 1;
-  if (t->end <= w1) return 0;
-  word_at(d, t->end - 1, &w0, &w1);
-  return french_future(d->s + w0, w1 - w0);
+  for (int k = 0; k < 2; k++) {
+    if (k) {
+      if (t->end <= w1) break;
+      word_at(d, t->end - 1, &w0, &w1);
+    }
+    const char *w = d->s + w0;
+    size_t n = w1 - w0;
+    while (n && strchr(",.;:!?)\"", w[n - 1])) n--;   /* rencontrerait, */
+    if (french_conditional(w, n)) return ST_HYPOTHETICAL;
+    if ((!k && arabic_future(w, n)) || french_future(w, n)) return ST_PLANNED;
+  }
+  return ST_HAPPENED;
 }
 
 /* modal: the nearest planned, hypothetical or negated cue, kept apart from
@@ -193,7 +217,7 @@ static int retold_past(const ev_doc *d, size_t i0, size_t i1, size_t ti) {
       continue;
     best b = {ST_HAPPENED, -1, ST_HAPPENED, -1, 0};
     cue_status(d, i0, i1, i, &b);
-    if (b.status == ST_HAPPENED && !morph_planned(d, o)) return 1;
+    if (b.status == ST_HAPPENED && morph_status(d, o) == ST_HAPPENED) return 1;
   }
   return 0;
 }
@@ -205,7 +229,8 @@ const char *ev_status(const ev_doc *d, size_t i0, size_t i1, size_t ti,
   ** the anniversary; the event it recalls happened */
   if (ev_scope_has_cue(d, i0, i1, CUE_ANNIVERSARY, NULL)) return ev_status_names[ST_HAPPENED];
   cue_status(d, i0, i1, ti, &b);
-  if (morph_planned(d, &d->item[ti])) consider(&b, ST_PLANNED, 0);
+  int m = morph_status(d, &d->item[ti]);
+  if (m != ST_HAPPENED) consider(&b, m, 0);
   int when = vs_anchor(d, e);
   if (b.status == ST_PRESENT && b.mdist >= 0) b.status = b.modal;
   if (b.status == ST_PRESENT && retold_past(d, i0, i1, ti)) b.status = ST_HAPPENED;

@@ -56,6 +56,29 @@ void ph_arena_free(ph_arena *a) {
 ** scan's cache, the memos, each table); the length is mixed in, so the
 ** zeros that pad the last step do not collide. Tables use the low bits:
 ** the last steps bring the high ones down. */
+/* The k (1..7) bytes at p in one word, as memcpy into a zeroed word gives
+** them on a little-endian machine (elsewhere another function of the same
+** bytes, which is all a hash needs), without a call to memcpy of a
+** variable length: most words end in such a tail. back: the 8 bytes before
+** p are readable, so one load ending at the tail's end does. */
+static inline uint64_t tail_bytes(const unsigned char *p, size_t k, int back) {
+  uint64_t w;
+  if (back) {
+    memcpy(&w, p + k - 8, 8);
+    return w >> (8 * (8 - k));
+  }
+  if (k >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, p, 4);
+    memcpy(&hi, p + k - 4, 4);
+    return lo | (uint64_t)hi << (8 * (k - 4));
+  }
+  w = p[0];
+  if (k >= 2) w |= (uint64_t)p[1] << 8;
+  if (k == 3) w |= (uint64_t)p[2] << 16;
+  return w;
+}
+
 uint64_t ph_hash(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ull ^ ((uint64_t)n * 0x9E3779B97F4A7C15ull);
   size_t i = 0;
@@ -66,8 +89,7 @@ uint64_t ph_hash(const char *s, size_t n) {
     h ^= h >> 32;
   }
   if (i < n) {
-    uint64_t w = 0;
-    memcpy(&w, s + i, n - i);
+    uint64_t w = tail_bytes((const unsigned char *)s + i, n - i, i >= 8);
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
   }
   h ^= h >> 29;

@@ -121,6 +121,31 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
 int ph_scanner_next(ph_scanner *sc, ph_match *m);
 void ph_scanner_free(ph_scanner *sc);
 
+/* The units a scan read, to scan the same text again without tokenizing it
+** (the event layer's second scan, for the names it bound: tokenizing is
+** half of a scan). Packed, since it lives while the document's other arrays
+** are at their largest: one byte for a unit one blank or none after the
+** previous one and of 1 to 63 bytes (most units: bit 7 a word, bit 6 the
+** blank, bits 0-5 the length), else a 0 length and the gap and the length
+** as LEB128 varints (an eighth of a byte per input byte in news text, where
+** the tape of two 32-bit words a unit cost one byte). */
+typedef struct ph_tape {
+  unsigned char *b;
+  size_t n, cap;
+  size_t last;              /* where the previous recorded unit ended */
+  int done;                 /* the scan read the text to its end */
+  int off;                  /* not kept: out of memory */
+} ph_tape;
+/* From now on the units sc reads are added to t, which must be zeroed and
+** outlive the scan. Best effort: when a unit cannot be kept, t->off. */
+void ph_scanner_record(ph_scanner *sc, ph_tape *t);
+/* A scanner over s that reads the units of t (recorded by a scan of the
+** same s, done and not off) instead of tokenizing s: the same matches. */
+ph_scanner *ph_scanner_replay(const ph_table *const *tabs, const int *chan,
+                              int ntabs, const char *s, size_t n,
+                              const ph_tape *t);
+void ph_tape_free(ph_tape *t);
+
 uint64_t ph_hash(const char *s, size_t n);
 
 /* The process-wide cache of resolved units (phrase_shared.c), for a

@@ -23,8 +23,8 @@ typedef struct qunit {
 
 typedef struct centry {
   uint64_t h;
-  uint32_t off, nk, kofs;
-  uint16_t len, used;
+  uint32_t off, kofs;
+  uint16_t len, nk;
 } centry;
 
 #define NCHAN 2
@@ -36,11 +36,15 @@ struct ph_scanner {
   size_t upos;              /* index of the head unit in the text */
   size_t until[NCHAN];      /* a channel's last match covers units < until */
   int next_chan;            /* the channel to try next at the head */
+  int nchan;                /* 1 + the highest channel of a table: the
+                               channels above have no phrase to try */
   const char *s;
   ph_units us;
   qunit q[QCAP];
   int qhead, qn, eof;
-  centry *cache;
+  uint16_t *slot;           /* 1 + the index of an entry, 0 when free: a
+                               scan per short document clears only these */
+  centry *cache;            /* the entries, slots / 2 at most */
   size_t slots;             /* sized to the text: short texts are common */
   size_t ncache;
   char *cbytes;
@@ -52,6 +56,9 @@ struct ph_scanner {
   int shared;               /* ph_shared_set of the tables, or -1 */
   int full;                 /* an insert did not fit: clear before the next */
   int oom;                  /* a word's keys could not be made: stop */
+  ph_tape *rec;             /* units read are added here (record) */
+  const ph_tape *play;      /* units are read from here (replay) */
+  size_t ppos, pend;        /* the next byte of play; where its last unit ended */
 };
 
 ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
@@ -66,6 +73,7 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   for (int i = 0; i < ntabs && sc->ntabs < PH_MAXTABS; i++) {
     if (!tabs[i] || !tabs[i]->nphr) continue;
     sc->chan[sc->ntabs] = chan && chan[i] > 0 && chan[i] < NCHAN ? chan[i] : 0;
+    if (sc->chan[sc->ntabs] >= sc->nchan) sc->nchan = sc->chan[sc->ntabs] + 1;
     sc->tabs[sc->ntabs++] = tabs[i];
   }
   /* shared only when every table given is built in (an empty user table
@@ -81,8 +89,9 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
   size_t pool = sc->slots / 2 * 4;
   size_t a = pool * sizeof *sc->pk, b = pool * sizeof *sc->pt,
-         c = sc->slots * sizeof *sc->cache, d = sc->slots / 2 * CACHE_MAXLEN;
-  char *blk = diwan_malloc(a + b + c + d + pool);
+         c = sc->slots / 2 * sizeof *sc->cache, e = sc->slots * sizeof *sc->slot,
+         d = sc->slots / 2 * CACHE_MAXLEN;
+  char *blk = diwan_malloc(a + b + c + e + d + pool);
   if (!blk) {
     diwan_free(sc);
     return NULL;
@@ -90,10 +99,88 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   sc->pk = (const ph_key **)blk;
   sc->pt = (const ph_table **)(blk + a);
   sc->cache = (centry *)(blk + a + b);
-  sc->cbytes = blk + a + b + c;
-  sc->px = (unsigned char *)(blk + a + b + c + d);
-  memset(sc->cache, 0, c);
+  sc->slot = (uint16_t *)(blk + a + b + c);
+  sc->cbytes = blk + a + b + c + e;
+  sc->px = (unsigned char *)(blk + a + b + c + e + d);
+  memset(sc->slot, 0, e);
   return sc;
+}
+
+void ph_scanner_record(ph_scanner *sc, ph_tape *t) { sc->rec = t; }
+
+ph_scanner *ph_scanner_replay(const ph_table *const *tabs, const int *chan,
+                              int ntabs, const char *s, size_t n,
+                              const ph_tape *t) {
+  ph_scanner *sc = ph_scanner_new(tabs, chan, ntabs, s, n);
+  if (sc) sc->play = t;
+  return sc;
+}
+
+void ph_tape_free(ph_tape *t) {
+  diwan_free(t->b);
+  memset(t, 0, sizeof *t);
+}
+
+static size_t put_varint(unsigned char *p, size_t v) {
+  size_t k = 0;
+  for (; v >= 0x80; v >>= 7) p[k++] = (unsigned char)(v | 0x80);
+  p[k++] = (unsigned char)v;
+  return k;
+}
+
+static size_t get_varint(const unsigned char *p, size_t *pos) {
+  size_t v = 0;
+  for (int sh = 0;; sh += 7) {
+    unsigned char c = p[(*pos)++];
+    v |= (size_t)(c & 0x7F) << sh;
+    if (!(c & 0x80)) return v;
+  }
+}
+
+static void tape_add(ph_tape *t, size_t start, size_t len, int word) {
+  if (t->off) return;
+  if (t->n + 1 + 2 * 10 > t->cap) {   /* the longest form: two 64-bit varints */
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    unsigned char *b = diwan_realloc(t->b, cap);
+    if (!b) { t->off = 1; return; }
+    t->b = b;
+    t->cap = cap;
+  }
+  size_t gap = start - t->last;
+  unsigned char w = word ? 0x80 : 0;
+  if (gap <= 1 && len >= 1 && len <= 63) {
+    t->b[t->n++] = (unsigned char)(w | gap << 6 | len);
+  } else {
+    t->b[t->n++] = w;
+    t->n += put_varint(t->b + t->n, gap);
+    t->n += put_varint(t->b + t->n, len);
+  }
+  t->last = start + len;
+}
+
+/* The next unit, from the tape being replayed or the text. */
+static int next_unit(ph_scanner *sc, size_t *start, size_t *len, int *word) {
+  if (sc->play) {
+    const ph_tape *t = sc->play;
+    if (sc->ppos >= t->n) return 0;
+    unsigned char c = t->b[sc->ppos++];
+    *word = c >> 7;
+    if (c & 0x3F) {
+      *start = sc->pend + (c >> 6 & 1);
+      *len = c & 0x3F;
+    } else {
+      *start = sc->pend + get_varint(t->b, &sc->ppos);
+      *len = get_varint(t->b, &sc->ppos);
+    }
+    sc->pend = *start + *len;
+    return 1;
+  }
+  if (!ph_units_next(&sc->us, start, len, word)) {
+    if (sc->rec) sc->rec->done = 1;
+    return 0;
+  }
+  if (sc->rec) tape_add(sc->rec, *start, *len, *word);
+  return 1;
 }
 
 void ph_scanner_free(ph_scanner *sc) {
@@ -221,24 +308,26 @@ static int on_key(void *ctx, const char *key, size_t n) {
 }
 
 static void cache_clear(ph_scanner *sc) {
-  memset(sc->cache, 0, sc->slots * sizeof *sc->cache);
+  memset(sc->slot, 0, sc->slots * sizeof *sc->slot);
   sc->ncache = sc->nbytes = sc->npool = 0;
   sc->full = 0;
 }
 
-static void cache_put(ph_scanner *sc, centry *e, uint64_t h, const qunit *u) {
+/* Keeps u's keys in the free slot j. */
+static void cache_put(ph_scanner *sc, size_t j, uint64_t h, const qunit *u) {
   if (sc->ncache >= sc->slots / 2 || sc->nbytes + u->len > (sc->slots / 2 * CACHE_MAXLEN) ||
       sc->npool + (size_t)u->nk > (sc->slots / 2 * 4)) {
     sc->full = 1;
     return;
   }
   memcpy(sc->cbytes + sc->nbytes, sc->s + u->start, u->len);
+  centry *e = &sc->cache[sc->ncache];
+  sc->slot[j] = (uint16_t)(sc->ncache + 1);
   e->h = h;
   e->off = (uint32_t)sc->nbytes;
   e->len = (uint16_t)u->len;
-  e->nk = (uint32_t)u->nk;
+  e->nk = (uint16_t)u->nk;
   e->kofs = (uint32_t)sc->npool;
-  e->used = 1;
   for (int i = 0; i < u->nk; i++) {
     sc->pk[sc->npool + (size_t)i] = u->k[i];
     sc->pt[sc->npool + (size_t)i] = u->kt[i];
@@ -260,11 +349,11 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
   uint64_t h = ph_hash(w, u->len);
   if (sc->full) cache_clear(sc);
   size_t j = h & (sc->slots - 1);
-  centry *e;
-  for (; (e = &sc->cache[j])->used; j = (j + 1) & (sc->slots - 1)) {
+  for (unsigned x; (x = sc->slot[j]) != 0; j = (j + 1) & (sc->slots - 1)) {
+    const centry *e = &sc->cache[x - 1];
     if (e->h == h && e->len == u->len &&
         memcmp(sc->cbytes + e->off, w, u->len) == 0) {
-      for (uint32_t i = 0; i < e->nk; i++) {
+      for (unsigned i = 0; i < e->nk; i++) {
         u->k[i] = sc->pk[e->kofs + i];
         u->kt[i] = sc->pt[e->kofs + i];
         u->kx[i] = sc->px[e->kofs + i];
@@ -281,14 +370,14 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
     if (ph_word_keys(w, u->len, on_key, &c)) { sc->oom = 1; return; }
     if (sc->shared >= 0) ph_shared_put(sc->shared, h, w, u->len, u->nk, u->k, u->kt, u->kx);
   }
-  cache_put(sc, e, h, u);
+  cache_put(sc, j, h, u);
 }
 
 static void fill(ph_scanner *sc) {
   while (!sc->eof && sc->qn < PH_MAXUNITS) {
     qunit *u = &sc->q[(sc->qhead + sc->qn) % QCAP];
     int word;
-    if (!ph_units_next(&sc->us, &u->start, &u->len, &word)) {
+    if (!next_unit(sc, &u->start, &u->len, &word)) {
       sc->eof = 1;
       break;
     }
@@ -357,7 +446,7 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
   for (int i = 0; i < u0->nk; i++) {
     const ph_key *k = u0->k[i];
     const ph_table *t = u0->kt[i];
-    if (chan_of(sc, t) != c) continue;
+    if (sc->nchan > 1 && chan_of(sc, t) != c) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
       const ph_phrase *p = &t->phr[k->starts[s]];
       if (p->nunits < best) continue;
@@ -376,7 +465,7 @@ int ph_scanner_next(ph_scanner *sc, ph_match *m) {
     if (sc->oom) return -DIWAN_NOMEM;
     if (sc->qn == 0) return 0;
     const qunit *u0 = &sc->q[sc->qhead];
-    while (sc->next_chan < NCHAN && u0->nk) {
+    while (sc->next_chan < sc->nchan && u0->nk) {
       int c = sc->next_chan++;
       if (sc->upos < sc->until[c]) continue;
       int best = longest_at_head(sc, c, m);

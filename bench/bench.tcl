@@ -93,8 +93,12 @@ proc real_articles {} {
 
 puts "diwan bench: [db one {select diwan_version()}], ~$::scale MB per sample"
 set ::errors 0
+# BENCH_ONLY=memory,events runs only those bench files (their targets only).
+set only [expr {[info exists ::env(BENCH_ONLY)] ? [split $::env(BENCH_ONLY) ,] : {}}]
 foreach f [lsort [glob -nocomplain bench/*.bench.tcl]] {
-  puts "\n== [file rootname [file rootname [file tail $f]]]"
+  set name [file rootname [file rootname [file tail $f]]]
+  if {[llength $only] && $name ni $only} continue
+  puts "\n== $name"
   if {[catch {source -encoding utf-8 $f} err]} {
     puts "bench error in $f: $err"
     incr ::errors

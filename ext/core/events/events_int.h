@@ -81,6 +81,9 @@ typedef struct ev_doc {
                                        state that of the day read, owned
                                        (events_coref.c) */
   const diwan_entity **dated_base;  /* the gazetteer's entity of each */
+  const char **dated_home;          /* and its state on no day: the
+                                       gazetteer's, or the state of the
+                                       title that introduces him */
   size_t ndated;
   long anchor_day;                  /* yyyymmdd, 0 without an anchor */
   long dated_day;                   /* the day the copies of mentions */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "events_int.h"
 #include "base/alloc.h"
+#include "match/fold.h"
 
 #define NEAR 200         /* bytes around the triggers, as for persons */
 #define LIST_GAP 5       /* words at most between two parties of a list */
@@ -142,6 +143,22 @@ static int construct_name(const ev_doc *d, const diwan_mention *mt) {
            !memcmp(d->s + a, "\xd7\x95", 2));
 }
 
+/* An Arabic trigger that is a verb, not a noun: the feminine past (استقبلت,
+** وقعت, زارت; not the plural ات) or the imperfect in ي (يزور). A city
+** right after it is its subject, the state acting ("استقبلت أنقرة وزير
+** الخارجية القطري"), never the construct of a noun. */
+static int arabic_verb(const ev_doc *d, const ev_item *t) {
+  const char *w = d->s + t->start;
+  size_t n = t->end - t->start;
+  if (n < 6 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 0;
+  size_t p = dw_proclitic(w, n, DW_PRE_CONJ);                       /* و ف */
+  w += p;
+  n -= p;
+  if (n >= 6 && !memcmp(w + n - 2, "\xd8\xaa", 2) && memcmp(w + n - 4, "\xd8\xa7", 2))
+    return 1;                                                       /* -ت, not -ات */
+  return n >= 8 && !memcmp(w, "\xd9\x8a", 2);      /* ي…; ت… is also a noun (توقيع) */
+}
+
 /* A city right after a trigger noun names where it met, in the construct of
 ** Arabic and Hebrew: "لقاء الدوحة" (the Doha meeting), "محادثات جنيف",
 ** "ועידת מדריד". Other languages do not put a city there. */
@@ -152,7 +169,7 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   for (size_t i = ev_item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < mt->start; i++) {
     const ev_item *it = &d->item[i];
-    if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
+    if (it->tag != EV_TRIGGER || it->end > mt->start || arabic_verb(d, it)) continue;
     if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0 &&
         (city || !strcmp(it->trig->type, "meeting") || !strcmp(it->trig->type, "talks")))
       return 1;

@@ -69,8 +69,11 @@ static int clause_first(const char *s, size_t lo, size_t pos) {
   while (pos > lo && blank(s[pos - 1])) pos--;
   if (pos == lo) return 1;
   unsigned char c = (unsigned char)s[pos - 1];
-  return c == ',' || c == ';' || c == ':' || c == '"' || c == '(' ||
-         c == 0xAB || c == 0x94;                       /* «, — */
+  if (c == ',' || c == ';' || c == ':' || c == '"' || c == '(') return 1;
+  /* «, —: whole sequences, not their last byte, which ends Cyrillic
+  ** letters too (Д is D0 94: "МИД Японии посетил") */
+  return (pos - lo >= 2 && !memcmp(s + pos - 2, "\xc2\xab", 2)) ||
+         (pos - lo >= 3 && !memcmp(s + pos - 3, "\xe2\x80\x94", 3));
 }
 
 /* The trigger is written in the script of the marker's language. */

@@ -179,8 +179,12 @@ static int in_name(const sent_ctx *x, const ev_item *t) {
   while (p > x->start && blank_at(s, p - 1)) p--;
   if (p == x->start) return 0;
   unsigned char b = (unsigned char)s[p - 1];
-  return !(b == ':' || b == '"' || b == '\'' || b == '(' || b == '-' || b == '.' ||
-           b == 0xAB || b == 0x93 || b == 0x94 || b == 0x9C || b == 0x9D);   /* « – — “ ” */
+  if (b == ':' || b == '"' || b == '\'' || b == '(' || b == '-' || b == '.') return 0;
+  /* « – — “ ”: whole sequences, not their last byte, which also ends
+  ** letters (Д is D0 94, Н D0 9D) */
+  if (p - x->start >= 2 && !memcmp(s + p - 2, "\xc2\xab", 2)) return 0;
+  return !(p - x->start >= 3 && (unsigned char)s[p - 3] == 0xE2 && (unsigned char)s[p - 2] == 0x80 &&
+           (b == 0x93 || b == 0x94 || b == 0x9C || b == 0x9D));
 }
 
 /* "idée soutenue par la Russie", "militias backed by Iran": a passive

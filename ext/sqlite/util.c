@@ -40,7 +40,10 @@ void dw_charpos_init(dw_charpos *c, const char *s, size_t n) {
   c->n = n;
   c->byte = 0;
   c->chars = 0;
+  /* marks no closer than 512 bytes: a scan stops at each, and closer ones
+  ** would keep the eight-byte steps from running on a short text */
   c->step = n / DW_CHARPOS_MARKS + 1;
+  if (c->step < 512) c->step = 512;
   c->nmark = 1;
   c->mark_byte[0] = 0;
   c->mark_chars[0] = 0;

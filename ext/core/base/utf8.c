@@ -54,6 +54,12 @@ size_t diwan_utf8_check(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     if (u[i] < 0x80) { i++; continue; }
+    /* a lead byte C2..DF and a continuation byte: always well formed (no
+    ** overlong form, no surrogate); Arabic, Hebrew, Cyrillic take no call */
+    if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     size_t len;
     uint32_t cp = diwan_utf8_decode(u + i, n - i, &len);
     if (is_bad(u + i, cp, len)) return i;

@@ -153,6 +153,10 @@ void ds_classes_init(void) {
     /* every such code point folds to at most two bytes; were one not to,
     ** it would continue no fast run and add_key would fold it */
     if (k > 2) { e->run = 0xFF; e->flags |= CP_SLOW; k = 0; }
+    /* fast_run relies on a letter's folded form being no longer than its
+    ** UTF-8 (dl_fold_cp gives ASCII one byte); were one longer, it would
+    ** continue no fast run */
+    if (k > (cp < 0x80 ? 1u : 2u)) e->run = 0xFF;
     e->flen = (uint8_t)k;
     memcpy(e->f, buf, k);
   }
@@ -202,14 +206,24 @@ static int continues_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int *mark
 ** character it stopped at (NULL at the text's end, or for a character of
 ** three bytes or more or invalid: the caller's slow path decodes it).
 ** Locals, not the token's fields, in the loop: stores through char
-** pointers would make the compiler reload them every byte. */
-static const dcp *fast_run(dscan *sc, dtok *t, cuts *c) {
+** pointers would make the compiler reload them every byte. e0: the
+** word's first letter (of the run, at sc->pos, l0 bytes) as scan_one read
+** it, when the run starts the word; else NULL. */
+static const dcp *fast_run(dscan *sc, dtok *t, cuts *c, const dcp *e0, size_t l0) {
   const unsigned char *u = (const unsigned char *)sc->s;
   size_t p = sc->pos, n = sc->n, klen = t->klen, l;
   char *key = t->key;
   int nl = c->nl;
   const unsigned script = t->script;
   const dcp *e = NULL;
+  if (e0) {                        /* the key is empty: it fits */
+    memcpy(key, e0->f, 2);
+    klen = e0->flen;
+    p += l0;
+    c->src[0] = p;
+    c->key[0] = klen;
+    nl = 1;
+  }
   /* The first two letters: where a one-letter prefix may end (lookup). */
   while (nl < 2 && p < n && (e = cp_at(u, p, n, &l)) && e->run == script) {
     if (klen + e->flen >= DL_KEYMAX) { t->toolong = 1; goto out; }
@@ -221,15 +235,17 @@ static const dcp *fast_run(dscan *sc, dtok *t, cuts *c) {
     nl++;
   }
   if (nl < 2) goto out;            /* stopped before a second letter */
-  /* The rest, while two more bytes surely fit the key: no length test. */
-  for (;;) {
-    if (klen >= DL_KEYMAX - 2) break;
-    if (p >= n) { e = NULL; goto out; }
+  /* The rest, up to stop: a letter adds at most the bytes it takes in the
+  ** text to the key (ds_classes_init), so before stop two more bytes fit
+  ** the key and the byte after p is in the text: one test a letter. */
+  size_t room = klen < DL_KEYMAX - 2 ? DL_KEYMAX - 2 - klen : 0;
+  size_t stop = p + room < n - 1 ? p + room : n - 1;
+  while (p < stop) {
     unsigned b = u[p];
     if (b < 0x80) {
       e = &cps[b];
       l = 1;
-    } else if (b - 0xC2u <= 0xDFu - 0xC2u && p + 1 < n && (u[p + 1] & 0xC0) == 0x80) {
+    } else if (b - 0xC2u <= 0xDFu - 0xC2u && (u[p + 1] & 0xC0) == 0x80) {
       e = &cps[((b & 0x1F) << 6) | (u[p + 1] & 0x3F)];
       l = 2;
     } else {
@@ -280,12 +296,13 @@ static void scan_word(dscan *sc, dtok *t, uint32_t cp, size_t len, int script, c
         c->nl++;
       }
     }
+    const dcp *head = first ? e0 : NULL;
     first = 0;
     if (!t->toolong) {
       /* The run stopped at a character of no letter of this script: unless
       ** it is a mark, invisible or an apostrophe, the word ends here (the
       ** loop below would find the same, at more cost). */
-      const dcp *e = fast_run(sc, t, c);
+      const dcp *e = fast_run(sc, t, c, head, len);
       if (!t->toolong) {
         if (sc->pos >= sc->n) break;
         if (e && !(e->flags & (CP_MARK | CP_INVIS | CP_JOIN)) && e->run != 0xFF) break;
@@ -354,6 +371,9 @@ static void lookup(const dscan *sc, dtok *t, const cuts *c) {
 }
 
 #define DS_BATCH 32
+/* Scanning ahead to the look-ahead limit (at most DS_AHEAD past the rules'
+** start) keeps the 16 tokens before the start in the ring. */
+_Static_assert(DS_AHEAD + 16 <= DS_RING, "the ring holds the look-back and look-ahead");
 
 static void scan_one(dscan *sc, dtok *t) {
   t->kind = T_EOF;

@@ -337,6 +337,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   diwan_free(d.alias);
   diwan_free(d.dated);
   diwan_free(d.dated_base);
+  diwan_free(d.dated_home);
   diwan_free(d.item);
   diwan_free(d.date);
   ev_npmemo_free(d.npmemo);

@@ -262,6 +262,17 @@ static const char *suffix_owner(const ev_doc *d, const diwan_event *e) {
   return NULL;
 }
 
+/* Party p is named in the scope only as an envoy's post (ev_posted). */
+static int posted_party(const ev_doc *d, const ev_scope *sc, const char *p, const char *type) {
+  int any = 0;
+  for (size_t m = sc->m0; m < sc->m1 && m - sc->m0 < 64; m++) {
+    if (!same(gz_party(d->ment[m].entity), p)) continue;
+    if (!ev_posted(d, sc, m, type)) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
   const char *c[8], *a[2] = {NULL, NULL};
   int nc = 0, na = 0, person[8], thing[8];   /* named by a person; by a
@@ -323,7 +334,13 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
     ** suspendu son aide"): the organisation, not the document's pair */
     for (int i = 0; i < nc && na == 1 && giving(e->type); i++)
       if (!strncmp(c[i], "org:", 4)) add_actor(a, &na, c[i]);
-    if (na == 1) add_actor(a, &na, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]);
+    /* the pair's other is the envoy's post here ("the French ambassador to
+    ** Russia met the Turkish minister" in a report on France and Russia):
+    ** the other party the sentence names */
+    const char *po = same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0];
+    for (int i = 0; i < nc && na == 1 && posted_party(d, sc, po, e->type); i++)
+      if (!same(c[i], a[0])) add_actor(a, &na, c[i]);
+    if (na == 1) add_actor(a, &na, po);
     if (na == 0 && (nc == 0 || ev_scope_has_cue(d, sc->i0, sc->i1, CUE_PAIR, NULL))) {
       add_actor(a, &na, d->pair[0]);
       add_actor(a, &na, d->pair[1]);

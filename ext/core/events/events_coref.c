@@ -366,6 +366,55 @@ static int plural_title(const ev_doc *d, const ev_item *it) {
   return e - it->start >= 8 && memcmp(d->s + e - 4, "\xd8\xa7\xd8\xa1", 4) == 0;   /* اء */
 }
 
+/* who held an office of state p (the user's roles, then the built-in). */
+static int held_in(const ev_doc *d, const char *who, const char *p) {
+  const diwan_event_lexicon *xs[2] = {d->ulex, ev_lexicon_builtin()};
+  for (int i = 0; i < 2; i++)
+    for (const ev_role *r = NULL; xs[i] && (r = ev_roles_of(&xs[i]->roles, r, who));)
+      if (strcmp(r->country, p) == 0) return 1;
+  return 0;
+}
+
+#define MAXHOMES 32       /* listed persons a title introduces, per document */
+
+typedef struct homes {
+  const diwan_entity *who[MAXHOMES];
+  const char *state[MAXHOMES];
+  int n;
+} homes;
+
+/* A title bound to state p introduces the listed person right after it
+** (at most TITLE_NAME_WORDS words, a comma allowed: "שר החוץ הסובייטי,
+** אדוארד שוורדנאדזה"): with no day to read his offices on, he acts for p
+** when he held an office of p, not for the state the gazetteer gives him
+** (Shevardnadze: GE, Soviet foreign minister in 1990). */
+static void title_home(const ev_doc *d, size_t m, size_t at, const char *p, homes *h) {
+  if (d->anchor_day || h->n == MAXHOMES) return;
+  while (m < d->nment && d->ment[m].start < at) m++;
+  if (m >= d->nment || strcmp(d->ment[m].entity->kind, "person") != 0) return;
+  const diwan_mention *mt = &d->ment[m];
+  if (mt->entity < d->dated || mt->entity >= d->dated + d->ndated ||
+      !same_sentence(d->s, at, mt->start) ||
+      ev_words_between(d->s, at, mt->start, TITLE_NAME_WORDS + 1) > TITLE_NAME_WORDS)
+    return;
+  const diwan_entity *base = d->dated_base[mt->entity - d->dated];
+  if (strcmp(base->country, p) == 0 || !held_in(d, base->id, p)) return;
+  for (int i = 0; i < h->n; i++)
+    if (h->who[i] == base) return;     /* the first introduction holds */
+  h->who[h->n] = base;
+  h->state[h->n++] = p;
+}
+
+/* Each copy of a person a title introduced takes that title's state. */
+static void apply_homes(ev_doc *d, const homes *h) {
+  for (size_t j = 0; h->n && j < d->ndated; j++)
+    for (int i = 0; i < h->n; i++)
+      if (d->dated_base[j] == h->who[i]) {
+        d->dated_home[j] = h->state[i];
+        if (!d->dated_day) d->dated[j].country = h->state[i];
+      }
+}
+
 /* Binds names to the party of their title; a bare title of a role takes the
 ** last party that role was bound to. */
 static int bind_titles(coref *c) {
@@ -374,6 +423,8 @@ static int bind_titles(coref *c) {
   const char *lastp = NULL;
   int nr = 0, rc = 0;
   size_t m = 0, prev = (size_t)-1, lastend = 0;
+  homes h;
+  h.n = 0;
   for (size_t i = 0; i < d->nitem && !rc; i++) {
     const ev_item *it = &d->item[i];
     if (it->tag != EV_TITLE || it->start == prev) continue;   /* one per span */
@@ -385,6 +436,7 @@ static int bind_titles(coref *c) {
     int r = 0;
     while (r < nr && strcmp(role[r], it->name)) r++;
     if (p) {
+      title_home(d, m, at, p, &h);
       if (read_name(d, at, &n0, &n1, &l0)) {
         add_bind(c, n0, n1 - n0, p);
         if (l0 > n0) add_bind(c, l0, n1 - l0, p);
@@ -407,6 +459,7 @@ static int bind_titles(coref *c) {
       if (q) rc = add_extra(c, it->start, it->end - it->start, q);
     }
   }
+  apply_homes(d, &h);
   return rc;
 }
 
@@ -549,7 +602,8 @@ static int date_persons(ev_doc *d) {
   if (!n) return DIWAN_OK;
   d->dated = diwan_malloc(n * sizeof *d->dated);
   d->dated_base = diwan_malloc(n * sizeof *d->dated_base);
-  if (!d->dated || !d->dated_base) return DIWAN_NOMEM;   /* freed by the caller */
+  d->dated_home = diwan_malloc(n * sizeof *d->dated_home);
+  if (!d->dated || !d->dated_base || !d->dated_home) return DIWAN_NOMEM;   /* freed by the caller */
   d->ndated = n;
   d->anchor_day = d->anchor ? (long)d->anchor->y * 10000 + d->anchor->m * 100 + d->anchor->d : 0;
   /* the same person's mentions share one entity: the roles are read once
@@ -568,6 +622,7 @@ static int date_persons(ev_doc *d) {
     d->dated[j] = *e;
     d->dated[j].country = memo[h].state;
     d->dated_base[j] = e;
+    d->dated_home[j] = e->country;
     d->ment[m].entity = &d->dated[j++];
   }
   d->dated_day = d->anchor_day;
@@ -583,7 +638,7 @@ long ev_date_persons(ev_doc *d, const ev_scope *sc, const diwan_event *e) {
     const diwan_entity *x = d->ment[m].entity;
     if (x < d->dated || x >= d->dated + d->ndated) continue;
     size_t j = (size_t)(x - d->dated);
-    d->dated[j].country = day ? ev_state_on(d, d->dated_base[j], day) : d->dated_base[j]->country;
+    d->dated[j].country = day ? ev_state_on(d, d->dated_base[j], day) : d->dated_home[j];
   }
   d->dated_day = day;
   d->dated_m0 = sc->m0;

@@ -80,8 +80,20 @@ static int same_script(const ev_doc *d, const diwan_event *e, const ev_dir *r) {
   return (int)diwan_script_of(c) == r->script;
 }
 
+/* The word before a mention (word_before), read once for all the markers
+** marked_as tries on it. */
+typedef struct before_word { int state; size_t w0, w1; } before_word;  /* state: 0 unread, 1 none, 2 read */
+
+static int word_before_once(const ev_doc *d, size_t lo, const diwan_mention *mt,
+                            before_word *b, size_t *w0, size_t *w1) {
+  if (!b->state) b->state = word_before(d->s, lo, mt->start, &b->w0, &b->w1) ? 2 : 1;
+  *w0 = b->w0;
+  *w1 = b->w1;
+  return b->state == 2;
+}
+
 static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
-                     const ev_dir *r, size_t lo) {
+                     const ev_dir *r, size_t lo, before_word *b) {
   const diwan_mention *mt = &d->ment[m];
   size_t w0, w1, end = mt->start + mt->len;
   switch (r->form) {
@@ -94,14 +106,14 @@ static int marker_at(const ev_doc *d, size_t m, const diwan_event *e,
     case DIR_ENDING:
       if (e && !same_script(d, e, r)) return 0;
       if (mt->len <= r->len || memcmp(d->s + end - r->len, r->marker, r->len)) return 0;
-      return !word_before(d->s, lo, mt->start, &w0, &w1) || chars(d->s, w0, w1) > 3;
+      return !word_before_once(d, lo, mt, b, &w0, &w1) || chars(d->s, w0, w1) > 3;
     case DIR_PREFIX:
       return d->mstrip[m] && mt->len > r->len &&
              memcmp(d->s + mt->start, r->marker, r->len) == 0;
     case DIR_TRIGGER:
-      return word_before(d->s, lo, mt->start, &w0, &w1) && w1 == e->start + e->len;
+      return word_before_once(d, lo, mt, b, &w0, &w1) && w1 == e->start + e->len;
     default:
-      return word_before(d->s, lo, mt->start, &w0, &w1) && w1 - w0 == r->len &&
+      return word_before_once(d, lo, mt, b, &w0, &w1) && w1 - w0 == r->len &&
              same_word(d->s + w0, r->marker, r->len);
   }
 }
@@ -157,6 +169,7 @@ static int marked_as(const ev_doc *d, size_t m, const char *type,
                      const diwan_event *e, size_t lo) {
   static diwan_once once = DIWAN_ONCE_INIT;
   int any = -1;
+  before_word b = {0, 0, 0};
   /* without the groups (out of memory) the lexicon's list is read */
   if (!diwan_once_run(&once, build_groups)) {
     const dir_group *gr = NULL;
@@ -165,7 +178,7 @@ static int marked_as(const ev_doc *d, size_t m, const char *type,
     for (size_t i = 0; gr && i < gr->n; i++) {
       const ev_dir *r = gr->dir[i];
       if (!e && (r->form == DIR_TRIGGER || r->form == DIR_BEFORE)) continue;
-      if (marker_at(d, m, e, r, lo)) return 1;
+      if (marker_at(d, m, e, r, lo, &b)) return 1;
       any = 0;
     }
     return any;
@@ -176,7 +189,7 @@ static int marked_as(const ev_doc *d, size_t m, const char *type,
     if (strcmp(r->type, type) ||
         (!e && (r->form == DIR_TRIGGER || r->form == DIR_BEFORE)))
       continue;
-    if (marker_at(d, m, e, r, lo)) return 1;
+    if (marker_at(d, m, e, r, lo, &b)) return 1;
     any = 0;
   }
   return any;
@@ -188,6 +201,10 @@ static int marked(const ev_doc *d, size_t m, const diwan_event *e, size_t lo) {
 
 int ev_is_venue(const ev_doc *d, size_t m, size_t lo) {
   return marked_as(d, m, "venue", NULL, lo) > 0;
+}
+
+int ev_is_posting(const ev_doc *d, size_t m, size_t lo) {
+  return marked_as(d, m, "posting", NULL, lo) > 0;
 }
 
 static const char *place_country(const diwan_entity *x) {

@@ -81,6 +81,9 @@ typedef struct ev_doc {
                                        state that of the day read, owned
                                        (events_coref.c) */
   const diwan_entity **dated_base;  /* the gazetteer's entity of each */
+  const char **dated_home;          /* and its state on no day: the
+                                       gazetteer's, or the state of the
+                                       title that introduces him */
   size_t ndated;
   long anchor_day;                  /* yyyymmdd, 0 without an anchor */
   long dated_day;                   /* the day the copies of mentions */
@@ -182,6 +185,15 @@ int ev_verb_first(const ev_doc *d, size_t pos);
 /* Mention m follows a locative marker (directions.tsv, type venue: في
 ** جنيف, à Genève, in Geneva, в Женеве, בז'נבה); lo bounds the look-back. */
 int ev_is_venue(const ev_doc *d, size_t m, size_t lo);
+/* Mention m follows a posting marker (directions.tsv, type posting: the
+** ambassador *to* Russia, l'ambassadeur russe *en* France, посол России
+** *во* Франции); lo bounds the look-back. */
+int ev_is_posting(const ev_doc *d, size_t m, size_t lo);
+/* Mention m of the scope is an envoy's post, no party of an event of this
+** type: after a posting marker, an envoy's title (cues.tsv kind posting)
+** at most three words before it, two other parties in the scope
+** (events_parties.c). */
+int ev_posted(const ev_doc *d, const ev_scope *sc, size_t m, const char *type);
 /* Mention m cannot be a party of an event of this type: a topic ("the
 ** Iranian nuclear deal", "الملف السوري") or, for a meeting, talks, a
 ** signing, a mediation or an invitation, its venue (events_parties.c). */

@@ -93,7 +93,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"accession", CUE_ACCESSION}, {"body", CUE_BODY}, {"pronoun", CUE_PRONOUN},
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
   {"additive", CUE_ADDITIVE},
-  {"faction", CUE_FACTION}, {"chair", CUE_CHAIR},
+  {"faction", CUE_FACTION}, {"chair", CUE_CHAIR}, {"posting", CUE_POSTING},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "events_int.h"
 #include "base/alloc.h"
+#include "match/fold.h"
 
 #define NEAR 200         /* bytes around the triggers, as for persons */
 #define LIST_GAP 5       /* words at most between two parties of a list */
@@ -142,6 +143,22 @@ static int construct_name(const ev_doc *d, const diwan_mention *mt) {
            !memcmp(d->s + a, "\xd7\x95", 2));
 }
 
+/* An Arabic trigger that is a verb, not a noun: the feminine past (استقبلت,
+** وقعت, زارت; not the plural ات) or the imperfect in ي (يزور). A city
+** right after it is its subject, the state acting ("استقبلت أنقرة وزير
+** الخارجية القطري"), never the construct of a noun. */
+static int arabic_verb(const ev_doc *d, const ev_item *t) {
+  const char *w = d->s + t->start;
+  size_t n = t->end - t->start;
+  if (n < 6 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 0;
+  size_t p = dw_proclitic(w, n, DW_PRE_CONJ);                       /* و ف */
+  w += p;
+  n -= p;
+  if (n >= 6 && !memcmp(w + n - 2, "\xd8\xaa", 2) && memcmp(w + n - 4, "\xd8\xa7", 2))
+    return 1;                                                       /* -ت, not -ات */
+  return n >= 8 && !memcmp(w, "\xd9\x8a", 2);      /* ي…; ت… is also a noun (توقيع) */
+}
+
 /* A city right after a trigger noun names where it met, in the construct of
 ** Arabic and Hebrew: "لقاء الدوحة" (the Doha meeting), "محادثات جنيف",
 ** "ועידת מדריד". Other languages do not put a city there. */
@@ -152,7 +169,7 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
   for (size_t i = ev_item_from(d, sc->i0, sc->i1, from);
        i < sc->i1 && d->item[i].start < mt->start; i++) {
     const ev_item *it = &d->item[i];
-    if (it->tag != EV_TRIGGER || it->end > mt->start) continue;
+    if (it->tag != EV_TRIGGER || it->end > mt->start || arabic_verb(d, it)) continue;
     if (venue_type(it->trig->type) && ev_words_between(d->s, it->end, mt->start, 1) == 0 &&
         (city || !strcmp(it->trig->type, "meeting") || !strcmp(it->trig->type, "talks")))
       return 1;
@@ -219,10 +236,69 @@ static int meeting_owner(const ev_doc *d, const ev_scope *sc, size_t m) {
          ev_ment_from(d, t->end) == m && ev_multilateral(d, t);
 }
 
+/* The post of an envoy: a country right after a posting marker
+** (directions.tsv: to, for, en, auprès, во, по) that follows a `posting`
+** cue (ambassador, envoyé, посол) within POST_REACH words, the envoy's own
+** state named with his title (right before it: "the French ambassador",
+** "Russia's ambassador"; or between it and the marker: "l'ambassadeur
+** russe en", "посол России во"): "the French ambassador to Russia met the
+** Turkish foreign minister" is FR-TR, the post is where he serves. Not a
+** party when the scope names a third party besides the two; otherwise the
+** post is most often the other side ("le président a reçu l'ambassadeur
+** de France en Tunisie"), and "des ambassadeurs au Burundi (ceux de la
+** Chine …)" names no envoy's state with the title. An appointment or an
+** embassy is to its post: never for those types. */
+#define POST_REACH 3
+static const ev_item *posting_cue_before(const ev_doc *d, const ev_scope *sc,
+                                         const diwan_mention *mt) {
+  size_t i = ev_item_from(d, sc->i0, sc->i1, mt->start);
+  for (int n = 0; i > sc->i0 && n < 8; n++) {
+    const ev_item *it = &d->item[--i];
+    if (it->tag == EV_TRIGGER) return NULL;
+    if (it->tag != EV_CUE || it->cue->kind != CUE_POSTING || it->end > mt->start) continue;
+    return ev_words_between(d->s, it->end, mt->start, POST_REACH + 1) <= POST_REACH ? it : NULL;
+  }
+  return NULL;
+}
+
+/* The party named with the envoy's title t, before the post m: at most one
+** word before the title, or between the title and the post. */
+static const char *envoy_state(const ev_doc *d, const ev_scope *sc, const ev_item *t, size_t m) {
+  const char *post = gz_party(d->ment[m].entity);
+  for (size_t k = m; k > sc->m0 && m - k < 4; k--) {
+    const diwan_mention *b = &d->ment[k - 1];
+    const char *p = gz_party(b->entity);
+    if (!p || ev_eq(p, post)) continue;
+    if (b->start >= t->end) return p;
+    if (b->start + b->len <= t->start &&
+        ev_words_between(d->s, b->start + b->len, t->start, 2) <= 1)
+      return p;
+    if (b->start + b->len <= t->start) break;
+  }
+  return NULL;
+}
+
+int ev_posted(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
+  static const char *const to_post[] = {"ambassador_appointed", "embassy_opened",
+                                        "relations_established"};
+  for (int i = 0; i < 3; i++)
+    if (strcmp(type, to_post[i]) == 0) return 0;
+  const diwan_mention *mt = &d->ment[m];
+  const ev_item *t;
+  if (!ev_is_posting(d, m, sc->start) || !(t = posting_cue_before(d, sc, mt))) return 0;
+  const char *own = envoy_state(d, sc, t, m), *post = gz_party(mt->entity);
+  if (!own) return 0;
+  for (size_t k = sc->m0; k < sc->m1 && k - sc->m0 < 64; k++) {
+    const char *p = gz_party(d->ment[k].entity);
+    if (p && !ev_eq(p, post) && !ev_eq(p, own)) return 1;
+  }
+  return 0;
+}
+
 static int not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m) ||
-      meeting_owner(d, sc, m))
+      meeting_owner(d, sc, m) || (type && ev_posted(d, sc, m, type)))
     return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);
@@ -296,27 +372,31 @@ int ev_not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type
   return v[m - sc->m0] - 1;
 }
 
+/* A word and its length: the lists below are read for every word between
+** two mentions (linked), so no strlen per entry. */
+typedef struct ev_word { const char *w; size_t n; } ev_word;
+#define W(s) {s, sizeof s - 1}
+
 /* Words that may stand between two parties of one list besides commas:
 ** conjunctions, articles, "his counterpart" (Arabic و and Hebrew ו are prefixes on the
 ** next name, so the gap is empty). */
-static const char *const joiners[] = {
-  "and", "or", "the", "et", "ou", "la", "le", "les", "l'", "l\xe2\x80\x99",
-  "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",                  /* и, или */
-  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88",                  /* أو, او */
-  "\xd7\x90\xd7\x95",                                          /* או */
-  "v\xc9\x99", "il\xc9\x99",                                   /* və, ilə */
+static const ev_word joiners[] = {
+  W("and"), W("or"), W("the"), W("et"), W("ou"), W("la"), W("le"), W("les"), W("l'"), W("l\xe2\x80\x99"),
+  W("\xd0\xb8"), W("\xd0\xb8\xd0\xbb\xd0\xb8"),                  /* и, или */
+  W("\xd8\xa3\xd9\x88"), W("\xd8\xa7\xd9\x88"),                  /* أو, او */
+  W("\xd7\x90\xd7\x95"),                                          /* או */
+  W("v\xc9\x99"), W("il\xc9\x99"),                                   /* və, ilə */
   /* "his Israeli counterpart, Ariel Sharon, and the Palestinian leader" */
-  "his", "her", "their", "counterpart", "counterparts", "son", "sa", "ses",
-  "homologue", "homologues",
-  "que", "as", "\xd0\xb0",                                  /* ainsi que, as well as, а также */
+  W("his"), W("her"), W("their"), W("counterpart"), W("counterparts"), W("son"), W("sa"), W("ses"),
+  W("homologue"), W("homologues"),
+  W("que"), W("as"), W("\xd0\xb0"),                                  /* ainsi que, as well as, а также */
 };
 
 static int joiner(const char *w, size_t n) {
   for (size_t i = 0; i < sizeof joiners / sizeof joiners[0]; i++) {
-    size_t k = strlen(joiners[i]);
-    if (k != n) continue;
+    if (joiners[i].n != n) continue;
     size_t j = 0;
-    while (j < n && (w[j] | (w[j] >= 'A' && w[j] <= 'Z' ? 0x20 : 0)) == joiners[i][j]) j++;
+    while (j < n && (w[j] | (w[j] >= 'A' && w[j] <= 'Z' ? 0x20 : 0)) == joiners[i].w[j]) j++;
     if (j == n) return 1;
   }
   return 0;
@@ -332,16 +412,16 @@ static int in_title(const ev_doc *d, const ev_scope *sc, size_t a, size_t b) {
 
 static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-static const char *const coordinators[] = {
-  "and", "or", "et", "ou", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
-  "\xd8\xa3\xd9\x88", "\xd8\xa7\xd9\x88", "\xd7\x90\xd7\x95", "v\xc9\x99",
-  "ainsi", "well", "puis",                                     /* ainsi que, as well as */
-  "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",                         /* (а) также */
+static const ev_word coordinators[] = {
+  W("and"), W("or"), W("et"), W("ou"), W("\xd0\xb8"), W("\xd0\xb8\xd0\xbb\xd0\xb8"),
+  W("\xd8\xa3\xd9\x88"), W("\xd8\xa7\xd9\x88"), W("\xd7\x90\xd7\x95"), W("v\xc9\x99"),
+  W("ainsi"), W("well"), W("puis"),                                     /* ainsi que, as well as */
+  W("\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"),                         /* (а) также */
 };
 
 static int coordinator(const char *w, size_t n) {
   for (size_t i = 0; i < sizeof coordinators / sizeof coordinators[0]; i++)
-    if (strlen(coordinators[i]) == n && memcmp(w, coordinators[i], n) == 0) return 1;
+    if (coordinators[i].n == n && memcmp(w, coordinators[i].w, n) == 0) return 1;
   return n == 3 && (w[0] == 'A' || w[0] == 'a') && w[1] == 'n' && w[2] == 'd';
 }
 

@@ -148,6 +148,31 @@ void ph_tape_free(ph_tape *t);
 
 uint64_t ph_hash(const char *s, size_t n);
 
+/* a[0..n) == b[0..n), inline: the caches compare a short word once their
+** 64-bit hashes agree, where a call to memcmp costs more than the bytes. */
+static inline int ph_same(const char *a, const char *b, size_t n) {
+  uint64_t x, y;
+  while (n >= 8) {
+    __builtin_memcpy(&x, a, 8);
+    __builtin_memcpy(&y, b, 8);
+    if (x != y) return 0;
+    a += 8;
+    b += 8;
+    n -= 8;
+  }
+  if (n >= 4) {
+    uint32_t p, q, r, t;
+    __builtin_memcpy(&p, a, 4);
+    __builtin_memcpy(&q, b, 4);
+    __builtin_memcpy(&r, a + n - 4, 4);
+    __builtin_memcpy(&t, b + n - 4, 4);
+    return p == q && r == t;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 /* The process-wide cache of resolved units (phrase_shared.c), for a
 ** scanner whose tables are all persistent: ph_shared_set gives the set's
 ** number, or -1 (not all persistent, or too many sets). ph_shared_get

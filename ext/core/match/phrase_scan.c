@@ -54,6 +54,7 @@ struct ph_scanner {
   unsigned char *px;
   size_t npool;
   int shared;               /* ph_shared_set of the tables, or -1 */
+  int shared_first;         /* a short text: ask the shared cache first */
   int full;                 /* an insert did not fit: clear before the next */
   int oom;                  /* a word's keys could not be made: stop */
   ph_tape *rec;             /* units read are added here (record) */
@@ -87,6 +88,11 @@ ph_scanner *ph_scanner_new(const ph_table *const *tabs, const int *chan,
   ** scans thousands of single names, and a document is often short. */
   sc->slots = 16;
   while (sc->slots < CACHE_SLOTS_MAX && sc->slots * 8 < n) sc->slots *= 2;
+  /* A short text (an article) repeats few of its words: most would go
+  ** through the scan's own cache once, paying its look-up and its copy for
+  ** nothing, so the shared cache is asked first; a long one keeps its
+  ** words at hand in its own, smaller cache. */
+  sc->shared_first = sc->shared >= 0 && sc->slots < CACHE_SLOTS_MAX;
   size_t pool = sc->slots / 2 * 4;
   size_t a = pool * sizeof *sc->pk, b = pool * sizeof *sc->pt,
          c = sc->slots / 2 * sizeof *sc->cache, e = sc->slots * sizeof *sc->slot,
@@ -347,12 +353,16 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
     return;
   }
   uint64_t h = ph_hash(w, u->len);
+  if (sc->shared_first) {
+    int nk = ph_shared_get(sc->shared, h, w, u->len, u->k, u->kt, u->kx);
+    if (nk >= 0) { u->nk = nk; return; }
+  }
   if (sc->full) cache_clear(sc);
   size_t j = h & (sc->slots - 1);
   for (unsigned x; (x = sc->slot[j]) != 0; j = (j + 1) & (sc->slots - 1)) {
     const centry *e = &sc->cache[x - 1];
     if (e->h == h && e->len == u->len &&
-        memcmp(sc->cbytes + e->off, w, u->len) == 0) {
+        ph_same(sc->cbytes + e->off, w, u->len)) {
       for (unsigned i = 0; i < e->nk; i++) {
         u->k[i] = sc->pk[e->kofs + i];
         u->kt[i] = sc->pt[e->kofs + i];
@@ -362,7 +372,7 @@ static void resolve_word(ph_scanner *sc, qunit *u) {
       return;
     }
   }
-  int nk = sc->shared >= 0 ? ph_shared_get(sc->shared, h, w, u->len, u->k, u->kt, u->kx) : -1;
+  int nk = sc->shared >= 0 && !sc->shared_first ? ph_shared_get(sc->shared, h, w, u->len, u->k, u->kt, u->kx) : -1;
   if (nk >= 0) {
     u->nk = nk;
   } else {
@@ -443,13 +453,18 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
   const qunit *u0 = &sc->q[sc->qhead];
   int best = 0;
   m->nhits = 0;
+  /* A unit with no key fits no phrase unit (unit_kind): no phrase longer
+  ** than the run of units with keys from the head fits, and most words
+  ** after a lexicon word have none. */
+  int reach = 1;
+  while (reach < sc->qn && sc->q[(sc->qhead + reach) % QCAP].nk) reach++;
   for (int i = 0; i < u0->nk; i++) {
     const ph_key *k = u0->k[i];
     const ph_table *t = u0->kt[i];
     if (sc->nchan > 1 && chan_of(sc, t) != c) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
       const ph_phrase *p = &t->phr[k->starts[s]];
-      if (p->nunits < best) continue;
+      if (p->nunits < best || p->nunits > reach) continue;
       int d = phrase_fits(sc, p);
       if (d < 0) continue;
       if (p->nunits > best) { best = p->nunits; m->nhits = 0; }

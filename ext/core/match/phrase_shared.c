@@ -71,12 +71,12 @@ static const char *word_of(const sh_entry *e) { return (const char *)(e->k + e->
 
 /* The entry, or NULL and *at the free slot (where a writer holding the
 ** lock may put it). Needs no lock: see the top of the file. */
-static sh_entry *find(sh_entry **slots, uint64_t h, const char *w, size_t n,
-                      size_t *at) {
+static inline __attribute__((always_inline)) sh_entry *
+find(sh_entry **slots, uint64_t h, const char *w, size_t n, size_t *at) {
   size_t j = h & (SH_SLOTS - 1);
   for (sh_entry *e; (e = __atomic_load_n(&slots[j], __ATOMIC_ACQUIRE));
        j = (j + 1) & (SH_SLOTS - 1))
-    if (e->h == h && e->len == n && memcmp(word_of(e), w, n) == 0) return e;
+    if (e->h == h && e->len == n && ph_same(word_of(e), w, n)) return e;
   *at = j;
   return NULL;
 }

@@ -3,6 +3,7 @@
 ** lexicon entries word by word. */
 #include <string.h>
 #include "phrase.h"
+#include "text/segment.h"
 
 /* Bytes of a hyphen at s (ASCII, U+2010, U+2011, Hebrew maqaf), or 0. */
 static size_t hyphen_at(const unsigned char *s, size_t n) {
@@ -108,11 +109,13 @@ int ph_units_next(ph_units *u, size_t *start, size_t *len, int *word) {
     }
     size_t a, n;
     diwan_token_kind kind;
-    if (!diwan_tokenizer_next(&u->tk, &a, &n, &kind)) return 0;
-    if (kind != DIWAN_TOKEN_WORD) {
+    int plain;
+    if (!dw_tokenizer_next(&u->tk, &a, &n, &kind, &plain)) return 0;
+    if (kind != DIWAN_TOKEN_WORD || plain) {
+      /* a plain word has no hyphen and no apostrophe: one unit */
       *start = a;
       *len = n;
-      *word = 0;
+      *word = kind == DIWAN_TOKEN_WORD;
       return 1;
     }
     u->rest = skip_elision(u->s, a, a + n);

@@ -4,6 +4,7 @@
 #include "segment.h"
 
 unsigned char dw_cc_table[DW_CC_LIMIT];
+unsigned char dw_cc_run[1 << 16];
 int dw_cc_ready;
 static pthread_once_t cc_once = PTHREAD_ONCE_INIT;
 
@@ -19,6 +20,12 @@ static void build(void) {
       c |= DW_CC_WORD;
     dw_cc_table[cp] = (unsigned char)c;
   }
+  for (unsigned b = 0; b < 0x80; b++)
+    for (unsigned x = 0; x < 0x100; x++)
+      dw_cc_run[b | x << 8] = (dw_cc_table[b] & DW_CC_WORD) ? 1 : 0;
+  for (unsigned b = 0xC2; b <= 0xDF; b++)
+    for (unsigned x = 0x80; x <= 0xBF; x++)
+      dw_cc_run[b | x << 8] = (dw_cc_table[((b & 0x1F) << 6) | (x & 0x3F)] & DW_CC_WORD) ? 2 : 0;
   __atomic_store_n(&dw_cc_ready, 1, __ATOMIC_RELEASE);
 }
 

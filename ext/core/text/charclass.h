@@ -17,6 +17,11 @@
 #define DW_CC_LIMIT 0x800
 
 extern unsigned char dw_cc_table[DW_CC_LIMIT];
+/* By two bytes s[i] | s[i + 1] << 8: how many bytes the word character at
+** s[i] spans when it is ASCII (1) or a well-formed two-byte sequence (2)
+** with DW_CC_WORD, else 0; built with dw_cc_table. The tokenizer's run of
+** word characters reads one entry per character. */
+extern unsigned char dw_cc_run[1 << 16];
 extern int dw_cc_ready;
 void dw_cc_build(void);   /* thread-safe, idempotent */
 

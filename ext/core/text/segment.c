@@ -95,28 +95,22 @@ static size_t word_joiner(const cursor *c, size_t i, diwan_script sc, size_t seg
 ** without a call. No invisible character has DW_CC_WORD. */
 static inline size_t word_run(const cursor *c, size_t i) {
   const unsigned char *s = c->s;
-  while (i < c->n) {
-    unsigned b = s[i];
-    if (b < 0x80) {
-      if (!(dw_cc_table[b] & DW_CC_WORD)) break;
-      i++;
-    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < c->n && (s[i + 1] & 0xC0) == 0x80) {
-      if (!(dw_cc_table[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & DW_CC_WORD)) break;
-      i += 2;
-    } else {
-      break;
-    }
-  }
+  for (unsigned k; i + 1 < c->n; i += k)
+    if (!(k = dw_cc_run[s[i] | (unsigned)s[i + 1] << 8])) return i;
+  /* the last byte of the text: only an ASCII character fits */
+  if (i < c->n && s[i] < 0x80 && (dw_cc_table[s[i]] & DW_CC_WORD)) i++;
   return i;
 }
 
-/* The word that starts at wstart with a first character of script sc. */
-static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
+/* The word that starts at wstart with a first character of script sc.
+** *plain stays 1 when the word is its first character and a run of word
+** characters (word_run) ended at once: no joiner, invisible or trailing
+** dot in it. */
+static size_t scan_word(const cursor *c, size_t wstart, size_t first_len, diwan_script sc,
+                        int *plain) {
   size_t len;
-  size_t i = wstart, seg = wstart;
-  at(c, i, &len);
-  i += len;
-  for (;;) {
+  size_t i = wstart + first_len, seg = wstart;   /* first_len: bytes of its first character */
+  for (;; *plain = 0) {
     /* Letters, marks and digits continue the word; invisible joiners
     ** continue it only when a word character follows them. ASCII letters
     ** and digits first, without decoding (the word's script is known). */
@@ -142,7 +136,7 @@ static size_t scan_word(const cursor *c, size_t wstart, diwan_script sc) {
     }
     if (j != i) return i;   /* joiners must touch the word */
     size_t k = word_joiner(c, i, sc, seg);
-    if (!k) break;
+    if (!k) { *plain = 0; break; }
     i += k;
     if (c->s[i - 1] == '.') seg = i;
   }
@@ -199,11 +193,12 @@ void diwan_tokenizer_init(diwan_tokenizer *t, const char *s, size_t n) {
   t->pos = 0;
 }
 
-int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
-                         diwan_token_kind *kind) {
+int dw_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
+                      diwan_token_kind *kind, int *plain) {
   cursor c = {(const unsigned char *)t->s, t->n};
   size_t i = t->pos, l;
   while (i < c.n) {
+    if (c.s[i] == ' ') { i++; continue; }   /* the common space, without decoding */
     uint32_t cp = at(&c, i, &l);
     int cc = dw_cc(cp);
     if (cc >= 0 ? (cc & (DW_CC_SPACE | DW_CC_INVIS)) != 0
@@ -215,7 +210,8 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
     diwan_script sc = cc >= 0 ? (diwan_script)(cc & DW_CC_SCRIPT) : diwan_script_of(cp);
     size_t end;
     if (is_letter_script(sc) || sc == DIWAN_SCRIPT_MARK) {
-      end = scan_word(&c, i, sc);
+      *plain = sc != DIWAN_SCRIPT_MARK;
+      end = scan_word(&c, i, l, sc, plain);
       *kind = DIWAN_TOKEN_WORD;
     } else if (sc == DIWAN_SCRIPT_DIGIT) {
       end = scan_number(&c, i + l);
@@ -234,6 +230,12 @@ int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
   }
   t->pos = c.n;
   return 0;
+}
+
+int diwan_tokenizer_next(diwan_tokenizer *t, size_t *start, size_t *len,
+                         diwan_token_kind *kind) {
+  int plain;
+  return dw_tokenizer_next(t, start, len, kind, &plain);
 }
 
 const char *diwan_token_kind_name(diwan_token_kind k) {

@@ -32,11 +32,15 @@ static uint32_t first_cp(const char *s, size_t n) {
   return n ? diwan_utf8_decode((const unsigned char *)s, n, &len) : 0;
 }
 
-/* Newlines in the gap s[a, b). */
+/* Newlines in the gap s[a, b), counted up to 2 (the callers ask for none,
+** one, or a paragraph break). The gap may be a whole chunk skip_plain
+** jumped over, so it is searched with memchr, not read byte by byte. */
 static int newlines(const char *s, size_t a, size_t b) {
-  int k = 0;
-  for (size_t i = a; i < b; i++) k += s[i] == '\n';
-  return k;
+  if (a >= b) return 0;
+  const char *p = memchr(s + a, '\n', b - a);
+  if (!p) return 0;
+  p++;
+  return p < s + b && memchr(p, '\n', (size_t)(s + b - p)) ? 2 : 1;
 }
 
 /* After "[", a footnote reference is digits or a short word and "]". On

@@ -168,11 +168,6 @@ static int mentions_party(const ev_doc *d, const ev_scope *sc, const char *p) {
   return 0;
 }
 
-/* The trigger is in Arabic letters (U+0600..U+06FF). */
-static int arabic_at(char c) {
-  return (unsigned char)c >= 0xD8 && (unsigned char)c <= 0xDB;
-}
-
 /* The party named right next to a counterpart word (cues.tsv, kind
 ** counterpart: "نظيره الإيطالي", "بنظيريه، الأميركي", "עמיתו הירדני",
 ** "son homologue russe"; before it in "his Russian counterpart", "с
@@ -246,7 +241,7 @@ static const char *there_party(const ev_doc *d, const diwan_event *e) {
 #define OWNER_LOOK 120
 static const char *suffix_owner(const ev_doc *d, const diwan_event *e) {
   static const char *const suf[] = {"\xd9\x87", "\xd9\x87\xd8\xa7"};   /* ه ها */
-  if (!is_contact(e->type) || !arabic_at(d->s[e->start]) || e->len < 6) return NULL;
+  if (!is_contact(e->type) || !ev_arabic(d->s + e->start) || e->len < 6) return NULL;
   const char *w = d->s + e->start;
   int ok = 0;
   for (size_t i = 0; i < 2 && !ok; i++) {
@@ -325,7 +320,7 @@ static void attach_actors(ev_doc *d, const ev_scope *sc, diwan_event *e) {
     ** للقاء أمير دولة قطر" is RU–QA in a report on RU–SA); a person of a
     ** third state is more often the one quoted, and Hebrew reports of
     ** 1990 name bystanders so (measured: he P 0.692 -> 0.600) */
-    if (na == 1 && nc == 2 && arabic_at(d->s[e->start]) &&
+    if (na == 1 && nc == 2 && ev_arabic(d->s + e->start) &&
         !mentions_party(d, sc, same(a[0], d->pair[0]) ? d->pair[1] : d->pair[0]))
       for (int i = 0; i < nc; i++)
         if (thing[i]) add_actor(a, &na, c[i]);

@@ -270,8 +270,7 @@ static int named(const ev_doc *d, const ev_scope *sc, const char *p) {
 ** החוץ קואן קיצן יוצא היום לבגדאד" is CN, IQ in a report on the US and
 ** Iraq). Not in Arabic, whose verb-first clauses name the visitor after. */
 static void retarget(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
-  unsigned char lead = (unsigned char)d->s[e->start];
-  if (strcmp(e->type, "visit") || (lead >= 0xD8 && lead <= 0xDB)) return;
+  if (strcmp(e->type, "visit") || ev_arabic(d->s + e->start)) return;
   for (size_t m = sc->m0; m < sc->m1; m++) {
     size_t pos = d->ment[m].start;
     if (pos >= sc->g1 + DIR_NEAR) break;
@@ -324,9 +323,7 @@ static int passive(const ev_doc *d, const diwan_event *e) {
 ** موسكو"): those two, whatever the document's pair (a third party the
 ** sentence names as the one quoted, a pair that fills in). 1 when set. */
 static int construct_visit(const ev_doc *d, const ev_scope *sc, diwan_event *e) {
-  if (strcmp(e->type, "visit") || (unsigned char)d->s[e->start] < 0xD8 ||
-      (unsigned char)d->s[e->start] > 0xDB)
-    return 0;
+  if (strcmp(e->type, "visit") || !ev_arabic(d->s + e->start)) return 0;
   size_t end = e->start + e->len, m = ev_ment_from(d, end);
   if (m + 1 >= sc->m1 || strcmp(d->ment[m].entity->kind, "person")) return 0;
   for (size_t i = end; i < d->ment[m].start; i++)

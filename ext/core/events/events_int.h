@@ -11,6 +11,13 @@ static inline int ev_eq(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* The character at s is an Arabic letter (U+0600..U+06FF: lead byte D8-DB);
+** the rules that tell Arabic word order apart ask it of a word's first byte. */
+static inline int ev_arabic(const char *s) {
+  unsigned char b = (unsigned char)*s;
+  return b >= 0xD8 && b <= 0xDB;
+}
+
 /* One hit of the event lexicon. A document holds about one per 28 bytes
 ** of text, the largest array of a call: what a hit points to depends on its
 ** tag, so the three share one word (32 bytes a hit, not 48; read a field

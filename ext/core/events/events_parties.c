@@ -64,11 +64,6 @@ static int discussed(const ev_doc *d, const ev_scope *sc, const diwan_mention *m
   return 0;
 }
 
-static int arabic_at(const char *s, size_t i) {
-  unsigned char b = (unsigned char)s[i];
-  return b >= 0xD8 && b <= 0xDB;
-}
-
 int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   if (discussed(d, sc, mt)) return 1;
   size_t from = mt->start > TOPIC_SPAN ? mt->start - TOPIC_SPAN : 0;
@@ -89,7 +84,7 @@ int ev_is_topic(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
     ** Arabic mention starts the next phrase ("مع الرئيس الفرنسي ملفات
     ** المنطقة") */
     if (it->start >= end && it->cue->value != 1 &&
-        !(arabic_at(d->s, mt->start) && arabic_at(d->s, it->start)) && (ev_words_between(d->s, end, it->start, 1) == 0 ||
+        !(ev_arabic(d->s + mt->start) && ev_arabic(d->s + it->start)) && (ev_words_between(d->s, end, it->start, 1) == 0 ||
                              org_between(d, mt, it->start)))
       return 1;
   }
@@ -150,7 +145,7 @@ static int construct_name(const ev_doc *d, const diwan_mention *mt) {
 static int arabic_verb(const ev_doc *d, const ev_item *t) {
   const char *w = d->s + t->start;
   size_t n = t->end - t->start;
-  if (n < 6 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 0;
+  if (n < 6 || !ev_arabic(w)) return 0;
   size_t p = dw_proclitic(w, n, DW_PRE_CONJ);                       /* و ف */
   w += p;
   n -= p;

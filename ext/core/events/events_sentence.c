@@ -245,9 +245,7 @@ static int infinitive(const ev_doc *d, const ev_item *t, size_t lo) {
 ** no state: "وزيارة المناطق السياحية", "زيارة المسجد النبوي" (tourists,
 ** pilgrims). "زيارة المملكة", "زيارة الرئيس", "الزيارة التاريخية" stay. */
 static int visits_a_site(const ev_doc *d, const ev_item *t) {
-  if (strcmp(t->trig->type, "visit") || (unsigned char)d->s[t->start] < 0xD8 ||
-      (unsigned char)d->s[t->start] > 0xDB)
-    return 0;
+  if (strcmp(t->trig->type, "visit") || !ev_arabic(d->s + t->start)) return 0;
   size_t w = t->start;
   w += dw_proclitic(d->s + w, t->end - w, DW_PRE_CONJ);               /* و ف */
   w += dw_proclitic(d->s + w, t->end - w, DW_PRE_IN | DW_PRE_TO);     /* ب ل */

@@ -172,12 +172,27 @@ static int prefix_conjoined(const ev_doc *d, size_t ia, size_t ib) {
          !memcmp(s + p - 6, "\xd7\x91\xd7\x99\xd7\x9f", 6);                     /* בין */
 }
 
+/* Two capitals joined as the subject that opens a sentence stand for their
+** states ("Tokyo and Seoul held talks", "Paris et Berlin ont signé",
+** "Москва и Пекин провели переговоры"); elsewhere a city is more often
+** where one goes or meets ("visits to Paris and Berlin"). */
+static int opens_sentence(const char *s, size_t p) {
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
+  return p == 0 || strchr(".!?:\n\"", s[p - 1]) ||
+         (p >= 2 && !memcmp(s + p - 2, "\xc2\xab", 2));             /* « */
+}
+
 static int conjoined_pair(ev_doc *d, const ev_scope *all, size_t from, size_t end,
                           int prefixed) {
   size_t i = ev_ment_from(d, from);
   for (; i + 1 < d->nment && d->ment[i + 1].start < end; i++) {
     const diwan_mention *a = &d->ment[i], *b = &d->ment[i + 1];
-    if (strcmp(a->entity->kind, "country") || strcmp(b->entity->kind, "country")) continue;
+    int ca = !strcmp(a->entity->kind, "city"), cb = !strcmp(b->entity->kind, "city");
+    if ((!ca && strcmp(a->entity->kind, "country")) || (!cb && strcmp(b->entity->kind, "country")))
+      continue;
+    if ((ca || cb) && (!opens_sentence(d->s, a->start) || ev_city_venue(d, all, i) ||
+                       ev_city_venue(d, all, i + 1)))
+      continue;
     const char *x = gz_party(a->entity), *y = gz_party(b->entity);
     if (!x || !y || strcmp(x, y) == 0 ||
         !(conjoined(d->s, a->start + a->len, b->start) || (prefixed && prefix_conjoined(d, i, i + 1))) ||

@@ -130,3 +130,51 @@ int ev_add_fr_conjugation(ph_table *tab, const char *s, size_t n, int guarded, s
   rc = ph_table_add(tab, part, k, EV_TRIGGER, idx, PH_EXACT, NULL);
   return rc ? rc : agreement(tab, part, k, idx, PH_EXACT);
 }
+
+/* The short past passive participle a Russian trigger is written with
+** (подписан, назначен, утверждён; подписано, установлены, открыто): its
+** stem, the masculine short form, when the word ends in -ан, -ян, -ен, -ён
+** or -ыт, with or without -а, -о, -ы; 0 when it is none. */
+static size_t ru_short_participle(const char *s, size_t n) {
+  static const char *const tail[] = {"\xd0\xb0\xd0\xbd", "\xd1\x8f\xd0\xbd", "\xd0\xb5\xd0\xbd",
+                                     "\xd1\x91\xd0\xbd", "\xd1\x8b\xd1\x82"};  /* ан ян ен ён ыт */
+  if (memchr(s, ' ', n)) return 0;
+  size_t k = n;
+  if (k >= 2 && (!memcmp(s + k - 2, "\xd0\xb0", 2) || !memcmp(s + k - 2, "\xd0\xbe", 2) ||
+                 !memcmp(s + k - 2, "\xd1\x8b", 2)))   /* а о ы */
+    k -= 2;
+  if (k < 10) return 0;                                 /* five letters or more */
+  for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
+    if (!memcmp(s + k - 4, tail[i], 4)) return k;
+  return 0;
+}
+
+/* The forms of a Russian participle trigger beside the one triggers.tsv
+** lists: its short forms (подписан, подписана, подписано, подписаны) and
+** its long forms in every gender, number and case, which news uses for an
+** act named by its noun ("соглашение, подписанное 3 мая", "в подписанном
+** договоре", "открытое в 2005 году посольство"): -нн- after -ан/-ен, -т-
+** kept (открытый). Only for a trigger that needs an argument: the noun it
+** describes must be there. Matched exactly. */
+int ev_add_ru_participle(ph_table *tab, const char *s, size_t n, int guarded, size_t idx) {
+  static const char *const end[] = {
+      "", "\xd0\xb0", "\xd0\xbe", "\xd1\x8b",                                 /* - а о ы */
+      "\xd1\x8b\xd0\xb9", "\xd0\xb0\xd1\x8f", "\xd0\xbe\xd0\xb5", "\xd1\x8b\xd0\xb5",   /* ый ая ое ые */
+      "\xd0\xbe\xd0\xb3\xd0\xbe", "\xd0\xbe\xd0\xb9", "\xd0\xbe\xd0\xbc\xd1\x83",     /* ого ой ому */
+      "\xd1\x8b\xd0\xbc", "\xd1\x8b\xd1\x85", "\xd1\x83\xd1\x8e", "\xd0\xbe\xd0\xbc",  /* ым ых ую ом */
+      "\xd1\x8b\xd0\xbc\xd0\xb8"};                                                     /* ыми */
+  char buf[256];
+  size_t k = guarded && n + 16 < sizeof buf ? ru_short_participle(s, n) : 0;
+  if (!k) return DIWAN_OK;
+  int nn = memcmp(s + k - 2, "\xd0\xbd", 2) == 0;   /* -н: the long forms double it */
+  memcpy(buf, s, k);
+  for (size_t i = 0; i < sizeof end / sizeof *end; i++) {
+    size_t m = k;
+    if (i >= 4 && nn) memcpy(buf + m, "\xd0\xbd", 2), m += 2;
+    memcpy(buf + m, end[i], strlen(end[i])), m += strlen(end[i]);
+    if (m == n && !memcmp(buf, s, n)) continue;     /* the listed form */
+    int rc = ph_table_add(tab, buf, m, EV_TRIGGER, idx, PH_EXACT, NULL);
+    if (rc) return rc;
+  }
+  return DIWAN_OK;
+}

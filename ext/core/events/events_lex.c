@@ -69,6 +69,8 @@ int diwan_event_lexicon_add(diwan_event_lexicon *x, const char *const f[5],
     rc = ev_add_fr_agreement(&x->tab, f[3], len[3], idx);
   if (!rc && len[0] == 2 && memcmp(f[0], "fr", 2) == 0)
     rc = ev_add_fr_conjugation(&x->tab, f[3], len[3], len[4] > 0, idx);
+  if (!rc && len[0] == 2 && memcmp(f[0], "ru", 2) == 0)
+    rc = ev_add_ru_participle(&x->tab, f[3], len[3], len[4] > 0, idx);
   return rc;
 }
 
@@ -94,6 +96,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
   {"additive", CUE_ADDITIVE},
   {"faction", CUE_FACTION}, {"chair", CUE_CHAIR}, {"posting", CUE_POSTING},
+  {"source", CUE_SOURCE},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);

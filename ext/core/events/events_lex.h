@@ -11,7 +11,7 @@ enum {
   CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY, CUE_STATUS, CUE_TOPIC, CUE_SHIFT, CUE_JOINT,
   CUE_ANAPHOR, CUE_ANEW, CUE_OTHERS, CUE_URGE, CUE_COUNTERPART, CUE_STANCE,
   CUE_ACCESSION, CUE_BODY, CUE_PRONOUN, CUE_SUBORDINATOR, CUE_THERE, CUE_ADDITIVE,
-  CUE_FACTION, CUE_CHAIR, CUE_POSTING
+  CUE_FACTION, CUE_CHAIR, CUE_POSTING, CUE_SOURCE
 };
 
 /* An event's status (status.tsv); the order breaks ties between cues.
@@ -114,6 +114,9 @@ int ev_add_fr_agreement(ph_table *tab, const char *s, size_t n, size_t idx);
 ** singular of a lone word only when guarded (it needs an argument)
 ** (events_forms.c). */
 int ev_add_fr_conjugation(ph_table *tab, const char *s, size_t n, int guarded, size_t idx);
+/* The short and long forms of a Russian participle trigger (подписан:
+** подписана, подписанное, подписанных…; events_forms.c). */
+int ev_add_ru_participle(ph_table *tab, const char *s, size_t n, int guarded, size_t idx);
 
 /* yyyymmdd of an ISO day or year ("1994-10-10", "1994"), or 0. */
 long ev_day_number(const char *s, size_t n);

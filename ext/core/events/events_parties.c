@@ -175,10 +175,11 @@ static int construct_venue(const ev_doc *d, const ev_scope *sc, const diwan_ment
 /* A meeting noun right after the mention, with only white space between:
 ** the noun it modifies in English ("the Downing Street talks", "an EU
 ** summit", "WTO talks"). Latin letters only (Arabic and Hebrew put the
-** venue after the noun: construct_venue). */
+** venue after the noun, Russian a genitive or an adjective: construct_venue;
+** Cyrillic starts at lead byte D0). */
 static int modifies_meeting(const ev_doc *d, const ev_scope *sc, const diwan_mention *mt) {
   size_t end = mt->start + mt->len;
-  if ((unsigned char)d->s[mt->start] >= 0xD6) return 0;
+  if ((unsigned char)d->s[mt->start] >= 0xD0) return 0;
   size_t i = ev_item_from(d, sc->i0, sc->i1, end);
   if (i >= sc->i1 || d->item[i].tag != EV_TRIGGER) return 0;
   const char *t = d->item[i].trig->type;
@@ -189,9 +190,12 @@ static int modifies_meeting(const ev_doc *d, const ev_scope *sc, const diwan_men
   ** de Bakou a rencontré …" */
   const char *w = d->s + d->item[i].start;
   size_t n = d->item[i].end - d->item[i].start;
+  /* (irregular pasts: "Tokyo and Seoul held talks"; regular ones end in -ed) */
   static const char *const verb[] = {"met", "meet", "meets", "a", "ont", "est", "sont",
                                      "se", "s'est", "s\xe2\x80\x99" "est", "has", "have",
-                                     "had", "will", "was", "were"};
+                                     "had", "will", "was", "were", "held", "hold", "holds",
+                                     "holding", "began", "begin", "begins", "would", "to",
+                                     "tient", "tiennent", "tiendront", "tiendra", "va", "vont"};
   size_t w1 = 0;
   while (w1 < n && w[w1] != ' ') w1++;
   for (size_t k = 0; k < sizeof verb / sizeof verb[0]; k++)
@@ -290,10 +294,54 @@ int ev_posted(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   return 0;
 }
 
+/* The clause of the mention m (between the boundary cues around it, in
+** the scope) is a report's attribution: it has a `source` cue ("said",
+** "according to", "a indiqué", "selon", "сообщила") and no trigger
+** ("Paris and Berlin signed a defence agreement, said Poland", "selon
+** l'Inde", "по данным Индии"). SOURCE_ITEMS items at most each way. */
+#define SOURCE_ITEMS 16
+static int in_attribution(const ev_doc *d, const ev_scope *sc, size_t m) {
+  const diwan_mention *mt = &d->ment[m];
+  size_t at = ev_item_from(d, sc->i0, sc->i1, mt->start);
+  int source = 0;
+  for (size_t i = at, n = 0; i > sc->i0 && n < SOURCE_ITEMS; i--, n++) {
+    const ev_item *it = &d->item[i - 1];
+    if (it->tag == EV_TRIGGER) return 0;
+    if (it->tag != EV_CUE) continue;
+    if (it->cue->kind == CUE_BOUNDARY) break;
+    source |= it->cue->kind == CUE_SOURCE;
+  }
+  for (size_t i = at, n = 0; i < sc->i1 && n < SOURCE_ITEMS; i++, n++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag == EV_TRIGGER) return 0;
+    if (it->tag != EV_CUE) continue;
+    if (it->cue->kind == CUE_BOUNDARY) break;
+    source |= it->cue->kind == CUE_SOURCE;
+  }
+  return source;
+}
+
+/* A party named only in an attribution clause is the report's source,
+** not a party of its event, when the scope names two other parties
+** outside such clauses ("…, an Azerbaijani official said" after "an
+** agreement was signed with Kuwait" still gives AZ). */
+static int reporting_source(const ev_doc *d, const ev_scope *sc, size_t m) {
+  if (!in_attribution(d, sc, m)) return 0;
+  const char *own = gz_party(d->ment[m].entity), *other = NULL;
+  for (size_t k = sc->m0; k < sc->m1 && k - sc->m0 < 64; k++) {
+    const char *p = gz_party(d->ment[k].entity);
+    if (!p || ev_eq(p, own) || ev_eq(p, other) || in_attribution(d, sc, k)) continue;
+    if (other) return 1;
+    other = p;
+  }
+  return 0;
+}
+
 static int not_party(const ev_doc *d, const ev_scope *sc, size_t m, const char *type) {
   const diwan_mention *mt = &d->ment[m];
   if (ev_is_topic(d, sc, mt) || list_topic(d, sc, m) || ev_premodifier(d, sc, m) ||
-      meeting_owner(d, sc, m) || (type && ev_posted(d, sc, m, type)))
+      meeting_owner(d, sc, m) || (type && ev_posted(d, sc, m, type)) ||
+      reporting_source(d, sc, m))
     return 1;
   if (!venue_type(type) || strcmp(mt->entity->kind, "person") == 0) return 0;
   return ev_is_venue(d, m, sc->start) || construct_venue(d, sc, mt);

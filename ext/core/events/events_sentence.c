@@ -50,6 +50,16 @@ static int in_mention(const ev_doc *d, const ev_item *it) {
          d->ment[m].start + d->ment[m].len >= it->end;
 }
 
+static int blank_at(const char *s, size_t i) {
+  return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+}
+
+static int blank_span(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (!blank_at(s, i)) return 0;
+  return 1;
+}
+
 /* The argument class cls is in the clause of trigger t; an office title
 ** is a person ("принял министра иностранных дел", "استقبل رئيس الوزراء …",
 ** "שר החוץ … יוצא": the title is the longer phrase and hides the argument
@@ -65,12 +75,33 @@ static int arg_of(const ev_doc *d, const clause *c, const char *cls) {
   return 0;
 }
 
+/* The trigger opens its clause right after a comma and the clause before
+** ends on the noun of its argument: a participle set off by commas
+** describes that noun ("L'accord, signé le 3 mai entre la Grèce et la
+** Turquie, prévoit…", "The deal, signed in Ankara by…", "Соглашение,
+** подписанное…"): the noun is its argument. At most APPOSED_WORDS words
+** from the noun to the comma ("the trade deal, signed", "l'accord de libre
+** échange, signé"). */
+#define APPOSED_WORDS 3
+static int apposed(const ev_doc *d, const clause *c, const ev_item *t, const char *cls) {
+  if (c->i0 == 0 || !blank_span(d->s, c->start, t->start)) return 0;
+  const ev_item *comma = &d->item[c->i0 - 1];
+  if (comma->tag != EV_CUE || comma->end - comma->start != 1 || d->s[comma->start] != ',') return 0;
+  for (size_t i = c->i0 - 1; i-- > 0 && d->item[i].start >= c[-1].start;) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_ARG || strcmp(it->name, cls) || in_mention(d, it)) continue;
+    return ev_words_between(d->s, it->end, comma->start, APPOSED_WORDS + 1) <= APPOSED_WORDS;
+  }
+  return 0;
+}
+
 /* first is the sentence's first clause: the noun a relative clause right
 ** before the trigger's describes is the trigger's subject ("ההסכם, שעל-פיו
 ** נערכות שיחות אלה, נחתם": the agreement … was signed). */
 static int arg_in(const ev_doc *d, const clause *first, const clause *c, const ev_item *t) {
   const char *cls = t->trig->arg;
   if (!cls[0] || arg_of(d, c, cls)) return 1;
+  if (c > first && apposed(d, c, t, cls)) return 1;
   if (c - first >= 2 && c[-1].rel && arg_of(d, c - 2, cls)) return 1;
   /* participation that names no object of its own ("отказался от участия
   ** из-за…") is in the summit the document tells; "участия в выборах",
@@ -157,10 +188,6 @@ int ev_multilateral(const ev_doc *d, const ev_item *t) {
     }
   }
   return 1;
-}
-
-static int blank_at(const char *s, size_t i) {
-  return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
 }
 
 /* The trigger is a capitalised word inside the sentence, so part of a name
@@ -258,12 +285,6 @@ static int visits_a_site(const ev_doc *d, const ev_item *t) {
   if (m < d->nment && d->ment[m].start <= a + al) return 0;
   for (const ev_item *it = t + 1; it < d->item + d->nitem && it->start <= a; it++)
     if (it->start == a) return 0;
-  return 1;
-}
-
-static int blank_span(const char *s, size_t a, size_t b) {
-  for (size_t i = a; i < b; i++)
-    if (!blank_at(s, i)) return 0;
   return 1;
 }
 

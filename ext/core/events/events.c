@@ -334,6 +334,7 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   size_t nsent = 0;
   d.anchor = o ? o->anchor : NULL;
   int rc = collect(&d, o);
+  if (!rc) ev_drop_homonyms(&d);
   if (!rc) rc = ev_coref(&d);
   ph_tape_free(&d.tape);
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);

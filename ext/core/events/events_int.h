@@ -121,6 +121,11 @@ typedef struct ev_scope {
 ** document: their names, surnames and later bare titles (events_coref.c). */
 int ev_coref(ev_doc *d);
 
+/* Drops the mentions of a country named like a person or a place of
+** another state where the text makes it one ("Michael Jordan", "Atlanta,
+** Georgia"; cues.tsv kind homonym; events_homonyms.c). */
+void ev_drop_homonyms(ev_doc *d);
+
 /* One more element of a growable array; NULL when out of memory. */
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size);
 

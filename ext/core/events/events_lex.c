@@ -96,7 +96,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
   {"additive", CUE_ADDITIVE},
   {"faction", CUE_FACTION}, {"chair", CUE_CHAIR}, {"posting", CUE_POSTING},
-  {"source", CUE_SOURCE},
+  {"source", CUE_SOURCE}, {"homonym", CUE_HOMONYM},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);

@@ -15,7 +15,9 @@
 #define MAXPREFIX 64
 #define MAXSUFFIX 48
 #define MAXWORD 256        /* longer words: the stem key only */
-static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];
+/* inf: a group that only comes before an infinitive (מל): it never
+** leaves a two-letter word */
+static struct { char s[16]; size_t n; int inf; } prefixes[MAXPREFIX];
 static int nprefixes;
 /* alt: 0 a plain ending; 'b' (both) the word is also read without it (the
 ** next ending that fits, or none); 'a' (alternative) the next ending that
@@ -47,6 +49,7 @@ static int add_prefix(void *ctx, int nf, const char **f, const size_t *lens,
                       size_t lineno) {
   if (lens[0] == 0 || lens[0] >= 16 || nprefixes == MAXPREFIX) return 0;
   memcpy(prefixes[nprefixes].s, f[0], lens[0]);
+  prefixes[nprefixes].inf = nf > 1 && lens[1] == 10 && memcmp(f[1], "infinitive", 10) == 0;
   prefixes[nprefixes++].n = lens[0];
   if (lens[0] >= 2) first_letter[(unsigned char)f[0][0]][(unsigned char)f[0][1] & 0x3F] = 1;
   return 0;
@@ -432,7 +435,8 @@ static const char *country_key(const char *m, size_t n) {
 ** and also when it leaves a two-letter noun listed short (השר → שר). */
 static size_t search_prefix_fits(int i, const char *m, size_t n) {
   size_t p = prefixes[i].n;
-  if (n == p + 4 && memcmp(m, prefixes[i].s, p) == 0 && dw_wordset_has(&shortw, m + p, 4))
+  if (n == p + 4 && !prefixes[i].inf && memcmp(m, prefixes[i].s, p) == 0 &&
+      dw_wordset_has(&shortw, m + p, 4))
     return p;
   return prefix_fits(i, m, n);
 }

@@ -20,7 +20,9 @@ enum { ST_HAPPENED = 0, ST_PRESENT, ST_PLANNED, ST_HYPOTHETICAL, ST_NEGATED };
 extern const char *const ev_status_names[5];
 
 /* Where a status cue must stand, in words from the trigger (status.tsv). */
-enum { REACH_BEFORE = 1, REACH_AFTER };
+/* REACH_OPENS: anywhere before it, the cue opening its clause (Hebrew
+** לו "if" is also "to him" inside a clause). */
+enum { REACH_BEFORE = 1, REACH_AFTER, REACH_OPENS };
 
 typedef struct ev_trigger {
   const char *type, *cameo, *arg;   /* cameo NULL when none; arg "" when none */

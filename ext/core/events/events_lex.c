@@ -94,6 +94,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
   {"additive", CUE_ADDITIVE},
   {"faction", CUE_FACTION}, {"chair", CUE_CHAIR}, {"posting", CUE_POSTING},
+  {"homonym", CUE_HOMONYM},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);
@@ -103,6 +104,26 @@ static int cue_value(const char *s, size_t n) {
   int v = 0;
   for (; i < n && s[i] >= '0' && s[i] <= '9' && v < 100000; i++) v = v * 10 + (s[i] - '0');
   return n && s[0] == '-' ? -v : v;
+}
+
+static int add_prefixed(diwan_event_lexicon *x, const char *s, size_t n, size_t idx,
+                        const char *const *pre, int npre);
+
+/* A homonym: value is the id of the place the surface also names (عمان:
+** city:amman); read on the fold key, in Arabic also after the proclitics
+** و ف ب ل, which a cue does not strip (events_homonyms.c). */
+static int add_homonym(diwan_event_lexicon *x, ev_cue *c, const char *const *f,
+                       const size_t *len, size_t idx) {
+  static const char *const pre[8] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84",
+                                     "\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x84",
+                                     "\xd9\x81\xd8\xa8", "\xd9\x81\xd9\x84"};
+  if (!len[2]) return DIWAN_ERROR;
+  c->place = dup(x, f[2], len[2]);
+  if (!c->place) return DIWAN_NOMEM;
+  int rc = ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+  if (rc == DIWAN_OK && len[0] == 2 && memcmp(f[0], "ar", 2) == 0)
+    rc = add_prefixed(x, f[3], len[3], idx, pre, 8);
+  return rc;
 }
 
 /* DIWAN_ERROR for a kind this version does not know (the built-in file
@@ -121,6 +142,7 @@ static int add_cue(diwan_event_lexicon *x, const char *const *f, const size_t *l
   memset(c, 0, sizeof *c);
   c->kind = kind;
   c->value = cue_value(f[2], len[2]);
+  if (kind == CUE_HOMONYM) return add_homonym(x, c, f, len, idx);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);

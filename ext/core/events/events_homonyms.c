@@ -1,96 +1,107 @@
-/* Country names that are also a person's name or a place of another state
-** (`cues.tsv` kind `homonym`, value 0: Jordan, Chad, Georgia). Such a
-** mention is no country where the text makes it something else:
-**   - a name: a capitalised word right after it ("Chad Smith", "Jordan
-**     Henderson", "Georgia Governor") or right before it ("Michael
-**     Jordan"), that is no mention, title or lexicon word, and, before it,
-**     no capitalised function word opening the sentence (`homonym` value 1:
-**     "The", "In": "In Jordan, the king…" stays the country);
-**   - a place of another state: right after a city of another state and a
-**     comma ("Atlanta, Georgia").
-** The mention is dropped before anything reads it, so it names no party,
-** no pair and no place. Each mention looks at its two neighbours only:
-** linear in the text. */
-#include <string.h>
+/* A name that is a state's and also a city's of another state (Arabic
+** عمان: Oman, and Amman, the capital of Jordan, written alike without
+** vowels): cues.tsv kind `homonym` gives the surface and the city. The
+** gazetteer reads the state; the document reads the city when it names
+** the city's state and never the other state by another name (عماني,
+** سلطنة عمان, مسقط, قابوس), and the name stands in no list of states
+** ("الأردن وعمان"). One pass over the mentions and one over the hits. */
 #include "events_int.h"
+#include "base/alloc.h"
 
-static int blank(char c) { return c == ' ' || c == '\t'; }
+#define MEMO 8   /* distinct homonyms a document is read for */
 
-/* A capital at s[i] of s[0..n): ASCII, or Latin-1 À..Þ. */
-static int upper_at(const char *s, size_t n, size_t i) {
-  unsigned char c = (unsigned char)s[i];
-  return (c >= 'A' && c <= 'Z') || (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-                                    (unsigned char)s[i + 1] <= 0x9E);
+typedef struct memo { const ev_cue *cue; const diwan_entity *city; int city_named, state_named; } memo;
+
+static const diwan_mention *mention_at(const ev_doc *d, const ev_item *it) {
+  size_t m = ev_ment_from(d, it->start);
+  if (m < d->nment && d->ment[m].start == it->start && d->ment[m].start + d->ment[m].len == it->end)
+    return &d->ment[m];
+  return NULL;
 }
 
-/* The item (of tag, and of cue kind when a cue) that spans exactly [a, b),
-** or starts at a when b is 0; NULL when none. */
-static const ev_item *item_at(const ev_doc *d, size_t a, size_t b, int kind) {
-  for (size_t i = ev_item_from(d, 0, d->nitem, a); i < d->nitem && d->item[i].start == a; i++) {
-    const ev_item *it = &d->item[i];
-    if (b && it->end != b) continue;
-    if (kind < 0 || (it->tag == EV_CUE && it->cue->kind == kind)) return it;
+static int is_country(const diwan_mention *m) { return strcmp(m->entity->kind, "country") == 0; }
+
+/* Between a and b only white space and a comma or the conjunction و, or
+** white space only when the name after it begins with و ("الأردن وعمان");
+** two names side by side are no list ("أمير قطر الكويت"). */
+static int list_gap(const char *s, size_t n, size_t a, size_t b) {
+  int sep = b + 1 < n && (unsigned char)s[b] == 0xD9 && (unsigned char)s[b + 1] == 0x88;
+  for (size_t i = a; i < b; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n') continue;
+    if (c == ',') { sep = 1; continue; }
+    if (i + 1 < b && c == 0xD8 && (unsigned char)s[i + 1] == 0x8C) { sep = 1; i++; continue; } /* ، */
+    if (i + 1 < b && c == 0xD9 && (unsigned char)s[i + 1] == 0x88) { sep = 1; i++; continue; } /* و */
+    return 0;
+  }
+  return sep;
+}
+
+/* Mention k stands in a list of states: a country right before or after it
+** with only a comma or و between. */
+static int in_list(const ev_doc *d, size_t k) {
+  const diwan_mention *m = &d->ment[k];
+  if (k > 0 && is_country(&d->ment[k - 1]) &&
+      list_gap(d->s, d->n, d->ment[k - 1].start + d->ment[k - 1].len, m->start))
+    return 1;
+  return k + 1 < d->nment && is_country(&d->ment[k + 1]) &&
+         list_gap(d->s, d->n, m->start + m->len, d->ment[k + 1].start);
+}
+
+static const diwan_entity *find_place(const char *id, const diwan_gazetteer *const *gs, int ng) {
+  for (int i = 0; i < ng; i++) {
+    const diwan_entity *e = gz_by_id(gs[i], id);
+    if (e) return e;
   }
   return NULL;
 }
 
-/* A mention other than m starts at a. */
-static int mention_at(const ev_doc *d, size_t m, size_t a) {
-  size_t k = ev_ment_from(d, a);
-  return k < d->nment && k != m && d->ment[k].start == a;
-}
-
-/* The capitalised word [a, e) is an ordinary name word: no mention, no
-** lexicon item starts there. */
-static int name_word(const ev_doc *d, size_t m, size_t a, size_t e) {
-  return e > a + 1 && upper_at(d->s, d->n, a) && !mention_at(d, m, a) && !item_at(d, a, 0, -1);
-}
-
-static int person_name(const ev_doc *d, size_t m) {
-  const diwan_mention *mt = &d->ment[m];
-  const char *s = d->s;
-  size_t end = mt->start + mt->len, a = end, e;
-  /* the word after, on the same line */
-  if (a < d->n && blank(s[a])) {
-    while (a < d->n && blank(s[a])) a++;
-    for (e = a; e < d->n && !blank(s[e]) && !strchr(",.;:!?()\"\n", s[e]); e++) {}
-    if (e > a && name_word(d, m, a, e)) return 1;
+/* Whether the document names the city's state, and the homonym's own state
+** other than through the homonym's hits (flagged in hom). */
+static void read_document(const ev_doc *d, const unsigned char *hom, const char *state, memo *mo) {
+  const char *cstate = gz_party(mo->city);
+  for (size_t k = 0; k < d->nment; k++) {
+    const char *p = gz_party(d->ment[k].entity);
+    if (!p) continue;
+    if (cstate && strcmp(p, cstate) == 0) mo->city_named = 1;
+    if (!hom[k] && strcmp(p, state) == 0) mo->state_named = 1;
   }
-  /* the word before */
-  e = mt->start;
-  if (e == 0 || !blank(s[e - 1])) return 0;
-  while (e > 0 && blank(s[e - 1])) e--;
-  for (a = e; a > 0 && !blank(s[a - 1]) && !strchr(",.;:!?()\"\n", s[a - 1]); a--) {}
-  if (a == e || !name_word(d, m, a, e)) return 0;
-  const ev_item *fw = item_at(d, a, e, CUE_HOMONYM);
-  return !fw;
 }
 
-/* "Atlanta, Georgia": a city of another state, a comma, the mention. */
-static int place_of_other(const ev_doc *d, size_t m) {
-  const diwan_mention *mt = &d->ment[m];
-  size_t p = mt->start;
-  while (p > 0 && blank(d->s[p - 1])) p--;
-  if (p == 0 || d->s[p - 1] != ',' || m == 0) return 0;
-  const diwan_mention *c = &d->ment[m - 1];
-  if (c->start + c->len != p - 1 || strcmp(c->entity->kind, "city")) return 0;
-  return c->entity->country[0] && !ev_eq(c->entity->country, gz_party(mt->entity));
-}
-
-void ev_drop_homonyms(ev_doc *d) {
-  size_t w = 0;
-  for (size_t m = 0; m < d->nment; m++) {
-    const diwan_mention *mt = &d->ment[m];
-    const ev_item *h = item_at(d, mt->start, mt->start + mt->len, CUE_HOMONYM);
-    int drop = h && h->cue->value == 0 && !strcmp(mt->entity->kind, "country") &&
-               (person_name(d, m) || place_of_other(d, m));
-    if (drop) continue;
-    if (w != m) {
-      d->ment[w] = d->ment[m];
-      if (m < d->nmstrip) d->mstrip[w] = d->mstrip[m];
+int ev_homonyms(ev_doc *d, const diwan_gazetteer *const *gs, int ng) {
+  unsigned char *hom = NULL;
+  memo mo[MEMO];
+  int nmo = 0, rc = DIWAN_OK;
+  for (size_t i = 0; i < d->nitem && rc == DIWAN_OK; i++) {
+    const ev_item *it = &d->item[i];
+    if (it->tag != EV_CUE || it->cue->kind != CUE_HOMONYM) continue;
+    const diwan_mention *m = mention_at(d, it);
+    if (!m) continue;
+    if (!hom) {        /* flag every homonym hit first: one pass each */
+      hom = diwan_malloc(d->nment ? d->nment : 1);
+      if (!hom) return DIWAN_NOMEM;
+      memset(hom, 0, d->nment);
+      for (size_t j = i; j < d->nitem; j++) {
+        const ev_item *h = &d->item[j];
+        const diwan_mention *hm;
+        if (h->tag == EV_CUE && h->cue->kind == CUE_HOMONYM && (hm = mention_at(d, h)))
+          hom[hm - d->ment] = 1;
+      }
     }
-    w++;
+    int k = 0;
+    while (k < nmo && mo[k].cue != it->cue) k++;
+    if (k == nmo) {
+      if (nmo == MEMO) continue;
+      mo[k].cue = it->cue;
+      mo[k].city = find_place(it->cue->place, gs, ng);
+      mo[k].city_named = mo[k].state_named = 0;
+      nmo++;
+      if (mo[k].city) read_document(d, hom, gz_party(m->entity) ? gz_party(m->entity) : "", &mo[k]);
+    }
+    if (!mo[k].city || !mo[k].city_named || mo[k].state_named) continue;
+    size_t idx = (size_t)(m - d->ment);
+    if (!in_list(d, idx)) d->ment[idx].entity = mo[k].city;
   }
-  if (d->nmstrip > w) d->nmstrip = w;
-  d->nment = w;
+  diwan_free(hom);
+  return rc;
 }

@@ -9,8 +9,8 @@
 #       plural -ие, -их, -им, -ими), and an oblique case of the name;
 #   cap the capital in the language (by its English name below).
 #
-#   tclsh tools/lexicon_audit.tcl            # one line per state that lacks something
-#   tclsh tools/lexicon_audit.tcl all        # and the totals
+#   tclsh tools/lexicon_audit_latin.tcl            # one line per state that lacks something
+#   tclsh tools/lexicon_audit_latin.tcl all        # and the totals
 #
 # tests/40_gazetteer_data.test sources this file and requires that no
 # state lack anything, so breadth cannot silently regress.

@@ -217,24 +217,56 @@ eval-peers: dist/diwan.so
 # they keep entropic. The checks are the same either way. The dates harness
 # too (perf on its corpus: 33% of the time in UpdateFeatureFrequency; 20,000
 # runs from the same 800-byte seeds, CPU time: 984 → 1,255 runs a second).
-# FUZZ_SHORT: harnesses whose inputs stop at 600 bytes, not 4096: a date
-# rule reads at most 40 tokens ahead and 16 back (dates_int.h), the scanner
-# keeps a ring of 64 tokens, so 600 bytes (up to 300 tokens) reach every
-# rule, every wrap of the ring and the language detection of texts of 512
-# bytes or more (dates_resolve.c); each run costs time in proportion to its
-# length, and date_each is linear (1,255 → 1,668 runs a CPU second).
+# FUZZ_MAXLEN_NAME: inputs stop there (4096 bytes otherwise). Each run costs
+# time in proportion to its length, and every extractor is linear, so an
+# input need only be long enough to reach every rule of its family:
+#  - dates, 600: a date rule reads at most 40 tokens ahead and 16 back
+#    (dates_int.h), the scanner keeps a ring of 64 tokens, so 600 bytes (up
+#    to 300 tokens) reach every rule, every wrap of the ring and the language
+#    detection of texts of 512 bytes or more (dates_resolve.c) (1,255 →
+#    1,668 runs a CPU second);
+#  - events, 1024: an event is decided within its sentence and the one
+#    before (ev_discourse_date), its parties and persons within 200 to 400
+#    bytes of its trigger (NEAR, PRONOUN_LOOK, DISCUSS_SPAN); what is
+#    document-wide reads the headline (at most 300 bytes, HEADLINE_MAX), the
+#    first three sentences (the pair, find_pair) and earlier mentions of a
+#    name (events_coref.c): 1,024 bytes hold a headline and three sentences
+#    of 240 bytes. The per-document caps (256 bound names, 32 listed
+#    persons, events_coref.c) take longer inputs: FUZZ_LONG reaches them;
+#  - fold, 1024: folding reads a code point and its word; output buffers
+#    double from 64 bytes, so 1,024 bytes of input pass five doublings
+#    (20,000 runs from 500 of its inputs: 1,160 → 1,850 runs a CPU second).
+# `make fuzz FUZZ_LONG=1` runs every harness on inputs up to 4,096 bytes: the
+# mode that watches for time growing with length (libFuzzer's slow units).
+# FUZZ_TRACE_NAME: the folders whose comparisons harness NAME traces; the
+# rest of its code is built with edge coverage only (build/fuzz/objq). Half
+# the time or more of every harness goes to comparison tracing
+# (__sanitizer_cov_trace_*cmp*), and in the harnesses at the top of the
+# stack most of it was spent in the stages below, which their own harnesses
+# trace (the phrase scanner, the tokenizer, the date scanner: perf, 48% of
+# the events harness in cmp tracing). The events harness traces events/,
+# the SQL harness the SQLite layer. Measured (13,000 runs, -seed=7, from the
+# same 500 inputs of each kept corpus, CPU time, lexicon loading included):
+# events 197 (4,096 bytes, all traced) → 371 (1,024) → 837 (1,024, events/
+# traced; in a 600 s run from the whole corpus: see /work/notes); sql 952
+# → 1,889 (its inputs are short: 1,024 bytes gave the same 1,892, so it
+# keeps 4,096). What each harness checks is unchanged.
 # Speed is counted per CPU second: a niced fuzzer on a busy machine gets a
 # share of one core (15% with a load of 9 on 2 cores, 2026-11-29), so its
 # wall-clock exec/s says more about the machine than about the harness.
 # Measured then (-runs from the kept corpora, reading them included):
 # stem 12,161, html 3,333, dates 1,487-1,876, tokens 1,666, tokenizer 1,380,
-# entities 1,213, fold 1,155, sql 783, corpus 163. Half the time or more
-# is libFuzzer's comparison tracing (__sanitizer_cov_trace_*cmp*) in every
-# harness; -O2 saves 17% (fold) but instruments other edges, and entropic
-# off slows the tokenizer (1,380 → 1,033): both stay as they are.
+# entities 1,213, fold 1,155, sql 783, corpus 163. -O2 saves 17% (fold) but
+# instruments other edges, and entropic off slows the tokenizer (1,380 →
+# 1,033): both stay as they are.
 FUZZ_SECONDS ?= 60
 FUZZ_VANILLA ?= events sql dates
-FUZZ_SHORT   ?= dates
+FUZZ_MAXLEN_dates  := 600
+FUZZ_MAXLEN_events := 1024
+FUZZ_MAXLEN_fold   := 1024
+FUZZ_TRACE_events  := ext/core/events
+FUZZ_TRACE_sql     := ext/sqlite
+fuzz_maxlen = $(if $(FUZZ_LONG),4096,$(or $(FUZZ_MAXLEN_$1),4096))
 FUZZ_ALL := fold stem tokens dates entities events html corpus tokenizer sql
 FUZZ     ?= $(FUZZ_ALL)
 CORE_SRCS := $(sort $(wildcard ext/core/*/*.c))
@@ -257,11 +289,23 @@ build/fuzz/obj/data.o: build/fuzz/data.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -c $< -o $@
 
-# The harnesses that go through SQLite link the SQLite layer too.
-build/fuzz/fuzz_sql build/fuzz/fuzz_tokenizer: FUZZ_LINK = $(FUZZ_SQL_OBJS) -lsqlite3
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE_OBJS) $(FUZZ_SQL_OBJS)
-	$(FUZZ_CC) -fsanitize=fuzzer $< $(FUZZ_CORE_OBJS) $(FUZZ_LINK) $(ICU_LIBS) \
-	  $(STEM_LIBS) -lm -o $@
+# The same sources with edge coverage only, no comparison tracing, for the
+# harnesses that name the folders they trace (FUZZ_TRACE_NAME, above).
+build/fuzz/objq/%.o: ext/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp -c $< -o $@
+# A harness's objects: traced where FUZZ_TRACE_NAME says (everywhere when
+# it is empty), quiet elsewhere; the SQLite layer only for those that go
+# through SQLite (FUZZ_SQLITE).
+fuzz_obj = $(if $(or $(if $(FUZZ_TRACE_$2),,1),$(filter $(addsuffix /%,$(FUZZ_TRACE_$2)),$1)),$(1:ext/%.c=build/fuzz/obj/%.o),$(1:ext/%.c=build/fuzz/objq/%.o))
+fuzz_objs = $(foreach s,$(CORE_SRCS) $(if $(filter $1,$(FUZZ_SQLITE)),$(SQL_SRCS)),$(call fuzz_obj,$s,$1)) build/fuzz/obj/data.o
+FUZZ_SQLITE := sql tokenizer
+define fuzz_link
+build/fuzz/fuzz_$1: tests/fuzz/fuzz_$1.c tests/fuzz/fuzz.h $(call fuzz_objs,$1)
+	$$(FUZZ_CC) -fsanitize=fuzzer $$< $(call fuzz_objs,$1) $(if $(filter $1,$(FUZZ_SQLITE)),-lsqlite3) \
+	  $$(ICU_LIBS) $$(STEM_LIBS) -lm -o $$@
+endef
+$(foreach h,$(FUZZ_ALL),$(eval $(call fuzz_link,$h)))
 
 # Dictionaries: the words of the lexicons each family reads.
 GAZ_DATA    := ext/data/countries.tsv ext/data/cities.tsv ext/data/regions.tsv ext/data/organizations.tsv
@@ -297,13 +341,18 @@ fuzz: fuzz-build
 	  echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
 	  TMPDIR=$${TMPDIR:-/dev/shm} build/fuzz/fuzz_$$h -dict=build/fuzz/$$h.dict \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=2048 \
-	    $$(case " $(FUZZ_SHORT) " in *" $$h "*) echo -max_len=600;; *) echo -max_len=4096;; esac) \
-	    $$(case " $(FUZZ_VANILLA) " in *" $$h "*) echo -entropic=0;; esac) \
+	    $$($(MAKE) -s --no-print-directory fuzz-flags-$$h) \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$h- \
 	    build/fuzz/corpus-$$h build/fuzz/seeds 2>&1 | \
 	    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==|SUMMARY|violated)|Test unit written' ; \
 	done
 comma := ,
+# The flags `make fuzz` gives harness NAME (for scripts that run them).
+# -reload=0: one process per corpus, so there is nothing to read back; by
+# default libFuzzer stats every file of its corpus every wall-clock second,
+# which took 6% of a niced events run on a busy machine (perf, 4,800 files).
+fuzz-flags-%:
+	@echo -max_len=$(call fuzz_maxlen,$*) $(if $(filter $*,$(FUZZ_VANILLA)),-entropic=0) -reload=0
 
 # `.load diwan` and load_extension('diwan') dlopen "diwan.so" by name; the
 # loader finds such a name only in its default folders (ld.so.cache holds

@@ -362,8 +362,8 @@ int diwan_event_lexicon_add_title(diwan_event_lexicon *x, const char *const f[3]
                                   const size_t len[3]);
 /* One cue of cues.tsv's shape: lang, kind (pair, nonevent, pronoun,
 ** subordinator, there, …: the kinds cues.tsv lists), value (may be empty),
-** surface. DIWAN_ERROR when the kind is not one of them or the surface is
-** empty. */
+** surface. DIWAN_ERROR when the kind is not one of them, the surface is
+** empty, or a homonym has no value (the id of its place). */
 int diwan_event_lexicon_add_cue(diwan_event_lexicon *x, const char *const f[4],
                                 const size_t len[4]);
 /* One dated office: person id, role, country (or org id), from, to (ISO

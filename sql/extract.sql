@@ -61,6 +61,10 @@ INSERT INTO extract_rows
          diwan_extract(d.body, d.published) AS x;   -- the publication day anchors dates
 DROP VIEW temp.extract_rows;
 DELETE FROM docs_pending;
+-- tools/diwan-extract drops this index while it fills an empty database
+-- (one sorted build at the end costs less than a random insert per
+-- mention); as in sql/schema.sql.
+CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(id);
 
 -- ---- the clusters (docs/scaling.md). A key is a type, a status and a pair
 -- (a1 < a2). event_changes holds each event added (+1) or removed (-1)
@@ -72,6 +76,11 @@ DELETE FROM docs_pending;
 -- The cost follows the changes, not the size of the clusters they touch.
 -- (tools/diwan-extract runs this part, from the line "-- ---- the clusters"
 -- to the end, after each batch of its workers: keep it self-contained.)
+-- The refresh reads this index, which tools/diwan-extract drops while it
+-- fills an empty database; as in sql/schema.sql.
+CREATE INDEX IF NOT EXISTS doc_events_pair ON doc_events(
+  type, coalesce(status, 'happened'), min(actor1, actor2), max(actor1, actor2),
+  first_day, last_day);
 DROP TABLE IF EXISTS temp.r_dirty;
 DROP TABLE IF EXISTS temp.r_affected;
 DROP TABLE IF EXISTS temp.r_moved;

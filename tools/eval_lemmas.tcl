@@ -109,11 +109,19 @@ proc ::dwlem::read_hspell {forms} {
   file delete $in
   set out [encoding convertfrom iso8859-8 [encoding convertto iso8859-1 $out]]
   set cur ""
+  set asked [dict create]
+  foreach w $forms { dict set asked $w 1 }
   set reads [dict create]     ;# form -> list of {plen lemma pos}
   foreach line [split $out \n] {
     if {[regexp {^\S[^:]*: (\S+)$} $line -> w]} {
       set plen 0
-      if {[regexp {^(.+)\+(.+)$} $w -> p r]} { set plen [string length $p]; set w $p$r }
+      if {[regexp {^(.+)\+(.+)$} $w -> p r]} {
+        set plen [string length $p]
+        set w $p$r
+        # hspell writes a word behind a prefix with its doubled ו once
+        # (ה+ועדה for הוועדה): the form as it was asked
+        if {![dict exists $asked $w] && [string index $r 0] eq "ו"} { set w ${p}ו$r }
+      }
       set cur $w
       continue
     }

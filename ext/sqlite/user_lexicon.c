@@ -394,6 +394,12 @@ static const user_table role_table = {
 static int cue_add(void *x, sqlite3_stmt *st, const char *fn, sqlite3_int64 rowno,
                    const char **f, const size_t *len, char **pzErr) {
   (void)st;
+  if (len[1] == 7 && memcmp(f[1], "homonym", 7) == 0 && !len[2]) {
+    *pzErr = sqlite3_mprintf("%s(): table diwan_cues, row %lld: column 'value' is "
+                             "empty: a homonym names the id of the place its "
+                             "surface also names (city:amman; docs/events.md)", fn, rowno);
+    return SQLITE_ERROR;
+  }
   int r = diwan_event_lexicon_add_cue(x, f, len);
   if (r == DIWAN_NOMEM) return SQLITE_NOMEM;
   if (r == DIWAN_ERROR) {

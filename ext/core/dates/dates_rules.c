@@ -583,6 +583,11 @@ int dr_match(dctx *c, long i, dmatch *m, long *skip) {
   if (t->kind == T_WORD && !t->gem && dp_word_without(c, i, DR_START_KINDS) &&
       !dp_ar_definite(t))
     return 0;
+  /* nor does a mark the lexicon lists only for what it does inside a
+  ** form (the dash that joins a range's ends) */
+  if (t->kind == T_PUNCT && t->lx && t->cp != '(' && t->cp != 0xA9 && t->cp != '\'' &&
+      t->cp != 0x2019 && t->cp != 0x2018 && !(dp_kinds(c, i) & DR_START_KINDS))
+    return 0;
   int r;
   long j;
   if (dp_mw(c, i, K_STOP, &j)) { *skip = j - i; return 0; }   /* عين اليوم */

@@ -68,6 +68,15 @@ int gz_entity(diwan_gazetteer *g, const char *const f[6], const size_t len[6],
   return kind ? entity_for(g, f, len, kind, rank, idx) : DIWAN_ERROR;
 }
 
+const diwan_entity *gz_by_id(const diwan_gazetteer *g, const char *id) {
+  size_t n = strlen(id);
+  if (!g || !g->capid) return NULL;
+  size_t j = ph_hash(id, n) & (g->capid - 1);
+  for (; g->byid[j]; j = (j + 1) & (g->capid - 1))
+    if (strcmp(g->ents[g->byid[j] - 1].id, id) == 0) return &g->ents[g->byid[j] - 1];
+  return NULL;
+}
+
 static int entity_for(diwan_gazetteer *g, const char *const f[6],
                       const size_t len[6], const char *kind, int rank,
                       size_t *idx) {

@@ -44,6 +44,8 @@ const char *diwan_kind_name(const char *s, size_t n, int *rank);
 /* The entity of row f (id, kind, name, country), created on first sight. */
 int gz_entity(diwan_gazetteer *g, const char *const f[6], const size_t len[6],
               size_t *idx);
+/* The entity of this id, or NULL. */
+const diwan_entity *gz_by_id(const diwan_gazetteer *g, const char *id);
 /* One more written form of entity idx (a person's, noting its surname). */
 int gz_add_surface(diwan_gazetteer *g, const char *s, size_t n, size_t idx);
 /* The case forms of a person's name in a language that inflects names

@@ -319,6 +319,11 @@ int diwan_events(const diwan_event_opts *o, const char *s, size_t n,
   size_t nsent = 0;
   d.anchor = o ? o->anchor : NULL;
   int rc = collect(&d, o);
+  if (!rc) {
+    const diwan_gazetteer *base = diwan_gazetteer_builtin();
+    const diwan_gazetteer *gs[2] = {o && o->gazetteer ? o->gazetteer : base, base};
+    rc = ev_homonyms(&d, gs, o && o->gazetteer ? 2 : 1);
+  }
   if (!rc) rc = ev_coref(&d);
   ph_tape_free(&d.tape);
   if (!rc) rc = collect_sentences(&d, &sent, &nsent);

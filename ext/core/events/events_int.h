@@ -121,6 +121,11 @@ typedef struct ev_scope {
 ** document: their names, surnames and later bare titles (events_coref.c). */
 int ev_coref(ev_doc *d);
 
+/* A homonym of a state and a city (cues.tsv `homonym`: عمان, Oman or
+** Amman) reads as the city where the document names the city's state and
+** not the other (events_homonyms.c). */
+int ev_homonyms(ev_doc *d, const diwan_gazetteer *const *gs, int ng);
+
 /* One more element of a growable array; NULL when out of memory. */
 void *ev_push(void **arr, size_t *n, size_t *cap, size_t size);
 

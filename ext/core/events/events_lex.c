@@ -94,6 +94,7 @@ static const struct { const char *name; int kind; } cue_kinds[] = {
   {"subordinator", CUE_SUBORDINATOR}, {"there", CUE_THERE},
   {"additive", CUE_ADDITIVE},
   {"faction", CUE_FACTION}, {"chair", CUE_CHAIR}, {"posting", CUE_POSTING},
+  {"homonym", CUE_HOMONYM},
 };
 
 /* A cue's value as a number, as atoi reads it: "+2", "-1", "1", "" (0);
@@ -103,6 +104,26 @@ static int cue_value(const char *s, size_t n) {
   int v = 0;
   for (; i < n && s[i] >= '0' && s[i] <= '9' && v < 100000; i++) v = v * 10 + (s[i] - '0');
   return n && s[0] == '-' ? -v : v;
+}
+
+static int add_prefixed(diwan_event_lexicon *x, const char *s, size_t n, size_t idx,
+                        const char *const *pre, int npre);
+
+/* A homonym: value is the id of the place the surface also names (عمان:
+** city:amman); read on the fold key, in Arabic also after the proclitics
+** و ف ب ل, which a cue does not strip (events_homonyms.c). */
+static int add_homonym(diwan_event_lexicon *x, ev_cue *c, const char *const *f,
+                       const size_t *len, size_t idx) {
+  static const char *const pre[8] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84",
+                                     "\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x84",
+                                     "\xd9\x81\xd8\xa8", "\xd9\x81\xd9\x84"};
+  if (!len[2]) return DIWAN_ERROR;
+  c->place = dup(x, f[2], len[2]);
+  if (!c->place) return DIWAN_NOMEM;
+  int rc = ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
+  if (rc == DIWAN_OK && len[0] == 2 && memcmp(f[0], "ar", 2) == 0)
+    rc = add_prefixed(x, f[3], len[3], idx, pre, 8);
+  return rc;
 }
 
 /* DIWAN_ERROR for a kind this version does not know (the built-in file
@@ -121,6 +142,7 @@ static int add_cue(diwan_event_lexicon *x, const char *const *f, const size_t *l
   memset(c, 0, sizeof *c);
   c->kind = kind;
   c->value = cue_value(f[2], len[2]);
+  if (kind == CUE_HOMONYM) return add_homonym(x, c, f, len, idx);
   /* cues are function words: a stem would widen them ("خلال زيارة" is no
   ** back-reference, "البلد" no pair), so they match on the fold key */
   return ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
@@ -133,23 +155,39 @@ const char *const ev_status_names[5] = {"happened", "present", "planned",
 ** فرض are no و + لد): a cue whose first word has two letters (لم, لن, لا,
 ** لو, من المقرر) is also added with each, since "ولم يزر", "ولن يلتقي",
 ** "ولو وقعت" are how the news writes them. */
-static int add_conj_forms(diwan_event_lexicon *x, const char *s, size_t n, size_t idx) {
-  size_t w = 0;
-  while (w < n && s[w] != ' ') w++;
-  if (w > 4) return DIWAN_OK;
-  static const char *const conj[2] = {"\xd9\x88", "\xd9\x81"};   /* و ف */
+static int add_prefixed(diwan_event_lexicon *x, const char *s, size_t n, size_t idx,
+                        const char *const *pre, int npre) {
   char buf[256];
-  if (n + 2 > sizeof buf) return DIWAN_OK;
-  for (int i = 0; i < 2; i++) {
-    memcpy(buf, conj[i], 2);
-    memcpy(buf + 2, s, n);
-    int rc = ph_table_add(&x->tab, buf, n + 2, EV_CUE, idx, 1, NULL);
+  for (int i = 0; i < npre; i++) {
+    size_t k = strlen(pre[i]);
+    if (n + k > sizeof buf) return DIWAN_OK;
+    memcpy(buf, pre[i], k);
+    memcpy(buf + k, s, n);
+    int rc = ph_table_add(&x->tab, buf, n + k, EV_CUE, idx, 1, NULL);
     if (rc != DIWAN_OK) return rc;
   }
   return DIWAN_OK;
 }
 
-/* status.tsv: lang, status, reach (<N, <, >N), surface. A row this
+static int add_conj_forms(diwan_event_lexicon *x, const char *s, size_t n, size_t idx) {
+  size_t w = 0;
+  while (w < n && s[w] != ' ') w++;
+  if (w > 4) return DIWAN_OK;
+  static const char *const conj[2] = {"\xd9\x88", "\xd9\x81"};   /* و ف */
+  return add_prefixed(x, s, n, idx, conj, 2);
+}
+
+/* Hebrew writes "and", "that" and "when" as prefixes, which cues (matched
+** on the fold key) do not strip: "אמר שייפגש", "ולא ביקר", "כשיבקר" are
+** the cue with ו, ש, וש, כש. Not for a cue that opens its clause (לו:
+** שלו is "his", ולו "even"). */
+static int add_he_prefix_forms(diwan_event_lexicon *x, const char *s, size_t n, size_t idx) {
+  static const char *const pre[4] = {"\xd7\x95", "\xd7\xa9", "\xd7\x95\xd7\xa9",
+                                     "\xd7\x9b\xd7\xa9"};          /* ו ש וש כש */
+  return add_prefixed(x, s, n, idx, pre, 4);
+}
+
+/* status.tsv: lang, status, reach (<N, <, >N, ^), surface. A row this
 ** version does not understand is skipped, as in the other files. */
 static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len) {
   /* happened: a phrase that holds a status word and says nothing of the
@@ -160,7 +198,8 @@ static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len)
   for (int i = 0; i < 5; i++)
     if (strlen(ev_status_names[i]) == len[1] && memcmp(ev_status_names[i], f[1], len[1]) == 0)
       st = i;
-  if (st < 0 || !len[2] || (f[2][0] != '<' && f[2][0] != '>') || !len[3]) return DIWAN_OK;
+  if (st < 0 || !len[2] || !strchr("<>^", f[2][0]) || !len[3]) return DIWAN_OK;
+  if (f[2][0] == '^' && len[2] > 1) return DIWAN_OK;
   int reach = -1;
   if (len[2] > 1) {
     reach = 0;
@@ -175,11 +214,13 @@ static int add_status(diwan_event_lexicon *x, const char **f, const size_t *len)
   if (!c) return DIWAN_NOMEM;
   c->kind = CUE_STATUS;
   c->value = st;
-  c->where = f[2][0] == '<' ? REACH_BEFORE : REACH_AFTER;
+  c->where = f[2][0] == '<' ? REACH_BEFORE : f[2][0] == '^' ? REACH_OPENS : REACH_AFTER;
   c->reach = reach;
   int rc = ph_table_add(&x->tab, f[3], len[3], EV_CUE, idx, 1, NULL);
   if (rc == DIWAN_OK && len[0] == 2 && memcmp(f[0], "ar", 2) == 0)
     rc = add_conj_forms(x, f[3], len[3], idx);
+  if (rc == DIWAN_OK && len[0] == 2 && memcmp(f[0], "he", 2) == 0 && c->where != REACH_OPENS)
+    rc = add_he_prefix_forms(x, f[3], len[3], idx);
   return rc;
 }
 

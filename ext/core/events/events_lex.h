@@ -11,7 +11,7 @@ enum {
   CUE_ANNIVERSARY, CUE_IGNORE, CUE_BOUNDARY, CUE_STATUS, CUE_TOPIC, CUE_SHIFT, CUE_JOINT,
   CUE_ANAPHOR, CUE_ANEW, CUE_OTHERS, CUE_URGE, CUE_COUNTERPART, CUE_STANCE,
   CUE_ACCESSION, CUE_BODY, CUE_PRONOUN, CUE_SUBORDINATOR, CUE_THERE, CUE_ADDITIVE,
-  CUE_FACTION, CUE_CHAIR, CUE_POSTING
+  CUE_FACTION, CUE_CHAIR, CUE_POSTING, CUE_HOMONYM
 };
 
 /* An event's status (status.tsv); the order breaks ties between cues.
@@ -20,7 +20,9 @@ enum { ST_HAPPENED = 0, ST_PRESENT, ST_PLANNED, ST_HYPOTHETICAL, ST_NEGATED };
 extern const char *const ev_status_names[5];
 
 /* Where a status cue must stand, in words from the trigger (status.tsv). */
-enum { REACH_BEFORE = 1, REACH_AFTER };
+/* REACH_OPENS: anywhere before it, the cue opening its clause (Hebrew
+** לו "if" is also "to him" inside a clause). */
+enum { REACH_BEFORE = 1, REACH_AFTER, REACH_OPENS };
 
 typedef struct ev_trigger {
   const char *type, *cameo, *arg;   /* cameo NULL when none; arg "" when none */
@@ -29,6 +31,8 @@ typedef struct ev_trigger {
 
 typedef struct ev_cue {
   int kind, value;                  /* CUE_STATUS: value is an ST_ status */
+  const char *place;                /* CUE_HOMONYM: the id of the place
+                                       the surface also names */
   int where, reach;                 /* CUE_STATUS: REACH_BEFORE or
                                        REACH_AFTER, at most reach words
                                        away; reach -1: anywhere before */

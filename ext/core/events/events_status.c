@@ -148,6 +148,21 @@ static void consider(best *b, int status, int dist) {
   }
 }
 
+/* Nothing but white space or a mark that ends a clause or opens a quote
+** stands before pos ("לו נפגש …", "…, לו חתמה"). */
+static int opens_clause(const ev_doc *d, size_t pos) {
+  static const char *const marks[] = {"\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
+                                      "\xe2\x80\x9c", "\xe2\x80\x9d", "\xd7\xb4",
+                                      "\xd8\x8c", "\xd8\x9b", "\xd8\x9f"};
+  while (pos > 0 && blank((unsigned char)d->s[pos - 1])) pos--;
+  if (pos == 0 || (d->s[pos - 1] && strchr(".,;:!?()\"'-", d->s[pos - 1]))) return 1;
+  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+    size_t k = strlen(marks[i]);
+    if (pos >= k && memcmp(d->s + pos - k, marks[i], k) == 0) return 1;
+  }
+  return 0;
+}
+
 /* The status cues of the items [i0, i1) of the trigger's clause. */
 static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b) {
   const ev_item *t = &d->item[ti];
@@ -156,7 +171,8 @@ static void cue_status(const ev_doc *d, size_t i0, size_t i1, size_t ti, best *b
     if (it->tag != EV_CUE || it->cue->kind != CUE_STATUS) continue;
     n++;
     const ev_cue *c = it->cue;
-    if (c->where != REACH_BEFORE || it->start >= t->start) continue;
+    if (c->where == REACH_AFTER || it->start >= t->start) continue;
+    if (c->where == REACH_OPENS && !opens_clause(d, it->start)) continue;
     int w = ev_words_between(d->s, it->end, t->start, c->reach < 0 ? 1000 : c->reach);
     if (c->reach < 0 || w <= c->reach) consider(b, c->value, w);
   }

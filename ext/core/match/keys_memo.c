@@ -4,61 +4,52 @@
 ** be folded and stemmed again in every call (Zipf: news repeats its words;
 ** folding and stemming are most of the cost). A word's keys depend on its
 ** bytes, the key mode and the language only, so a memo never changes an
-** answer. Each user has its own table (one cannot crowd out the other);
-** entries are immutable once added and a table only grows (to MEMO_MAX
-** words): a slot, once set, never changes, so readers take no lock
-** (acquire loads of the slot array and of each slot, which a writer fills
-** under the lock with release stores; a reader that misses a word being
-** added only computes its keys itself); everything is freed when SQLite
-** unloads the extension. A failed allocation only
-** means a word is not kept. */
+** answer. Each user has its own table (one cannot crowd out the other),
+** laid out for the cache (packed.h: a scan per article asks it for every
+** word its own cache and the shared one do not hold); entries are
+** immutable once added and a table only grows (to MEMO_MAX words or
+** MEMO_BLOCK bytes); readers take no lock (packed.h); everything is freed
+** when SQLite unloads the extension. A failed allocation only means a word
+** is not kept. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fold.h"
 #include "phrase.h"
+#include "packed.h"
 #include "base/alloc.h"
 
-#define MEMO_SLOTS (1u << 17)     /* power of two */
-#define MEMO_MAX (MEMO_SLOTS / 2)
+#define MEMO_SLOTS_MIN 4096u      /* a power of two */
+#define MEMO_MAX (1u << 16)       /* words per table */
+#define MEMO_BLOCK (8u << 20)     /* bytes of entries per table */
 #define MEMO_WORD 64              /* longer words are not kept */
 #define MEMO_KEYS 8
 
+/* An entry: the klen of its nkeys keys, then the word, then its keys. */
 typedef struct memo {
   uint64_t h;
   uint16_t wlen, nkeys;
   uint8_t mode, lang;
-  uint16_t klen[MEMO_KEYS];
-  char data[];                    /* the word, then its keys */
+  uint16_t klen[];
 } memo;
 
-typedef struct memo_table {
-  memo **slots;
-  size_t count;
-} memo_table;
+static const char *data_of(const memo *m) { return (const char *)(m->klen + m->nkeys); }
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static memo_table tables[DW_MEMO_N];
+static pk_table tables[DW_MEMO_N];
 
 __attribute__((destructor)) static void memo_free(void) {
-  for (int t = 0; t < DW_MEMO_N; t++) {
-    if (!tables[t].slots) continue;
-    for (size_t i = 0; i < MEMO_SLOTS; i++) diwan_free(tables[t].slots[i]);
-    diwan_free(tables[t].slots);
-    tables[t].slots = NULL;
-    tables[t].count = 0;
-  }
+  for (int t = 0; t < DW_MEMO_N; t++) pk_free(&tables[t]);
 }
 
-static const memo *find(memo *const *slots, uint64_t h, const char *w, size_t n,
-                        dw_keymode mode, dw_lang lang, size_t *at) {
-  size_t j = h & (MEMO_SLOTS - 1);
-  for (const memo *m; (m = __atomic_load_n(&slots[j], __ATOMIC_ACQUIRE));
-       j = (j + 1) & (MEMO_SLOTS - 1))
+/* The entry, or NULL and it->at the free slot (packed.h). */
+static const memo *find(pk_iter *it, uint64_t h, const char *w, size_t n,
+                        dw_keymode mode, dw_lang lang) {
+  for (const memo *m; (m = (const memo *)pk_next(it));)
     if (m->h == h && m->wlen == n && m->mode == mode && m->lang == lang &&
-        memcmp(m->data, w, n) == 0)
+        ph_same(data_of(m), w, n))
       return m;
-  *at = j;
   return NULL;
 }
 
@@ -88,36 +79,36 @@ static int replay(const char *keys, const uint16_t *klen, int n,
   return 0;
 }
 
-static void add(memo_table *t, uint64_t h, const char *w, size_t n, dw_keymode mode,
+/* Under the lock. */
+static void add(pk_table *t, uint64_t h, const char *w, size_t n, dw_keymode mode,
                 dw_lang lang, const gather *g) {
-  size_t at;
-  if (!t->slots)
-    __atomic_store_n(&t->slots, diwan_calloc(MEMO_SLOTS, sizeof *t->slots), __ATOMIC_RELEASE);
-  if (!t->slots || t->count >= MEMO_MAX || find(t->slots, h, w, n, mode, lang, &at)) return;
-  memo *m = diwan_malloc(sizeof *m + n + g->used);
-  if (!m) return;
+  size_t size = (offsetof(memo, klen) + (size_t)g->n * 2 + n + g->used + 7) & ~(size_t)7;
+  pk_iter it;
+  if (!pk_room(t, size, MEMO_BLOCK, MEMO_MAX, MEMO_SLOTS_MIN) || !pk_probe(t, h, &it) ||
+      find(&it, h, w, n, mode, lang))
+    return;
+  memo *m = (memo *)(t->block + t->used);
   m->h = h;
   m->wlen = (uint16_t)n;
   m->nkeys = (uint16_t)g->n;
   m->mode = (uint8_t)mode;
   m->lang = (uint8_t)lang;
-  memcpy(m->klen, g->klen, sizeof m->klen);
-  memcpy(m->data, w, n);
-  memcpy(m->data + n, g->buf, g->used);
-  __atomic_store_n(&t->slots[at], m, __ATOMIC_RELEASE);
-  t->count++;
+  memcpy(m->klen, g->klen, (size_t)g->n * sizeof m->klen[0]);
+  char *d = (char *)(m->klen + g->n);
+  memcpy(d, w, n);
+  memcpy(d + n, g->buf, g->used);
+  pk_publish(t, &it, size, h);
 }
 
 int dw_keys_memo(int which, const char *w, size_t n, dw_keymode mode, dw_lang lang,
                  dw_scratch *sc, diwan_key_cb cb, void *ctx) {
   if (n > MEMO_WORD || which < 0 || which >= DW_MEMO_N)
     return dw_keys(w, n, mode, lang, sc, cb, ctx);
-  memo_table *t = &tables[which];
+  pk_table *t = &tables[which];
   uint64_t h = ph_hash(w, n);
-  size_t at;
-  memo **slots = __atomic_load_n(&t->slots, __ATOMIC_ACQUIRE);
-  const memo *m = slots ? find(slots, h, w, n, mode, lang, &at) : NULL;
-  if (m) return replay(m->data + m->wlen, m->klen, m->nkeys, cb, ctx);
+  pk_iter it;
+  const memo *m = pk_probe(t, h, &it) ? find(&it, h, w, n, mode, lang) : NULL;
+  if (m) return replay(data_of(m) + m->wlen, m->klen, m->nkeys, cb, ctx);
   gather g;
   g.used = 0;
   g.n = 0;

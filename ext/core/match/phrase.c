@@ -343,7 +343,7 @@ int ph_table_add(ph_table *t, const char *s, size_t n, int tag, size_t payload,
   p->tag = tag;
   p->payload = payload;
   for (int i = 0; i < units[0].n; i++)
-    if (add_start((ph_key *)units[0].k[i], t->nphr)) {
+    if (add_start((ph_key *)units[0].k[i], t->nphr << 4 | (size_t)nu)) {
       diwan_free(p->units);
       return DIWAN_NOMEM;
     }

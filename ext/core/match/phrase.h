@@ -32,9 +32,15 @@ typedef struct ph_key {
   uint64_t h;
   const char *s;
   size_t n;
-  size_t *starts;           /* phrases whose first unit has this key */
+  size_t *starts;           /* phrases whose first unit has this key: the
+                               index << 4 | the phrase's units (PH_START_*),
+                               so the scanner skips a phrase of the wrong
+                               length without reading it */
   size_t nstarts, capstarts;
 } ph_key;
+
+#define PH_START_IDX(x) ((x) >> 4)
+#define PH_START_UNITS(x) ((int)((x) & 15))
 
 typedef struct ph_unit {
   int n;

@@ -13,12 +13,16 @@
 #define CACHE_SLOTS_MAX 8192      /* power of two; cleared when half full */
 #define CACHE_MAXLEN 64           /* longer units are not cached */
 
+/* With a key's kind in a unit's kx: the key starts no phrase of its
+** table, so the scan at the head need not read the key (a cache miss). */
+#define KX_NOSTART 0x80
+
 typedef struct qunit {
   size_t start, len;
   int nk;
   const ph_key *k[PH_UNITKEYS];
   const ph_table *kt[PH_UNITKEYS];
-  unsigned char kx[PH_UNITKEYS];    /* PH_KFOLD … PH_KBARE */
+  unsigned char kx[PH_UNITKEYS];    /* PH_KFOLD … PH_KLOOSE | KX_NOSTART */
 } qunit;
 
 typedef struct centry {
@@ -205,7 +209,7 @@ static void add_resolved(ph_scanner *sc, qunit *u, const char *key, size_t n,
     for (int i = 0; i < u->nk; i++) dup |= u->k[i] == k;
     if (dup) continue;
     u->k[u->nk] = k;
-    u->kx[u->nk] = (unsigned char)kind;
+    u->kx[u->nk] = (unsigned char)(kind | (k->nstarts ? 0 : KX_NOSTART));
     u->kt[u->nk++] = sc->tabs[t];
   }
 }
@@ -405,11 +409,12 @@ static void fill(ph_scanner *sc) {
 static int unit_kind(const qunit *u, const ph_unit *pu, int flags) {
   int best = -1;
   for (int i = 0; i < u->nk; i++) {
-    if (u->kx[i] == PH_KBARE && !(flags & PH_BARE)) continue;
-    if (u->kx[i] == PH_KLOOSE && (flags & PH_EXACT)) continue;
+    int kind = u->kx[i] & ~KX_NOSTART;
+    if (kind == PH_KBARE && !(flags & PH_BARE)) continue;
+    if (kind == PH_KLOOSE && (flags & PH_EXACT)) continue;
     for (int j = 0; j < pu->n; j++) {
       if (u->k[i] != pu->k[j]) continue;
-      if (best < 0 || u->kx[i] < best) best = u->kx[i];
+      if (best < 0 || kind < best) best = kind;
       if (best == PH_KFOLD) return best;
       break;                  /* a unit's keys are distinct */
     }
@@ -462,9 +467,11 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
     const ph_key *k = u0->k[i];
     const ph_table *t = u0->kt[i];
     if (sc->nchan > 1 && chan_of(sc, t) != c) continue;
+    if (u0->kx[i] & KX_NOSTART) continue;
     for (size_t s = 0; s < k->nstarts; s++) {
-      const ph_phrase *p = &t->phr[k->starts[s]];
-      if (p->nunits < best || p->nunits > reach) continue;
+      size_t x = k->starts[s];
+      if (PH_START_UNITS(x) < best || PH_START_UNITS(x) > reach) continue;
+      const ph_phrase *p = &t->phr[PH_START_IDX(x)];
       int d = phrase_fits(sc, p);
       if (d < 0) continue;
       if (p->nunits > best) { best = p->nunits; m->nhits = 0; }

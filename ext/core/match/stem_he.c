@@ -15,7 +15,9 @@
 #define MAXPREFIX 64
 #define MAXSUFFIX 48
 #define MAXWORD 256        /* longer words: the stem key only */
-static struct { char s[16]; size_t n; } prefixes[MAXPREFIX];
+/* inf: a group that only comes before an infinitive (מל): it never
+** leaves a two-letter word */
+static struct { char s[16]; size_t n; int inf; } prefixes[MAXPREFIX];
 static int nprefixes;
 /* alt: 0 a plain ending; 'b' (both) the word is also read without it (the
 ** next ending that fits, or none); 'a' (alternative) the next ending that
@@ -47,6 +49,7 @@ static int add_prefix(void *ctx, int nf, const char **f, const size_t *lens,
                       size_t lineno) {
   if (lens[0] == 0 || lens[0] >= 16 || nprefixes == MAXPREFIX) return 0;
   memcpy(prefixes[nprefixes].s, f[0], lens[0]);
+  prefixes[nprefixes].inf = nf > 1 && lens[1] == 10 && memcmp(f[1], "infinitive", 10) == 0;
   prefixes[nprefixes++].n = lens[0];
   if (lens[0] >= 2) first_letter[(unsigned char)f[0][0]][(unsigned char)f[0][1] & 0x3F] = 1;
   return 0;
@@ -432,14 +435,27 @@ static const char *country_key(const char *m, size_t n) {
 ** and also when it leaves a two-letter noun listed short (השר → שר). */
 static size_t search_prefix_fits(int i, const char *m, size_t n) {
   size_t p = prefixes[i].n;
-  if (n == p + 4 && memcmp(m, prefixes[i].s, p) == 0 && dw_wordset_has(&shortw, m + p, 4))
+  if (n == p + 4 && !prefixes[i].inf && memcmp(m, prefixes[i].s, p) == 0 &&
+      dw_wordset_has(&shortw, m + p, 4))
     return p;
   return prefix_fits(i, m, n);
 }
 
+/* A word that begins with ו doubles it after a prefix in full spelling
+** (הוועדה, בוועידה, הוויכוח: ה + ועדה…): the bytes a prefix of p bytes
+** and one of the two ו take off m[0..n), or 0 when the word behind does not
+** begin with וו or would keep fewer than three letters. The word as
+** written is read too (בוושינגטון: ב + וושינגטון). */
+static size_t undoubled_vav(const char *m, size_t n, size_t p) {
+  if (n < p + 4 || memcmp(m + p, "\xD7\x95\xD7\x95", 4) != 0 ||
+      letters(m + p + 2, n - p - 2) < 3)
+    return 0;
+  return p + 2;
+}
+
 /* Each stem and its other reading and singular, for the word and each
-** prefix strip, and a country. */
-#define MAXKEYS (3 * MAXPREFIX + 8)
+** prefix strip (as written and with a doubled ו once), and a country. */
+#define MAXKEYS (6 * MAXPREFIX + 8)
 
 /* Key spans in the buffer (offsets: the buffer may move as it grows). */
 typedef struct keylist {
@@ -494,13 +510,17 @@ int dw_he_search_keys(const char *w, size_t n, int query, diwan_buf *buf,
   size_t best = 0;
   for (int i = 0; !known && n <= MAXWORD && i < nprefixes; i++) {
     if (n < 2 || !first_letter[(unsigned char)m[0]][(unsigned char)m[1] & 0x3F]) break;
-    size_t p = search_prefix_fits(i, m, n);
-    if (!p) continue;
-    size_t len = stem_len(m + p, n - p);
-    int behind = is_whole(m + p, n - p) || dw_wordset_has(&noprefix, m + p, len) ||
-                 dw_wordset_has(&shortw, m + p, n - p);
-    if (!query && !behind) { if (p > best) best = p; continue; }
-    add_stems(&kl, buf, m + p, n - p, 0);
+    size_t p0 = search_prefix_fits(i, m, n);
+    /* the word behind as written, then with its doubled ו written once */
+    for (int u = 0; p0 && u < 2; u++) {
+      size_t p = u ? undoubled_vav(m, n, p0) : p0;
+      if (!p) continue;
+      size_t len = stem_len(m + p, n - p);
+      int behind = is_whole(m + p, n - p) || dw_wordset_has(&noprefix, m + p, len) ||
+                   dw_wordset_has(&shortw, m + p, n - p);
+      if (!query && !behind) { if (p > best) best = p; continue; }
+      add_stems(&kl, buf, m + p, n - p, 0);
+    }
   }
   if (best) add_stems(&kl, buf, m + best, n - best, 0);
   const char *country = country_key(m, n);

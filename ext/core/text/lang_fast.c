@@ -125,6 +125,8 @@ static inline int put_lower(char *low, size_t *k, size_t max, uint32_t cp) {
   return 1;
 }
 
+static inline int ascii_letter(unsigned c) { return (unsigned)((c | 0x20) - 'a') < 26; }
+
 /* The next code point at i and its script. */
 static inline uint32_t next_cp(const unsigned char *s, size_t n, size_t i, size_t *len,
                                diwan_script *sc) {
@@ -210,15 +212,19 @@ void lang_fast_tally(const char *text, size_t n, lang_tally *t) {
       if (cp >= 0xC0 && cp <= 0x4FF) marked_letter(t, cp);
       if (fits) fits = put_lower(low, &k, max, cp);
       i += len;
-      if (i >= n) break;
-      unsigned c = s[i];
-      if (c < 0x80) {                 /* most runs end on ASCII */
-        if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) break;
-        cp = c;
-        len = 1;
-        sc = DIWAN_SCRIPT_LATIN;
-        continue;
+      /* The ASCII letters that follow, in one loop: each is a Latin
+      ** letter, lower-cased by one bit, never a marked one. */
+      size_t a = i;
+      if (fits) {
+        while (a < n && ascii_letter(s[a])) {
+          if (k + 1 > max) { fits = 0; break; }
+          low[k++] = (char)(s[a++] | 0x20);
+        }
       }
+      while (a < n && ascii_letter(s[a])) a++;
+      t->script[DIWAN_SCRIPT_LATIN] += a - i;
+      i = a;
+      if (i >= n || s[i] < 0x80) break;   /* most runs end on ASCII */
       cp = next_cp(s, n, i, &len, &sc);
       if (!is_letter(sc)) break;
     }

@@ -1,6 +1,8 @@
 # make bench-scale: the whole pipeline on generated corpora of growing size.
 #   SCALE_MB="10 100" (default; add 1000 for 1 GB)   SCALE_WORKERS=2
 #   SCALE_SOURCES=seed|all (all adds ../shared/dev to the generator's text)
+#   SCALE_LOAD=staged|overlap (overlap: tools/diwan-load, import and
+#   extraction at once, one stage "load"; staged: the two one after the other)
 # For each size: import (corpus_read into docs, FTS5 by trigger), extract
 # (tools/diwan-extract with SCALE_WORKERS workers), the clusters query, and
 # adding 100 documents (import + sql/extract.sql); then the plain-SQLite
@@ -18,6 +20,9 @@ proc env_or {name default} { expr {[info exists ::env($name)] ? $::env($name) : 
 set sizes [env_or SCALE_MB "10 100"]
 set workers [env_or SCALE_WORKERS 2]
 set sources [env_or SCALE_SOURCES seed]
+# SCALE_LOAD=overlap: import and extract at once (tools/diwan-load) instead
+# of the import statement, then tools/diwan-extract.
+set overlap [expr {[env_or SCALE_LOAD staged] eq "overlap"}]
 # A copy of the extension: rebuilding dist/ while the bench runs must not
 # change the library under running processes.
 file mkdir build/scale
@@ -58,20 +63,33 @@ if {![file isdirectory $add]} {
 }
 set nadd [llength [glob $add/*.txt]]
 
-puts "diwan bench-scale: sizes $sizes MB, $workers workers, sources $sources, [exec nproc] cores, load [lindex [exec cat /proc/loadavg] 0]"
+puts "diwan bench-scale: sizes $sizes MB, $workers workers, sources $sources, [expr {$overlap ? {overlap} : {staged}}], [exec nproc] cores, load [lindex [exec cat /proc/loadavg] 0]"
 foreach mb $sizes {
   set dir build/scale/corpus-$mb-$sources
   if {![file isdirectory $dir]} { exec tclsh bench/gen_corpus.tcl $dir $mb $sources }
   set db build/scale/diwan-$mb.db
   foreach f [glob -nocomplain $db*] { file delete $f }
-  set m [measure $sq -bail $db -cmd ".load $so" ".read sql/schema.sql" \
-           "INSERT INTO docs(path, lang, title, body, bytes, modified, replaced)
-              SELECT path, lang, title, body, bytes, modified, replaced FROM corpus_read('$dir')"]
-  set ndocs [exec $sq $db "select count(*) from docs"]
-  if {$ndocs == 0} { puts stderr "bench-scale: nothing imported from $dir"; exit 1 }
-  row $mb import $m "$ndocs docs"
-  set m [measure env DIWAN_SO=$so SQLITE3=$sq tools/diwan-extract $db $workers]
-  row $mb "extract ($workers workers)" $m "[exec $sq $db {select count(*) from doc_events}] events"
+  if {$overlap} {
+    set m [measure env DIWAN_SO=$so SQLITE3=$sq tools/diwan-load $db $dir $workers]
+    set ndocs [exec $sq $db "select count(*) from docs"]
+    if {$ndocs == 0} { puts stderr "bench-scale: nothing imported from $dir"; exit 1 }
+    row $mb "load ($workers workers)" $m "$ndocs docs, [exec $sq $db {select count(*) from doc_events}] events"
+    set e2e $m
+  } else {
+    set m [measure $sq -bail $db -cmd ".load $so" ".read sql/schema.sql" \
+             "INSERT INTO docs(path, lang, title, body, bytes, modified, replaced, published)
+                SELECT path, lang, title, body, bytes, modified, replaced, published
+                  FROM corpus_read('$dir') WHERE error IS NULL"]
+    set ndocs [exec $sq $db "select count(*) from docs"]
+    if {$ndocs == 0} { puts stderr "bench-scale: nothing imported from $dir"; exit 1 }
+    row $mb import $m "$ndocs docs"
+    set e2e $m
+    set m [measure env DIWAN_SO=$so SQLITE3=$sq tools/diwan-extract $db $workers]
+    row $mb "extract ($workers workers)" $m "[exec $sq $db {select count(*) from doc_events}] events"
+    set e2e [list [expr {[lindex $e2e 0] + [lindex $m 0]}] [expr {[lindex $e2e 1] + [lindex $m 1]}] \
+                  [expr {max([lindex $e2e 2], [lindex $m 2])}]]
+  }
+  row $mb "end to end" $e2e
   set m [measure $sq $db "select count(*) from event_clusters"]
   row $mb "event_clusters" $m "[exec $sq $db {select count(*) from event_clusters}] clusters"
   set m [measure $sq -bail $db -cmd ".load $so" \

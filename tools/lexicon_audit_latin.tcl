@@ -17,7 +17,7 @@
 
 source [file join [file dirname [info script]] leaders_coverage.tcl]
 
-namespace eval laudit {
+namespace eval lataudit {
   # The capital of each UN member state, by its English name in cities.tsv
   # (alternatives after |: the seat of government where it differs, The
   # Hague beside Amsterdam; one of them suffices).
@@ -162,10 +162,10 @@ namespace eval laudit {
 }
 
 if {[info script] eq $::argv0} {
-  laudit::load [file join [file dirname [info script]] .. ext data]
+  lataudit::load [file join [file dirname [info script]] .. ext data]
   set n 0
   foreach cc [lsort $lcov::un] {
-    set l [laudit::lacks $cc]
+    set l [lataudit::lacks $cc]
     if {[llength $l]} { incr n; puts "$cc [join $l { }]" }
   }
   if {[lindex $argv 0] eq "all"} { puts "$n of [llength $lcov::un] UN member states lack a form" }

@@ -60,27 +60,35 @@ static void charpos_rewind(dw_charpos *c, size_t byte) {
 
 #define HI8 0x8080808080808080ull
 
-/* Eight bytes at once where the byte loop below would count one character
-** per byte that is not a continuation byte (10xxxxxx): the first byte is
-** none and no continuation byte follows an ASCII byte, so every
-** continuation byte belongs to a lead byte before it; the continuation
-** bytes after the eight, when the last is not ASCII, are skipped as the
-** loop would. The characters counted (*i moved), or 0 (nothing done). */
+/* Eight bytes at a time where the byte loop below would count one
+** character per byte that is not a continuation byte (10xxxxxx): no
+** continuation byte follows an ASCII byte, within the eight or across
+** from the eight before (the first byte of the first eight is none), so
+** every continuation byte belongs to a lead byte before it. A character
+** may straddle two steps; the continuation bytes after the last step are
+** skipped as the loop would. Goes on while whole steps fit before stop
+** (one call for a run of them). The characters counted (*i moved), or 0
+** (nothing done). */
 static size_t chunk_chars(const dw_charpos *c, size_t *i, size_t stop) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  size_t p = *i;
-  if (p + 8 > stop) return 0;
-  uint64_t w;
-  memcpy(&w, c->s + p, 8);
-  uint64_t cont = w & ~(w << 1) & HI8, ascii = ~w & HI8;
-  if ((cont & 0x80) || (cont & (ascii << 8))) return 0;
-  p += 8;
+  size_t p = *i, got = 0;
+  uint64_t before = HI8 << 56;     /* bit 63: the byte before p is ASCII */
+  while (p + 8 <= stop) {
+    uint64_t w;
+    memcpy(&w, c->s + p, 8);
+    uint64_t cont = w & ~(w << 1) & HI8, ascii = ~w & HI8;
+    if (cont & ((ascii << 8) | (before >> 56))) break;
+    /* one bit per byte at most: a multiply sums them (no popcount call
+    ** where the compiler may not use the instruction) */
+    got += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    before = ascii;
+    p += 8;
+  }
+  if (!got) return 0;
   if (c->s[p - 1] >= 0x80)
     while (p < c->n && (c->s[p] & 0xC0) == 0x80) p++;
   *i = p;
-  /* one bit per byte at most: a multiply sums them (no popcount call
-  ** where the compiler may not use the instruction) */
-  return 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+  return got;
 #else
   (void)c; (void)i; (void)stop;
   return 0;

@@ -472,7 +472,10 @@ static int longest_at_head(ph_scanner *sc, int c, ph_match *m) {
       size_t x = k->starts[s];
       if (PH_START_UNITS(x) < best || PH_START_UNITS(x) > reach) continue;
       const ph_phrase *p = &t->phr[PH_START_IDX(x)];
-      int d = phrase_fits(sc, p);
+      /* k is a key of p's first unit: a one-unit phrase met on the fold
+      ** key fits as well as it can, without reading it (a cache miss) */
+      int d = PH_START_UNITS(x) == 1 && (u0->kx[i] & ~KX_NOSTART) == PH_KFOLD
+                  ? 0 : phrase_fits(sc, p);
       if (d < 0) continue;
       if (p->nunits > best) { best = p->nunits; m->nhits = 0; }
       add_hit(m, t, p, d);

@@ -248,9 +248,14 @@ eval-peers: dist/diwan.so
 # the SQL harness the SQLite layer. Measured (13,000 runs, -seed=7, from the
 # same 500 inputs of each kept corpus, CPU time, lexicon loading included):
 # events 197 (4,096 bytes, all traced) → 371 (1,024) → 837 (1,024, events/
-# traced; in a 600 s run from the whole corpus: see /work/notes); sql 952
-# → 1,889 (its inputs are short: 1,024 bytes gave the same 1,892, so it
-# keeps 4,096). What each harness checks is unchanged.
+# traced); sql 952 → 1,889 (its inputs are short: 1,024 bytes gave the
+# same 1,892, so it keeps 4,096). What each harness checks is unchanged.
+# In 150-600 s runs from the whole kept corpora with these flags (fuzz7,
+# CPU time, reading the corpus included): stem 12,284, html 3,656, corpus
+# 3,317, sql 2,665, fold 2,620, dates 2,424, tokens 2,076, tokenizer 1,726,
+# entities 1,700, events 885 (the last one under 1,000: until the process-
+# wide word memos are full, 32,768 and 65,536 words, libFuzzer runs every
+# input that added a word twice to look for a leak: 18% of its time).
 # Speed is counted per CPU second: a niced fuzzer on a busy machine gets a
 # share of one core (15% with a load of 9 on 2 cores, 2026-11-29), so its
 # wall-clock exec/s says more about the machine than about the harness.
